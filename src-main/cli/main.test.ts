@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { runCli } from './main'
+
+function io() {
+  const out: string[] = []
+  const err: string[] = []
+  return {
+    out,
+    err,
+    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: {}, cwd: '/' },
+  }
+}
+
+describe('the CLI', () => {
+  it('prints usage for --help and exits 0', async () => {
+    const t = io()
+    expect(await runCli(['--help'], t.io)).toBe(0)
+    expect(t.out.join('')).toContain('Usage: npm run cli -- <command>')
+  })
+
+  it('rejects an unknown command with exit code 2', async () => {
+    const t = io()
+    expect(await runCli(['frobnicate'], t.io)).toBe(2)
+    expect(t.err.join('')).toContain('Unknown command "frobnicate"')
+  })
+
+  it('runs as `npm run cli -- --help` from a shell', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'cli', '--', '--help'], {
+      cwd: new URL('../..', import.meta.url).pathname,
+    })
+    expect(stdout).toContain('Usage: npm run cli')
+  })
+})

@@ -1,0 +1,79 @@
+import { type ReactNode, useEffect, useState } from 'react'
+import { AccountsArea } from '../areas/accounts/accounts-area'
+import { CollectArea } from '../areas/collect/collect-area'
+import { CompareArea } from '../areas/compare/compare-area'
+import { ModelArea } from '../areas/model/model-area'
+import { SettingsArea } from '../areas/settings/settings-area'
+import { SnapshotsArea } from '../areas/snapshots/snapshots-area'
+import { AppStoreContext, createAppStore, type StoreDeps, useAppStore } from '../store/app-store'
+import { type AreaId, areas, uiSelectors } from '../store/ui-slice'
+import { ErrorBoundary } from './error-boundary'
+import { StatusArea } from './status-area'
+
+const views: Record<AreaId, () => ReactNode> = {
+  accounts: () => <AccountsArea />,
+  collect: () => <CollectArea />,
+  snapshots: () => <SnapshotsArea />,
+  compare: () => <CompareArea />,
+  model: () => <ModelArea />,
+  settings: () => <SettingsArea />,
+}
+
+export function App({ deps }: { deps: StoreDeps }) {
+  const [store] = useState(() => createAppStore(deps))
+  return (
+    <AppStoreContext.Provider value={store}>
+      <Shell />
+    </AppStoreContext.Provider>
+  )
+}
+
+function Shell() {
+  const area = useAppStore(uiSelectors.area)
+  const setArea = useAppStore((s) => s.setArea)
+  useEffect(() => {
+    // Alt+1…6 moves between areas from anywhere.
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey) return
+      const target = areas.find((a) => a.key === event.key)
+      if (target) {
+        event.preventDefault()
+        setArea(target.id)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [setArea])
+  const current = areas.find((a) => a.id === area)
+  return (
+    <div className="shell">
+      <nav className="nav" aria-label="Areas">
+        <div className="brand">Ratchet</div>
+        <ul>
+          {areas.map((a) => (
+            <li key={a.id}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={a.id === area ? 'page' : undefined}
+                title={`${a.label} (Alt+${a.key})`}
+                onClick={() => setArea(a.id)}
+              >
+                {a.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="main" aria-labelledby="area-title">
+        <h1 id="area-title" className="visually-hidden">
+          {current?.label}
+        </h1>
+        <ErrorBoundary key={area} label={current?.label}>
+          {views[area]()}
+        </ErrorBoundary>
+      </main>
+      <StatusArea />
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+import { type FormEvent, useEffect, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { useAppStore } from '../../store/app-store'
+import { awsSelectors } from '../../store/aws-slice'
+
+/** Settings → AWS: the profiles Ratchet found, and where it looked. */
+export function SettingsArea() {
+  const profiles = useAppStore(useShallow(awsSelectors.profiles))
+  const configFile = useAppStore(awsSelectors.configFile)
+  const loadProfiles = useAppStore((s) => s.loadProfiles)
+  const [path, setPath] = useState('')
+  useEffect(() => {
+    void loadProfiles()
+  }, [loadProfiles])
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    void loadProfiles(path.trim() || undefined)
+  }
+  return (
+    <section className="area" data-testid="area-settings">
+      <h2>Settings</h2>
+      <h3>AWS profiles</h3>
+      <form onSubmit={onSubmit} className="inline-form">
+        <label htmlFor="aws-config-file">AWS config file</label>
+        <input
+          id="aws-config-file"
+          value={path}
+          placeholder={configFile ?? '~/.aws/config'}
+          onChange={(e) => setPath(e.target.value)}
+        />
+        <button type="submit">Load profiles</button>
+      </form>
+      <p className="muted" data-testid="config-file">
+        {configFile ? `Read from ${configFile}` : 'Not loaded yet'}
+      </p>
+      <table className="table" aria-label="AWS profiles">
+        <thead>
+          <tr>
+            <th scope="col">Profile</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Region</th>
+          </tr>
+        </thead>
+        <tbody>
+          {profiles.map((p) => (
+            <tr key={p.name}>
+              <td>{p.name}</td>
+              <td>{p.kind}</td>
+              <td>{p.region ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}

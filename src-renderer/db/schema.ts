@@ -1,0 +1,17 @@
+/**
+ * Append-only Dexie schema versions. Never edit a published version: add schemaVn with a dated note and
+ * a named upgrade in db.ts. Index only what is queried; never index large blobs.
+ */
+
+/** 2026-11-28: first schema. Accounts, evidence bundles, attestations, waivers, models, snapshots, settings. */
+export const schemaV1 = {
+  accounts: 'id, name, owner, environment, *tags',
+  evidence: 'id, accountId, collectedAt, [accountId+collectedAt]',
+  attestations: 'id, accountId, controlId, [accountId+controlId], expiresAt',
+  waivers: 'id, accountId, controlId, [accountId+controlId], expiresAt',
+  models: 'hash, modelId',
+  snapshots: 'id, label, createdAt',
+  settings: 'key',
+} as const
+
+export const latestSchemaVersion = 1

@@ -1,0 +1,34 @@
+import { createContext, useContext } from 'react'
+import { createStore, type StoreApi, useStore } from 'zustand'
+import type { RendererApi } from '../../shared/ipc/api'
+import type { RatchetDb } from '../db/db'
+import { type AwsSlice, createAwsSlice } from './aws-slice'
+import { createStatusSlice, type StatusSlice } from './status-slice'
+import { createUiSlice, type UiSlice } from './ui-slice'
+
+/** What store actions may call: the IPC client and the database, passed in so tests can use fakes. */
+export interface StoreDeps {
+  api: RendererApi
+  db: RatchetDb
+  now: () => Date
+}
+
+export type AppState = UiSlice & StatusSlice & AwsSlice & { deps: StoreDeps }
+
+export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
+  return createStore<AppState>()((...a) => ({
+    deps,
+    ...createUiSlice(...a),
+    ...createStatusSlice(...a),
+    ...createAwsSlice(...a),
+  }))
+}
+
+export const AppStoreContext = createContext<StoreApi<AppState> | null>(null)
+
+/** Reads from the app store with a selector. Wrap derived arrays and objects in useShallow. */
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  const store = useContext(AppStoreContext)
+  if (!store) throw new Error('useAppStore must be used inside <AppStoreContext.Provider>')
+  return useStore(store, selector)
+}

@@ -1,0 +1,70 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { AppPage } from './support/app-page'
+import { launchApp, type RunningApp } from './support/harness'
+
+let app: RunningApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+async function withProfiles(home: string): Promise<void> {
+  await mkdir(join(home, '.aws'), { recursive: true })
+  await writeFile(join(home, '.aws', 'config'), '[profile audit]\nsso_session = corp\nregion = eu-west-1\n')
+}
+
+describe('the app shell in Chromium', () => {
+  it('visits every area', async () => {
+    app = await launchApp({ prepareHome: withProfiles })
+    const ui = new AppPage(app.page)
+    for (const area of ['Accounts', 'Collect', 'Snapshots', 'Compare', 'Model', 'Settings'] as const) {
+      await ui.goTo(area)
+      await expect(
+        ui.page.getByRole('button', { name: area, exact: true }).getAttribute('aria-current'),
+      ).resolves.toBe('page')
+    }
+  })
+
+  it('reaches a main-side handler through the bridge', async () => {
+    app = await launchApp({ prepareHome: withProfiles })
+    const ui = new AppPage(app.page)
+    await ui.goTo('Settings')
+    const table = ui.page.getByRole('table', { name: 'AWS profiles' })
+    await table.getByRole('cell', { name: 'audit' }).waitFor()
+    expect(await table.getByRole('row').count()).toBe(2)
+    await expect(ui.page.getByTestId('config-file').textContent()).resolves.toContain(
+      join(app.home, '.aws', 'config'),
+    )
+  })
+
+  it('shows the typed error when the contract rejects a malformed request', async () => {
+    app = await launchApp({ prepareHome: withProfiles })
+    const ui = new AppPage(app.page)
+    await ui.goTo('Settings')
+    await ui.page.getByRole('cell', { name: 'audit' }).waitFor()
+    await ui.page.getByLabel('AWS config file').fill('relative/config')
+    await ui.page.getByRole('button', { name: 'Load profiles' }).click()
+    const alert = ui.errorNotice()
+    await alert.waitFor()
+    const text = await alert.textContent()
+    expect(text).toContain('invalid-request')
+    expect(text).toContain('configFile: must be an absolute path')
+    // Nothing was lost: the profiles already listed are still there.
+    await ui.page.getByRole('cell', { name: 'audit' }).waitFor()
+  })
+
+  it('answers a raw bridge call with a typed error object, not a stack trace', async () => {
+    app = await launchApp()
+    const envelope = await app.page.evaluate(() =>
+      (
+        globalThis as unknown as { api: { app: { openExternal(r: unknown): Promise<unknown> } } }
+      ).api.app.openExternal({
+        url: 'javascript:alert(1)',
+      }),
+    )
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+    expect(app.openedUrls).toEqual([])
+  })
+})

@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { build } from 'vite'
+import { channelName } from '../../../shared/ipc/api'
+import { createRegistry, type EventSink, validateEvent } from '../../../src-main/ipc/registry'
+import { createHandlers, type HostDeps } from '../../../src-main/services'
+import { serveFolder } from './static-server'
+
+const repoRoot = resolve(import.meta.dirname, '../../..')
+const rendererDir = join(repoRoot, 'out/renderer')
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+let bridgeScript: Promise<string> | undefined
+
+/** Builds the browser test bridge (the preload's stand-in) once per run. */
+function loadBridgeScript(): Promise<string> {
+  bridgeScript ??= build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(import.meta.dirname, 'bridge-entry.ts'), formats: ['iife'], name: 'ratchetBridge' },
+    },
+  }).then((output) => {
+    const results = Array.isArray(output) ? output : [output]
+    for (const result of results) {
+      if ('output' in result) {
+        const chunk = result.output.find((o) => o.type === 'chunk')
+        if (chunk && chunk.type === 'chunk') return chunk.code
+      }
+    }
+    throw new Error('The bridge build produced no chunk')
+  })
+  return bridgeScript
+}
+
+export interface LaunchOptions {
+  /** Extra environment for the main-side services (HOME is always a fresh temporary folder). */
+  env?: Record<string, string>
+  /** Prepares the temporary HOME before the app starts. */
+  prepareHome?: (home: string) => Promise<void>
+  isDemoDefault?: boolean
+}
+
+export interface RunningApp {
+  page: Page
+  context: BrowserContext
+  home: string
+  /** URLs the app asked to open in the system browser. */
+  openedUrls: string[]
+  /** Reloads the page with the same profile: IndexedDB survives, as it does across app restarts. */
+  reload(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Starts the built renderer in real Chromium, with window.api answered by the real main-side handlers. */
+export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` (npm test does this) before the e2e tests')
+  }
+  const home = await mkdtemp(join(tmpdir(), 'ratchet-home-'))
+  const profileDir = await mkdtemp(join(tmpdir(), 'ratchet-chromium-'))
+  await options.prepareHome?.(home)
+  const server = await serveFolder(rendererDir)
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const openedUrls: string[] = []
+  const events: EventSink = {
+    emit(domain, name, payload) {
+      const checked = validateEvent(domain, name, payload)
+      void page
+        .evaluate(
+          ([channel, body]) =>
+            (globalThis as unknown as { __ratchetDispatch(c: unknown, p: unknown): void }).__ratchetDispatch(
+              channel,
+              body,
+            ),
+          [channelName(domain, name), checked] as const,
+        )
+        .catch(() => undefined)
+    },
+  }
+  const deps: HostDeps = {
+    env: { PATH: process.env.PATH ?? '', ...options.env, HOME: home },
+    version: '0.0.0-test',
+    platform: process.platform,
+    events,
+    openExternal: async (url) => {
+      openedUrls.push(url)
+    },
+    isDemoDefault: options.isDemoDefault ?? false,
+  }
+  const registry = createRegistry(createHandlers(deps))
+  await page.exposeFunction('__ratchetInvoke', (channel: string, request: unknown) =>
+    registry.invoke(channel, request),
+  )
+  await page.addInitScript({ content: await loadBridgeScript() })
+  await page.goto(server.url)
+  return {
+    page,
+    context,
+    home,
+    openedUrls,
+    reload: async () => {
+      await page.reload()
+    },
+    close: async () => {
+      await context.close()
+      await server.close()
+      await rm(profileDir, { recursive: true, force: true })
+      await rm(home, { recursive: true, force: true })
+    },
+  }
+}
