@@ -16,7 +16,10 @@ function lint(path: string, text = source): { status: number | null; output: str
   writeFileSync(join(dir, 'biome.json'), JSON.stringify(config))
   mkdirSync(dirname(join(dir, path)), { recursive: true })
   writeFileSync(join(dir, path), text)
-  const result = spawnSync(join(root, 'node_modules/.bin/biome'), ['lint', path], { cwd: dir, encoding: 'utf8' })
+  const result = spawnSync(join(root, 'node_modules/.bin/biome'), ['lint', path], {
+    cwd: dir,
+    encoding: 'utf8',
+  })
   return { status: result.status, output: `${result.stdout}${result.stderr}` }
 }
 
@@ -41,7 +44,10 @@ describe('the lint rule that keeps shared/ pure', () => {
   it('rejects Node built-ins and the AWS SDK in shared/', () => {
     const node = lint('shared/x.ts', "import { readFile } from 'node:fs'\n\nexport const x = readFile\n")
     expect(node.output).toContain('no Node built-ins')
-    const sdk = lint('shared/y.ts', "import { IAMClient } from '@aws-sdk/client-iam'\n\nexport const y = IAMClient\n")
+    const sdk = lint(
+      'shared/y.ts',
+      "import { IAMClient } from '@aws-sdk/client-iam'\n\nexport const y = IAMClient\n",
+    )
     expect(sdk.output).toContain('AWS access lives in src-main')
     expect(lint('shared/z.ts').output).toContain('no Electron')
   })

@@ -1,0 +1,229 @@
+import { z } from 'zod'
+
+/**
+ * The EvidenceBundle: what was collected for one account, as collected. It is immutable once stored; scores
+ * are always derived from it. Every source records its status, when it was collected, the raw payloads exactly
+ * as AWS returned them, and the normalized records the scoring engine reads.
+ *
+ * Version history:
+ * - 1 (2026-11-28): first version.
+ */
+export const EVIDENCE_SCHEMA_VERSION = 1
+
+/** ISO-8601 timestamp with a zone, e.g. 2026-11-28T10:00:00.000Z. */
+export const isoTime = z.iso.datetime({ offset: true })
+
+export const accountIdSchema = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+
+export const sourceIds = ['identity', 'credentialReport', 'trustedAdvisor', 'accessAnalyzer'] as const
+export type SourceId = (typeof sourceIds)[number]
+
+/** Why a source (or a Region of one) could not be collected, when that is a fact about the account, not a fault. */
+export const unavailableReasons = [
+  'not-subscribed',
+  'access-denied',
+  'no-analyzer',
+  'region-disabled',
+  'not-in-scope',
+] as const
+export type UnavailableReason = (typeof unavailableReasons)[number]
+
+export const sourceStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ok') }),
+  z.object({ state: z.literal('unavailable'), reason: z.enum(unavailableReasons), message: z.string() }),
+  z.object({ state: z.literal('error'), code: z.string(), message: z.string() }),
+])
+export type SourceStatus = z.infer<typeof sourceStatusSchema>
+
+/** One API response, kept verbatim (the SDK output without $metadata). */
+export const rawPayloadSchema = z.object({
+  operation: z.string(),
+  region: z.string().optional(),
+  payload: z.unknown(),
+})
+export type RawPayload = z.infer<typeof rawPayloadSchema>
+
+// ── identity ────────────────────────────────────────────────────────────────────────────────────────────
+
+export const identityRecordsSchema = z.object({
+  accountId: accountIdSchema,
+  arn: z.string(),
+  userId: z.string(),
+  aliases: z.array(z.string()),
+})
+export type IdentityRecords = z.infer<typeof identityRecordsSchema>
+
+// ── credential report ───────────────────────────────────────────────────────────────────────────────────
+
+export const accessKeySchema = z.object({
+  slot: z.union([z.literal(1), z.literal(2)]),
+  isActive: z.boolean(),
+  lastRotated: isoTime.nullable(),
+  lastUsed: isoTime.nullable(),
+  lastUsedRegion: z.string().nullable(),
+  lastUsedService: z.string().nullable(),
+})
+
+export const certificateSchema = z.object({
+  slot: z.union([z.literal(1), z.literal(2)]),
+  isActive: z.boolean(),
+  lastRotated: isoTime.nullable(),
+})
+
+/** One row of the credential report. `null` means AWS said N/A, not_supported or no_information. */
+export const credentialUserSchema = z.object({
+  user: z.string(),
+  arn: z.string(),
+  isRoot: z.boolean(),
+  createdAt: isoTime.nullable(),
+  /** null for the root user, whose password_enabled is not_supported. */
+  hasPassword: z.boolean().nullable(),
+  passwordLastUsed: isoTime.nullable(),
+  passwordLastChanged: isoTime.nullable(),
+  isMfaActive: z.boolean(),
+  accessKeys: z.array(accessKeySchema),
+  certificates: z.array(certificateSchema),
+})
+export type CredentialUser = z.infer<typeof credentialUserSchema>
+
+export const passwordPolicySchema = z.object({
+  minimumPasswordLength: z.number().int().optional(),
+  requireSymbols: z.boolean().optional(),
+  requireNumbers: z.boolean().optional(),
+  requireUppercaseCharacters: z.boolean().optional(),
+  requireLowercaseCharacters: z.boolean().optional(),
+  allowUsersToChangePassword: z.boolean().optional(),
+  expirePasswords: z.boolean().optional(),
+  maxPasswordAge: z.number().int().optional(),
+  passwordReusePrevention: z.number().int().optional(),
+  hardExpiry: z.boolean().optional(),
+})
+export type PasswordPolicy = z.infer<typeof passwordPolicySchema>
+
+export const credentialReportRecordsSchema = z.object({
+  /** When IAM generated the report (it may be up to the user's maximum age old). */
+  generatedAt: isoTime,
+  users: z.array(credentialUserSchema),
+  /** null when the account has no password policy (NoSuchEntity). */
+  passwordPolicy: passwordPolicySchema.nullable(),
+  /** GetAccountSummary's SummaryMap, e.g. AccountMFAEnabled, AccountAccessKeysPresent, Users. */
+  accountSummary: z.record(z.string(), z.number()),
+})
+export type CredentialReportRecords = z.infer<typeof credentialReportRecordsSchema>
+
+// ── Trusted Advisor ─────────────────────────────────────────────────────────────────────────────────────
+
+export const taStatusSchema = z.enum(['ok', 'warning', 'error'])
+
+export const taResourceSchema = z.object({
+  arn: z.string(),
+  awsResourceId: z.string(),
+  regionCode: z.string(),
+  status: taStatusSchema,
+  metadata: z.record(z.string(), z.string()),
+  isExcluded: z.boolean(),
+})
+export type TaResource = z.infer<typeof taResourceSchema>
+
+/** One Trusted Advisor recommendation, keyed by its legacy check id (the tail of checkArn). */
+export const taCheckSchema = z.object({
+  checkId: z.string(),
+  checkArn: z.string(),
+  name: z.string(),
+  recommendationArn: z.string(),
+  status: taStatusSchema,
+  pillars: z.array(z.string()),
+  source: z.string(),
+  counts: z.object({
+    ok: z.number().int(),
+    warning: z.number().int(),
+    error: z.number().int(),
+    excluded: z.number().int(),
+  }),
+  /** The warning and error resources (ok resources are not listed, to save calls). */
+  resources: z.array(taResourceSchema),
+  lastUpdatedAt: isoTime.nullable(),
+})
+export type TaCheck = z.infer<typeof taCheckSchema>
+
+export const trustedAdvisorRecordsSchema = z.object({
+  checks: z.array(taCheckSchema),
+  /** 'account' for the account APIs, 'organization' when collected through the organization APIs. */
+  via: z.enum(['account', 'organization']),
+})
+export type TrustedAdvisorRecords = z.infer<typeof trustedAdvisorRecordsSchema>
+
+// ── Access Analyzer ─────────────────────────────────────────────────────────────────────────────────────
+
+export const analyzerSchema = z.object({
+  arn: z.string(),
+  name: z.string(),
+  /** ACCOUNT, ORGANIZATION, ACCOUNT_UNUSED_ACCESS, ORGANIZATION_UNUSED_ACCESS, ACCOUNT_INTERNAL_ACCESS, … */
+  type: z.string(),
+  status: z.string(),
+})
+export type Analyzer = z.infer<typeof analyzerSchema>
+
+export const findingKinds = ['external', 'unused', 'internal'] as const
+
+export const findingSchema = z.object({
+  id: z.string(),
+  analyzerArn: z.string(),
+  kind: z.enum(findingKinds),
+  /** ExternalAccess, UnusedIAMRole, UnusedIAMUserAccessKey, UnusedIAMUserPassword, UnusedPermission, … */
+  findingType: z.string(),
+  resource: z.string().nullable(),
+  resourceType: z.string(),
+  resourceOwnerAccount: z.string(),
+  status: z.enum(['ACTIVE', 'ARCHIVED', 'RESOLVED']),
+  /** Known for external-access findings; null for the other kinds. */
+  isPublic: z.boolean().nullable(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+})
+export type Finding = z.infer<typeof findingSchema>
+
+export const accessAnalyzerRegionSchema = z.object({
+  region: z.string(),
+  status: sourceStatusSchema,
+  collectedAt: isoTime,
+  analyzers: z.array(analyzerSchema),
+  /** ACTIVE findings of every active analyzer in the Region. */
+  findings: z.array(findingSchema),
+})
+export type AccessAnalyzerRegion = z.infer<typeof accessAnalyzerRegionSchema>
+
+export const accessAnalyzerRecordsSchema = z.object({
+  regions: z.array(accessAnalyzerRegionSchema),
+})
+export type AccessAnalyzerRecords = z.infer<typeof accessAnalyzerRecordsSchema>
+
+// ── the bundle ──────────────────────────────────────────────────────────────────────────────────────────
+
+const sourceResult = <T extends z.ZodType>(records: T) =>
+  z.object({
+    status: sourceStatusSchema,
+    collectedAt: isoTime,
+    raw: z.array(rawPayloadSchema),
+    /** Present when status is ok (for Access Analyzer, also when only some Regions failed). */
+    records: records.nullable(),
+  })
+
+export const evidenceBundleSchema = z.object({
+  schemaVersion: z.literal(EVIDENCE_SCHEMA_VERSION),
+  accountId: accountIdSchema,
+  /** When this collection run for the account finished. */
+  collectedAt: isoTime,
+  identity: sourceResult(identityRecordsSchema),
+  credentialReport: sourceResult(credentialReportRecordsSchema),
+  trustedAdvisor: sourceResult(trustedAdvisorRecordsSchema),
+  /** Status is ok when every Region in scope was read; each Region also carries its own status. */
+  accessAnalyzer: sourceResult(accessAnalyzerRecordsSchema),
+})
+export type EvidenceBundle = z.infer<typeof evidenceBundleSchema>
+export type SourceResult<K extends SourceId> = EvidenceBundle[K]
+
+/** The legacy Trusted Advisor check id at the end of a check ARN: arn:aws:trustedadvisor:::check/<id>. */
+export function checkIdFromArn(checkArn: string): string {
+  return checkArn.slice(checkArn.lastIndexOf('/') + 1)
+}
