@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { app, BrowserWindow, shell } from 'electron'
+import { app, BrowserWindow, dialog, shell } from 'electron'
 import { resolveAwsFiles } from './aws/profiles'
+import { createElectronPdfPrinter } from './export/electron-pdf'
+import type { SaveDialogRequest } from './export/handlers'
 import { registerIpc, windowEventSink } from './ipc/electron'
 import { createRegistry } from './ipc/registry'
 import { hardenWebContents, isAllowedExternalUrl, secureWebPreferences } from './security'
@@ -17,9 +19,24 @@ function hasAwsConfig(): boolean {
   return existsSync(files.configFile) || existsSync(files.credentialsFile)
 }
 
-async function openExternal(url: string): Promise<void> {
-  if (!isAllowedExternalUrl(url)) throw new Error(`Ratchet only opens AWS documentation links, not ${url}`)
+/** `extraHosts` widens the allow-list for one call (the SSO sign-in page of the session being signed in). */
+async function openExternal(url: string, options: { extraHosts?: readonly string[] } = {}): Promise<void> {
+  if (!isAllowedExternalUrl(url, options.extraHosts)) {
+    throw new Error(`Ratchet only opens AWS documentation links, not ${url}`)
+  }
   await shell.openExternal(url)
+}
+
+/** The export save dialog, in the Downloads folder by default. Undefined when the user cancels. */
+async function showSaveDialog(request: SaveDialogRequest): Promise<string | undefined> {
+  const options = {
+    defaultPath: join(app.getPath('downloads'), request.defaultFileName),
+    filters: request.filters,
+  }
+  const result = mainWindow
+    ? await dialog.showSaveDialog(mainWindow, options)
+    : await dialog.showSaveDialog(options)
+  return result.canceled ? undefined : result.filePath
 }
 
 function createWindow(): void {
@@ -51,6 +68,8 @@ void app.whenReady().then(() => {
     events: windowEventSink(() => mainWindow),
     openExternal,
     isDemoDefault: !hasAwsConfig(),
+    showSaveDialog,
+    createPdfPrinter: createElectronPdfPrinter,
   })
   registerIpc(createRegistry(handlers), appOrigin)
   createWindow()

@@ -1,4 +1,7 @@
-import { listProfiles, resolveAwsFiles } from './aws/profiles'
+import { createAwsService } from './aws/aws-service'
+import { createCollectHandlers } from './collect/handlers'
+import { createExportHandlers, type SaveDialogRequest } from './export/handlers'
+import type { PdfPrinter } from './export/pdf-printer'
 import type { EventSink, Handlers } from './ipc/registry'
 
 /** What the main-side services need from their host: Electron in the app, Node in tests and the CLI. */
@@ -7,15 +10,30 @@ export interface HostDeps {
   version: string
   platform: string
   events: EventSink
-  /** Opens a checked https URL in the system browser. */
-  openExternal(url: string): Promise<void>
+  /** Opens a checked https URL in the system browser; `extraHosts` widens the allow-list for one call. */
+  openExternal(url: string, options?: { extraHosts?: readonly string[] }): Promise<void>
+  /** Waits between SSO device-flow polls (default: a real timer); tests pass a faster one. */
+  sleep?(ms: number, signal: AbortSignal): Promise<void>
   /** Whether the app should open the demo because no AWS configuration was found. */
   isDemoDefault: boolean
+  /** Asks where to save an export; resolves to an absolute path, or undefined when the user cancels. */
+  showSaveDialog?(request: SaveDialogRequest): Promise<string | undefined>
+  /** Prints export PDFs (Electron's printToPDF in the app); without it, Chromium prints them. */
+  createPdfPrinter?(): PdfPrinter
 }
 
 /** The composition root: every handler in the contract, wired to its service. */
 export function createHandlers(deps: HostDeps): Handlers {
+  // The AWS service owns the per-target credential cache: collectors use aws.credentials.forTarget(target).
+  const aws = createAwsService({
+    env: deps.env,
+    emitLoginProgress: (progress) => deps.events.emit('aws', 'loginProgress', progress),
+    openExternal: (url, options) => deps.openExternal(url, options),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  })
   return {
+    collect: createCollectHandlers(deps, aws),
+    export: createExportHandlers(deps),
     app: {
       getInfo: async () => ({
         name: 'Ratchet',
@@ -29,14 +47,14 @@ export function createHandlers(deps: HostDeps): Handlers {
       },
     },
     aws: {
-      listProfiles: async (request) => {
-        const defaults = resolveAwsFiles(deps.env)
-        const files = {
-          configFile: request.configFile ?? defaults.configFile,
-          credentialsFile: request.credentialsFile ?? defaults.credentialsFile,
-        }
-        return { configFile: files.configFile, profiles: await listProfiles(files) }
-      },
+      listProfiles: (request) => aws.listProfiles(request),
+      startLogin: ({ sessionId }) => aws.startLogin(sessionId),
+      cancelLogin: async ({ sessionId }) => aws.cancelLogin(sessionId),
+      discoverTargets: async ({ sessionId, rolePreference }) => ({
+        sessionId,
+        targets: await aws.discoverTargets(sessionId, rolePreference),
+      }),
+      profileTarget: ({ profile }) => aws.profileTarget(profile),
     },
   }
 }

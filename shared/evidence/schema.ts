@@ -39,6 +39,8 @@ export type SourceStatus = z.infer<typeof sourceStatusSchema>
 export const rawPayloadSchema = z.object({
   operation: z.string(),
   region: z.string().optional(),
+  /** The request parameters that matter for reading the payload (filters, the resource listed). Added 2026-11-28. */
+  request: z.record(z.string(), z.unknown()).optional(),
   payload: z.unknown(),
 })
 export type RawPayload = z.infer<typeof rawPayloadSchema>

@@ -1,5 +1,7 @@
 import { appDomain } from './domains/app'
 import { awsDomain } from './domains/aws'
+import { collectDomain } from './domains/collect'
+import { exportDomain } from './domains/export'
 
 /**
  * The one IPC contract. Each domain lists its invoke channels and its events; the channel name is
@@ -9,6 +11,8 @@ import { awsDomain } from './domains/aws'
 export const contract = {
   app: appDomain,
   aws: awsDomain,
+  collect: collectDomain,
+  export: exportDomain,
 } as const
 
 export type Contract = typeof contract

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { listProfiles, resolveAwsFiles } from './profiles'
+import { describeAwsSetup, findSsoSession, listProfiles, loadAwsConfig, resolveAwsFiles } from './profiles'
+import { tokenCachePath, writeToken } from './token-cache'
 
 async function home(config?: string, credentials?: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'ratchet-profiles-'))
@@ -24,6 +25,7 @@ describe('AWS profiles', () => {
         'sso_role_name = SecurityAudit',
         '[profile legacy]',
         'sso_start_url = https://corp.awsapps.com/start',
+        'sso_region = us-east-1',
         '[profile chain]',
         'role_arn = arn:aws:iam::222222222222:role/Audit',
         'source_profile = default',
@@ -35,12 +37,29 @@ describe('AWS profiles', () => {
       ].join('\n'),
       '[static-only]\naws_access_key_id = AKIA\naws_secret_access_key = x\n',
     )
-    const profiles = await listProfiles(resolveAwsFiles({}, dir))
+    const profiles = await listProfiles(resolveAwsFiles({}, dir), dir, new Date('2026-11-28T12:00:00Z'))
     expect(profiles).toEqual([
-      { name: 'audit', kind: 'sso-session' },
-      { name: 'chain', kind: 'assume-role' },
+      {
+        name: 'audit',
+        kind: 'sso-session',
+        ssoSession: 'corp',
+        accountId: '111111111111',
+        roleName: 'SecurityAudit',
+        token: { state: 'missing' },
+      },
+      {
+        name: 'chain',
+        kind: 'assume-role',
+        accountId: '222222222222',
+        sourceProfile: 'default',
+      },
       { name: 'default', kind: 'static', region: 'eu-west-1' },
-      { name: 'legacy', kind: 'legacy-sso' },
+      {
+        name: 'legacy',
+        kind: 'legacy-sso',
+        ssoSession: 'https://corp.awsapps.com/start',
+        token: { state: 'missing' },
+      },
       { name: 'proc', kind: 'credential-process' },
       { name: 'static-only', kind: 'static' },
     ])
@@ -61,5 +80,91 @@ describe('AWS profiles', () => {
       code: 'no-aws-config',
       hint: expect.stringContaining('aws configure sso'),
     })
+  })
+})
+
+describe('SSO sessions and their tokens', () => {
+  const config = [
+    '[profile audit]',
+    'sso_session = corp',
+    'sso_account_id = 111111111111',
+    'sso_role_name = SecurityAudit',
+    'region = eu-west-1',
+    '[profile audit2]',
+    'sso_session = corp',
+    '[profile old]',
+    'sso_start_url = https://old.awsapps.com/start',
+    'sso_region = eu-west-1',
+    'sso_account_id = 333333333333',
+    'sso_role_name = ReadOnlyAccess',
+    '[sso-session corp]',
+    'sso_start_url = https://corp.awsapps.com/start',
+    'sso_region = us-east-1',
+    'sso_registration_scopes = sso:account:access',
+    '[sso-session idle]',
+    'sso_start_url = https://idle.awsapps.com/start',
+    'sso_region = us-west-2',
+  ].join('\n')
+  const now = new Date('2026-11-28T12:00:00Z')
+
+  it('reads each session token from the AWS CLI cache: valid until, expired, or missing', async () => {
+    const dir = await home(config)
+    await writeToken(dir, 'corp', { accessToken: 'a', expiresAt: '2026-11-28T20:00:00Z' })
+    await writeToken(dir, 'https://old.awsapps.com/start', {
+      accessToken: 'b',
+      expiresAt: '2026-11-28T11:00:00Z',
+    })
+    const setup = await describeAwsSetup(resolveAwsFiles({}, dir), dir, now)
+    expect(setup.sessions).toEqual([
+      {
+        id: 'corp',
+        kind: 'sso-session',
+        startUrl: 'https://corp.awsapps.com/start',
+        region: 'us-east-1',
+        profiles: ['audit', 'audit2'],
+        token: { state: 'valid', expiresAt: '2026-11-28T20:00:00.000Z' },
+      },
+      {
+        id: 'idle',
+        kind: 'sso-session',
+        startUrl: 'https://idle.awsapps.com/start',
+        region: 'us-west-2',
+        profiles: [],
+        token: { state: 'missing' },
+      },
+      {
+        id: 'https://old.awsapps.com/start',
+        kind: 'legacy-sso',
+        startUrl: 'https://old.awsapps.com/start',
+        region: 'eu-west-1',
+        profiles: ['old'],
+        token: { state: 'expired', expiresAt: '2026-11-28T11:00:00.000Z' },
+      },
+    ])
+    expect(setup.profiles.find((p) => p.name === 'audit')).toMatchObject({
+      region: 'eu-west-1',
+      token: { state: 'valid' },
+    })
+  })
+
+  it('treats an unreadable token file as missing, not as a crash', async () => {
+    const dir = await home(config)
+    await mkdir(join(dir, '.aws', 'sso', 'cache'), { recursive: true })
+    await writeFile(tokenCachePath(dir, 'corp'), '{not json')
+    const setup = await describeAwsSetup(resolveAwsFiles({}, dir), dir, now)
+    expect(setup.sessions[0]?.token).toEqual({ state: 'missing' })
+  })
+
+  it('parses sso_registration_scopes and finds sessions by id', async () => {
+    const dir = await home(config)
+    const parsed = await loadAwsConfig(resolveAwsFiles({}, dir))
+    expect(findSsoSession(parsed, 'corp').scopes).toEqual(['sso:account:access'])
+    expect(findSsoSession(parsed, 'idle').scopes).toBeUndefined()
+    expect(() => findSsoSession(parsed, 'nope')).toThrow(
+      expect.objectContaining({
+        code: 'sso-session-not-found',
+        hint: expect.stringContaining('aws configure sso'),
+      }),
+    )
   })
 })

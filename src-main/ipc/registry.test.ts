@@ -11,9 +11,29 @@ function handlers(overrides: Partial<Handlers['aws']> = {}): Handlers {
     aws: {
       listProfiles: async () => ({
         configFile: '/h/.aws/config',
+        credentialsFile: '/h/.aws/credentials',
         profiles: [{ name: 'dev', kind: 'static' as const }],
+        sessions: [],
+      }),
+      startLogin: async ({ sessionId }) => ({ sessionId, token: { state: 'missing' as const } }),
+      cancelLogin: async () => ({ isCancelled: false }),
+      discoverTargets: async ({ sessionId }) => ({ sessionId, targets: [] }),
+      profileTarget: async ({ profile }) => ({
+        id: `profile:${profile}`,
+        kind: 'profile' as const,
+        accountId: '111111111111',
+        accountName: profile,
+        profile,
       }),
       ...overrides,
+    },
+    export: { save: async () => ({ isSaved: false, fileName: 'ratchet.pdf' }) },
+    collect: {
+      start: async () => ({ jobId: 'job', accountCount: 0 }),
+      cancel: async () => ({ isCancelled: false }),
+      retryFailed: async () => ({ jobId: 'job', accountCount: 0 }),
+      importFolder: async () => ({ bundles: [] }),
+      exportFolder: async () => ({ accountCount: 0, fileCount: 0 }),
     },
   } as Handlers
 }
@@ -23,7 +43,12 @@ describe('handler registry', () => {
     const registry = createRegistry(handlers())
     expect(await registry.invoke('aws:list-profiles', {})).toEqual({
       ok: true,
-      value: { configFile: '/h/.aws/config', profiles: [{ name: 'dev', kind: 'static' }] },
+      value: {
+        configFile: '/h/.aws/config',
+        credentialsFile: '/h/.aws/credentials',
+        profiles: [{ name: 'dev', kind: 'static' }],
+        sessions: [],
+      },
     })
   })
 

@@ -5,6 +5,7 @@ import { CompareArea } from '../areas/compare/compare-area'
 import { ModelArea } from '../areas/model/model-area'
 import { SettingsArea } from '../areas/settings/settings-area'
 import { SnapshotsArea } from '../areas/snapshots/snapshots-area'
+import { ExportDialogHost } from '../components/export-dialog'
 import { AppStoreContext, createAppStore, type StoreDeps, useAppStore } from '../store/app-store'
 import { type AreaId, areas, uiSelectors } from '../store/ui-slice'
 import { ErrorBoundary } from './error-boundary'
@@ -31,6 +32,16 @@ export function App({ deps }: { deps: StoreDeps }) {
 function Shell() {
   const area = useAppStore(uiSelectors.area)
   const setArea = useAppStore((s) => s.setArea)
+  const initDesk = useAppStore((s) => s.initDesk)
+  useEffect(() => {
+    // Start-up: ask for persistent storage, read the desk, and offer (or open) the demo on an empty database.
+    void initDesk()
+  }, [initDesk])
+  const loadModels = useAppStore((s) => s.loadModels)
+  useEffect(() => {
+    // The model in use (built-in or imported, with parameter values) is handed to the desk once read.
+    void loadModels()
+  }, [loadModels])
   useEffect(() => {
     // Alt+1…6 moves between areas from anywhere.
     const onKey = (event: KeyboardEvent) => {
@@ -74,6 +85,7 @@ function Shell() {
         </ErrorBoundary>
       </main>
       <StatusArea />
+      <ExportDialogHost />
     </div>
   )
 }

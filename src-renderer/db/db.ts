@@ -1,5 +1,5 @@
-import { Dexie, type EntityTable } from 'dexie'
-import { latestSchemaVersion, schemaV1 } from './schema'
+import { Dexie, type EntityTable, type Transaction } from 'dexie'
+import { latestSchemaVersion, schemaV1, schemaV2 } from './schema'
 
 /** A key/value setting row. */
 export interface SettingRow {
@@ -7,13 +7,44 @@ export interface SettingRow {
   value: unknown
 }
 
+/** An evidence row: the bundle is stored verbatim in an unindexed field. */
+export interface EvidenceRow {
+  /** `${accountId}:${collectedAt}`: collecting the same account twice at the same instant is one bundle. */
+  id: string
+  accountId: string
+  collectedAt: string
+  bundle: unknown
+}
+
 /** Rows are typed by the repositories that own each table; the database only knows keys and indexes. */
 // biome-ignore lint/suspicious/noExplicitAny: each repository narrows its own rows with zod
 type Row = Record<string, any>
 
+/** The names of every table, in backup order. */
+export const tableNames = [
+  'accounts',
+  'evidence',
+  'attestations',
+  'waivers',
+  'models',
+  'snapshots',
+  'settings',
+] as const
+export type TableName = (typeof tableNames)[number]
+
+/** v1 → v2: v1 accounts may lack `origin`; they came from outside the demo, so call them imported. */
+export async function backfillAccountOrigin(tx: Transaction): Promise<void> {
+  await tx
+    .table('accounts')
+    .toCollection()
+    .modify((row: Row) => {
+      if (typeof row.origin !== 'string') row.origin = 'import'
+    })
+}
+
 export class RatchetDb extends Dexie {
   accounts!: EntityTable<Row & { id: string }, 'id'>
-  evidence!: EntityTable<Row & { id: string }, 'id'>
+  evidence!: EntityTable<EvidenceRow, 'id'>
   attestations!: EntityTable<Row & { id: string }, 'id'>
   waivers!: EntityTable<Row & { id: string }, 'id'>
   models!: EntityTable<Row & { hash: string }, 'hash'>
@@ -28,5 +59,6 @@ export class RatchetDb extends Dexie {
     const { upTo = latestSchemaVersion, ...dexieOptions } = options
     super(name, dexieOptions)
     if (upTo >= 1) this.version(1).stores(schemaV1)
+    if (upTo >= 2) this.version(2).stores(schemaV2).upgrade(backfillAccountOrigin)
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Append-only Dexie schema versions. Never edit a published version: add schemaVn with a dated note and
- * a named upgrade in db.ts. Index only what is queried; never index large blobs.
+ * a named upgrade in db.ts. Index only what is queried; never index large blobs (evidence bundles and
+ * snapshot payloads live in unindexed fields).
  */
 
 /** 2026-11-28: first schema. Accounts, evidence bundles, attestations, waivers, models, snapshots, settings. */
@@ -14,4 +15,14 @@ export const schemaV1 = {
   settings: 'key',
 } as const
 
-export const latestSchemaVersion = 1
+/**
+ * 2026-11-28: accounts gain an `origin` index so the demo organization can be removed with one query
+ * (`where('origin').equals('demo')`). Upgrade `backfillAccountOrigin` gives v1 rows without an origin
+ * `origin: 'import'`, because v1 wrote accounts without one.
+ */
+export const schemaV2 = {
+  ...schemaV1,
+  accounts: 'id, name, owner, environment, origin, *tags',
+} as const
+
+export const latestSchemaVersion = 2

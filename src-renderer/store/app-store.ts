@@ -2,7 +2,15 @@ import { createContext, useContext } from 'react'
 import { createStore, type StoreApi, useStore } from 'zustand'
 import type { RendererApi } from '../../shared/ipc/api'
 import type { RatchetDb } from '../db/db'
+import { type AccountsSlice, createAccountsSlice } from './accounts-slice'
+import { type AnswersSlice, createAnswersSlice } from './answers-slice'
 import { type AwsSlice, createAwsSlice } from './aws-slice'
+import { type BackupSlice, createBackupSlice } from './backup-slice'
+import { type CollectSlice, createCollectSlice } from './collect-slice'
+import { createDemoSlice, type DemoSlice } from './demo-slice'
+import { createExportSlice, type ExportSlice } from './export-slice'
+import { createModelSlice, type ModelSlice } from './model-slice'
+import { createSnapshotsSlice, type SnapshotsSlice } from './snapshots-slice'
 import { createStatusSlice, type StatusSlice } from './status-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
@@ -13,7 +21,17 @@ export interface StoreDeps {
   now: () => Date
 }
 
-export type AppState = UiSlice & StatusSlice & AwsSlice & { deps: StoreDeps }
+export type AppState = UiSlice &
+  StatusSlice &
+  AwsSlice &
+  AccountsSlice &
+  AnswersSlice &
+  DemoSlice &
+  BackupSlice &
+  CollectSlice &
+  ExportSlice &
+  ModelSlice &
+  SnapshotsSlice & { deps: StoreDeps }
 
 export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
   return createStore<AppState>()((...a) => ({
@@ -21,6 +39,14 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
     ...createUiSlice(...a),
     ...createStatusSlice(...a),
     ...createAwsSlice(...a),
+    ...createAccountsSlice(...a),
+    ...createAnswersSlice(...a),
+    ...createDemoSlice(...a),
+    ...createBackupSlice(...a),
+    ...createCollectSlice(...a),
+    ...createExportSlice(...a),
+    ...createModelSlice(...a),
+    ...createSnapshotsSlice(...a),
   }))
 }
 

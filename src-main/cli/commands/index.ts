@@ -1,4 +1,8 @@
 import type { CliCommand } from '../command'
+import { collectCommand } from './collect'
+import { compareCommand } from './compare'
+import { exportCommand } from './export'
+import { scoreCommand } from './score'
 
 /** Every sub-command, in the order `--help` lists them. Later features add theirs here. */
-export const commands: CliCommand[] = []
+export const commands: CliCommand[] = [collectCommand, compareCommand, exportCommand, scoreCommand]

@@ -1,9 +1,175 @@
-/** The Model area. */
+import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { defaultModel } from '../../../shared/model/default-model'
+import { modelVersion } from '../../../shared/model/schema'
+import { useAppStore } from '../../store/app-store'
+import { modelFile, modelSelectors } from '../../store/model-slice'
+import { ModelBrowser } from './model-browser'
+import { ParamsEditor } from './params-editor'
+import './model.css'
+
+/** Saves text as a file through a Blob download. */
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  URL.revokeObjectURL(url)
+}
+
+/** The Model area: the model in use, its versions, its parameters, and every domain, level and control. */
 export function ModelArea() {
+  const { storedModels, scoredVersions, choice, isLoaded } = useAppStore(
+    useShallow((s) => ({
+      storedModels: s.storedModels,
+      scoredVersions: s.scoredVersions,
+      choice: s.modelChoice,
+      isLoaded: s.isModelLoaded,
+    })),
+  )
+  const baseModel = useAppStore(modelSelectors.baseModel)
+  const activeModel = useAppStore(modelSelectors.activeModel)
+  const activeVersion = useAppStore(modelSelectors.activeVersion)
+  const loadModels = useAppStore((s) => s.loadModels)
+  const importModel = useAppStore((s) => s.importModel)
+  const selectModel = useAppStore((s) => s.selectModel)
+  const removeModel = useAppStore((s) => s.removeModel)
+  useEffect(() => {
+    void loadModels()
+  }, [loadModels])
+
+  const builtInVersion = modelVersion(defaultModel)
+  const versions = [
+    { hash: null, label: `${defaultModel.name} (built in)`, version: builtInVersion, origin: 'built in' },
+    ...storedModels.map((m) => ({
+      hash: m.hash,
+      label: m.name,
+      version: m.hash,
+      origin: m.fileName ? `imported from ${m.fileName}` : m.origin,
+    })),
+  ]
+
   return (
     <section className="area" data-testid="area-model">
       <h2>Model</h2>
-      <p className="muted">Nothing here yet.</p>
+      <p data-testid="model-in-use">
+        In use: <strong>{activeModel.name}</strong> <code>{activeVersion}</code>
+        {activeVersion !== modelVersion(baseModel) ? ' (with your parameter values)' : ''}
+      </p>
+      {!isLoaded ? <p className="muted">Reading models…</p> : null}
+
+      <section aria-labelledby="model-versions-title">
+        <h3 id="model-versions-title">Model versions</h3>
+        <table className="table" data-testid="model-versions">
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Version</th>
+              <th scope="col">Origin</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v) => {
+              const isInUse = v.hash === choice.activeHash
+              return (
+                <tr key={v.version} aria-current={isInUse ? 'true' : undefined}>
+                  <td>
+                    {v.label} {isInUse ? <span className="badge">in use</span> : null}
+                  </td>
+                  <td>
+                    <code>{v.version}</code>
+                  </td>
+                  <td>{v.origin}</td>
+                  <td>
+                    {isInUse ? null : (
+                      <button type="button" onClick={() => void selectModel(v.hash)}>
+                        Use {v.label}
+                      </button>
+                    )}{' '}
+                    {v.hash && !isInUse ? (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          if (window.confirm(`Delete model version ${v.version}?`))
+                            void removeModel(v.version)
+                        }}
+                      >
+                        Delete
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+        <div className="inline-form">
+          <label htmlFor="model-import">Import a model (JSON or YAML)</label>
+          <input
+            id="model-import"
+            type="file"
+            accept=".json,.yaml,.yml,application/json,text/yaml"
+            onChange={async (e) => {
+              const file = e.target.files?.[0]
+              e.target.value = ''
+              if (file) await importModel(file.name, await file.text())
+            }}
+          />
+          <button
+            type="button"
+            onClick={() =>
+              download(modelFile(activeModel, 'json').fileName, modelFile(activeModel, 'json').text)
+            }
+          >
+            Export as JSON
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              download(modelFile(activeModel, 'yaml').fileName, modelFile(activeModel, 'yaml').text)
+            }
+          >
+            Export as YAML
+          </button>
+        </div>
+      </section>
+
+      <section aria-labelledby="scored-versions-title">
+        <h3 id="scored-versions-title">Versions that have scored snapshots</h3>
+        {scoredVersions.length === 0 ? (
+          <p className="muted">No snapshot has been saved yet.</p>
+        ) : (
+          <table className="table" data-testid="scored-versions">
+            <thead>
+              <tr>
+                <th scope="col">Model</th>
+                <th scope="col">Version</th>
+                <th scope="col">Snapshots</th>
+                <th scope="col">Last scored</th>
+              </tr>
+            </thead>
+            <tbody>
+              {scoredVersions.map((v) => (
+                <tr key={v.hash} aria-current={v.hash === activeVersion ? 'true' : undefined}>
+                  <td>
+                    {v.name} {v.hash === activeVersion ? <span className="badge">in use</span> : null}
+                  </td>
+                  <td>
+                    <code>{v.hash}</code>
+                  </td>
+                  <td>{v.snapshotCount}</td>
+                  <td>{v.lastScoredAt.slice(0, 10)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <ParamsEditor model={baseModel} params={choice.params} />
+      <ModelBrowser model={activeModel} />
     </section>
   )
 }

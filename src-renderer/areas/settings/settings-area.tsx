@@ -2,12 +2,17 @@ import { type FormEvent, useEffect, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../store/app-store'
 import { awsSelectors } from '../../store/aws-slice'
+import { SessionsPanel } from './sessions-panel'
+import { TargetsPanel } from './targets-panel'
+import { TokenStateLabel } from './token-state'
+import './settings.css'
 
-/** Settings → AWS: the profiles Ratchet found, and where it looked. */
+/** Settings → AWS: profiles, SSO sessions and sign-in, and the accounts to collect from. */
 export function SettingsArea() {
   const profiles = useAppStore(useShallow(awsSelectors.profiles))
   const configFile = useAppStore(awsSelectors.configFile)
   const loadProfiles = useAppStore((s) => s.loadProfiles)
+  const addProfileTarget = useAppStore((s) => s.addProfileTarget)
   const [path, setPath] = useState('')
   useEffect(() => {
     void loadProfiles()
@@ -17,7 +22,7 @@ export function SettingsArea() {
     void loadProfiles(path.trim() || undefined)
   }
   return (
-    <section className="area" data-testid="area-settings">
+    <section className="area settings-area" data-testid="area-settings">
       <h2>Settings</h2>
       <h3>AWS profiles</h3>
       <form onSubmit={onSubmit} className="inline-form">
@@ -39,6 +44,9 @@ export function SettingsArea() {
             <th scope="col">Profile</th>
             <th scope="col">Kind</th>
             <th scope="col">Region</th>
+            <th scope="col">Session</th>
+            <th scope="col">Token</th>
+            <th scope="col">Target</th>
           </tr>
         </thead>
         <tbody>
@@ -47,10 +55,26 @@ export function SettingsArea() {
               <td>{p.name}</td>
               <td>{p.kind}</td>
               <td>{p.region ?? '—'}</td>
+              <td>{p.ssoSession ?? '—'}</td>
+              <td>
+                <TokenStateLabel token={p.token} />
+              </td>
+              <td>
+                {/* No per-row aria-label: the row's profile cell already names it, and tests find cells by name. */}
+                <button
+                  type="button"
+                  title={`Collect from profile ${p.name}`}
+                  onClick={() => void addProfileTarget(p.name)}
+                >
+                  Add as target
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <SessionsPanel />
+      <TargetsPanel />
     </section>
   )
 }

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
 import { channelName } from '../../../shared/ipc/api'
+import type { SaveDialogRequest } from '../../../src-main/export/handlers'
 import { createRegistry, type EventSink, validateEvent } from '../../../src-main/ipc/registry'
 import { createHandlers, type HostDeps } from '../../../src-main/services'
 import { serveFolder } from './static-server'
@@ -54,6 +55,8 @@ export interface LaunchOptions {
   /** Prepares the temporary HOME before the app starts. */
   prepareHome?: (home: string) => Promise<void>
   isDemoDefault?: boolean
+  /** Answers the export save dialog; by default it saves the suggested name into HOME/Downloads. */
+  saveDialog?: (request: SaveDialogRequest, home: string) => Promise<string | undefined>
 }
 
 export interface RunningApp {
@@ -62,6 +65,8 @@ export interface RunningApp {
   home: string
   /** URLs the app asked to open in the system browser. */
   openedUrls: string[]
+  /** What the export save dialog was asked, in order. */
+  saveRequests: SaveDialogRequest[]
   /** Reloads the page with the same profile: IndexedDB survives, as it does across app restarts. */
   reload(): Promise<void>
   close(): Promise<void>
@@ -75,6 +80,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   const home = await mkdtemp(join(tmpdir(), 'ratchet-home-'))
   const profileDir = await mkdtemp(join(tmpdir(), 'ratchet-chromium-'))
   await options.prepareHome?.(home)
+  // The SDK's fromSSO/fromIni read HOME and AWS_CONFIG_FILE from process.env (the token cache has no other
+  // override), so point them at the temporary HOME while the app runs; close() restores them.
+  const restoreEnv = pointAwsEnvAt(home, options.env)
   const server = await serveFolder(rendererDir)
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
@@ -83,6 +91,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   })
   const page = context.pages()[0] ?? (await context.newPage())
   const openedUrls: string[] = []
+  const saveRequests: SaveDialogRequest[] = []
   const events: EventSink = {
     emit(domain, name, payload) {
       const checked = validateEvent(domain, name, payload)
@@ -107,6 +116,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       openedUrls.push(url)
     },
     isDemoDefault: options.isDemoDefault ?? false,
+    showSaveDialog: async (request) => {
+      saveRequests.push(request)
+      if (options.saveDialog) return options.saveDialog(request, home)
+      await mkdir(join(home, 'Downloads'), { recursive: true })
+      return join(home, 'Downloads', request.defaultFileName)
+    },
   }
   const registry = createRegistry(createHandlers(deps))
   await page.exposeFunction('__ratchetInvoke', (channel: string, request: unknown) =>
@@ -119,14 +134,34 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     context,
     home,
     openedUrls,
+    saveRequests,
     reload: async () => {
       await page.reload()
     },
     close: async () => {
+      restoreEnv()
       await context.close()
       await server.close()
       await rm(profileDir, { recursive: true, force: true })
       await rm(home, { recursive: true, force: true })
     },
+  }
+}
+
+/** Sets HOME and AWS_CONFIG_FILE in process.env to the temporary HOME; returns a function that restores them. */
+function pointAwsEnvAt(home: string, env: Record<string, string> | undefined): () => void {
+  const names = ['HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE'] as const
+  const saved = names.map((name) => [name, process.env[name]] as const)
+  process.env.HOME = home
+  process.env.AWS_CONFIG_FILE = env?.AWS_CONFIG_FILE ?? join(home, '.aws', 'config')
+  process.env.AWS_SHARED_CREDENTIALS_FILE =
+    env?.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials')
+  if (env?.AWS_PROFILE) process.env.AWS_PROFILE = env.AWS_PROFILE
+  else delete process.env.AWS_PROFILE
+  return () => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
   }
 }

@@ -1,0 +1,69 @@
+import { domainIds } from '../domain/types'
+import { controlInfoFromModel } from './control-info'
+import { statusWords } from './text'
+import type { ControlInfoLookup, ReportSnapshot } from './types'
+
+export const csvColumns = [
+  'snapshot',
+  'account_id',
+  'account_name',
+  'domain',
+  'domain_level',
+  'domain_target',
+  'control_id',
+  'control_title',
+  'control_level',
+  'status',
+  'unknown_reason',
+  'reason',
+  'resources',
+  'fix',
+  'attestation_expires',
+  'waiver_expires',
+] as const
+
+/** One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes are doubled. */
+export function csvField(value: string | number | undefined): string {
+  const text = value === undefined ? '' : String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/**
+ * CSV with one row per account × control, RFC 4180 (CRLF line ends, a header row). Status uses the report's
+ * words: an unknown control is "unverified", with its reason in `unknown_reason`. Pass the snapshot already
+ * restricted to the scope (applyScope).
+ */
+export function renderCsv(snapshot: ReportSnapshot, controlInfo?: ControlInfoLookup): string {
+  const info = controlInfo ?? controlInfoFromModel(snapshot.model)
+  const names = new Map(snapshot.accounts.map((a) => [a.id, a.name]))
+  const lines = [csvColumns.join(',')]
+  for (const card of snapshot.scorecard.accounts) {
+    const domains = [...card.domains].sort(
+      (a, b) => domainIds.indexOf(a.domainId) - domainIds.indexOf(b.domainId),
+    )
+    for (const domain of domains) {
+      for (const control of domain.controls) {
+        const row: Record<(typeof csvColumns)[number], string | number | undefined> = {
+          snapshot: snapshot.label,
+          account_id: card.accountId,
+          account_name: names.get(card.accountId) ?? card.accountId,
+          domain: domain.domainId,
+          domain_level: domain.level,
+          domain_target: domain.target,
+          control_id: control.controlId,
+          control_title: info(control.controlId)?.title ?? control.controlId,
+          control_level: control.level,
+          status: statusWords[control.status],
+          unknown_reason: control.unknownReason,
+          reason: control.reason,
+          resources: control.resources.map((r) => r.id).join('; '),
+          fix: control.status === 'fail' ? (info(control.controlId)?.fix ?? '') : '',
+          attestation_expires: control.attestation?.expiresAt,
+          waiver_expires: control.waiver?.expiresAt,
+        }
+        lines.push(csvColumns.map((column) => csvField(row[column])).join(','))
+      }
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`
+}

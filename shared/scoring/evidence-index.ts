@@ -1,0 +1,126 @@
+import type {
+  AccessAnalyzerRegion,
+  CredentialUser,
+  EvidenceBundle,
+  Finding,
+  TaCheck,
+} from '../evidence/schema'
+import type { ResourceRef, UnknownReason } from './types'
+
+/**
+ * Per-account views of an EvidenceBundle, built once per account and shared by every control, so rules
+ * never re-parse timestamps or scan all findings: users carry parsed times, Trusted Advisor checks are keyed
+ * by id, Access Analyzer findings are grouped by kind per Region.
+ */
+
+export const DAY_MS = 86_400_000
+
+/** What a rule decides before waivers and attestations are applied. */
+export interface RuleOutcome {
+  status: 'pass' | 'fail' | 'unknown' | 'not-applicable'
+  reason: string
+  unknownReason?: UnknownReason
+  resources: ResourceRef[]
+}
+
+export interface IndexedKey {
+  slot: 1 | 2
+  isActive: boolean
+  /** Parsed lastRotated, or the user's creation time, or NaN. */
+  rotatedMs: number
+  /** Parsed lastUsed, or NaN when never used. */
+  usedMs: number
+}
+
+export interface IndexedUser {
+  user: CredentialUser
+  createdMs: number
+  passwordLastUsedMs: number
+  keys: IndexedKey[]
+  hasActiveAccessKey: boolean
+  hasActiveCertificate: boolean
+}
+
+export interface IndexedFinding {
+  finding: Finding
+  createdMs: number
+}
+
+export interface IndexedRegion {
+  region: AccessAnalyzerRegion
+  activeAnalyzerTypes: Set<string>
+  findingsByKind: Record<Finding['kind'], IndexedFinding[]>
+}
+
+/** Lazily built indexes over one bundle; each is computed at most once per account. */
+export class EvidenceIndex {
+  private usersCache: IndexedUser[] | undefined
+  private taCache: Map<string, TaCheck> | undefined
+  private regionsCache: IndexedRegion[] | undefined
+
+  constructor(
+    readonly bundle: EvidenceBundle,
+    readonly nowMs: number,
+  ) {}
+
+  /** Credential-report rows with parsed times (empty when the report has no records). */
+  get users(): IndexedUser[] {
+    if (this.usersCache) return this.usersCache
+    const rows = this.bundle.credentialReport.records?.users ?? []
+    this.usersCache = rows.map((user) => {
+      const createdMs = parseTime(user.createdAt)
+      const keys = user.accessKeys.map((k) => {
+        const rotatedMs = parseTime(k.lastRotated)
+        return {
+          slot: k.slot,
+          isActive: k.isActive,
+          rotatedMs: Number.isNaN(rotatedMs) ? createdMs : rotatedMs,
+          usedMs: parseTime(k.lastUsed),
+        }
+      })
+      return {
+        user,
+        createdMs,
+        passwordLastUsedMs: parseTime(user.passwordLastUsed),
+        keys,
+        hasActiveAccessKey: keys.some((k) => k.isActive),
+        hasActiveCertificate: user.certificates.some((c) => c.isActive),
+      }
+    })
+    return this.usersCache
+  }
+
+  /** Trusted Advisor checks by legacy check id. */
+  get taChecks(): Map<string, TaCheck> {
+    if (this.taCache) return this.taCache
+    this.taCache = new Map((this.bundle.trustedAdvisor.records?.checks ?? []).map((c) => [c.checkId, c]))
+    return this.taCache
+  }
+
+  /** Access Analyzer Regions with active analyzer types and ACTIVE findings grouped by kind. */
+  get regions(): IndexedRegion[] {
+    if (this.regionsCache) return this.regionsCache
+    this.regionsCache = (this.bundle.accessAnalyzer.records?.regions ?? []).map((region) => {
+      const findingsByKind: IndexedRegion['findingsByKind'] = { external: [], unused: [], internal: [] }
+      for (const finding of region.findings) {
+        if (finding.status !== 'ACTIVE') continue
+        findingsByKind[finding.kind].push({ finding, createdMs: Date.parse(finding.createdAt) })
+      }
+      const activeAnalyzerTypes = new Set(
+        region.analyzers.filter((a) => a.status === 'ACTIVE').map((a) => a.type),
+      )
+      return { region, activeAnalyzerTypes, findingsByKind }
+    })
+    return this.regionsCache
+  }
+}
+
+/** Parses an ISO time, or NaN for null. */
+export function parseTime(value: string | null): number {
+  return value === null ? Number.NaN : Date.parse(value)
+}
+
+/** "3 users with …" / "1 user with …" */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`
+}

@@ -1,0 +1,130 @@
+import { ListAccountRolesCommand, ListAccountsCommand, type SSOClient } from '@aws-sdk/client-sso'
+import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
+import { pickRole, ssoTargetId, type Target } from '../../shared/ipc/domains/aws'
+import { toAwsError } from './errors'
+import type { SsoSessionConfig } from './profiles'
+import { freshAccessToken } from './token-refresh'
+
+/** How many ListAccountRoles calls run at once: enough for hundreds of accounts, gentle on the portal's limits. */
+export const defaultRoleConcurrency = 8
+
+export interface DiscoveryDeps {
+  home: string
+  /** An SSO portal client for the session's Region (and the configured endpoint). */
+  sso: Pick<SSOClient, 'send'>
+  /** SSO-OIDC, to refresh a token near expiry (as the SDK would) before giving the sign-in error. */
+  oidc: Pick<SSOOIDCClient, 'send'>
+  now(): Date
+  concurrency?: number
+  /** Page size asked of the portal (1-100); tests use a small one to cross page boundaries. */
+  pageSize?: number
+  signal?: AbortSignal
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, keeping the input order in the result. */
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await work(items[index] as T)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
+  return results
+}
+
+/** Reads every page of a nextToken-paginated call. */
+async function allPages<Item>(
+  fetch: (nextToken: string | undefined) => Promise<{ items: Item[]; nextToken?: string | undefined }>,
+): Promise<Item[]> {
+  const items: Item[] = []
+  let token: string | undefined
+  const seen = new Set<string>()
+  do {
+    const page = await fetch(token)
+    items.push(...page.items)
+    token = page.nextToken || undefined
+    // A portal that repeats a token would loop forever; stop instead.
+    if (token && seen.has(token)) break
+    if (token) seen.add(token)
+  } while (token)
+  return items
+}
+
+/**
+ * Lists every account (all pages) and every role in each (all pages, a few accounts at a time) that the
+ * session's token reaches, and chooses one role per account from `rolePreference`.
+ */
+export async function discoverTargets(
+  session: SsoSessionConfig,
+  rolePreference: readonly string[],
+  deps: DiscoveryDeps,
+): Promise<Target[]> {
+  const action = `Listing the accounts of ${session.id}`
+  const accessToken = await freshAccessToken(session, action, {
+    home: deps.home,
+    oidc: deps.oidc,
+    now: deps.now,
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  })
+  const maxResults = deps.pageSize ?? 100
+  const options = deps.signal ? { abortSignal: deps.signal } : {}
+  const context = {
+    action,
+    sessionId: session.id,
+    endpoint: `the IAM Identity Center portal in ${session.region}`,
+  }
+  try {
+    const accounts = await allPages(async (nextToken) => {
+      const page = await deps.sso.send(
+        new ListAccountsCommand({ accessToken, maxResults, ...(nextToken ? { nextToken } : {}) }),
+        options,
+      )
+      return { items: page.accountList ?? [], nextToken: page.nextToken }
+    })
+    const targets = await mapBounded(
+      accounts,
+      deps.concurrency ?? defaultRoleConcurrency,
+      async (account) => {
+        const accountId = account.accountId ?? ''
+        const roles = await allPages(async (nextToken) => {
+          const page = await deps.sso.send(
+            new ListAccountRolesCommand({
+              accessToken,
+              accountId,
+              maxResults,
+              ...(nextToken ? { nextToken } : {}),
+            }),
+            options,
+          )
+          return { items: page.roleList ?? [], nextToken: page.nextToken }
+        })
+        const availableRoles = [...new Set(roles.flatMap((r) => (r.roleName ? [r.roleName] : [])))].sort(
+          (a, b) => a.localeCompare(b),
+        )
+        const roleName = pickRole(availableRoles, rolePreference)
+        return {
+          id: ssoTargetId(session.id, accountId),
+          kind: 'sso',
+          accountId,
+          accountName: account.accountName ?? accountId,
+          ...(account.emailAddress ? { email: account.emailAddress } : {}),
+          ...(roleName ? { roleName } : {}),
+          ssoSession: session.id,
+          availableRoles,
+        } satisfies Target
+      },
+    )
+    return targets.sort(
+      (a, b) => a.accountName.localeCompare(b.accountName) || a.accountId.localeCompare(b.accountId),
+    )
+  } catch (error) {
+    throw toAwsError(error, context)
+  }
+}

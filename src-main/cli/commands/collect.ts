@@ -1,0 +1,168 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { isAppError } from '../../../shared/errors'
+import type { CollectStart, CollectSummary } from '../../../shared/ipc/domains/collect'
+import { collectStartSchema } from '../../../shared/ipc/domains/collect'
+import { createAwsService } from '../../aws/aws-service'
+import { clientConfigFor } from '../../aws/client-config'
+import { targetResolver } from '../../collect/handlers'
+import { writeEvidenceFolder } from '../../collect/offline'
+import { defaultRegions } from '../../collect/orchestrator'
+import { createCollectService, tuningFromEnv } from '../../collect/service'
+import { type CliCommand, type CliIo, parseFlags } from '../command'
+
+const usage = `collect --profile <name> | --sso-session <name> --out <dir>
+         [--accounts <id,id,…>] [--regions <region,region,…>] [--max-report-age-hours <n>]
+         [--ta-organization <management-account-id>]
+
+  --profile       collect one account with this profile's credentials
+  --sso-session   collect every account the signed-in SSO session reaches (sign in first: aws sso login)
+  --accounts      only these accounts (comma-separated ids)
+  --regions       Access Analyzer Regions (default: the ${defaultRegions.length} Regions enabled by default)
+  --max-report-age-hours  reuse a credential report younger than this (default 4)
+  --ta-organization  read Trusted Advisor for every account through this management account's
+                  organization APIs (needs Trusted Advisor Priority; falls back to each account)
+  --out           the folder to write: one sub-folder per account in the AWS CLI layout Ratchet imports,
+                  plus collect-summary.json
+
+Exits 0 when every account was collected, 1 when any account failed or was partly collected.`
+
+class UsageError extends Error {}
+
+function stringFlag(flags: Map<string, string | true>, name: string): string | undefined {
+  const value = flags.get(name)
+  if (value === true) throw new UsageError(`--${name} needs a value.`)
+  return value
+}
+
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+
+/** The summary as a fixed-width table: one row per account, one column per source. */
+export function summaryTable(summary: CollectSummary): string {
+  const rows = [
+    ['account', 'name', 'result', 'identity', 'cred. report', 'trusted advisor', 'access analyzer', 'calls'],
+    ...summary.accounts.map((a) => [
+      a.accountId ?? a.targetKey,
+      a.label,
+      a.state,
+      a.sources.identity.state,
+      a.sources.credentialReport.state,
+      a.sources.trustedAdvisor.state,
+      a.sources.accessAnalyzer.state,
+      String(a.calls),
+    ]),
+  ]
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? []
+  const lines = rows.map((r) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  )
+  const t = summary.totals
+  const problems = summary.accounts.flatMap((a) =>
+    Object.entries(a.sources)
+      .filter(([, s]) => s.detail && (s.state === 'error' || s.state === 'unavailable'))
+      .map(([source, s]) => `  ${a.accountId ?? a.targetKey} ${source}: ${s.detail}`),
+  )
+  return [
+    ...lines,
+    '',
+    `${t.accounts} account${t.accounts === 1 ? '' : 's'}: ${t.ok} ok, ${t.partial} partial, ${t.failed} failed, ${t.cancelled} cancelled`,
+    ...(problems.length > 0 ? ['', 'Not collected:', ...problems] : []),
+    '',
+  ].join('\n')
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  try {
+    const { flags, positional } = parseFlags(args)
+    const known = new Set([
+      'profile',
+      'sso-session',
+      'accounts',
+      'regions',
+      'out',
+      'max-report-age-hours',
+      'ta-organization',
+    ])
+    const unknown = [...flags.keys()].find((k) => !known.has(k)) ?? positional[0]
+    if (unknown !== undefined) throw new UsageError(`Unknown option "${unknown}".`)
+    const out = stringFlag(flags, 'out')
+    if (!out) throw new UsageError('--out is required.')
+    const maxAge = stringFlag(flags, 'max-report-age-hours')
+    const parsed = collectStartSchema.safeParse({
+      profile: stringFlag(flags, 'profile'),
+      ssoSession: stringFlag(flags, 'sso-session'),
+      accountIds: list(stringFlag(flags, 'accounts')),
+      regions: list(stringFlag(flags, 'regions')),
+      credentialReportMaxAgeHours: maxAge === undefined ? undefined : Number(maxAge),
+      trustedAdvisorOrganizationAccountId: stringFlag(flags, 'ta-organization'),
+    })
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const field = issue?.path[0]
+      const flag = {
+        accountIds: 'accounts',
+        regions: 'regions',
+        credentialReportMaxAgeHours: 'max-report-age-hours',
+      }
+      throw new UsageError(
+        typeof field === 'string' && field in flag
+          ? `--${flag[field as keyof typeof flag]}: ${issue?.message ?? 'invalid'}`
+          : 'Give either --profile or --sso-session (one of them).',
+      )
+    }
+    const request: CollectStart = parsed.data
+    const dir = resolve(io.cwd, out)
+    await mkdir(dir, { recursive: true })
+
+    const aws = createAwsService({ env: io.env, emitLoginProgress: () => {}, openExternal: async () => {} })
+    const writes: Array<Promise<unknown>> = []
+    const service = createCollectService({
+      resolveTargets: targetResolver(aws),
+      credentialsFor: (target) => aws.credentials.forTarget(target),
+      clientConfig: (service) => clientConfigFor(service, io.env),
+      onProgress: (p) => {
+        if (p.source === 'account' && (p.state === 'done' || p.state === 'failed')) {
+          io.err(`${p.accountId ?? p.targetKey} ${p.label}: ${p.state} (${p.counts.calls} calls)\n`)
+        }
+      },
+      // Each account's folder is written as soon as it is complete, so an interrupted run keeps it.
+      onBundle: (_jobId, bundle) => {
+        writes.push(writeEvidenceFolder(dir, [bundle]))
+      },
+      onSummary: () => {},
+      onCrash: () => {},
+      tuning: tuningFromEnv(io.env),
+    })
+    const { jobId, accountCount } = await service.start(request)
+    io.err(`Collecting ${accountCount} account${accountCount === 1 ? '' : 's'} into ${dir}\n`)
+    const summary = await service.finished(jobId)
+    await Promise.all(writes)
+    await writeFile(join(dir, 'collect-summary.json'), `${JSON.stringify(summary, null, 2)}\n`)
+    io.out(summaryTable(summary))
+    return summary.totals.ok === summary.totals.accounts ? 0 : 1
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\nUsage: npm run cli -- ${usage}\n`)
+      return 2
+    }
+    if (isAppError(error)) {
+      io.err(`${error.message}${error.hint ? `\n${error.hint}` : ''}\n`)
+      return 1
+    }
+    throw error
+  }
+}
+
+export const collectCommand: CliCommand = {
+  name: 'collect',
+  summary: 'Collect the evidence of AWS accounts into a folder (the offline layout Ratchet imports)',
+  usage,
+  run,
+}

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { compareStates } from '../../../shared/compare/compare'
+import { comparisonToMarkdown } from '../../../shared/compare/markdown'
+import { parseSnapshotFile, type Snapshot, SnapshotParseError } from '../../../shared/snapshot/schema'
+import { type CliCommand, type CliIo, parseFlags } from '../command'
+
+async function load(path: string, io: CliIo): Promise<Snapshot> {
+  const full = resolve(io.cwd, path)
+  let text: string
+  try {
+    text = await readFile(full, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new SnapshotParseError(
+      code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? String(error)})`,
+      [],
+    )
+  }
+  return parseSnapshotFile(text, path)
+}
+
+/**
+ * `compare <a.json> <b.json> [--format md|json] [--as-recorded] [--fail-on-regression]`: compares two snapshot
+ * files (older first whatever the order given). Exit 0, or 3 with --fail-on-regression when anything slipped,
+ * 1 when a file cannot be read or is not a snapshot, 2 for a usage error.
+ */
+export const compareCommand: CliCommand = {
+  name: 'compare',
+  summary: 'Compare two snapshot files: regressions, level changes and why, resources, accounts, gaps',
+  usage:
+    'compare <snapshotA.json> <snapshotB.json> [--format md|json] [--as-recorded] [--fail-on-regression]\n\n' +
+    '  --format md|json       Markdown (default) or the full comparison as JSON\n' +
+    '  --as-recorded          Compare the scorecards as saved, instead of re-scoring the older snapshot under\n' +
+    '                         the newer model (the default, so a model change is not mistaken for progress)\n' +
+    '  --fail-on-regression   Exit with code 3 when there is any regression (for CI)',
+  async run(args, io) {
+    const { flags, positional } = parseFlags(args)
+    const format = flags.get('format') ?? 'md'
+    const known = new Set(['format', 'as-recorded', 'fail-on-regression'])
+    const unknown = [...flags.keys()].filter((f) => !known.has(f))
+    if (positional.length !== 2 || (format !== 'md' && format !== 'json') || unknown.length > 0) {
+      const problem =
+        unknown.length > 0
+          ? `Unknown option --${unknown[0]}.`
+          : format !== 'md' && format !== 'json'
+            ? `--format must be md or json, not "${String(format)}".`
+            : `compare needs exactly two snapshot files (got ${positional.length}).`
+      io.err(`${problem}\n\nUsage: npm run cli -- ${this.usage}\n`)
+      return 2
+    }
+    const [pathA, pathB] = positional as [string, string]
+    let pair: [Snapshot, Snapshot]
+    try {
+      pair = await Promise.all([load(pathA, io), load(pathB, io)])
+    } catch (error) {
+      io.err(`${error instanceof Error ? error.message : String(error)}\n`)
+      return 1
+    }
+    const [a, b] = pair
+    const comparison = compareStates(a, b, { mode: flags.has('as-recorded') ? 'as-recorded' : 'one-model' })
+    if (format === 'json') io.out(`${JSON.stringify(comparison, null, 2)}\n`)
+    else {
+      const names = new Map(b.model.domains.map((d) => [d.id, d.name]))
+      io.out(comparisonToMarkdown(comparison, { domainName: (id) => names.get(id) ?? id }))
+    }
+    return flags.has('fail-on-regression') && comparison.regressions.length > 0 ? 3 : 0
+  },
+}

@@ -1,0 +1,115 @@
+import { readFile, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { isAppError } from '../../../shared/errors'
+import { DEFAULT_FILE_NAME_PATTERN } from '../../../shared/report/file-name'
+import { exportFileName } from '../../../shared/report/render'
+import { type ReportFormat, type ReportScope, reportFormats } from '../../../shared/report/types'
+import { parseSnapshotFile, type Snapshot, SnapshotParseError } from '../../../shared/snapshot/schema'
+import { createChromiumPdfPrinter } from '../../export/chromium-pdf'
+import { exportSnapshot } from '../../export/write'
+import { type CliCommand, type CliIo, parseFlags } from '../command'
+
+const usage = `export --snapshot <file> --format ${reportFormats.join('|')} --out <path>
+         [--previous <file>] [--redact] [--accounts <id,id,…>] [--name <pattern>]
+
+  --snapshot   a snapshot file (JSON, as exported by Ratchet)
+  --format     pdf, html (one self-contained file), csv (one row per account × control), md, or json
+               (the snapshot itself, which Ratchet can import again)
+  --out        the file to write, or an existing folder (the name then comes from --name)
+  --previous   last quarter's snapshot, for the trend and the regressions
+  --redact     mask account ids, ARNs and user names ("account-1", "user-2", …) in every format
+  --accounts   only these accounts (comma-separated ids); one id makes an owner's own scorecard
+  --name       file-name pattern when --out is a folder (default ${DEFAULT_FILE_NAME_PATTERN});
+               tokens {label} {date} {today} {scope} {ext}
+
+PDFs are printed by Chromium (CHROMIUM_PATH, default /usr/bin/chromium).`
+
+class UsageError extends Error {}
+
+async function readSnapshot(path: string, io: CliIo): Promise<Snapshot> {
+  const full = resolve(io.cwd, path)
+  const text = await readFile(full, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(
+      error.code === 'ENOENT' ? `No snapshot file at ${full}.` : `Cannot read ${full}: ${error.message}`,
+    )
+  })
+  return parseSnapshotFile(text, path)
+}
+
+function stringFlag(flags: Map<string, string | true>, name: string): string | undefined {
+  const value = flags.get(name)
+  if (value === true) throw new UsageError(`--${name} needs a value.`)
+  return value
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  try {
+    const { flags, positional } = parseFlags(args)
+    const known = new Set(['snapshot', 'format', 'out', 'previous', 'redact', 'accounts', 'name'])
+    const unknown = [...flags.keys()].find((k) => !known.has(k)) ?? positional[0]
+    if (unknown !== undefined) throw new UsageError(`Unknown option "${unknown}".`)
+    const snapshotPath = stringFlag(flags, 'snapshot')
+    const format = stringFlag(flags, 'format')
+    const out = stringFlag(flags, 'out')
+    if (!snapshotPath) throw new UsageError('--snapshot is required.')
+    if (!format || !reportFormats.includes(format as ReportFormat)) {
+      throw new UsageError(
+        `--format must be one of ${reportFormats.join(', ')}${format ? `, not "${format}"` : ''}.`,
+      )
+    }
+    if (!out) throw new UsageError('--out is required.')
+    const accounts = stringFlag(flags, 'accounts')
+    const scope: ReportScope = accounts
+      ? {
+          kind: 'accounts',
+          accountIds: accounts
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean),
+        }
+      : { kind: 'org' }
+    const snapshot = await readSnapshot(snapshotPath, io)
+    const previousPath = stringFlag(flags, 'previous')
+    const previous = previousPath ? await readSnapshot(previousPath, io) : undefined
+    const pattern = stringFlag(flags, 'name')
+    const options = {
+      format: format as ReportFormat,
+      scope,
+      isRedacted: flags.get('redact') === true,
+      now: new Date(),
+      ...(previous ? { previous } : {}),
+      ...(pattern ? { fileNamePattern: pattern } : {}),
+    }
+    const target = resolve(io.cwd, out)
+    const isFolder = (await stat(target).catch(() => undefined))?.isDirectory() ?? false
+    const path = isFolder ? join(target, exportFileName(snapshot, options)) : target
+    const result = await exportSnapshot(snapshot, options, path, () => createChromiumPdfPrinter(io.env))
+    const report = result.rendered.report
+    io.out(
+      `Wrote ${result.path} (${format}, ${result.bytes} bytes): ${report.accounts.length} account(s)${options.isRedacted ? ', redacted' : ''}.\n`,
+    )
+    return 0
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\nUsage: npm run cli -- ${usage}\n`)
+      return 2
+    }
+    if (error instanceof SnapshotParseError) {
+      io.err(`${error.message}\n`)
+      return 1
+    }
+    if (isAppError(error)) {
+      io.err(`${error.message}${error.hint ? `\n${error.hint}` : ''}\n`)
+      return 1
+    }
+    throw error
+  }
+}
+
+/** `export`: a snapshot as PDF, HTML, CSV, Markdown or JSON, with scope and redaction. */
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'Export a snapshot as a PDF, HTML, CSV, Markdown or JSON scorecard',
+  usage,
+  run,
+}

@@ -1,0 +1,140 @@
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer'
+import { IAMClient } from '@aws-sdk/client-iam'
+import { STSClient } from '@aws-sdk/client-sts'
+import { TrustedAdvisorClient } from '@aws-sdk/client-trustedadvisor'
+import { ConfiguredRetryStrategy } from '@smithy/core/retry'
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
+import type { ApiRateLimiter } from './rate-limit'
+
+/** The services the collectors call, named as in AWS_ENDPOINT_URL_<SERVICE>. */
+export type ServiceName = 'sts' | 'iam' | 'trustedadvisor' | 'accessanalyzer'
+
+/** Client options a host adds per service and Region (the endpoint override for the fake AWS, for example). */
+export type ClientConfigFor = (
+  service: ServiceName,
+  region: string,
+) => { endpoint?: string } & Record<string, unknown>
+
+/** How retries back off: the SDK's standard strategy with this delay per attempt. */
+export interface RetrySettings {
+  maxAttempts: number
+  /** Full-jitter exponential backoff: random() × min(baseDelayMs × 2^attempt, maxDelayMs). */
+  baseDelayMs: number
+  maxDelayMs: number
+}
+
+export const defaultRetry: RetrySettings = { maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 20_000 }
+
+export interface ClientSettings {
+  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider
+  clientConfig: ClientConfigFor
+  retry: RetrySettings
+  /** Each HTTP attempt gives up after this long (a TimeoutError, which the SDK retries). */
+  attemptTimeoutMs: number
+  limiter: ApiRateLimiter
+  /** The run's cancellation signal: also stops requests waiting for a rate-limit token. */
+  signal: AbortSignal
+  /** Called once per HTTP attempt (retries included) with `service:Operation`. */
+  onAttempt(api: string): void
+}
+
+interface MiddlewareClient {
+  middlewareStack: {
+    add(
+      middleware: (
+        next: (args: unknown) => Promise<unknown>,
+        context: { commandName?: string },
+      ) => (args: unknown) => Promise<unknown>,
+      options: { step: 'finalizeRequest'; priority: 'low'; name: string },
+    ): void
+  }
+}
+
+/** Every attempt (after the retry middleware, so retries too) waits for a rate-limit token and is counted. */
+function addAttemptMiddleware(
+  client: MiddlewareClient,
+  service: ServiceName,
+  settings: ClientSettings,
+): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const api = `${service}:${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`
+      await settings.limiter.acquire(api, settings.signal)
+      settings.onAttempt(api)
+      return next(args)
+    },
+    { step: 'finalizeRequest', priority: 'low', name: 'ratchetRateLimitAndCount' },
+  )
+}
+
+function baseConfig(service: ServiceName, region: string, settings: ClientSettings) {
+  const { maxAttempts, baseDelayMs, maxDelayMs } = settings.retry
+  return {
+    region,
+    credentials: settings.credentials,
+    retryStrategy: new ConfiguredRetryStrategy(maxAttempts, (attempt: number) =>
+      Math.round(Math.random() * Math.min(baseDelayMs * 2 ** attempt, maxDelayMs)),
+    ),
+    requestHandler: {
+      requestTimeout: settings.attemptTimeoutMs,
+      connectionTimeout: settings.attemptTimeoutMs,
+    },
+    ...settings.clientConfig(service, region),
+  }
+}
+
+/** The SDK clients of one account: created lazily, destroyed together when the account is done. */
+export class AccountClients {
+  readonly #clients = new Map<string, { destroy(): void }>()
+
+  constructor(private readonly settings: ClientSettings) {}
+
+  #get<T extends { destroy(): void }>(key: string, create: () => T): T {
+    const existing = this.#clients.get(key)
+    if (existing) return existing as T
+    const client = create()
+    this.#clients.set(key, client)
+    return client
+  }
+
+  sts(): STSClient {
+    return this.#get('sts', () =>
+      this.#wire(new STSClient(baseConfig('sts', 'us-east-1', this.settings)), 'sts'),
+    )
+  }
+
+  iam(): IAMClient {
+    return this.#get('iam', () =>
+      this.#wire(new IAMClient(baseConfig('iam', 'us-east-1', this.settings)), 'iam'),
+    )
+  }
+
+  /** Trusted Advisor's API is global; it is called in us-east-1. */
+  trustedAdvisor(): TrustedAdvisorClient {
+    return this.#get('ta', () =>
+      this.#wire(
+        new TrustedAdvisorClient(baseConfig('trustedadvisor', 'us-east-1', this.settings)),
+        'trustedadvisor',
+      ),
+    )
+  }
+
+  accessAnalyzer(region: string): AccessAnalyzerClient {
+    return this.#get(`aa:${region}`, () =>
+      this.#wire(
+        new AccessAnalyzerClient(baseConfig('accessanalyzer', region, this.settings)),
+        'accessanalyzer',
+      ),
+    )
+  }
+
+  destroy(): void {
+    for (const client of this.#clients.values()) client.destroy()
+    this.#clients.clear()
+  }
+
+  #wire<T>(client: T, service: ServiceName): T {
+    addAttemptMiddleware(client as unknown as MiddlewareClient, service, this.settings)
+    return client
+  }
+}

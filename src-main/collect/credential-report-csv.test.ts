@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { credentialUserSchema } from '../../shared/evidence/schema'
+import { CredentialReportParseError, parseCredentialReportCsv, splitCsv } from './credential-report-csv'
+
+const examples = join(import.meta.dirname, '../../test/fixtures/evidence/reference')
+const header22 = readFileSync(`${examples}/credential-report-header-current.txt`, 'utf8').trim()
+
+describe('parseCredentialReportCsv', () => {
+  it('parses the AWS-documented 16-column sample, root row included', () => {
+    const users = parseCredentialReportCsv(readFileSync(`${examples}/credential-report-sample.csv`, 'utf8'))
+    expect(users.map((u) => u.user)).toEqual(['<root_account>', 'Administrator', 'Bill'])
+    for (const user of users) credentialUserSchema.parse(user)
+    const [root, admin, bill] = users
+    expect(root).toMatchObject({
+      isRoot: true,
+      hasPassword: null,
+      passwordLastChanged: null,
+      passwordLastUsed: '2015-04-20T17:41:10.000Z',
+      isMfaActive: true,
+      accessKeys: [],
+    })
+    expect(admin?.accessKeys).toEqual([
+      {
+        slot: 1,
+        isActive: true,
+        lastRotated: '2014-12-03T18:53:41.000Z',
+        lastUsed: null,
+        lastUsedRegion: null,
+        lastUsedService: null,
+      },
+      {
+        slot: 2,
+        isActive: true,
+        lastRotated: '2015-03-25T20:38:14.000Z',
+        lastUsed: null,
+        lastUsedRegion: null,
+        lastUsedService: null,
+      },
+    ])
+    expect(bill).toMatchObject({ isRoot: false, hasPassword: false, passwordLastUsed: null })
+    expect(bill?.certificates).toEqual([
+      { slot: 1, isActive: false, lastRotated: '2015-04-20T20:00:12.000Z' },
+    ])
+  })
+
+  it('parses the 22-column layout with upper-case booleans, CRLF and quoted fields', () => {
+    const rows = [
+      header22,
+      '<root_account>,arn:aws:iam::111122223333:root,2020-01-01T00:00:00+00:00,not_supported,no_information,not_supported,not_supported,FALSE,TRUE,2021-01-01T00:00:00+00:00,2024-05-01T10:00:00+00:00,us-east-1,iam,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A',
+      '"alice, the admin",arn:aws:iam::111122223333:user/alice,2021-02-03T04:05:06+00:00,True,2024-06-01T00:00:00+00:00,2024-01-01T00:00:00+00:00,N/A,tRuE,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A',
+    ]
+    const users = parseCredentialReportCsv(`${rows.join('\r\n')}\r\n`)
+    expect(users).toHaveLength(2)
+    expect(users[0]).toMatchObject({ isRoot: true, isMfaActive: false, passwordLastUsed: null })
+    expect(users[0]?.accessKeys).toEqual([
+      {
+        slot: 1,
+        isActive: true,
+        lastRotated: '2021-01-01T00:00:00.000Z',
+        lastUsed: '2024-05-01T10:00:00.000Z',
+        lastUsedRegion: 'us-east-1',
+        lastUsedService: 'iam',
+      },
+    ])
+    expect(users[1]).toMatchObject({ user: 'alice, the admin', hasPassword: true, isMfaActive: true })
+  })
+
+  it('keeps doubled quotes and newlines inside quoted fields, and counts lines across them', () => {
+    expect(splitCsv('a,"b ""x""\ny",c\nd,e,f\n')).toEqual([
+      { line: 1, fields: ['a', 'b "x"\ny', 'c'] },
+      { line: 3, fields: ['d', 'e', 'f'] },
+    ])
+  })
+
+  it('names the line and field of a bad boolean', () => {
+    const bad = `${header22}\nbob,arn:aws:iam::111122223333:user/bob,2021-02-03T04:05:06+00:00,yes,N/A,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n`
+    expect(() => parseCredentialReportCsv(bad)).toThrow(
+      'line 2, field password_enabled: "yes" is not true or false',
+    )
+  })
+
+  it('names the line and field of a bad time', () => {
+    const bad = `${header22}\nbob,arn:aws:iam::111122223333:user/bob,yesterday,false,N/A,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n`
+    expect(() => parseCredentialReportCsv(bad)).toThrow(
+      'line 2, field user_creation_time: "yesterday" is not an ISO-8601 time',
+    )
+  })
+
+  it('rejects a short row, a missing column, an unclosed quote and an empty report', () => {
+    expect(() => parseCredentialReportCsv(`${header22}\nbob,arn:aws:iam::1:user/bob\n`)).toThrow(
+      'line 2: expected 22 fields as in the header, found 2',
+    )
+    expect(() => parseCredentialReportCsv('user,arn\nx,arn:aws:iam::1:user/x\n')).toThrow(
+      'line 1, field user_creation_time: the header has no "user_creation_time" column',
+    )
+    expect(() => parseCredentialReportCsv(`${header22}\n"bob,arn\n`)).toThrow(CredentialReportParseError)
+    expect(() => parseCredentialReportCsv('')).toThrow('line 1: the report is empty')
+  })
+})

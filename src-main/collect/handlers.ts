@@ -1,0 +1,52 @@
+import { defaultRolePreference } from '../../shared/ipc/domains/aws'
+import type { CollectStart } from '../../shared/ipc/domains/collect'
+import type { AwsService } from '../aws/aws-service'
+import { clientConfigFor } from '../aws/client-config'
+import type { EventSink, Handlers } from '../ipc/registry'
+import { type CollectServiceDeps, createCollectService, tuningFromEnv } from './service'
+
+/** What the collect handlers need from the host. */
+export interface CollectHostDeps {
+  env: Readonly<Record<string, string | undefined>>
+  events: EventSink
+  sleep?(ms: number, signal: AbortSignal): Promise<void>
+}
+
+/** Turns a start request into sign-in targets through the AWS service. */
+export function targetResolver(aws: Pick<AwsService, 'profileTarget' | 'discoverTargets'>) {
+  return async (request: CollectStart) => {
+    if (request.targets) return request.targets
+    if (request.profile) return [await aws.profileTarget(request.profile)]
+    return aws.discoverTargets(request.ssoSession ?? '', defaultRolePreference)
+  }
+}
+
+/** The collect domain's handlers, wired to the AWS service's per-target credentials. */
+export function createCollectHandlers(
+  deps: CollectHostDeps,
+  aws: Pick<AwsService, 'profileTarget' | 'discoverTargets' | 'credentials'>,
+  tuning?: CollectServiceDeps['tuning'],
+): Handlers['collect'] {
+  const service = createCollectService({
+    resolveTargets: targetResolver(aws),
+    credentialsFor: (target) => aws.credentials.forTarget(target),
+    clientConfig: (service) => clientConfigFor(service, deps.env),
+    onProgress: (progress) => deps.events.emit('collect', 'progress', progress),
+    onBundle: (jobId, bundle, target) =>
+      deps.events.emit('collect', 'bundle', { jobId, targetKey: target.key, label: target.label, bundle }),
+    onSummary: (summary) => deps.events.emit('collect', 'summary', summary),
+    onCrash: (jobId, error) =>
+      deps.events.emit('app', 'notice', {
+        level: 'error',
+        message: `Collection ${jobId} stopped: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+    tuning: { ...tuningFromEnv(deps.env), ...(deps.sleep ? { sleep: deps.sleep } : {}), ...tuning },
+  })
+  return {
+    start: (request) => service.start(request),
+    cancel: async ({ jobId }) => service.cancel(jobId),
+    retryFailed: async ({ jobId }) => service.retryFailed(jobId),
+    importFolder: ({ dir }) => service.importFolder(dir),
+    exportFolder: ({ dir, bundles }) => service.exportFolder(dir, bundles),
+  }
+}

@@ -1,0 +1,302 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describeZodError } from '../../shared/errors'
+import {
+  checkIdFromArn,
+  EVIDENCE_SCHEMA_VERSION,
+  type EvidenceBundle,
+  evidenceBundleSchema,
+  type RawPayload,
+  type SourceStatus,
+  type TaCheck,
+} from '../../shared/evidence/schema'
+import { toPasswordPolicy } from './credential-report'
+import { CredentialReportParseError, parseCredentialReportCsv } from './credential-report-csv'
+import { readAccessAnalyzer } from './offline-access-analyzer'
+import {
+  accountSummaryFile,
+  aliasesFile,
+  analyzerFilePattern,
+  callerIdentityFile,
+  credentialReportJsonFile,
+  FileProblem,
+  findingsFilePattern,
+  type MetaFile,
+  metaFile,
+  OfflineImportError,
+  offlineFiles,
+  parseJsonDocuments,
+  passwordPolicyFile,
+  recommendationResourcesFile,
+  recommendationsFile,
+  validateDocument,
+} from './offline-files'
+import { defaultFaultToleranceCheckIds, toResource } from './trusted-advisor'
+
+export { OfflineImportError } from './offline-files'
+export { writeEvidenceFolder } from './offline-write'
+
+const knownFile = (name: string) =>
+  Object.values(offlineFiles).includes(name as never) ||
+  analyzerFilePattern.test(name) ||
+  findingsFilePattern.test(name)
+
+/**
+ * Reads an offline evidence folder: one sub-folder per account holding AWS CLI outputs (or `dir` itself when
+ * it is one account's folder). Every file is validated before anything is returned, so a malformed file
+ * rejects the whole import with an error naming the file and the line or field: nothing is half-imported.
+ */
+export async function readEvidenceFolder(
+  dir: string,
+  options: { faultToleranceCheckIds?: string[] } = {},
+): Promise<EvidenceBundle[]> {
+  let entries: Array<{ name: string; isDirectory(): boolean }>
+  try {
+    entries = await readdir(dir, { withFileTypes: true })
+  } catch (error) {
+    throw new OfflineImportError([
+      `${dir} cannot be read (${error instanceof Error ? error.message : error})`,
+    ])
+  }
+  const folders = entries.some((e) => !e.isDirectory() && knownFile(e.name))
+    ? [{ path: dir, label: '.' }]
+    : entries
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+        .map((e) => ({ path: join(dir, e.name), label: e.name }))
+  if (folders.length === 0) throw new OfflineImportError([`${dir} holds no account folders`])
+
+  const problems: string[] = []
+  const bundles: EvidenceBundle[] = []
+  const seen = new Map<string, string>()
+  for (const folder of folders.sort((a, b) => a.label.localeCompare(b.label))) {
+    try {
+      const bundle = await readAccountFolder(folder.path, folder.label, options)
+      const other = seen.get(bundle.accountId)
+      if (other) throw new FileProblem(`${folder.label}: account ${bundle.accountId} is also in ${other}`)
+      seen.set(bundle.accountId, folder.label)
+      bundles.push(bundle)
+    } catch (error) {
+      if (!(error instanceof FileProblem)) throw error
+      problems.push(error.message)
+    }
+  }
+  if (problems.length > 0) throw new OfflineImportError(problems)
+  return bundles
+}
+
+const notCollected = (file: string): SourceStatus => ({
+  state: 'unavailable',
+  reason: 'not-in-scope',
+  message: `${file} is not in the folder`,
+})
+
+async function readAccountFolder(
+  folder: string,
+  label: string,
+  options: { faultToleranceCheckIds?: string[] },
+): Promise<EvidenceBundle> {
+  const names = (await readdir(folder)).sort()
+  const files = new Map<string, string>()
+  let newest = 0
+  for (const name of names.filter(knownFile)) {
+    const text = await readFile(join(folder, name), 'utf8')
+    newest = Math.max(newest, (await stat(join(folder, name))).mtimeMs)
+    files.set(name, text)
+  }
+  if (files.size === 0) throw new FileProblem(`${label}: the folder holds none of the evidence files`)
+  const where = (name: string) => (label === '.' ? name : `${label}/${name}`)
+  const docs = (name: string): unknown[] | undefined => {
+    const text = files.get(name)
+    return text === undefined || text.trim() === '' ? undefined : parseJsonDocuments(text, where(name))
+  }
+  const one = <T>(name: string, parse: (value: unknown, file: string) => T): T | undefined => {
+    const list = docs(name)
+    if (!list) return undefined
+    if (list.length !== 1)
+      throw new FileProblem(`${where(name)}: expected one JSON document, found ${list.length}`)
+    return parse(list[0], where(name))
+  }
+
+  const meta = one(offlineFiles.meta, (v, f) => validateDocument(metaFile, v, f))
+  const collectedAt = meta?.collectedAt ?? new Date(newest).toISOString()
+  const missing = (source: keyof MetaFile['sources'], file: string): SourceStatus => {
+    const recorded = meta?.sources[source]
+    return recorded && recorded.state !== 'ok' ? recorded : notCollected(file)
+  }
+
+  // identity
+  const caller = one(offlineFiles.identity, (v, f) => validateDocument(callerIdentityFile, v, f))
+  const accountId = caller?.Account ?? meta?.accountId ?? (/^\d{12}$/.test(label) ? label : undefined)
+  if (!accountId) {
+    throw new FileProblem(
+      `${where(offlineFiles.identity)}: missing, and the folder name is not an account id`,
+    )
+  }
+  if (caller && /^\d{12}$/.test(label) && caller.Account !== label) {
+    throw new FileProblem(
+      `${where(offlineFiles.identity)}: field Account: ${caller.Account} is not the folder's ${label}`,
+    )
+  }
+  const aliases = one(offlineFiles.aliases, (v, f) => validateDocument(aliasesFile, v, f))
+  const identity: EvidenceBundle['identity'] = caller
+    ? {
+        status: { state: 'ok' },
+        collectedAt,
+        raw: [
+          { operation: 'GetCallerIdentity', payload: caller },
+          ...(aliases ? [{ operation: 'ListAccountAliases', payload: aliases }] : []),
+        ],
+        records: {
+          accountId,
+          arn: caller.Arn,
+          userId: caller.UserId,
+          aliases: aliases?.AccountAliases ?? [],
+        },
+      }
+    : { status: missing('identity', offlineFiles.identity), collectedAt, raw: [], records: null }
+
+  const bundle = {
+    schemaVersion: EVIDENCE_SCHEMA_VERSION,
+    accountId,
+    collectedAt,
+    identity,
+    credentialReport: readCredentialReport(files, where, one, meta, collectedAt, missing),
+    trustedAdvisor: readTrustedAdvisor(docs, where, collectedAt, missing, options),
+    accessAnalyzer: readAccessAnalyzer(files, docs, where, collectedAt, meta, missing),
+  }
+  const parsed = evidenceBundleSchema.safeParse(bundle)
+  if (!parsed.success)
+    throw new FileProblem(`${label}: the evidence is invalid: ${describeZodError(parsed.error)}`)
+  return parsed.data
+}
+
+type One = <T>(name: string, parse: (value: unknown, file: string) => T) => T | undefined
+type Missing = (source: keyof MetaFile['sources'], file: string) => SourceStatus
+
+function readCredentialReport(
+  files: Map<string, string>,
+  where: (name: string) => string,
+  one: One,
+  meta: MetaFile | undefined,
+  collectedAt: string,
+  missing: Missing,
+): EvidenceBundle['credentialReport'] {
+  const json = one(offlineFiles.credentialReportJson, (v, f) =>
+    validateDocument(credentialReportJsonFile, v, f),
+  )
+  const csvText = files.get(offlineFiles.credentialReportCsv)
+  const csvFile = csvText?.trim() ? offlineFiles.credentialReportCsv : offlineFiles.credentialReportJson
+  const csv = csvText?.trim()
+    ? csvText
+    : json
+      ? Buffer.from(json.Content, 'base64').toString('utf8')
+      : undefined
+  if (csv === undefined) {
+    return {
+      status: missing('credentialReport', offlineFiles.credentialReportCsv),
+      collectedAt,
+      raw: [],
+      records: null,
+    }
+  }
+  let users: ReturnType<typeof parseCredentialReportCsv>
+  try {
+    users = parseCredentialReportCsv(csv)
+  } catch (error) {
+    if (error instanceof CredentialReportParseError)
+      throw new FileProblem(`${where(csvFile)}: ${error.message}`)
+    throw error
+  }
+  const generatedAt = new Date(
+    json?.GeneratedTime ?? meta?.credentialReportGeneratedAt ?? collectedAt,
+  ).toISOString()
+  const policyText = files.get(offlineFiles.passwordPolicy)
+  const policy = one(offlineFiles.passwordPolicy, (v, f) => validateDocument(passwordPolicyFile, v, f))
+  const summary = one(offlineFiles.accountSummary, (v, f) => validateDocument(accountSummaryFile, v, f))
+  const raw: RawPayload[] = [
+    {
+      operation: 'GetCredentialReport',
+      payload: { Content: csv, ReportFormat: 'text/csv', GeneratedTime: generatedAt },
+    },
+  ]
+  if (policy) raw.push({ operation: 'GetAccountPasswordPolicy', payload: policy })
+  else if (policyText !== undefined) {
+    raw.push({
+      operation: 'GetAccountPasswordPolicy',
+      payload: { error: { code: 'NoSuchEntity', message: '' } },
+    })
+  }
+  if (summary) raw.push({ operation: 'GetAccountSummary', payload: summary })
+  return {
+    status: { state: 'ok' },
+    collectedAt,
+    raw,
+    records: {
+      generatedAt,
+      users,
+      // An empty or absent policy file is what `aws iam get-account-password-policy` leaves on NoSuchEntity.
+      passwordPolicy: policy ? toPasswordPolicy(policy.PasswordPolicy) : null,
+      accountSummary: summary?.SummaryMap ?? {},
+    },
+  }
+}
+
+function readTrustedAdvisor(
+  docs: (name: string) => unknown[] | undefined,
+  where: (name: string) => string,
+  collectedAt: string,
+  missing: Missing,
+  options: { faultToleranceCheckIds?: string[] },
+): EvidenceBundle['trustedAdvisor'] {
+  const recDocs = docs(offlineFiles.recommendations)
+  if (!recDocs) {
+    return {
+      status: missing('trustedAdvisor', offlineFiles.recommendations),
+      collectedAt,
+      raw: [],
+      records: null,
+    }
+  }
+  const recFiles = recDocs.map((d) =>
+    validateDocument(recommendationsFile, d, where(offlineFiles.recommendations)),
+  )
+  const resFiles = (docs(offlineFiles.recommendationResources) ?? []).map((d) =>
+    validateDocument(recommendationResourcesFile, d, where(offlineFiles.recommendationResources)),
+  )
+  const wanted = new Set(options.faultToleranceCheckIds ?? defaultFaultToleranceCheckIds)
+  const byArn = new Map<string, (typeof recFiles)[number]['recommendationSummaries'][number]>()
+  for (const rec of recFiles.flatMap((f) => f.recommendationSummaries)) {
+    if (!rec.checkArn) continue
+    if (rec.pillars.includes('security') || wanted.has(checkIdFromArn(rec.checkArn))) byArn.set(rec.arn, rec)
+  }
+  const resources = resFiles.flatMap((f) => f.recommendationResourceSummaries)
+  const checks: TaCheck[] = [...byArn.values()].map((rec) => ({
+    checkId: checkIdFromArn(rec.checkArn ?? ''),
+    checkArn: rec.checkArn ?? '',
+    name: rec.name,
+    recommendationArn: rec.arn,
+    status: rec.status,
+    pillars: rec.pillars,
+    source: rec.source,
+    counts: {
+      ok: rec.resourcesAggregates.okCount,
+      warning: rec.resourcesAggregates.warningCount,
+      error: rec.resourcesAggregates.errorCount,
+      excluded: rec.resourcesAggregates.excludedCount ?? 0,
+    },
+    resources: resources
+      .filter((r) => r.recommendationArn === rec.arn && r.status !== 'ok')
+      .map((r) => toResource(r)),
+    lastUpdatedAt: rec.lastUpdatedAt ? new Date(rec.lastUpdatedAt).toISOString() : null,
+  }))
+  checks.sort((a, b) => a.checkId.localeCompare(b.checkId))
+  return {
+    status: { state: 'ok' },
+    collectedAt,
+    raw: [
+      ...recFiles.map((payload) => ({ operation: 'ListRecommendations', payload })),
+      ...resFiles.map((payload) => ({ operation: 'ListRecommendationResources', payload })),
+    ],
+    records: { checks, via: 'account' },
+  }
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import { type Account, type DomainId, domainIds, type Level } from '../../../shared/domain/types'
+import { cellState, describeCell, LevelBadge } from '../../components/level'
+import { useAppStore } from '../../store/app-store'
+import { deskModel } from '../../store/desk-model'
+import { useScorecards } from '../../store/scorecards'
+import { AccountContext } from './account-context'
+import { DomainPanel } from './domain-panel'
+import { Questionnaire } from './questionnaire'
+import { WaiverList } from './waiver-list'
+
+/** One account: its context, its level per domain, and the controls behind each level. */
+export function AccountDetail({
+  account,
+  domainId,
+  controlId,
+}: {
+  account: Account
+  domainId: DomainId | undefined
+  controlId: string | undefined
+}) {
+  const card = useScorecards().get(account.id)
+  const openOverview = useAppStore((s) => s.openOverview)
+  const openAccount = useAppStore((s) => s.openAccount)
+  const updateAccount = useAppStore((s) => s.updateAccount)
+  const openCurrentExport = useAppStore((s) => s.openCurrentExport)
+  const [tab, setTab] = useState<'domains' | 'questions'>('domains')
+  const titles = deskModel().domainTitles
+  const current = domainId ?? card?.domains.find((d) => d.level === card.level)?.domainId ?? 'iam'
+  const domain = card?.domains.find((d) => d.domainId === current)
+  const setTarget = (level: Level | undefined) => {
+    const targets = { ...account.targets }
+    if (level === undefined) delete targets[current]
+    else targets[current] = level
+    void updateAccount(account.id, { targets })
+  }
+  return (
+    <article className="account-detail" data-testid="account-detail" aria-labelledby="account-title">
+      <header className="detail-header">
+        <button type="button" onClick={openOverview}>
+          ← All accounts
+        </button>
+        <h2 id="account-title">{account.name}</h2>
+        <code className="muted">{account.id}</code>
+        {account.origin === 'demo' ? <span className="demo-tag">Demo</span> : null}
+        <span className="headline">
+          Level <LevelBadge level={card?.level ?? 0} label={`Headline level ${card?.level ?? 0}`} /> grade{' '}
+          <strong>{card?.grade ?? '–'}</strong>
+        </span>
+        <button type="button" onClick={() => void openCurrentExport(account.id)}>
+          Export…
+        </button>
+      </header>
+      <AccountContext key={account.id} account={account} />
+      <fieldset className="detail-tabs">
+        <legend className="visually-hidden">Account views</legend>
+        <button type="button" aria-pressed={tab === 'domains'} onClick={() => setTab('domains')}>
+          Domains
+        </button>
+        <button type="button" aria-pressed={tab === 'questions'} onClick={() => setTab('questions')}>
+          Questionnaire
+        </button>
+      </fieldset>
+      {tab === 'questions' ? (
+        <>
+          <Questionnaire account={account} />
+          <WaiverList account={account} />
+        </>
+      ) : null}
+      <div className="detail-body" hidden={tab !== 'domains'}>
+        <nav aria-label="Domains" className="domain-nav">
+          <ul>
+            {domainIds.map((d) => {
+              const result = card?.domains.find((x) => x.domainId === d)
+              const state = cellState(result)
+              return (
+                <li key={d}>
+                  <button
+                    type="button"
+                    className="domain-tab"
+                    aria-current={d === current ? 'true' : undefined}
+                    aria-label={describeCell(result, titles[d])}
+                    onClick={() => openAccount(account.id, d)}
+                  >
+                    <LevelBadge
+                      level={state.level}
+                      isHeldByUnknown={state.isHeldByUnknown}
+                      isBelowTarget={card?.belowTarget.includes(d) ?? false}
+                    />
+                    <span>{titles[d]}</span>
+                  </button>
+                </li>
+              )
+            })}
+          </ul>
+        </nav>
+        {domain ? (
+          <DomainPanel
+            key={current}
+            account={account}
+            domain={domain}
+            focusControlId={controlId}
+            onTargetChange={setTarget}
+          />
+        ) : (
+          <p className="muted">No score yet for this account.</p>
+        )}
+      </div>
+    </article>
+  )
+}

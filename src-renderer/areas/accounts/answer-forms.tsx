@@ -1,0 +1,146 @@
+import { type FormEvent, useId, useState } from 'react'
+import { useAppStore } from '../../store/app-store'
+
+const DAY = 86_400_000
+
+/** A date input value (YYYY-MM-DD) some days from now. */
+export function dateInDays(now: Date, days: number): string {
+  return new Date(now.getTime() + days * DAY).toISOString().slice(0, 10)
+}
+
+/** The end of the chosen day in UTC, so an answer is valid through the whole expiry date. */
+export function endOfDay(date: string): string {
+  return `${date}T23:59:59.000Z`
+}
+
+/** Records a manual answer for one or more accounts: met or not, expiry, note and evidence link. */
+export function AnswerForm({
+  accountIds,
+  controlId,
+  question,
+  validityDays = 180,
+  onDone,
+}: {
+  accountIds: string[]
+  controlId: string
+  question: string
+  /** The model's default validity for this question's answers. */
+  validityDays?: number | undefined
+  onDone(): void
+}) {
+  const id = useId()
+  const now = useAppStore((s) => s.deps.now)
+  const attest = useAppStore((s) => s.attest)
+  const lastBy = useAppStore((s) => s.attestations.at(-1)?.attestedBy ?? '')
+  const [isMet, setMet] = useState(true)
+  const [expires, setExpires] = useState(() => dateInDays(now(), validityDays))
+  const [note, setNote] = useState('')
+  const [url, setUrl] = useState('')
+  const [by, setBy] = useState(lastBy)
+  const [isSaving, setSaving] = useState(false)
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setSaving(true)
+    const isSaved = await attest({
+      accountIds,
+      controlId,
+      isMet,
+      note,
+      evidenceUrl: url,
+      attestedBy: by,
+      attestedAt: now().toISOString(),
+      expiresAt: endOfDay(expires),
+    })
+    setSaving(false)
+    if (isSaved) onDone()
+  }
+  return (
+    <form className="answer-form" aria-label={`Answer ${controlId}`} onSubmit={submit}>
+      <p className="question">{question}</p>
+      <fieldset>
+        <legend>Answer</legend>
+        <label>
+          <input type="radio" name={`${id}-met`} checked={isMet} onChange={() => setMet(true)} /> Yes, it is
+          in place
+        </label>
+        <label>
+          <input type="radio" name={`${id}-met`} checked={!isMet} onChange={() => setMet(false)} /> No
+        </label>
+      </fieldset>
+      <label>
+        Answered by <input value={by} onChange={(e) => setBy(e.target.value)} required />
+      </label>
+      <label>
+        Expires <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} required />
+      </label>
+      <label>
+        Note <textarea value={note} rows={2} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <label>
+        Evidence link{' '}
+        <input type="url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={isSaving}>
+          {accountIds.length > 1 ? `Save answer for ${accountIds.length} accounts` : 'Save answer'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** Records an accepted risk: reason, approver and expiry. */
+export function WaiverForm({
+  accountIds,
+  controlId,
+  onDone,
+}: {
+  accountIds: string[]
+  controlId: string
+  onDone(): void
+}) {
+  const now = useAppStore((s) => s.deps.now)
+  const waive = useAppStore((s) => s.waive)
+  const [reason, setReason] = useState('')
+  const [approver, setApprover] = useState('')
+  const [expires, setExpires] = useState(() => dateInDays(now(), 90))
+  const [isSaving, setSaving] = useState(false)
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setSaving(true)
+    const isSaved = await waive({
+      accountIds,
+      controlId,
+      reason,
+      approver,
+      createdAt: now().toISOString(),
+      expiresAt: endOfDay(expires),
+    })
+    setSaving(false)
+    if (isSaved) onDone()
+  }
+  return (
+    <form className="answer-form" aria-label={`Waive ${controlId}`} onSubmit={submit}>
+      <label>
+        Reason <textarea value={reason} rows={2} onChange={(e) => setReason(e.target.value)} required />
+      </label>
+      <label>
+        Approver <input value={approver} onChange={(e) => setApprover(e.target.value)} required />
+      </label>
+      <label>
+        Expires <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} required />
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={isSaving}>
+          Save waiver
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

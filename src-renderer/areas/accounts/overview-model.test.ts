@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest'
+import { type Account, domainIds, type Level } from '../../../shared/domain/types'
+import type { AccountScorecard } from '../../../shared/scoring/types'
+import { cellState } from '../../components/level'
+import { moveCell } from './heatmap'
+import { emptyFilters, filterOptions, type OverviewRow, overviewCounts, visibleRows } from './overview-model'
+
+function account(id: string, name: string, extra: Partial<Account> = {}): Account {
+  return {
+    id,
+    name,
+    owner: '',
+    environment: 'unknown',
+    criticality: 'medium',
+    tags: [],
+    targets: {},
+    origin: 'import',
+    ...extra,
+  }
+}
+function card(
+  id: string,
+  levels: Level[],
+  opts: { unknownIn?: number; below?: boolean } = {},
+): AccountScorecard {
+  return {
+    accountId: id,
+    level: Math.min(...levels) as Level,
+    grade: 'C',
+    domains: domainIds.map((domainId, i) => ({
+      domainId,
+      level: levels[i] ?? 0,
+      progress: 0.5,
+      blockers: opts.unknownIn === i ? { fails: [], unknowns: ['x'] } : { fails: ['y'], unknowns: [] },
+      controls: [],
+    })),
+    belowTarget: opts.below ? ['iam'] : [],
+  }
+}
+
+const rows: OverviewRow[] = [
+  {
+    account: account('111111111111', 'payments', {
+      owner: 'Priya',
+      environment: 'production',
+      tags: ['pci'],
+    }),
+    card: card('1', [3, 3, 3, 3, 3, 3, 3, 3]),
+  },
+  {
+    account: account('222222222222', 'sandbox', { owner: 'Tom', environment: 'sandbox' }),
+    card: card('2', [1, 2, 2, 2, 2, 2, 2, 2], { below: true, unknownIn: 1 }),
+  },
+  {
+    account: account('333333333333', 'identity', {
+      owner: 'Priya',
+      environment: 'production',
+      tags: ['pci', 'idp'],
+    }),
+    card: card('3', [4, 4, 4, 4, 4, 4, 4, 2]),
+  },
+]
+
+describe('overview filters, sorting and counts', () => {
+  it('offers the owners, environments and tags present', () => {
+    expect(filterOptions(rows.map((r) => r.account))).toEqual({
+      owners: ['Priya', 'Tom'],
+      environments: ['production', 'sandbox'],
+      tags: ['idp', 'pci'],
+    })
+  })
+
+  it('filters by owner, environment, tag, headline level, below-target and text', () => {
+    const names = (f: Partial<typeof emptyFilters>) =>
+      visibleRows(rows, { ...emptyFilters, ...f }, { key: 'name', isDescending: false }).map(
+        (r) => r.account.name,
+      )
+    expect(names({})).toEqual(['identity', 'payments', 'sandbox'])
+    expect(names({ owner: 'Priya' })).toEqual(['identity', 'payments'])
+    expect(names({ environment: 'sandbox' })).toEqual(['sandbox'])
+    expect(names({ tag: 'idp' })).toEqual(['identity'])
+    expect(names({ level: '2' })).toEqual(['identity'])
+    expect(names({ isBelowTargetOnly: true })).toEqual(['sandbox'])
+    expect(names({ text: '3333' })).toEqual(['identity'])
+  })
+
+  it('sorts by a domain level, ties by name', () => {
+    const sorted = visibleRows(rows, emptyFilters, { key: 'resilience', isDescending: true })
+    expect(sorted.map((r) => r.account.name)).toEqual(['payments', 'identity', 'sandbox'])
+    const byIam = visibleRows(rows, emptyFilters, { key: 'iam', isDescending: false })
+    expect(byIam.map((r) => r.account.name)).toEqual(['sandbox', 'payments', 'identity'])
+  })
+
+  it('counts levels, below-target accounts and accounts with unverified domains', () => {
+    expect(overviewCounts(rows)).toEqual({
+      total: 3,
+      byLevel: [0, 1, 1, 1, 0, 0],
+      belowTarget: 1,
+      withUnknowns: 1,
+    })
+  })
+})
+
+describe('heatmap cells', () => {
+  it('marks a level held down only by unknowns, never one with a failure', () => {
+    const c = card('2', [1, 2, 2, 2, 2, 2, 2, 2], { unknownIn: 1 })
+    expect(cellState(c.domains[1])).toEqual({ level: 2, isHeldByUnknown: true })
+    expect(cellState(c.domains[0])).toEqual({ level: 1, isHeldByUnknown: false })
+  })
+
+  it('moves the active cell with arrow keys, Home/End and pages, within bounds', () => {
+    const last = { row: 9, col: 8 }
+    expect(moveCell('ArrowDown', { row: 9, col: 2 }, last, 5, false)).toEqual({ row: 9, col: 2 })
+    expect(moveCell('ArrowRight', { row: 0, col: 8 }, last, 5, false)).toEqual({ row: 0, col: 8 })
+    expect(moveCell('ArrowLeft', { row: 3, col: 2 }, last, 5, false)).toEqual({ row: 3, col: 1 })
+    expect(moveCell('End', { row: 3, col: 2 }, last, 5, true)).toEqual(last)
+    expect(moveCell('PageDown', { row: 3, col: 2 }, last, 5, false)).toEqual({ row: 8, col: 2 })
+    expect(moveCell('x', { row: 3, col: 2 }, last, 5, false)).toBeUndefined()
+  })
+})

@@ -1,0 +1,94 @@
+import { type Account, type DomainId, domainIds } from '../../../shared/domain/types'
+import type { AccountScorecard } from '../../../shared/scoring/types'
+import { cellState } from '../../components/level'
+
+export interface OverviewFilters {
+  owner: string
+  environment: string
+  tag: string
+  /** '' for any, or a headline level '0'…'5'. */
+  level: string
+  isBelowTargetOnly: boolean
+  text: string
+}
+export const emptyFilters: OverviewFilters = {
+  owner: '',
+  environment: '',
+  tag: '',
+  level: '',
+  isBelowTargetOnly: false,
+  text: '',
+}
+
+export type SortKey = 'name' | 'owner' | 'environment' | 'level' | DomainId
+export interface Sort {
+  key: SortKey
+  isDescending: boolean
+}
+
+/** One heatmap row: the account and its scorecard. */
+export interface OverviewRow {
+  account: Account
+  card: AccountScorecard | undefined
+}
+
+/** The values the filter menus offer, from the accounts present. */
+export function filterOptions(accounts: Account[]) {
+  const uniq = (values: string[]) => [...new Set(values.filter((v) => v !== ''))].sort()
+  return {
+    owners: uniq(accounts.map((a) => a.owner)),
+    environments: uniq(accounts.map((a) => a.environment)),
+    tags: uniq(accounts.flatMap((a) => a.tags)),
+  }
+}
+
+function matches(row: OverviewRow, f: OverviewFilters): boolean {
+  const { account, card } = row
+  if (f.owner && account.owner !== f.owner) return false
+  if (f.environment && account.environment !== f.environment) return false
+  if (f.tag && !account.tags.includes(f.tag)) return false
+  if (f.level && String(card?.level ?? 0) !== f.level) return false
+  if (f.isBelowTargetOnly && (card?.belowTarget.length ?? 0) === 0) return false
+  if (f.text) {
+    const needle = f.text.toLowerCase()
+    if (!account.name.toLowerCase().includes(needle) && !account.id.includes(needle)) return false
+  }
+  return true
+}
+
+function sortValue(row: OverviewRow, key: SortKey): string | number {
+  if (key === 'name' || key === 'owner' || key === 'environment') return row.account[key].toLowerCase()
+  if (key === 'level') return row.card?.level ?? -1
+  return row.card?.domains.find((d) => d.domainId === key)?.level ?? -1
+}
+
+/** Filters and sorts the heatmap rows (ties broken by name, so the order is stable). */
+export function visibleRows(rows: OverviewRow[], filters: OverviewFilters, sort: Sort): OverviewRow[] {
+  const direction = sort.isDescending ? -1 : 1
+  return rows
+    .filter((row) => matches(row, filters))
+    .sort((a, b) => {
+      const x = sortValue(a, sort.key)
+      const y = sortValue(b, sort.key)
+      if (x < y) return -direction
+      if (x > y) return direction
+      return a.account.name.localeCompare(b.account.name)
+    })
+}
+
+/** The counts shown above the heatmap. */
+export function overviewCounts(rows: OverviewRow[]) {
+  const byLevel = [0, 0, 0, 0, 0, 0]
+  let belowTarget = 0
+  let withUnknowns = 0
+  for (const { card } of rows) {
+    if (!card) continue
+    byLevel[card.level] = (byLevel[card.level] ?? 0) + 1
+    if (card.belowTarget.length > 0) belowTarget++
+    if (card.domains.some((d) => cellState(d).isHeldByUnknown)) withUnknowns++
+  }
+  return { total: rows.length, byLevel, belowTarget, withUnknowns }
+}
+
+/** The heatmap's navigable columns: the account name, then the eight domains. */
+export const gridColumns = ['name', ...domainIds] as const

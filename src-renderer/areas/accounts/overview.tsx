@@ -1,0 +1,147 @@
+import { useMemo, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { accountSelectors } from '../../store/accounts-slice'
+import { useAppStore } from '../../store/app-store'
+import { useScorecards } from '../../store/scorecards'
+import { BulkQuestionnaire } from './bulk-questionnaire'
+import { Heatmap } from './heatmap'
+import {
+  emptyFilters,
+  filterOptions,
+  type OverviewFilters,
+  overviewCounts,
+  type Sort,
+  type SortKey,
+  visibleRows,
+} from './overview-model'
+
+const levelsShown = [0, 1, 2, 3, 4, 5] as const
+
+/** The estate at a glance: filters, counts and the accounts × domains heatmap. */
+export function Overview() {
+  const accounts = useAppStore(accountSelectors.accounts)
+  const selectedIds = useAppStore(useShallow(accountSelectors.selectedAccountIds))
+  const { openAccount, toggleSelectedAccount, setSelectedAccounts } = useAppStore(
+    useShallow((s) => ({
+      openAccount: s.openAccount,
+      toggleSelectedAccount: s.toggleSelectedAccount,
+      setSelectedAccounts: s.setSelectedAccounts,
+    })),
+  )
+  const cards = useScorecards()
+  const [filters, setFilters] = useState<OverviewFilters>(emptyFilters)
+  const [sort, setSort] = useState<Sort>({ key: 'name', isDescending: false })
+  const [isBulkOpen, setBulkOpen] = useState(false)
+  const options = useMemo(() => filterOptions(accounts), [accounts])
+  const allRows = useMemo(
+    () => accounts.map((account) => ({ account, card: cards.get(account.id) })),
+    [accounts, cards],
+  )
+  const rows = useMemo(() => visibleRows(allRows, filters, sort), [allRows, filters, sort])
+  const counts = useMemo(() => overviewCounts(rows), [rows])
+  const selected = useMemo(() => new Set(selectedIds), [selectedIds])
+  const patch = (change: Partial<OverviewFilters>) => setFilters((f) => ({ ...f, ...change }))
+  const onSort = (key: SortKey) =>
+    setSort((s) => ({
+      key,
+      isDescending:
+        s.key === key ? !s.isDescending : key !== 'name' && key !== 'owner' && key !== 'environment',
+    }))
+
+  const select = (label: string, value: string, values: string[], onChange: (v: string) => void) => (
+    <label className="filter">
+      <span>{label}</span>
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-label={`Filter by ${label.toLowerCase()}`}
+      >
+        <option value="">Any</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+
+  return (
+    <div className="overview">
+      <fieldset className="filters">
+        <legend className="visually-hidden">Filter accounts</legend>
+        <label className="filter">
+          <span>Search</span>
+          <input
+            type="search"
+            value={filters.text}
+            placeholder="Name or id"
+            onChange={(e) => patch({ text: e.target.value })}
+            aria-label="Search accounts"
+          />
+        </label>
+        {select('Owner', filters.owner, options.owners, (owner) => patch({ owner }))}
+        {select('Environment', filters.environment, options.environments, (environment) =>
+          patch({ environment }),
+        )}
+        {select('Tag', filters.tag, options.tags, (tag) => patch({ tag }))}
+        {select('Level', filters.level, ['0', '1', '2', '3', '4', '5'], (level) => patch({ level }))}
+        <label className="filter filter-check">
+          <input
+            type="checkbox"
+            checked={filters.isBelowTargetOnly}
+            onChange={(e) => patch({ isBelowTargetOnly: e.target.checked })}
+          />
+          <span>Below target only</span>
+        </label>
+        <button type="button" onClick={() => setFilters(emptyFilters)}>
+          Clear filters
+        </button>
+      </fieldset>
+      <p className="counts" data-testid="overview-counts" aria-live="polite">
+        Showing <strong>{counts.total}</strong> of {accounts.length} accounts · {counts.belowTarget} below
+        target · {counts.withUnknowns} with unverified domains · by level:{' '}
+        {levelsShown.map((level) => (
+          <span key={level} className="count-level">
+            L{level} {counts.byLevel[level]}
+          </span>
+        ))}
+      </p>
+      <div className="bulk-bar">
+        <button type="button" onClick={() => setSelectedAccounts(rows.map((r) => r.account.id))}>
+          Select all shown
+        </button>
+        <button type="button" disabled={selectedIds.length === 0} onClick={() => setSelectedAccounts([])}>
+          Clear selection
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={selectedIds.length === 0}
+          onClick={() => setBulkOpen(true)}
+        >
+          Answer for {selectedIds.length} selected
+        </button>
+        <span className="muted legend">
+          Cells show the domain level; hatched with “?” means nothing failed but some controls could not be
+          verified. Underlined: below target. Keys: arrows move, Enter opens, Space selects.
+        </span>
+      </div>
+      {isBulkOpen && selectedIds.length > 0 ? (
+        <BulkQuestionnaire accountIds={selectedIds} onClose={() => setBulkOpen(false)} />
+      ) : null}
+      {rows.length === 0 ? (
+        <p className="muted">No account matches these filters.</p>
+      ) : (
+        <Heatmap
+          rows={rows}
+          sort={sort}
+          selected={selected}
+          onSort={onSort}
+          onToggle={toggleSelectedAccount}
+          onOpen={(id, domainId) => openAccount(id, domainId)}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,264 @@
+import {
+  type Comparison,
+  type ControlChange,
+  type LevelChange,
+  reasonTitles,
+} from '../../../shared/compare/types'
+import type { DomainId } from '../../../shared/domain/types'
+import { LevelBadge } from '../../components/level'
+import { ResourceTable } from './resource-table'
+
+const MAX_ROWS = 200
+
+/** Everything one comparison says, regressions first. */
+export function ComparisonView({
+  comparison,
+  domainTitle,
+}: {
+  comparison: Comparison
+  domainTitle: (id: DomainId) => string
+}) {
+  const { summary, before, after } = comparison
+  return (
+    <div className="comparison" data-testid="comparison">
+      <p className="comparison-sides">
+        <strong>{before.label}</strong> ({new Date(before.createdAt).toLocaleDateString()}) →{' '}
+        <strong>{after.label}</strong> (
+        {after.kind === 'now' ? 'current state' : new Date(after.createdAt).toLocaleDateString()})
+        {comparison.isSwapped ? <span className="muted"> · shown older first</span> : null}
+      </p>
+      <ModelNote comparison={comparison} />
+      <ul className="comparison-summary" aria-label="Summary">
+        <li className={summary.regressions > 0 ? 'is-bad' : 'is-good'}>
+          <strong>{summary.regressions}</strong> regressions
+        </li>
+        <li>
+          <strong>{summary.levelsUp}</strong> levels up
+        </li>
+        <li>
+          <strong>{summary.levelsDown}</strong> levels down
+        </li>
+        <li>
+          <strong>{summary.resourcesAdded}</strong> new / <strong>{summary.resourcesResolved}</strong>{' '}
+          resolved resources
+        </li>
+        <li>
+          <strong>{summary.accountsAdded}</strong> accounts added / <strong>{summary.accountsRemoved}</strong>{' '}
+          removed
+        </li>
+        <li>
+          <strong>{summary.gaps}</strong> gaps to target
+        </li>
+      </ul>
+      <Regressions comparison={comparison} domainTitle={domainTitle} />
+      <LevelChanges
+        title="Level changes"
+        testId="level-changes"
+        changes={comparison.levelChanges}
+        domainTitle={domainTitle}
+        empty="No level changed."
+      />
+      {comparison.modelEffects.length > 0 ? (
+        <LevelChanges
+          title="Model effects (not counted above)"
+          testId="model-effects"
+          changes={comparison.modelEffects}
+          domainTitle={domainTitle}
+          empty=""
+        />
+      ) : null}
+      <section aria-labelledby="cmp-accounts">
+        <h3 id="cmp-accounts">Accounts</h3>
+        <p data-testid="accounts-added">Added: {comparison.accounts.added.join(', ') || 'none'}</p>
+        <p data-testid="accounts-removed">Removed: {comparison.accounts.removed.join(', ') || 'none'}</p>
+      </section>
+      <ResourceTable
+        title="New violating resources"
+        testId="resources-added"
+        rows={comparison.resources.added}
+      />
+      <ResourceTable
+        title="Resolved violating resources"
+        testId="resources-resolved"
+        rows={comparison.resources.resolved}
+      />
+      <Gaps comparison={comparison} domainTitle={domainTitle} />
+    </div>
+  )
+}
+
+function ModelNote({ comparison }: { comparison: Comparison }) {
+  if (!comparison.isModelChanged) return null
+  return (
+    <p className="comparison-model-note" role="note" data-testid="model-note">
+      {comparison.isRescored
+        ? 'The model changed between these states. The older state was re-scored under the newer model, so the changes below are real progress or backsliding, not the model. The model’s own effect is listed apart.'
+        : 'The model changed between these states and they are compared as recorded: some changes below come from the model (marked “Model change”).'}
+    </p>
+  )
+}
+
+function Regressions({
+  comparison,
+  domainTitle,
+}: {
+  comparison: Comparison
+  domainTitle: (id: DomainId) => string
+}) {
+  const list = comparison.regressions
+  return (
+    <section
+      className={list.length > 0 ? 'regressions has-regressions' : 'regressions'}
+      aria-labelledby="cmp-regressions"
+      data-testid="regressions"
+    >
+      <h3 id="cmp-regressions">
+        {list.length > 0
+          ? `⚠ ${list.length} regression${list.length === 1 ? '' : 's'}: the ratchet slipped`
+          : 'No regressions'}
+      </h3>
+      {list.length === 0 ? (
+        <p className="muted">No level dropped and no control that passed now fails.</p>
+      ) : (
+        <ul>
+          {list.slice(0, MAX_ROWS).map((r) =>
+            r.kind === 'level-drop' ? (
+              <li key={`l:${r.accountId}:${r.domainId}`} data-testid="regression">
+                <strong>{r.accountName}</strong> · {domainTitle(r.domainId)}: level {r.from} → {r.to}
+              </li>
+            ) : (
+              <li key={`c:${r.accountId}:${r.change.controlId}`} data-testid="regression">
+                <strong>{r.accountName}</strong> · {r.change.controlTitle}: {r.change.from} → {r.change.to} —{' '}
+                {r.change.detail}
+              </li>
+            ),
+          )}
+          {list.length > MAX_ROWS ? <li className="muted">… and {list.length - MAX_ROWS} more</li> : null}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function ChangeReason({ change }: { change: ControlChange }) {
+  return (
+    <li data-testid="control-change" data-reason={change.reason}>
+      <span className={`reason-tag reason-${change.reason}`}>{reasonTitles[change.reason]}</span>{' '}
+      <span className="control-title">{change.controlTitle}</span>{' '}
+      <span className="muted">(L{change.level})</span>: {change.detail}
+    </li>
+  )
+}
+
+function LevelChanges({
+  title,
+  testId,
+  changes,
+  domainTitle,
+  empty,
+}: {
+  title: string
+  testId: string
+  changes: LevelChange[]
+  domainTitle: (id: DomainId) => string
+  empty: string
+}) {
+  const headingId = `cmp-${testId}`
+  return (
+    <section aria-labelledby={headingId} data-testid={testId}>
+      <h3 id={headingId}>
+        {title} ({changes.length})
+      </h3>
+      {changes.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <table className="compare-table">
+          <thead>
+            <tr>
+              <th scope="col">Account</th>
+              <th scope="col">Domain</th>
+              <th scope="col">Level</th>
+              <th scope="col">Target</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.slice(0, MAX_ROWS).map((c) => (
+              <tr
+                key={`${c.accountId}:${c.domainId}`}
+                data-testid="level-change"
+                className={c.to < c.from ? 'is-down' : 'is-up'}
+              >
+                <th scope="row">{c.accountName}</th>
+                <td>{domainTitle(c.domainId)}</td>
+                <td className="level-move">
+                  <LevelBadge level={c.from} label={`was level ${c.from}`} /> →{' '}
+                  <LevelBadge level={c.to} label={`now level ${c.to}`} />{' '}
+                  <span className="visually-hidden">{c.to < c.from ? 'down' : 'up'}</span>
+                  <span aria-hidden="true">{c.to < c.from ? '▼' : '▲'}</span>
+                </td>
+                <td>{c.target ?? '–'}</td>
+                <td>
+                  {c.changes.length === 0 ? (
+                    <span className="muted">No control changed status</span>
+                  ) : (
+                    <ul className="change-reasons">
+                      {c.changes.map((change) => (
+                        <ChangeReason key={change.controlId} change={change} />
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {changes.length > MAX_ROWS ? <p className="muted">… and {changes.length - MAX_ROWS} more</p> : null}
+    </section>
+  )
+}
+
+function Gaps({
+  comparison,
+  domainTitle,
+}: {
+  comparison: Comparison
+  domainTitle: (id: DomainId) => string
+}) {
+  const gaps = comparison.gaps
+  return (
+    <section aria-labelledby="cmp-gaps" data-testid="gaps">
+      <h3 id="cmp-gaps">
+        Gaps to target in {comparison.after.label} ({gaps.length})
+      </h3>
+      {gaps.length === 0 ? (
+        <p className="muted">Every domain with a target meets it.</p>
+      ) : (
+        <table className="compare-table">
+          <thead>
+            <tr>
+              <th scope="col">Account</th>
+              <th scope="col">Domain</th>
+              <th scope="col">Level</th>
+              <th scope="col">Target</th>
+              <th scope="col">Gap</th>
+            </tr>
+          </thead>
+          <tbody>
+            {gaps.slice(0, MAX_ROWS).map((g) => (
+              <tr key={`${g.accountId}:${g.domainId}`}>
+                <th scope="row">{g.accountName}</th>
+                <td>{domainTitle(g.domainId)}</td>
+                <td>{g.level}</td>
+                <td>{g.target}</td>
+                <td>{g.gap}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {gaps.length > MAX_ROWS ? <p className="muted">… and {gaps.length - MAX_ROWS} more</p> : null}
+    </section>
+  )
+}

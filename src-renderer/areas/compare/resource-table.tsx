@@ -1,0 +1,50 @@
+import type { ResourceChange } from '../../../shared/compare/types'
+
+const MAX_ROWS = 200
+
+/** New or resolved violating resources, capped so a large organization stays responsive. */
+export function ResourceTable({
+  title,
+  testId,
+  rows,
+}: {
+  title: string
+  testId: string
+  rows: ResourceChange[]
+}) {
+  const headingId = `cmp-${testId}`
+  return (
+    <section aria-labelledby={headingId} data-testid={testId}>
+      <h3 id={headingId}>
+        {title} ({rows.length})
+      </h3>
+      {rows.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <table className="compare-table">
+          <thead>
+            <tr>
+              <th scope="col">Account</th>
+              <th scope="col">Control</th>
+              <th scope="col">Resource</th>
+              <th scope="col">Region</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, MAX_ROWS).map((r) => (
+              <tr
+                key={`${r.accountId}:${r.controlId}:${r.resource.type}:${r.resource.region ?? ''}:${r.resource.id}`}
+              >
+                <td>{r.accountId}</td>
+                <td>{r.controlId}</td>
+                <td className="resource-id">{r.resource.id}</td>
+                <td>{r.resource.region ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rows.length > MAX_ROWS ? <p className="muted">… and {rows.length - MAX_ROWS} more</p> : null}
+    </section>
+  )
+}

@@ -1,0 +1,167 @@
+import { useId, useState } from 'react'
+import type { Snapshot } from '../../../shared/snapshot/schema'
+import { useAppStore } from '../../store/app-store'
+
+function meanLevel(snapshot: Snapshot): string {
+  const levels = snapshot.scorecard.accounts.flatMap((a) => a.domains.map((d) => d.level))
+  if (levels.length === 0) return '–'
+  return (levels.reduce<number>((s, l) => s + l, 0) / levels.length).toFixed(1)
+}
+
+/** One snapshot: its facts, inline rename and annotate, compare with now, export, delete (confirmed). */
+export function SnapshotRow({
+  snapshot,
+  previous,
+  onDelete,
+}: {
+  snapshot: Snapshot
+  previous: Snapshot | undefined
+  onDelete(): void
+}) {
+  const editSnapshot = useAppStore((s) => s.editSnapshot)
+  const setCompare = useAppStore((s) => s.setCompare)
+  const setArea = useAppStore((s) => s.setArea)
+  const openExport = useAppStore((s) => s.openExport)
+  const [editing, setEditing] = useState<'label' | 'notes' | null>(null)
+  const [draft, setDraft] = useState('')
+  const inputId = useId()
+  const start = (field: 'label' | 'notes') => {
+    setDraft(snapshot[field])
+    setEditing(field)
+  }
+  const save = async () => {
+    if (!editing) return
+    const isSaved = await editSnapshot(snapshot.id, editing === 'label' ? { label: draft } : { notes: draft })
+    if (isSaved) setEditing(null)
+  }
+  return (
+    <tr data-testid="snapshot-row" data-snapshot-id={snapshot.id}>
+      <th scope="row">
+        {editing === 'label' ? (
+          <EditField
+            id={inputId}
+            label="New label"
+            value={draft}
+            onChange={setDraft}
+            onSave={save}
+            onCancel={() => setEditing(null)}
+          />
+        ) : (
+          <span className="snapshot-label">{snapshot.label}</span>
+        )}
+      </th>
+      <td>
+        <time dateTime={snapshot.createdAt}>{new Date(snapshot.createdAt).toLocaleString()}</time>
+      </td>
+      <td>{snapshot.scorecard.accounts.length}</td>
+      <td>{meanLevel(snapshot)}</td>
+      <td>
+        <code title={`${snapshot.model.name} (${snapshot.modelVersion})`}>
+          {snapshot.modelVersion.slice(0, 8)}
+        </code>
+      </td>
+      <td className="snapshot-notes">
+        {editing === 'notes' ? (
+          <EditField
+            id={inputId}
+            label="Notes"
+            value={draft}
+            isMultiline
+            onChange={setDraft}
+            onSave={save}
+            onCancel={() => setEditing(null)}
+          />
+        ) : (
+          snapshot.notes || <span className="muted">–</span>
+        )}
+      </td>
+      <td className="snapshot-actions">
+        {editing ? null : (
+          <>
+            <button type="button" onClick={() => start('label')} aria-label={`Rename ${snapshot.label}`}>
+              Rename
+            </button>
+            <button
+              type="button"
+              onClick={() => start('notes')}
+              aria-label={`Edit notes of ${snapshot.label}`}
+            >
+              Notes
+            </button>
+            <button
+              type="button"
+              aria-label={`Compare ${snapshot.label} with now`}
+              onClick={() => {
+                setCompare({ a: snapshot.id, b: 'now' })
+                setArea('compare')
+              }}
+            >
+              Compare with now
+            </button>
+            <button
+              type="button"
+              aria-label={`Export ${snapshot.label}`}
+              onClick={() => openExport({ snapshot, ...(previous ? { previous } : {}) })}
+            >
+              Export…
+            </button>
+            <button
+              type="button"
+              className="danger"
+              aria-label={`Delete ${snapshot.label}`}
+              onClick={onDelete}
+            >
+              Delete
+            </button>
+          </>
+        )}
+      </td>
+    </tr>
+  )
+}
+
+function EditField({
+  id,
+  label,
+  value,
+  isMultiline = false,
+  onChange,
+  onSave,
+  onCancel,
+}: {
+  id: string
+  label: string
+  value: string
+  isMultiline?: boolean
+  onChange(value: string): void
+  onSave(): Promise<void>
+  onCancel(): void
+}) {
+  return (
+    <form
+      className="snapshot-edit"
+      onSubmit={(event) => {
+        event.preventDefault()
+        void onSave()
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel()
+      }}
+    >
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      {isMultiline ? (
+        <textarea id={id} value={value} rows={2} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input id={id} value={value} maxLength={120} onChange={(e) => onChange(e.target.value)} />
+      )}
+      <button type="submit" className="primary">
+        Save
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod'
+import { type Attestation, attestationSchema, type Waiver, waiverSchema } from '../../shared/domain/types'
+import { AppError } from '../../shared/errors'
+import { isoTime } from '../../shared/evidence/schema'
+import type { RatchetDb } from './db'
+import { parseInput } from './validate'
+
+/** What the questionnaire sends: one answer, applied to one or many accounts. */
+export const attestInputSchema = z
+  .object({
+    accountIds: z.array(z.string()).min(1, 'choose at least one account'),
+    controlId: z.string().min(1),
+    isMet: z.boolean(),
+    note: z.string().default(''),
+    evidenceUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).optional(),
+    attestedBy: z.string().trim().min(1, 'say who is answering'),
+    attestedAt: isoTime,
+    expiresAt: isoTime,
+  })
+  .refine((a) => Date.parse(a.expiresAt) > Date.parse(a.attestedAt), {
+    message: 'the expiry must be after the answer date',
+    path: ['expiresAt'],
+  })
+export type AttestInput = z.input<typeof attestInputSchema>
+
+export const waiveInputSchema = z
+  .object({
+    accountIds: z.array(z.string()).min(1, 'choose at least one account'),
+    controlId: z.string().min(1),
+    reason: z.string().trim().min(1, 'give a reason'),
+    approver: z.string().trim().min(1, 'name the approver'),
+    createdAt: isoTime,
+    expiresAt: isoTime,
+  })
+  .refine((w) => Date.parse(w.expiresAt) > Date.parse(w.createdAt), {
+    message: 'the expiry must be after today',
+    path: ['expiresAt'],
+  })
+export type WaiveInput = z.input<typeof waiveInputSchema>
+
+/**
+ * Attestations and waivers. Answers are history: a new answer is added beside the old ones (the newest
+ * counts), so nothing a user typed is overwritten. Deleting is explicit and confirmed in the UI.
+ */
+export function createAnswersRepo(db: RatchetDb, newId: () => string = () => crypto.randomUUID()) {
+  async function assertAccountsExist(ids: string[]): Promise<void> {
+    const found = await db.accounts.bulkGet(ids)
+    const missing = ids.filter((_, i) => !found[i])
+    if (missing.length > 0) throw new AppError('not-found', `Unknown account(s): ${missing.join(', ')}`)
+  }
+  return {
+    async listAttestations(): Promise<Attestation[]> {
+      return (await db.attestations.toArray()) as Attestation[]
+    },
+    async listWaivers(): Promise<Waiver[]> {
+      return (await db.waivers.toArray()) as Waiver[]
+    },
+
+    /** Records one answer for every listed account, in one transaction. */
+    async attest(input: AttestInput): Promise<Attestation[]> {
+      const { accountIds, evidenceUrl, ...rest } = parseInput(attestInputSchema, input, 'answer')
+      const rows = accountIds.map((accountId) =>
+        attestationSchema.parse({
+          ...rest,
+          ...(evidenceUrl ? { evidenceUrl } : {}),
+          id: newId(),
+          accountId,
+        }),
+      )
+      await db.transaction('rw', [db.accounts, db.attestations], async () => {
+        await assertAccountsExist(accountIds)
+        await db.attestations.bulkAdd(rows)
+      })
+      return rows
+    },
+
+    /** Records one waiver for every listed account, in one transaction. */
+    async waive(input: WaiveInput): Promise<Waiver[]> {
+      const { accountIds, ...rest } = parseInput(waiveInputSchema, input, 'waiver')
+      const rows = accountIds.map((accountId) => waiverSchema.parse({ ...rest, id: newId(), accountId }))
+      await db.transaction('rw', [db.accounts, db.waivers], async () => {
+        await assertAccountsExist(accountIds)
+        await db.waivers.bulkAdd(rows)
+      })
+      return rows
+    },
+
+    async removeAttestation(id: string): Promise<void> {
+      await db.transaction('rw', db.attestations, () => db.attestations.delete(id))
+    },
+    async removeWaiver(id: string): Promise<void> {
+      await db.transaction('rw', db.waivers, () => db.waivers.delete(id))
+    },
+
+    /** Adds answers exactly as given (the demo loader); validated, all or nothing. */
+    async addRaw(attestations: unknown[], waivers: unknown[]): Promise<void> {
+      const a = parseInput(z.array(attestationSchema), attestations, 'attestations')
+      const w = parseInput(z.array(waiverSchema), waivers, 'waivers')
+      await db.transaction('rw', [db.attestations, db.waivers], async () => {
+        await db.attestations.bulkPut(a)
+        await db.waivers.bulkPut(w)
+      })
+    },
+  }
+}
+export type AnswersRepo = ReturnType<typeof createAnswersRepo>
+
+/** The newest answer per account and control: earlier ones are history and do not count. */
+export function latestPerControl<T extends { accountId: string; controlId: string }>(
+  rows: T[],
+  at: (row: T) => string,
+): T[] {
+  const latest = new Map<string, T>()
+  for (const row of rows) {
+    const key = `${row.accountId}\u0000${row.controlId}`
+    const seen = latest.get(key)
+    if (!seen || at(row) > at(seen)) latest.set(key, row)
+  }
+  return [...latest.values()]
+}

@@ -1,0 +1,115 @@
+import type { StateCreator } from 'zustand'
+import type { Account, Attestation, DomainId, Waiver } from '../../shared/domain/types'
+import type { EvidenceBundle } from '../../shared/evidence/schema'
+import { type AccountPatch, createAccountsRepo } from '../db/accounts-repo'
+import { createAnswersRepo } from '../db/answers-repo'
+import { createEvidenceRepo } from '../db/evidence-repo'
+import type { AppState } from './app-store'
+
+/** Where the desk is: the overview heatmap, or one account (optionally opened at a domain and control). */
+export type DeskView =
+  | { kind: 'overview' }
+  | { kind: 'account'; accountId: string; domainId?: DomainId; controlId?: string }
+
+export interface AccountsSlice {
+  isDeskLoaded: boolean
+  accounts: Account[]
+  /** The latest evidence bundle of each account, by account id: the one scores are computed from. */
+  latestEvidence: Record<string, EvidenceBundle>
+  attestations: Attestation[]
+  waivers: Waiver[]
+  deskView: DeskView
+  /** Accounts ticked in the overview, for bulk answers. */
+  selectedAccountIds: string[]
+  /** Reads everything the desk shows from the database. */
+  loadDesk(): Promise<void>
+  updateAccount(id: string, patch: AccountPatch): Promise<boolean>
+  openAccount(accountId: string, domainId?: DomainId, controlId?: string): void
+  openOverview(): void
+  setSelectedAccounts(ids: string[]): void
+  toggleSelectedAccount(id: string): void
+  /** Opens a remediation or evidence link in the system browser (main checks it against the allow-list). */
+  openLink(url: string): void
+}
+
+export const createAccountsSlice: StateCreator<AppState, [], [], AccountsSlice> = (set, get) => ({
+  isDeskLoaded: false,
+  accounts: [],
+  latestEvidence: {},
+  attestations: [],
+  waivers: [],
+  deskView: { kind: 'overview' },
+  selectedAccountIds: [],
+  loadDesk: async () => {
+    try {
+      const { db } = get().deps
+      const answers = createAnswersRepo(db)
+      const [accounts, latest, attestations, waivers] = await Promise.all([
+        createAccountsRepo(db).list(),
+        createEvidenceRepo(db).latestByAccount(),
+        answers.listAttestations(),
+        answers.listWaivers(),
+      ])
+      const known = new Set(accounts.map((a) => a.id))
+      set((s) => ({
+        isDeskLoaded: true,
+        accounts,
+        latestEvidence: Object.fromEntries(latest),
+        attestations,
+        waivers,
+        selectedAccountIds: s.selectedAccountIds.filter((id) => known.has(id)),
+        deskView:
+          s.deskView.kind === 'account' && !known.has(s.deskView.accountId)
+            ? { kind: 'overview' }
+            : s.deskView,
+      }))
+    } catch (error) {
+      set({ isDeskLoaded: true })
+      get().reportError(error)
+    }
+  },
+  updateAccount: async (id, patch) => {
+    try {
+      const next = await createAccountsRepo(get().deps.db).update(id, patch)
+      set((s) => ({ accounts: s.accounts.map((a) => (a.id === id ? next : a)) }))
+      return true
+    } catch (error) {
+      get().reportError(error)
+      return false
+    }
+  },
+  openAccount: (accountId, domainId, controlId) =>
+    set({
+      deskView: {
+        kind: 'account',
+        accountId,
+        ...(domainId ? { domainId } : {}),
+        ...(controlId ? { controlId } : {}),
+      },
+    }),
+  openOverview: () => set({ deskView: { kind: 'overview' } }),
+  setSelectedAccounts: (ids) => set({ selectedAccountIds: ids }),
+  openLink: (url) => {
+    get()
+      .deps.api.app.openExternal({ url })
+      .catch((error: unknown) => get().reportError(error))
+  },
+  toggleSelectedAccount: (id) =>
+    set((s) => ({
+      selectedAccountIds: s.selectedAccountIds.includes(id)
+        ? s.selectedAccountIds.filter((x) => x !== id)
+        : [...s.selectedAccountIds, id],
+    })),
+})
+
+export const accountSelectors = {
+  isDeskLoaded: (s: AppState) => s.isDeskLoaded,
+  accounts: (s: AppState) => s.accounts,
+  byId: (id: string) => (s: AppState) => s.accounts.find((a) => a.id === id),
+  latestEvidence: (s: AppState) => s.latestEvidence,
+  attestations: (s: AppState) => s.attestations,
+  waivers: (s: AppState) => s.waivers,
+  deskView: (s: AppState) => s.deskView,
+  selectedAccountIds: (s: AppState) => s.selectedAccountIds,
+  hasDemo: (s: AppState) => s.accounts.some((a) => a.origin === 'demo'),
+}

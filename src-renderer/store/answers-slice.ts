@@ -1,0 +1,45 @@
+import type { StateCreator } from 'zustand'
+import { type AttestInput, createAnswersRepo, type WaiveInput } from '../db/answers-repo'
+import type { AppState } from './app-store'
+
+/** Manual answers (attestations) and accepted risks (waivers). Every action reports its own errors. */
+export interface AnswersSlice {
+  /** Records one answer for one or many accounts. Resolves true when it was saved. */
+  attest(input: AttestInput): Promise<boolean>
+  waive(input: WaiveInput): Promise<boolean>
+  removeAttestation(id: string): Promise<void>
+  removeWaiver(id: string): Promise<void>
+}
+
+export const createAnswersSlice: StateCreator<AppState, [], [], AnswersSlice> = (set, get) => {
+  const repo = () => createAnswersRepo(get().deps.db)
+  const refresh = async () => {
+    const [attestations, waivers] = await Promise.all([repo().listAttestations(), repo().listWaivers()])
+    set({ attestations, waivers })
+  }
+  const run = async (work: () => Promise<unknown>, done?: string): Promise<boolean> => {
+    try {
+      await work()
+      await refresh()
+      if (done) get().notify({ level: 'info', message: done })
+      return true
+    } catch (error) {
+      get().reportError(error)
+      return false
+    }
+  }
+  return {
+    attest: (input) =>
+      run(
+        () => repo().attest(input),
+        input.accountIds.length > 1 ? `Answer saved for ${input.accountIds.length} accounts` : 'Answer saved',
+      ),
+    waive: (input) => run(() => repo().waive(input), 'Waiver recorded'),
+    removeAttestation: async (id) => {
+      await run(() => repo().removeAttestation(id), 'Answer deleted')
+    },
+    removeWaiver: async (id) => {
+      await run(() => repo().removeWaiver(id), 'Waiver deleted')
+    },
+  }
+}

@@ -1,0 +1,73 @@
+import type { StateCreator } from 'zustand'
+import { type BackupCounts, type BackupFile, countBackup, parseBackup } from '../../shared/backup/schema'
+import { countDatabase, exportBackup, restoreBackup } from '../db/backup'
+import type { AppState } from './app-store'
+
+/** A validated backup waiting for the user to confirm what it will replace. */
+export interface PendingRestore {
+  fileName: string
+  file: BackupFile
+  incoming: BackupCounts
+  current: BackupCounts
+}
+
+export interface BackupSlice {
+  pendingRestore: PendingRestore | undefined
+  /** Reads the whole database and saves it as a JSON download. */
+  exportBackupFile(): Promise<void>
+  /** Validates a backup file; on success it becomes the pending restore shown for confirmation. */
+  prepareRestore(fileName: string, text: string): Promise<boolean>
+  confirmRestore(): Promise<boolean>
+  cancelRestore(): void
+}
+
+/** Saves text as a file through a Blob download (the export helper may route this through a save dialog). */
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+}
+
+export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (set, get) => ({
+  pendingRestore: undefined,
+  exportBackupFile: async () => {
+    try {
+      const now = get().deps.now()
+      const file = await exportBackup(get().deps.db, { now })
+      download(`ratchet-backup-${now.toISOString().slice(0, 10)}.json`, JSON.stringify(file))
+      get().notify({ level: 'info', message: `Backup exported (${file.tables.accounts.length} accounts)` })
+    } catch (error) {
+      get().reportError(error)
+    }
+  },
+  prepareRestore: async (fileName, text) => {
+    try {
+      const file = parseBackup(text)
+      const current = await countDatabase(get().deps.db)
+      set({ pendingRestore: { fileName, file, incoming: countBackup(file.tables), current } })
+      return true
+    } catch (error) {
+      set({ pendingRestore: undefined })
+      get().reportError(error)
+      return false
+    }
+  },
+  confirmRestore: async () => {
+    const pending = get().pendingRestore
+    if (!pending) return false
+    try {
+      await restoreBackup(get().deps.db, pending.file)
+      set({ pendingRestore: undefined, deskView: { kind: 'overview' }, selectedAccountIds: [] })
+      await get().loadDesk()
+      get().notify({ level: 'info', message: `Backup restored from ${pending.fileName}` })
+      return true
+    } catch (error) {
+      get().reportError(error)
+      return false
+    }
+  },
+  cancelRestore: () => set({ pendingRestore: undefined }),
+})

@@ -1,0 +1,274 @@
+import type { StateCreator } from 'zustand'
+import type { Account } from '../../shared/domain/types'
+import type { EvidenceBundle, SourceId } from '../../shared/evidence/schema'
+import type { Target } from '../../shared/ipc/domains/aws'
+import type { CollectProgress, CollectSummary } from '../../shared/ipc/domains/collect'
+import { createAccountsRepo } from '../db/accounts-repo'
+import { createEvidenceRepo } from '../db/evidence-repo'
+import type { AppState } from './app-store'
+
+/** The Regions enabled by default in every account: the default Access Analyzer scope. */
+export const defaultCollectRegions = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'ap-south-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-southeast-1',
+  'ap-southeast-2',
+]
+
+export interface CellState {
+  state: CollectProgress['state']
+  detail?: string
+  records?: number
+}
+
+/** One account's line on the Collect screen. */
+export interface CollectRow {
+  targetKey: string
+  accountId?: string
+  label: string
+  account: CellState
+  sources: Record<SourceId, CellState>
+  calls: number
+}
+
+/** What to collect: the included targets, or one profile. */
+export type CollectChoice = { kind: 'targets'; targets: Target[] } | { kind: 'profile'; profile: string }
+
+export interface CollectSlice {
+  /** The job the Collect screen shows. */
+  collectJobId: string | undefined
+  /** Per job: rows by target key, in arrival order. */
+  collectRows: Record<string, CollectRow[]>
+  collectSummaries: Record<string, CollectSummary>
+  collectRegions: string[]
+  setCollectRegions(regions: string[]): void
+  startCollect(choice: CollectChoice): Promise<void>
+  cancelCollect(): Promise<void>
+  retryFailedCollect(): Promise<void>
+  /** Imports an offline folder: all bundles or none. */
+  importEvidenceFolder(dir: string): Promise<boolean>
+  /** Writes the latest bundle of every account (or of `accountIds`) in the offline layout. */
+  exportEvidenceFolder(dir: string, accountIds?: string[]): Promise<boolean>
+}
+
+const emptySources = (): Record<SourceId, CellState> => ({
+  identity: { state: 'queued' },
+  credentialReport: { state: 'queued' },
+  trustedAdvisor: { state: 'queued' },
+  accessAnalyzer: { state: 'queued' },
+})
+
+const finalStates = new Set(['done', 'unavailable', 'failed', 'cancelled'])
+
+/** Applies one progress event to a job's rows (pure, for the slice and its tests). */
+export function applyProgress(rows: CollectRow[], p: CollectProgress): CollectRow[] {
+  const i = rows.findIndex((r) => r.targetKey === p.targetKey)
+  const current: CollectRow = rows[i] ?? {
+    targetKey: p.targetKey,
+    label: p.label,
+    account: { state: 'queued' },
+    sources: emptySources(),
+    calls: 0,
+  }
+  const cell: CellState = {
+    state: p.state,
+    ...(p.detail ? { detail: p.detail } : {}),
+    ...(p.counts.records === undefined ? {} : { records: p.counts.records }),
+  }
+  const next: CollectRow = {
+    ...current,
+    ...(p.accountId ? { accountId: p.accountId } : {}),
+    calls: Math.max(current.calls, p.counts.calls),
+    ...(p.source === 'account' ? { account: cell } : { sources: { ...current.sources, [p.source]: cell } }),
+  }
+  return i < 0 ? [...rows, next] : rows.map((r, j) => (j === i ? next : r))
+}
+
+/** The job's progress in the status area: finished accounts out of all. */
+function jobOf(jobId: string, rows: CollectRow[], summary: CollectSummary | undefined) {
+  const done = rows.filter((r) => finalStates.has(r.account.state)).length
+  const failed = rows.filter((r) => r.account.state === 'failed').length
+  return {
+    id: `collect:${jobId}`,
+    label: `Collecting ${rows.length} account${rows.length === 1 ? '' : 's'}`,
+    progress: rows.length === 0 ? 0 : done / rows.length,
+    detail: `${done} of ${rows.length} done${failed ? `, ${failed} failed` : ''}`,
+    state: !summary
+      ? ('running' as const)
+      : summary.isCancelled
+        ? ('cancelled' as const)
+        : summary.totals.ok === summary.totals.accounts
+          ? ('done' as const)
+          : ('failed' as const),
+  }
+}
+
+export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = (set, get) => {
+  let unsubscribe: (() => void) | undefined
+
+  /** Stores a bundle at once (so a crash or a cancel keeps it) and adds its account when new. */
+  const store = async (bundle: EvidenceBundle, name: string, origin: Account['origin']) => {
+    const { db } = get().deps
+    await createEvidenceRepo(db).addMany([bundle])
+    const accounts = createAccountsRepo(db)
+    if (!(await accounts.get(bundle.accountId))) {
+      const alias = bundle.identity.records?.aliases[0]
+      await accounts.putMany([{ id: bundle.accountId, name: name || alias || bundle.accountId, origin }])
+    }
+    set((s) => ({ latestEvidence: { ...s.latestEvidence, [bundle.accountId]: bundle } }))
+  }
+
+  /** Listens to the collect events; one subscription serves every job. */
+  const listen = () => {
+    if (unsubscribe) return
+    const { api } = get().deps
+    const offProgress = api.collect.onProgress((p) => {
+      set((s) => ({
+        collectRows: { ...s.collectRows, [p.jobId]: applyProgress(s.collectRows[p.jobId] ?? [], p) },
+      }))
+      if (p.source === 'account' && p.state !== 'queued') {
+        get().upsertJob(jobOf(p.jobId, get().collectRows[p.jobId] ?? [], get().collectSummaries[p.jobId]))
+      }
+    })
+    const offBundle = api.collect.onBundle(({ targetKey, label, bundle }) => {
+      store(bundle, label, targetKey.startsWith('profile:') ? 'profile' : 'sso').catch((error: unknown) =>
+        get().reportError(error),
+      )
+    })
+    const offSummary = api.collect.onSummary((summary) => {
+      set((s) => ({ collectSummaries: { ...s.collectSummaries, [summary.jobId]: summary } }))
+      get().upsertJob(jobOf(summary.jobId, get().collectRows[summary.jobId] ?? [], summary))
+      const t = summary.totals
+      get().notify({
+        level: t.ok === t.accounts ? 'info' : 'warning',
+        message: `Collected ${t.accounts} account${t.accounts === 1 ? '' : 's'}: ${t.ok} ok, ${t.partial} partial, ${t.failed} failed, ${t.cancelled} cancelled.`,
+      })
+      void get().loadDesk()
+    })
+    unsubscribe = () => {
+      offProgress()
+      offBundle()
+      offSummary()
+    }
+  }
+
+  return {
+    collectJobId: undefined,
+    collectRows: {},
+    collectSummaries: {},
+    collectRegions: [...defaultCollectRegions],
+    setCollectRegions: (regions) => set({ collectRegions: regions }),
+
+    startCollect: async (choice) => {
+      listen()
+      try {
+        const regions = get().collectRegions
+        const request =
+          choice.kind === 'profile'
+            ? { profile: choice.profile, regions }
+            : { targets: choice.targets, regions }
+        const { jobId } = await get().deps.api.collect.start(request)
+        set({ collectJobId: jobId })
+        // The summary may already have arrived (a tiny job): never turn a finished job back to running.
+        get().upsertJob(jobOf(jobId, get().collectRows[jobId] ?? [], get().collectSummaries[jobId]))
+      } catch (error) {
+        get().reportError(error)
+      }
+    },
+
+    cancelCollect: async () => {
+      const jobId = get().collectJobId
+      if (!jobId) return
+      try {
+        await get().deps.api.collect.cancel({ jobId })
+      } catch (error) {
+        get().reportError(error)
+      }
+    },
+
+    retryFailedCollect: async () => {
+      const jobId = get().collectJobId
+      if (!jobId) return
+      listen()
+      try {
+        const next = await get().deps.api.collect.retryFailed({ jobId })
+        set({ collectJobId: next.jobId })
+      } catch (error) {
+        get().reportError(error)
+      }
+    },
+
+    importEvidenceFolder: async (dir) => {
+      try {
+        const { bundles } = await get().deps.api.collect.importFolder({ dir })
+        const { db } = get().deps
+        const accounts = createAccountsRepo(db)
+        const known = new Set((await accounts.list()).map((a) => a.id))
+        const fresh = bundles
+          .filter((b) => !known.has(b.accountId))
+          .map((b: EvidenceBundle) => ({
+            id: b.accountId,
+            name: b.identity.records?.aliases[0] ?? b.accountId,
+            origin: 'import' as const,
+          }))
+        // One transaction for everything: a failure leaves the database as it was.
+        await db.transaction('rw', [db.evidence, db.accounts], async () => {
+          await createEvidenceRepo(db).addMany(bundles)
+          if (fresh.length > 0) await accounts.putMany(fresh)
+        })
+        get().notify({
+          level: 'info',
+          message: `Imported the evidence of ${bundles.length} accounts from ${dir}.`,
+        })
+        await get().loadDesk()
+        return true
+      } catch (error) {
+        get().reportError(error)
+        return false
+      }
+    },
+
+    exportEvidenceFolder: async (dir, accountIds) => {
+      const latest = get().latestEvidence
+      const bundles = Object.values(latest).filter((b) => !accountIds || accountIds.includes(b.accountId))
+      if (bundles.length === 0) {
+        get().notify({ level: 'warning', message: 'There is no collected evidence to export yet.' })
+        return false
+      }
+      try {
+        const result = await get().deps.api.collect.exportFolder({ dir, bundles })
+        get().notify({
+          level: 'info',
+          message: `Wrote ${result.fileCount} files for ${result.accountCount} accounts to ${dir}.`,
+        })
+        return true
+      } catch (error) {
+        get().reportError(error)
+        return false
+      }
+    },
+  }
+}
+
+export const collectSelectors = {
+  jobId: (s: AppState) => s.collectJobId,
+  rows: (s: AppState) => (s.collectJobId ? (s.collectRows[s.collectJobId] ?? emptyRows) : emptyRows),
+  summary: (s: AppState) => (s.collectJobId ? s.collectSummaries[s.collectJobId] : undefined),
+  isRunning: (s: AppState) =>
+    s.collectJobId !== undefined && s.collectSummaries[s.collectJobId] === undefined,
+  regions: (s: AppState) => s.collectRegions,
+}
+const emptyRows: CollectRow[] = []

@@ -1,0 +1,135 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { compareStates } from '../../shared/compare/compare'
+import { RatchetDb } from '../db/db'
+import { createSnapshotsRepo } from '../db/snapshots-repo'
+import { createAppStore } from './app-store'
+import { setDeskModel } from './desk-model'
+import { currentState, DEMO_SNAPSHOT_PREFIX } from './snapshots-slice'
+import { fakeApi, testModel } from './test-support'
+
+const now = new Date('2026-11-28T12:00:00.000Z')
+const dbs: RatchetDb[] = []
+beforeAll(() => setDeskModel(testModel()))
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete()
+})
+
+async function demoStore() {
+  const db = new RatchetDb(`snapshots-${crypto.randomUUID()}`)
+  dbs.push(db)
+  const store = createAppStore({ api: fakeApi({ isDemoDefault: true }).api, db, now: () => now })
+  await store.getState().initDesk()
+  await store.getState().loadSnapshots()
+  return store
+}
+
+describe('the snapshots store', () => {
+  it('saves the demo organization’s four quarters as snapshots, oldest first, and keeps them', async () => {
+    const store = await demoStore()
+    expect(store.getState().snapshots).toEqual([])
+    await store.getState().snapshotDemoQuarters()
+    expect(store.getState().notices.filter((n) => n.level === 'error')).toEqual([])
+    const snaps = store.getState().snapshots
+    expect(snaps.map((s) => s.label)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'])
+    expect(snaps.every((s) => s.id.startsWith(DEMO_SNAPSHOT_PREFIX))).toBe(true)
+    expect(snaps.every((s) => s.scorecard.accounts.length === 12)).toBe(true)
+    // The latest quarter is the state the desk shows: same evidence as the desk's latest bundles.
+    const latest = snaps.at(-1)
+    for (const bundle of latest?.evidence ?? []) {
+      expect(store.getState().latestEvidence[bundle.accountId]?.collectedAt).toBe(bundle.collectedAt)
+    }
+    // Saving them again adds nothing.
+    await store.getState().snapshotDemoQuarters()
+    expect(await createSnapshotsRepo(store.getState().deps.db).list()).toHaveLength(4)
+    await store.getState().loadSnapshots(true)
+    expect(store.getState().snapshots.map((s) => s.id)).toEqual(snaps.map((s) => s.id))
+  })
+
+  it('takes a snapshot of the current state labelled with the quarter, renames, annotates and deletes it', async () => {
+    const store = await demoStore()
+    const snap = await store.getState().takeSnapshot({ notes: 'end of year' })
+    expect(snap).toMatchObject({ label: '2026-Q4', notes: 'end of year', createdAt: now.toISOString() })
+    expect(snap?.scorecard.accounts).toHaveLength(12)
+    const id = snap?.id ?? ''
+    expect(await store.getState().editSnapshot(id, { label: 'Board pack' })).toBe(true)
+    expect(await store.getState().editSnapshot(id, { notes: 'sent to the board' })).toBe(true)
+    const saved = await createSnapshotsRepo(store.getState().deps.db).get(id)
+    expect(saved).toEqual({ ...snap, label: 'Board pack', notes: 'sent to the board' })
+    expect(store.getState().snapshots[0]).toEqual(saved)
+
+    store.getState().setCompare({ a: id, b: 'now' })
+    expect(await store.getState().deleteSnapshot(id)).toBe(true)
+    expect(store.getState().snapshots).toEqual([])
+    expect(store.getState().compareA).toBeNull()
+    expect(store.getState().compareB).toBe('now')
+    expect(await createSnapshotsRepo(store.getState().deps.db).get(id)).toBeUndefined()
+  })
+
+  it('refuses an empty label and leaves the snapshot as it was', async () => {
+    const store = await demoStore()
+    const snap = await store.getState().takeSnapshot({})
+    const id = snap?.id ?? ''
+    expect(await store.getState().editSnapshot(id, { label: '  ' })).toBe(false)
+    expect(store.getState().notices.at(-1)?.message).toMatch(
+      /Invalid snapshot change: label: a label is required/,
+    )
+    expect((await createSnapshotsRepo(store.getState().deps.db).get(id))?.label).toBe('2026-Q4')
+    expect(store.getState().snapshots[0]?.label).toBe('2026-Q4')
+  })
+
+  it('reports deleting a snapshot that does not exist', async () => {
+    const store = await demoStore()
+    expect(await store.getState().deleteSnapshot('missing')).toBe(false)
+    expect(store.getState().notices.at(-1)?.message).toBe('Snapshot missing does not exist')
+  })
+
+  it('refuses to store an invalid snapshot, and stores nothing of the batch', async () => {
+    const store = await demoStore()
+    const good = currentState(store.getState(), now)
+    const repo = createSnapshotsRepo(store.getState().deps.db)
+    await expect(
+      repo.addMany([
+        { ...good, id: 'ok' },
+        { ...good, id: 'bad', createdAt: 'yesterday' },
+      ]),
+    ).rejects.toThrow(/Invalid snapshots: 1\.createdAt: /)
+    await expect(repo.list()).resolves.toEqual([])
+  })
+
+  it('a changed answer shows as a level change with its reason when the snapshot is compared with now', async () => {
+    const store = await demoStore()
+    const snap = await store.getState().takeSnapshot({ label: 'before' })
+    if (!snap) throw new Error('snapshot saved')
+    const target = snap.scorecard.accounts.find(
+      (a) => a.domains.find((d) => d.domainId === 'governance')?.controls[0]?.status === 'attested',
+    )
+    if (!target) throw new Error('the demo has an account with the governance question answered')
+    const isSaved = await store.getState().attest({
+      accountIds: [target.accountId],
+      controlId: 'gov.owner',
+      isMet: false,
+      note: 'the owner left',
+      attestedBy: 'Lead',
+      attestedAt: new Date(now.getTime() + 1000).toISOString(),
+      expiresAt: '2027-05-28T00:00:00.000Z',
+    })
+    expect(isSaved).toBe(true)
+    const later = new Date(now.getTime() + 60_000)
+    const result = compareStates(snap, { ...currentState(store.getState(), later), kind: 'now' })
+    const change = result.levelChanges.find(
+      (c) => c.accountId === target.accountId && c.domainId === 'governance',
+    )
+    expect(change).toMatchObject({ to: 0 })
+    expect(change?.changes[0]).toMatchObject({
+      controlId: 'gov.owner',
+      from: 'attested',
+      to: 'fail',
+      reason: 'attestation-changed',
+      detail: expect.stringContaining('Attested as not met by Lead'),
+      isRegression: true,
+    })
+    expect(result.regressions.some((r) => r.kind === 'level-drop' && r.accountId === target.accountId)).toBe(
+      true,
+    )
+  })
+})

@@ -1,0 +1,187 @@
+import type { StateCreator } from 'zustand'
+import type { CompareMode } from '../../shared/compare/types'
+import { buildDemoOrganization, demoQuarterDates } from '../../shared/demo/organization'
+import { buildSnapshot, snapshotsFromQuarters } from '../../shared/snapshot/build'
+import type { Snapshot, SnapshotEdit } from '../../shared/snapshot/schema'
+import { createSnapshotsRepo } from '../db/snapshots-repo'
+import type { AppState } from './app-store'
+import { deskModel } from './desk-model'
+
+/** A side of a comparison: a saved snapshot by id, or the current state. */
+export type CompareSideId = string | 'now'
+export const NOW = 'now'
+
+export interface SnapshotsSlice {
+  isSnapshotsLoaded: boolean
+  isSnapshotBusy: boolean
+  /** Every saved snapshot, oldest first. */
+  snapshots: Snapshot[]
+  compareA: CompareSideId | null
+  compareB: CompareSideId | null
+  compareMode: CompareMode
+  /** Reads the snapshots once per store (later calls return the same promise); `force` reads again. */
+  loadSnapshots(force?: boolean): Promise<void>
+  /** Freezes the current state (the desk's accounts, latest evidence, answers and model) as a snapshot. */
+  takeSnapshot(input: { label?: string; notes?: string }): Promise<Snapshot | undefined>
+  /** Rename and/or annotate; returns false (and reports) when the edit is refused. */
+  editSnapshot(id: string, edit: SnapshotEdit): Promise<boolean>
+  deleteSnapshot(id: string): Promise<boolean>
+  /** Saves the demo organization's four quarters as snapshots, so the demo has a history to compare. */
+  snapshotDemoQuarters(): Promise<void>
+  setCompare(patch: { a?: CompareSideId | null; b?: CompareSideId | null; mode?: CompareMode }): void
+}
+
+const DAY = 86_400_000
+
+/** The id prefix of the demo's quarterly snapshots. */
+export const DEMO_SNAPSHOT_PREFIX = 'demo-snapshot'
+
+/** The current state, built like a snapshot but never saved: the "now" side of a comparison. */
+export function currentState(
+  state: Pick<AppState, 'accounts' | 'latestEvidence' | 'attestations' | 'waivers'>,
+  now: Date,
+  label = 'Now',
+): Snapshot {
+  const model = deskModel()
+  return buildSnapshot({
+    id: NOW,
+    label,
+    createdAt: now,
+    model: model.compiled.model,
+    compiled: model.compiled,
+    accounts: state.accounts,
+    evidence: Object.values(state.latestEvidence),
+    attestations: state.attestations,
+    waivers: state.waivers,
+  })
+}
+
+/**
+ * The `now` the demo was loaded with: its latest quarter was collected 3 days before it. Rebuilding the demo
+ * with the same `now` gives exactly the quarters that were loaded, so the snapshots match the desk's data.
+ */
+function demoNow(state: AppState, fallback: Date): Date {
+  const demoIds = new Set(state.accounts.filter((a) => a.origin === 'demo').map((a) => a.id))
+  let latest = 0
+  for (const bundle of Object.values(state.latestEvidence)) {
+    if (demoIds.has(bundle.accountId)) latest = Math.max(latest, Date.parse(bundle.collectedAt))
+  }
+  if (latest === 0) return fallback
+  const candidate = new Date(latest + 3 * DAY)
+  return demoQuarterDates(candidate).at(-1)?.getTime() === latest ? candidate : fallback
+}
+
+export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice> = (set, get) => {
+  let loading: Promise<void> | undefined
+  const read = async () => {
+    try {
+      const snapshots = await createSnapshotsRepo(get().deps.db).list()
+      set({ snapshots, isSnapshotsLoaded: true })
+    } catch (error) {
+      set({ isSnapshotsLoaded: true })
+      get().reportError(error)
+    }
+  }
+  const busy = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
+    set({ isSnapshotBusy: true })
+    try {
+      return await work()
+    } catch (error) {
+      get().reportError(error)
+      return fallback
+    } finally {
+      set({ isSnapshotBusy: false })
+    }
+  }
+  return {
+    isSnapshotsLoaded: false,
+    isSnapshotBusy: false,
+    snapshots: [],
+    compareA: null,
+    compareB: null,
+    compareMode: 'one-model',
+    loadSnapshots: (force = false) => {
+      if (force || !loading) loading = read()
+      return loading
+    },
+    takeSnapshot: (input) =>
+      busy(async () => {
+        const state = get()
+        const snapshot = buildSnapshot({
+          id: crypto.randomUUID(),
+          ...(input.label !== undefined ? { label: input.label } : {}),
+          notes: input.notes ?? '',
+          createdAt: state.deps.now(),
+          model: deskModel().compiled.model,
+          compiled: deskModel().compiled,
+          accounts: state.accounts,
+          evidence: Object.values(state.latestEvidence),
+          attestations: state.attestations,
+          waivers: state.waivers,
+        })
+        await createSnapshotsRepo(state.deps.db).addMany([snapshot])
+        set((s) => ({ snapshots: [...s.snapshots, snapshot] }))
+        get().notify({ level: 'info', message: `Snapshot "${snapshot.label}" saved` })
+        return snapshot
+      }, undefined),
+    editSnapshot: (id, edit) =>
+      busy(async () => {
+        const next = await createSnapshotsRepo(get().deps.db).edit(id, edit)
+        set((s) => ({ snapshots: s.snapshots.map((x) => (x.id === id ? next : x)) }))
+        return true
+      }, false),
+    deleteSnapshot: (id) =>
+      busy(async () => {
+        await createSnapshotsRepo(get().deps.db).remove(id)
+        set((s) => ({
+          snapshots: s.snapshots.filter((x) => x.id !== id),
+          compareA: s.compareA === id ? null : s.compareA,
+          compareB: s.compareB === id ? null : s.compareB,
+        }))
+        return true
+      }, false),
+    snapshotDemoQuarters: () =>
+      busy(async () => {
+        const state = get()
+        const model = deskModel()
+        const demo = buildDemoOrganization({
+          now: demoNow(state, state.deps.now()),
+          controls: model.demoControls,
+        })
+        const snapshots = snapshotsFromQuarters({
+          accounts: demo.accounts,
+          quarters: demo.quarters,
+          model: model.compiled.model,
+          idPrefix: DEMO_SNAPSHOT_PREFIX,
+          notes: 'Demo organization: the state at the end of the quarter.',
+        })
+        const taken = new Set(state.snapshots.map((s) => s.id))
+        const fresh = snapshots.filter((s) => !taken.has(s.id))
+        await createSnapshotsRepo(state.deps.db).addMany(fresh)
+        set((s) => ({
+          snapshots: [...s.snapshots, ...fresh].sort(
+            (x, y) => Date.parse(x.createdAt) - Date.parse(y.createdAt),
+          ),
+        }))
+        get().notify({
+          level: 'info',
+          message: `Saved ${fresh.length} quarterly snapshots of the demo organization`,
+        })
+      }, undefined),
+    setCompare: (patch) =>
+      set((s) => ({
+        compareA: patch.a !== undefined ? patch.a : s.compareA,
+        compareB: patch.b !== undefined ? patch.b : s.compareB,
+        compareMode: patch.mode ?? s.compareMode,
+      })),
+  }
+}
+
+export const snapshotSelectors = {
+  snapshots: (s: AppState) => s.snapshots,
+  isLoaded: (s: AppState) => s.isSnapshotsLoaded,
+  isBusy: (s: AppState) => s.isSnapshotBusy,
+  byId: (id: string) => (s: AppState) => s.snapshots.find((x) => x.id === id),
+  hasDemoSnapshots: (s: AppState) => s.snapshots.some((x) => x.id.startsWith(DEMO_SNAPSHOT_PREFIX)),
+  compare: (s: AppState) => ({ a: s.compareA, b: s.compareB, mode: s.compareMode }),
+}

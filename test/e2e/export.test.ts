@@ -1,0 +1,154 @@
+import { execFile } from 'node:child_process'
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
+import { afterEach, describe, expect, it } from 'vitest'
+import { domainIds } from '../../shared/domain/types'
+import { AppPage } from './support/app-page'
+import { DeskPage } from './support/desk-page'
+import { launchApp, type RunningApp } from './support/harness'
+
+let app: RunningApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+const ACCOUNT = 'payments-prod'
+
+/** The levels the app shows for one account in the overview heatmap, by domain. */
+async function appLevels(desk: DeskPage): Promise<Record<string, number>> {
+  const levels: Record<string, number> = {}
+  for (const domainId of domainIds) {
+    const label = (await desk.cell(ACCOUNT, domainId).getAttribute('aria-label')) ?? ''
+    levels[domainId] = Number(/: level (\d)/.exec(label)?.[1])
+  }
+  return levels
+}
+
+async function openExportFromAccount(desk: DeskPage) {
+  await desk.cell(ACCOUNT, 'iam').click()
+  await desk.detail().waitFor()
+  await desk.detail().getByRole('button', { name: 'Export…' }).click()
+  const dialog = desk.page.getByRole('dialog', { name: 'Export scorecard' })
+  await dialog.waitFor()
+  return dialog
+}
+
+describe('exporting from the app', () => {
+  it('saves an account’s HTML scorecard through the save dialog, with the numbers the app shows', async () => {
+    app = await launchApp({ isDemoDefault: true })
+    const desk = new DeskPage(app.page)
+    await desk.waitForOverview()
+    const shown = await appLevels(desk)
+    const dialog = await openExportFromAccount(desk)
+    // Opened from the account, the dialog exports that account alone.
+    await expect(dialog.getByRole('radio', { name: 'One account' }).isChecked()).resolves.toBe(true)
+    await dialog.getByRole('radio', { name: /^HTML/ }).check()
+    const preview = (await dialog.getByTestId('export-file-name').textContent()) ?? ''
+    expect(preview).toMatch(/^File: ratchet-current-state-\d{4}-\d\d-\d\d\.html$/)
+    await dialog.getByRole('button', { name: 'Export…' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await app.page
+      .getByTestId('status-area')
+      .getByText(/^Exported ratchet-current-state/)
+      .waitFor()
+
+    expect(app.saveRequests).toHaveLength(1)
+    expect(`File: ${app.saveRequests[0]?.defaultFileName}`).toBe(preview)
+    expect(app.saveRequests[0]?.filters).toEqual([
+      { name: 'Web page (self-contained)', extensions: ['html'] },
+    ])
+    const file = join(app.home, 'Downloads', app.saveRequests[0]?.defaultFileName ?? '')
+
+    // The saved file opens offline, asks for nothing but itself, and shows the levels the app showed.
+    await app.context.setOffline(true)
+    const report = await app.context.newPage()
+    const requests: string[] = []
+    report.on('request', (request) => requests.push(request.url()))
+    await report.goto(pathToFileURL(file).href)
+    expect(requests).toEqual([pathToFileURL(file).href])
+    const sections = report.getByTestId('account-page')
+    expect(await sections.count()).toBe(1)
+    expect(await sections.first().getAttribute('data-account-id')).toMatch(/^\d{12}$/)
+    for (const domainId of domainIds) {
+      const level = await sections
+        .first()
+        .locator(`[data-testid="account-domains"] tr[data-domain="${domainId}"]`)
+        .getAttribute('data-level')
+      expect(Number(level), domainId).toBe(shown[domainId])
+    }
+  })
+
+  it('prints a redacted PDF with no account id in it', async () => {
+    app = await launchApp({ isDemoDefault: true })
+    const desk = new DeskPage(app.page)
+    await desk.waitForOverview()
+    const dialog = await openExportFromAccount(desk)
+    await dialog.getByRole('radio', { name: 'Whole organization' }).check()
+    await dialog.getByRole('checkbox', { name: 'Redact account ids, ARNs and user names' }).check()
+    await dialog.getByLabel('File name pattern').fill('board-{label}-{scope}.{ext}')
+    await expect(dialog.getByTestId('export-file-name').textContent()).resolves.toBe(
+      'File: board-current-state-org.pdf',
+    )
+    await dialog.getByRole('button', { name: 'Export…' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    const file = join(app.home, 'Downloads', 'board-current-state-org.pdf')
+    expect((await readFile(file)).subarray(0, 5).toString()).toBe('%PDF-')
+    const { stdout } = await promisify(execFile)('pdftotext', [file, '-'])
+    expect(stdout).toContain('Executive summary')
+    expect(stdout).toContain('account-1')
+    expect(stdout.replace(/\s+/g, '')).not.toMatch(/(?<!\d)\d{12}(?!\d)/)
+  })
+
+  it('exports a saved snapshot from the Snapshots area, with the trend against the one before it', async () => {
+    app = await launchApp({ isDemoDefault: true })
+    const desk = new DeskPage(app.page)
+    await desk.waitForOverview()
+    await new AppPage(app.page).goTo('Snapshots')
+    await app.page.getByRole('button', { name: 'Save the demo’s quarterly snapshots' }).click()
+    const rows = app.page.getByTestId('snapshot-row')
+    await rows.nth(3).waitFor()
+    const labels = await rows.locator('.snapshot-label').allTextContents()
+    const [newest, before] = labels
+    await rows
+      .first()
+      .getByRole('button', { name: `Export ${newest}` })
+      .click()
+    const dialog = app.page.getByRole('dialog', { name: 'Export scorecard' })
+    await expect(dialog.getByTestId('export-source').textContent()).resolves.toContain(
+      `trend against ${before}`,
+    )
+    await dialog.getByRole('radio', { name: /^Markdown/ }).check()
+    await dialog.getByRole('button', { name: 'Export…' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    const name = app.saveRequests[0]?.defaultFileName ?? ''
+    expect(name).toMatch(new RegExp(`^ratchet-${(newest ?? '').toLowerCase()}-\\d{4}-\\d\\d-\\d\\d\\.md$`))
+    const markdown = await readFile(join(app.home, 'Downloads', name), 'utf8')
+    expect(markdown).toContain(`# Ratchet scorecard: ${newest}`)
+    expect(markdown).toContain(`| Domain | Mean | Lowest | L0 | L1 | L2 | L3 | L4 | L5 | ${before} | Trend |`)
+    expect(markdown).toContain(`Trend: against ${before}`)
+  })
+
+  it('keeps the dialog and writes nothing when the save dialog is cancelled or the pattern is wrong', async () => {
+    app = await launchApp({ isDemoDefault: true, saveDialog: async () => undefined })
+    const desk = new DeskPage(app.page)
+    await desk.waitForOverview()
+    const dialog = await openExportFromAccount(desk)
+    await dialog.getByRole('radio', { name: /^CSV/ }).check()
+    await dialog.getByRole('button', { name: 'Export…' }).click()
+    await dialog.getByText('Not saved: the save dialog was cancelled.').waitFor()
+    expect(app.saveRequests).toHaveLength(1)
+    await expect(readdir(app.home)).resolves.not.toContain('Downloads')
+
+    await dialog.getByLabel('File name pattern').fill('{label}-{quarter}')
+    await expect(dialog.getByRole('alert').textContent()).resolves.toBe(
+      'The file-name pattern has an unknown token {quarter}.',
+    )
+    await expect(dialog.getByRole('button', { name: 'Export…' }).isDisabled()).resolves.toBe(true)
+    await app.page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect(app.saveRequests).toHaveLength(1)
+  })
+})

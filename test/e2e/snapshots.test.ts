@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { demoQuarterDates } from '../../shared/demo/organization'
+import { quarterLabel } from '../../shared/snapshot/schema'
+import { DeskPage } from './support/desk-page'
+import { launchApp, type RunningApp } from './support/harness'
+import { SnapshotsPage } from './support/snapshots-page'
+
+let app: RunningApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+describe('snapshots, compare and trends in Chromium', () => {
+  it('takes a snapshot, changes an answer, sees the level change with its reason, and charts every quarter', async () => {
+    app = await launchApp({ isDemoDefault: true })
+    const desk = new DeskPage(app.page)
+    const snaps = new SnapshotsPage(app.page)
+    await desk.demoBanner().waitFor()
+    await desk.waitForOverview()
+
+    // The demo's four quarters become snapshots, and one more freezes the state before the change.
+    await snaps.saveDemoQuarters()
+    expect(await snaps.rows().count()).toBe(4)
+    await snaps.takeSnapshot('Before the answer', 'taken by the e2e test')
+    expect(await snaps.rows().count()).toBe(5)
+    expect(await snaps.row('Before the answer').textContent()).toContain('taken by the e2e test')
+
+    // Answer a question that holds payments-prod's resilience down: the level goes up.
+    await snaps.shell.goTo('Accounts')
+    await desk.waitForOverview()
+    await desk.cell('payments-prod', 'resilience').click()
+    await desk.detail().waitFor()
+    const heading = (await app.page.locator('#domain-title').textContent()) ?? ''
+    const before = Number(/level (\d)/.exec(heading)?.[1])
+    const question = app.page
+      .getByRole('region', { name: `Level ${before + 1} controls` })
+      .locator('[data-testid="control"].status-row-unknown', {
+        has: app.page.locator('.manual-tag', { hasText: 'Question' }),
+      })
+      .first()
+    const questionId = await question.getAttribute('data-control-id')
+    if (!questionId) throw new Error('payments-prod resilience has an unanswered question')
+    const opened = await desk.openControl(questionId)
+    await opened.getByRole('button', { name: 'Answer', exact: true }).click()
+    const form = opened.getByRole('form', { name: `Answer ${questionId}` })
+    await form.getByLabel('Answered by').fill('Security Lead')
+    await form.getByRole('button', { name: 'Save answer' }).click()
+    await desk.control(questionId).locator('.status-pill.status-attested').waitFor()
+
+    // Compare the snapshot with now: the resilience level of payments-prod went up, because of the answer.
+    const comparison = await snaps.compare('Before the answer', 'Now')
+    const change = comparison
+      .getByTestId('level-change')
+      .filter({ has: app.page.getByRole('rowheader', { name: 'payments-prod' }) })
+      .filter({ hasText: 'Resilience' })
+    await change.waitFor()
+    expect(await change.locator('.level-move').textContent()).toMatch(
+      new RegExp(`was level ${before}.*now level \\d+`),
+    )
+    const reason = change.locator(`[data-testid="control-change"][data-reason="attestation-added"]`)
+    expect(await reason.textContent()).toContain('Attested as met by Security Lead')
+    expect(await comparison.getByTestId('regressions').textContent()).toContain('No regressions')
+
+    // The trend shows every quarter of the demo (and the extra snapshot and now), with a drawn chart.
+    await snaps.openTrends()
+    const quarters = demoQuarterDates(new Date()).map(quarterLabel)
+    const rows = await snaps.trendRows('trend-domain-table')
+    for (const quarter of quarters) expect(rows).toContain(quarter)
+    expect(rows).toEqual([...quarters, 'Before the answer', 'Now'])
+    const canvas = app.page.getByTestId('trend-domain-chart')
+    await canvas.waitFor()
+    const isDrawn = await canvas.evaluate((el) => {
+      // The node tsconfig has no DOM types: describe the little of a canvas this needs.
+      const c = el as unknown as {
+        width: number
+        height: number
+        getContext(
+          kind: '2d',
+        ): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null
+      }
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? []
+      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) return c.width > 0
+      return false
+    })
+    expect(isDrawn).toBe(true)
+    expect(await snaps.trendRows('trend-level-table')).toEqual(rows)
+  })
+})

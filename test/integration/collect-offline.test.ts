@@ -1,0 +1,216 @@
+import { execFile } from 'node:child_process'
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { readEvidenceFolder, writeEvidenceFolder } from '../../src-main/collect/offline'
+import { runCollection } from '../../src-main/collect/orchestrator'
+import { type FakeAws, generateOrganization, startFakeAws } from '../fake-aws/index'
+import { fakeOptions } from './collect-support'
+
+const fixtures = join(import.meta.dirname, '../fixtures/evidence')
+const temps: string[] = []
+const tempDir = async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ratchet-offline-'))
+  temps.push(dir)
+  return dir
+}
+afterEach(async () => {
+  for (const dir of temps.splice(0)) await rm(dir, { recursive: true, force: true })
+})
+
+describe('reading an offline evidence folder', () => {
+  it('reads AWS CLI outputs into bundles, and marks missing files as not collected', async () => {
+    const bundles = await readEvidenceFolder(join(fixtures, 'valid'))
+    expect(bundles.map((b) => b.accountId)).toEqual(['111122223333', '444455556666'])
+    const [full, sparse] = bundles
+    expect(full?.identity.records).toEqual({
+      accountId: '111122223333',
+      arn: 'arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_SecurityAudit_0123456789abcdef/alice@example.com',
+      userId: 'AROAEXAMPLEID:alice@example.com',
+      aliases: ['example-prod'],
+    })
+    const users = full?.credentialReport.records?.users ?? []
+    expect(users.map((u) => u.user)).toEqual(['<root_account>', 'alice', 'ci,bot'])
+    expect(users[2]?.accessKeys.map((k) => [k.slot, k.isActive, k.lastUsedService])).toEqual([
+      [1, true, null],
+      [2, true, 's3'],
+    ])
+    expect(full?.credentialReport.records?.passwordPolicy).toBeNull()
+    expect(full?.credentialReport.records?.accountSummary.AccountMFAEnabled).toBe(0)
+    // Only the security check is kept (the service-limits one is not the model's).
+    expect(
+      full?.trustedAdvisor.records?.checks.map((c) => [c.checkId, c.status, c.resources.length]),
+    ).toEqual([['7DAFEmoDos', 'error', 1]])
+    const regions = full?.accessAnalyzer.records?.regions ?? []
+    expect(regions.map((r) => [r.region, r.status.state])).toEqual([
+      ['us-east-1', 'unavailable'],
+      ['us-west-2', 'ok'],
+    ])
+    expect(regions[0]?.status).toMatchObject({ reason: 'no-analyzer' })
+    expect(regions[1]?.findings.map((f) => [f.id, f.kind, f.isPublic])).toEqual([
+      ['unused-1', 'unused', null],
+      ['597f3bc2-3adc-4c18-9879-5c4b23485e46', 'external', false],
+      ['ce0e221a-85b9-4d52-91ff-d7678075442f', 'external', false],
+    ])
+
+    expect(sparse?.identity.status).toMatchObject({ state: 'unavailable', reason: 'not-in-scope' })
+    expect(sparse?.credentialReport.records?.users).toHaveLength(3)
+    expect(sparse?.trustedAdvisor).toMatchObject({
+      records: null,
+      status: {
+        state: 'unavailable',
+        reason: 'not-in-scope',
+        message: 'trustedadvisor-list-recommendations.json is not in the folder',
+      },
+    })
+  })
+
+  it.each([
+    ['bad-csv', '555566667777/credential-report.csv: line 3, field mfa_active: "maybe" is not true or false'],
+    [
+      'bad-ta',
+      '555566667777/trustedadvisor-list-recommendations.json: field recommendationSummaries.1.resourcesAggregates.warningCount:',
+    ],
+    ['bad-findings', '555566667777/accessanalyzer-list-findings-v2.us-east-1.json: line 12: not valid JSON'],
+  ])('rejects the whole import when %s, naming the file and the line or field', async (name, message) => {
+    const dir = await tempDir()
+    await cp(join(fixtures, 'valid'), dir, { recursive: true })
+    await cp(join(fixtures, 'malformed', name), dir, { recursive: true })
+    const attempt = readEvidenceFolder(dir)
+    await expect(attempt).rejects.toThrow(message)
+    await expect(attempt).rejects.toThrow(/^Nothing was imported: /)
+  })
+
+  it('names a findings file whose Region cannot be told', async () => {
+    const dir = await tempDir()
+    await cp(join(fixtures, 'valid/111122223333'), join(dir, '111122223333'), { recursive: true })
+    await writeFile(
+      join(dir, '111122223333/accessanalyzer-list-analyzers.json'),
+      JSON.stringify({
+        analyzers: [
+          {
+            arn: 'arn:aws:access-analyzer:eu-west-1:111122223333:analyzer/x',
+            name: 'x',
+            type: 'ACCOUNT',
+            status: 'ACTIVE',
+          },
+        ],
+      }),
+    )
+    await writeFile(join(dir, '111122223333/accessanalyzer-list-findings-v2.json'), '{"findings": []}')
+    await expect(readEvidenceFolder(dir)).rejects.toThrow(
+      '111122223333/accessanalyzer-list-findings-v2.json: cannot tell which Region it is for',
+    )
+  })
+
+  it('treats an empty analyzers file (the CLI call failed) as a Region not collected', async () => {
+    const dir = await tempDir()
+    await cp(join(fixtures, 'valid/111122223333'), join(dir, '111122223333'), { recursive: true })
+    await writeFile(join(dir, '111122223333/accessanalyzer-list-analyzers.me-south-1.json'), '')
+    const [bundle] = await readEvidenceFolder(dir)
+    expect(bundle?.accessAnalyzer.records?.regions.map((r) => r.region)).toEqual(['us-east-1', 'us-west-2'])
+  })
+
+  it('imports what the README’s AWS CLI script writes', async () => {
+    const dir = await tempDir()
+    const cli = join(fixtures, 'aws-cli')
+    // The script goes on past failed calls (no password policy, a disabled Region), as it should.
+    const run = await promisify(execFile)('bash', [join(cli, 'collect-one-account.sh')], {
+      cwd: dir,
+      env: { PATH: `${join(cli, 'bin')}:${process.env.PATH}`, REGIONS: 'us-east-1 us-west-2 me-south-1' },
+    }).catch((error: { stderr: string }) => error)
+    expect(run.stderr).not.toContain('unknown command')
+    expect(run.stderr).toContain('(UnrecognizedClientException)')
+    const [fromScript] = await readEvidenceFolder(join(dir, 'evidence'))
+    const [fromFixture] = await readEvidenceFolder(join(fixtures, 'valid'))
+    expect(fromScript?.accountId).toBe('111122223333')
+    expect(fromScript?.credentialReport.records).toEqual({
+      ...fromFixture?.credentialReport.records,
+      generatedAt: '2026-11-28T10:00:00.000Z',
+    })
+    expect(fromScript?.trustedAdvisor.records).toEqual(fromFixture?.trustedAdvisor.records)
+    expect(fromScript?.identity.records).toEqual(fromFixture?.identity.records)
+    const regions = (b: typeof fromScript) =>
+      b?.accessAnalyzer.records?.regions.map((r) => ({ ...r, collectedAt: '' }))
+    expect(regions(fromScript)).toEqual(regions(fromFixture))
+  })
+
+  it('rejects an empty folder and an unreadable one', async () => {
+    const dir = await tempDir()
+    await expect(readEvidenceFolder(dir)).rejects.toThrow(
+      `Nothing was imported: ${dir} holds no account folders`,
+    )
+    await expect(readEvidenceFolder(join(dir, 'missing'))).rejects.toThrow('cannot be read')
+  })
+})
+
+describe('exporting and re-importing', () => {
+  let fake: FakeAws
+  beforeAll(async () => {
+    fake = await startFakeAws({ scenario: generateOrganization({ seed: 5, accounts: 6 }) })
+  })
+  afterAll(() => fake?.close())
+
+  it('writes the same layout, which reads back into the same evidence', async () => {
+    const options = fakeOptions(fake, { regions: ['us-east-1', 'us-west-2', 'eu-west-1', 'me-south-1'] })
+    const { bundles } = await runCollection(options)
+    const dir = await tempDir()
+    const written = await writeEvidenceFolder(dir, [...bundles.values()])
+    expect(written.accountCount).toBe(6)
+    expect((await readdir(dir)).sort()).toEqual(fake.scenario.accounts.map((a) => a.id).sort())
+
+    const first = fake.scenario.accounts[0]?.id ?? ''
+    const files = await readdir(join(dir, first))
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'sts-get-caller-identity.json',
+        'credential-report.csv',
+        'ratchet-evidence.json',
+      ]),
+    )
+    expect(await readFile(join(dir, first, 'credential-report.csv'), 'utf8')).toMatch(
+      /^user,arn,user_creation_time/,
+    )
+
+    const back = await readEvidenceFolder(dir)
+    for (const bundle of back) {
+      const original = bundles.get(bundle.accountId)
+      expect(bundle.collectedAt).toBe(original?.collectedAt)
+      for (const source of ['identity', 'credentialReport', 'trustedAdvisor', 'accessAnalyzer'] as const) {
+        expect({
+          account: bundle.accountId,
+          source,
+          status: bundle[source].status,
+          records: bundle[source].records,
+        }).toEqual({
+          account: bundle.accountId,
+          source,
+          status: original?.[source].status,
+          records: original?.[source].records
+            ? {
+                ...original[source].records,
+                ...(source === 'accessAnalyzer'
+                  ? {
+                      regions: original.accessAnalyzer.records?.regions.map((r) => ({
+                        ...r,
+                        collectedAt: bundle.collectedAt,
+                      })),
+                    }
+                  : {}),
+              }
+            : null,
+        })
+      }
+    }
+  })
+
+  it('refuses to export invalid evidence and writes nothing', async () => {
+    const dir = await tempDir()
+    await expect(writeEvidenceFolder(join(dir, 'out'), [{ accountId: 'nope' } as never])).rejects.toThrow(
+      'The evidence to export is invalid',
+    )
+    await expect(readdir(dir)).resolves.toEqual([])
+  })
+})
