@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: runs every measure once, prints each figure beside its target, and writes
+ * bench/results/results.md and results.json with the machine's details. See docs/benchmarks.md.
+ */
+import { resolve } from 'node:path'
+import { benchCollection } from './collection'
+import { benchCompare } from './compare'
+import { benchSnapshots, buildBenchOrganization } from './dataset'
+import { machineInfo } from './machine'
+import { benchParsing } from './parsing'
+import { benchRenderer } from './renderer'
+import { type BenchResults, markdownOf, writeResults } from './report'
+import { benchScoring } from './scoring'
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
+const log = (text: string) => process.stdout.write(`[bench] ${text}\n`)
+
+async function main(): Promise<void> {
+  const started = performance.now()
+  const machine = machineInfo(new Date())
+  log('collection: 200 accounts on the fake AWS (about a minute)…')
+  const collection = await benchCollection().catch((error: unknown) => ({ error: message(error) }))
+  log('building 1,000 accounts × 8 quarters…')
+  const org = buildBenchOrganization(1000, 8, new Date())
+  log('scoring…')
+  const scoring = benchScoring(org)
+  log('parsing…')
+  const parsing = benchParsing()
+  log('snapshots and compare…')
+  const snapshots = benchSnapshots(org)
+  const compareNode = benchCompare(snapshots)
+  log('renderer in Chromium…')
+  const renderer = await benchRenderer(org, snapshots).catch((error: unknown) => ({ error: message(error) }))
+  const results: BenchResults = {
+    machine,
+    totalMs: performance.now() - started,
+    collection,
+    scoring,
+    parsing,
+    compareNode,
+    renderer,
+  }
+  await writeResults(resolve(import.meta.dirname, 'results'), results)
+  process.stdout.write(`\n${markdownOf(results)}`)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+})
