@@ -63,10 +63,10 @@ export async function collectTrustedAdvisor(
     records: checks === null ? null : { checks, via: 'account' as const },
   })
   try {
-    const [security, faultTolerance] = await settleAll([
-      listRecommendations(ctx, 'security', rawPayloads),
-      listRecommendations(ctx, 'fault_tolerance', rawPayloads),
-    ])
+    // One after the other: on Basic or Developer support the first call's denial already says everything,
+    // so the second would be a redundant call (and a redundant throttling token) for every such account.
+    const security = await listRecommendations(ctx, 'security', rawPayloads)
+    const faultTolerance = await listRecommendations(ctx, 'fault_tolerance', rawPayloads)
     const wanted = new Set(options.faultToleranceCheckIds)
     const byArn = new Map<string, RecommendationSummary>()
     for (const rec of security) byArn.set(rec.arn ?? '', rec)

@@ -167,6 +167,19 @@ describe('collecting 50 accounts from the fake AWS', () => {
       }
     }
     expect(fake.counts.total({ api: 'ListRecommendations', outcome: 'error' })).toBe(5)
+    // Without Business support the first denial says it all: one denied Trusted Advisor call, no second one
+    // (a call answered 503 by the injected burst is retried, so only the final answers are counted here).
+    for (const acct of scenario.accounts.filter(
+      (a) => a.supportPlan === 'basic' || a.supportPlan === 'developer',
+    )) {
+      const answered = (outcome: 'ok' | 'denied') =>
+        fake.counts.total({ accountId: acct.id, api: 'ListRecommendations', outcome })
+      expect({ account: acct.id, denied: answered('denied'), ok: answered('ok') }).toEqual({
+        account: acct.id,
+        denied: 1,
+        ok: 0,
+      })
+    }
     expect(fake.counts.total({ api: 'GetAccountSummary', accountId: account(7).id })).toBe(8)
     expect(fake.counts.total({ api: 'ListAnalyzers', outcome: 'throttled' })).toBeGreaterThan(0)
     // The orchestrator's own count of attempts matches what the server saw.
