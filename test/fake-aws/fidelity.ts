@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-/** Where the AWS-documented example payloads live (see its README for provenance). */
-export const EXAMPLES_DIR = process.env.RATCHET_AWS_EXAMPLES ?? '/work/shared/reference/aws-examples'
+/**
+ * Where the AWS-documented example payloads live (see its README for provenance): the team's reference folder
+ * beside the checkout (`../shared`), wherever the checkout is; RATCHET_AWS_EXAMPLES overrides it.
+ */
+export const EXAMPLES_DIR =
+  process.env.RATCHET_AWS_EXAMPLES ?? join(import.meta.dirname, '../../../shared/reference/aws-examples')
 
 /** A `smithy.api#examples` entry or an AWS CLI output file. */
 export interface ModelExample<O = Record<string, unknown>> {
