@@ -64,7 +64,7 @@ describe('AWS errors tell the user what to do', () => {
   })
 
   it('keeps AppErrors and wraps anything else with the action', () => {
-    const original = new AppError('x', 'y')
+    const original = new AppError('internal', 'y')
     expect(toAwsError(original, context)).toBe(original)
     expect(toAwsError(named('ThrottlingException', 'Rate exceeded'), context)).toMatchObject({
       code: 'aws-error',

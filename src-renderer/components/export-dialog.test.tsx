@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Account } from '../../shared/domain/types'
+import type { AppErrorData } from '../../shared/errors'
 import { createBridgeApi, createRendererApi } from '../../shared/ipc/api'
 import type { ExportRequest, ExportResult } from '../../shared/ipc/domains/export'
 import { buildSnapshot } from '../../shared/snapshot/build'
@@ -44,9 +45,7 @@ afterEach(async () => {
 
 /** A store whose export:save is answered by `answer`, recording each request. */
 function makeStore(
-  answer: (
-    request: ExportRequest,
-  ) => { ok: true; value: ExportResult } | { ok: false; error: { code: string; message: string } },
+  answer: (request: ExportRequest) => { ok: true; value: ExportResult } | { ok: false; error: AppErrorData },
 ) {
   const requests: ExportRequest[] = []
   const api = createRendererApi(

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import { AppError } from '../../shared/errors'
+import { AppError, type AppErrorCode, type ErrorAction, errorAction } from '../../shared/errors'
 import type { AppState } from './app-store'
 
 /** A long-running piece of work shown in the status area. */
@@ -17,8 +17,10 @@ export interface Notice {
   id: number
   level: 'info' | 'warning' | 'error'
   message: string
-  code?: string
+  code?: AppErrorCode
   hint?: string
+  /** The next step the notice offers, decided per code by `errorAction`. */
+  action?: ErrorAction
 }
 
 export interface StatusSlice {
@@ -51,6 +53,7 @@ export const createStatusSlice: StateCreator<AppState, [], [], StatusSlice> = (s
         level: 'error',
         message: error.message,
         code: error.code,
+        action: errorAction(error.code),
         ...(error.hint ? { hint: error.hint } : {}),
       })
     } else {

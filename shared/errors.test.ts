@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { AppError, appErrorCodes, appErrorSchema, errorAction } from './errors'
+
+describe('app error codes', () => {
+  it('refuses a code that is not in the enum when an error crosses the boundary', () => {
+    const parsed = appErrorSchema.safeParse({ code: 'made-up', message: 'x' })
+    expect(parsed.success).toBe(false)
+    expect(appErrorSchema.parse({ code: 'sso-token-expired', message: 'x' }).code).toBe('sso-token-expired')
+  })
+
+  it('gives every code a next step, and sign-in for an expired session', () => {
+    for (const code of appErrorCodes)
+      expect(errorAction(code)).toMatch(/^(sign-in|retry|open-settings|choose-again|none)$/)
+    expect(errorAction('sso-token-expired')).toBe('sign-in')
+    expect(errorAction('aws-access-denied')).toBe('open-settings')
+  })
+
+  it('round-trips through its data form', () => {
+    const error = new AppError('unsafe-path', 'no', 'choose another folder')
+    expect(AppError.from(error.toData())).toMatchObject({
+      code: 'unsafe-path',
+      hint: 'choose another folder',
+    })
+  })
+})
