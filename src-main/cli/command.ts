@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util'
+
 /** One CLI sub-command. `run` returns the process exit code. */
 export interface CliCommand {
   name: string
@@ -14,21 +16,47 @@ export interface CliIo {
   cwd: string
 }
 
-/** Parses `--name value` and `--flag` pairs; positional arguments are kept in order. */
-export function parseFlags(args: string[]): { flags: Map<string, string | true>; positional: string[] } {
-  const flags = new Map<string, string | true>()
-  const positional: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string
-    if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined]
-      const next = args[i + 1]
-      if (inline !== undefined) flags.set(name, inline)
-      else if (next !== undefined && !next.startsWith('--')) {
-        flags.set(name, next)
-        i++
-      } else flags.set(name, true)
-    } else positional.push(arg)
+/** A usage mistake: the command prints it with its usage and exits 2. */
+export class UsageError extends Error {}
+
+/** The option table a command declares; every option takes a value unless it is a boolean flag. */
+export type OptionSpec = Record<string, { type: 'string' | 'boolean' }>
+
+/**
+ * Parses a command's arguments with node's `util.parseArgs` in strict mode: an unknown option, a missing value
+ * or a value given to a flag is a UsageError that names the option. Positionals are refused unless allowed.
+ */
+export function parseCommandArgs<T extends OptionSpec>(
+  args: string[],
+  options: T,
+  { maxPositionals = 0 }: { maxPositionals?: number } = {},
+): {
+  values: { [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string }
+  positionals: string[]
+} {
+  let parsed: ReturnType<typeof parseArgs>
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true })
+  } catch (error) {
+    throw new UsageError(usageMessage(error as Error & { code?: string }))
   }
-  return { flags, positional }
+  if (parsed.positionals.length > maxPositionals) {
+    throw new UsageError(`Unexpected argument "${parsed.positionals[maxPositionals]}".`)
+  }
+  return parsed as never
+}
+
+/** util.parseArgs' messages, shortened to the option name and what is wrong. */
+function usageMessage(error: Error & { code?: string }): string {
+  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1]?.replace(/^-+/, '')
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Unknown option "${option ?? error.message}".`
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing|ambiguous/.test(error.message)
+        ? `--${option} needs a value.`
+        : `--${option} takes no value.`
+    default:
+      return error.message
+  }
 }

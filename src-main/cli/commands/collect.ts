@@ -9,7 +9,7 @@ import { targetResolver } from '../../collect/handlers'
 import { writeEvidenceFolder } from '../../collect/offline'
 import { defaultRegions } from '../../collect/orchestrator'
 import { createCollectService, tuningFromEnv } from '../../collect/service'
-import { type CliCommand, type CliIo, parseFlags } from '../command'
+import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
 
 const usage = `collect --profile <name> | --sso-session <name> --out <dir>
          [--accounts <id,id,…>] [--regions <region,region,…>] [--max-report-age-hours <n>]
@@ -26,14 +26,6 @@ const usage = `collect --profile <name> | --sso-session <name> --out <dir>
                   plus collect-summary.json
 
 Exits 0 when every account was collected, 1 when any account failed or was partly collected.`
-
-class UsageError extends Error {}
-
-function stringFlag(flags: Map<string, string | true>, name: string): string | undefined {
-  const value = flags.get(name)
-  if (value === true) throw new UsageError(`--${name} needs a value.`)
-  return value
-}
 
 const list = (value: string | undefined) =>
   value
@@ -80,28 +72,25 @@ export function summaryTable(summary: CollectSummary): string {
 
 async function run(args: string[], io: CliIo): Promise<number> {
   try {
-    const { flags, positional } = parseFlags(args)
-    const known = new Set([
-      'profile',
-      'sso-session',
-      'accounts',
-      'regions',
-      'out',
-      'max-report-age-hours',
-      'ta-organization',
-    ])
-    const unknown = [...flags.keys()].find((k) => !known.has(k)) ?? positional[0]
-    if (unknown !== undefined) throw new UsageError(`Unknown option "${unknown}".`)
-    const out = stringFlag(flags, 'out')
+    const { values: flags } = parseCommandArgs(args, {
+      profile: { type: 'string' },
+      'sso-session': { type: 'string' },
+      accounts: { type: 'string' },
+      regions: { type: 'string' },
+      out: { type: 'string' },
+      'max-report-age-hours': { type: 'string' },
+      'ta-organization': { type: 'string' },
+    })
+    const out = flags.out
     if (!out) throw new UsageError('--out is required.')
-    const maxAge = stringFlag(flags, 'max-report-age-hours')
+    const maxAge = flags['max-report-age-hours']
     const parsed = collectStartSchema.safeParse({
-      profile: stringFlag(flags, 'profile'),
-      ssoSession: stringFlag(flags, 'sso-session'),
-      accountIds: list(stringFlag(flags, 'accounts')),
-      regions: list(stringFlag(flags, 'regions')),
+      profile: flags.profile,
+      ssoSession: flags['sso-session'],
+      accountIds: list(flags.accounts),
+      regions: list(flags.regions),
       credentialReportMaxAgeHours: maxAge === undefined ? undefined : Number(maxAge),
-      trustedAdvisorOrganizationAccountId: stringFlag(flags, 'ta-organization'),
+      trustedAdvisorOrganizationAccountId: flags['ta-organization'],
     })
     if (!parsed.success) {
       const issue = parsed.error.issues[0]

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { compareStates } from '../../../shared/compare/compare'
 import { comparisonToMarkdown } from '../../../shared/compare/markdown'
 import { parseSnapshotFile, type Snapshot, SnapshotParseError } from '../../../shared/snapshot/schema'
-import { type CliCommand, type CliIo, parseFlags } from '../command'
+import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
 
 async function load(path: string, io: CliIo): Promise<Snapshot> {
   const full = resolve(io.cwd, path)
@@ -18,6 +18,24 @@ async function load(path: string, io: CliIo): Promise<Snapshot> {
     )
   }
   return parseSnapshotFile(text, path)
+}
+
+function parseCompareArgs(args: string[]) {
+  const parsed = parseCommandArgs(
+    args,
+    {
+      format: { type: 'string' },
+      'as-recorded': { type: 'boolean' },
+      'fail-on-regression': { type: 'boolean' },
+    },
+    { maxPositionals: 2 },
+  )
+  const format = parsed.values.format ?? 'md'
+  if (format !== 'md' && format !== 'json')
+    throw new UsageError(`--format must be md or json, not "${format}".`)
+  if (parsed.positionals.length !== 2)
+    throw new UsageError(`compare needs exactly two snapshot files (got ${parsed.positionals.length}).`)
+  return { ...parsed, format }
 }
 
 /**
@@ -35,20 +53,15 @@ export const compareCommand: CliCommand = {
     '                         the newer model (the default, so a model change is not mistaken for progress)\n' +
     '  --fail-on-regression   Exit with code 3 when there is any regression (for CI)',
   async run(args, io) {
-    const { flags, positional } = parseFlags(args)
-    const format = flags.get('format') ?? 'md'
-    const known = new Set(['format', 'as-recorded', 'fail-on-regression'])
-    const unknown = [...flags.keys()].filter((f) => !known.has(f))
-    if (positional.length !== 2 || (format !== 'md' && format !== 'json') || unknown.length > 0) {
-      const problem =
-        unknown.length > 0
-          ? `Unknown option --${unknown[0]}.`
-          : format !== 'md' && format !== 'json'
-            ? `--format must be md or json, not "${String(format)}".`
-            : `compare needs exactly two snapshot files (got ${positional.length}).`
-      io.err(`${problem}\n\nUsage: npm run cli -- ${this.usage}\n`)
+    let parsed: ReturnType<typeof parseCompareArgs>
+    try {
+      parsed = parseCompareArgs(args)
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error
+      io.err(`${error.message}\n\nUsage: npm run cli -- ${this.usage}\n`)
       return 2
     }
+    const { values: flags, positionals: positional, format } = parsed
     const [pathA, pathB] = positional as [string, string]
     let pair: [Snapshot, Snapshot]
     try {
@@ -58,12 +71,14 @@ export const compareCommand: CliCommand = {
       return 1
     }
     const [a, b] = pair
-    const comparison = compareStates(a, b, { mode: flags.has('as-recorded') ? 'as-recorded' : 'one-model' })
+    const comparison = compareStates(a, b, {
+      mode: flags['as-recorded'] === true ? 'as-recorded' : 'one-model',
+    })
     if (format === 'json') io.out(`${JSON.stringify(comparison, null, 2)}\n`)
     else {
       const names = new Map(b.model.domains.map((d) => [d.id, d.name]))
       io.out(comparisonToMarkdown(comparison, { domainName: (id) => names.get(id) ?? id }))
     }
-    return flags.has('fail-on-regression') && comparison.regressions.length > 0 ? 3 : 0
+    return flags['fail-on-regression'] === true && comparison.regressions.length > 0 ? 3 : 0
   },
 }

@@ -7,7 +7,7 @@ import { type ReportFormat, type ReportScope, reportFormats } from '../../../sha
 import { parseSnapshotFile, type Snapshot, SnapshotParseError } from '../../../shared/snapshot/schema'
 import { createChromiumPdfPrinter } from '../../export/chromium-pdf'
 import { exportSnapshot } from '../../export/write'
-import { type CliCommand, type CliIo, parseFlags } from '../command'
+import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
 
 const usage = `export --snapshot <file> --format ${reportFormats.join('|')} --out <path>
          [--previous <file>] [--redact] [--accounts <id,id,…>] [--name <pattern>]
@@ -24,8 +24,6 @@ const usage = `export --snapshot <file> --format ${reportFormats.join('|')} --ou
 
 PDFs are printed by Chromium (CHROMIUM_PATH, default /usr/bin/chromium).`
 
-class UsageError extends Error {}
-
 async function readSnapshot(path: string, io: CliIo): Promise<Snapshot> {
   const full = resolve(io.cwd, path)
   const text = await readFile(full, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -36,21 +34,20 @@ async function readSnapshot(path: string, io: CliIo): Promise<Snapshot> {
   return parseSnapshotFile(text, path)
 }
 
-function stringFlag(flags: Map<string, string | true>, name: string): string | undefined {
-  const value = flags.get(name)
-  if (value === true) throw new UsageError(`--${name} needs a value.`)
-  return value
-}
-
 async function run(args: string[], io: CliIo): Promise<number> {
   try {
-    const { flags, positional } = parseFlags(args)
-    const known = new Set(['snapshot', 'format', 'out', 'previous', 'redact', 'accounts', 'name'])
-    const unknown = [...flags.keys()].find((k) => !known.has(k)) ?? positional[0]
-    if (unknown !== undefined) throw new UsageError(`Unknown option "${unknown}".`)
-    const snapshotPath = stringFlag(flags, 'snapshot')
-    const format = stringFlag(flags, 'format')
-    const out = stringFlag(flags, 'out')
+    const { values: flags } = parseCommandArgs(args, {
+      snapshot: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      previous: { type: 'string' },
+      redact: { type: 'boolean' },
+      accounts: { type: 'string' },
+      name: { type: 'string' },
+    })
+    const snapshotPath = flags.snapshot
+    const format = flags.format
+    const out = flags.out
     if (!snapshotPath) throw new UsageError('--snapshot is required.')
     if (!format || !reportFormats.includes(format as ReportFormat)) {
       throw new UsageError(
@@ -58,7 +55,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       )
     }
     if (!out) throw new UsageError('--out is required.')
-    const accounts = stringFlag(flags, 'accounts')
+    const accounts = flags.accounts
     const scope: ReportScope = accounts
       ? {
           kind: 'accounts',
@@ -69,13 +66,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
         }
       : { kind: 'org' }
     const snapshot = await readSnapshot(snapshotPath, io)
-    const previousPath = stringFlag(flags, 'previous')
+    const previousPath = flags.previous
     const previous = previousPath ? await readSnapshot(previousPath, io) : undefined
-    const pattern = stringFlag(flags, 'name')
+    const pattern = flags.name
     const options = {
       format: format as ReportFormat,
       scope,
-      isRedacted: flags.get('redact') === true,
+      isRedacted: flags.redact === true,
       now: new Date(),
       ...(previous ? { previous } : {}),
       ...(pattern ? { fileNamePattern: pattern } : {}),

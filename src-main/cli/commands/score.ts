@@ -9,7 +9,7 @@ import { toMarkdown, toStableJson, toTable } from '../../../shared/scoring/forma
 import { validateParamOverrides } from '../../../shared/scoring/params'
 import { readEvidenceFolder } from '../../collect/offline'
 import { defaultFaultToleranceCheckIds } from '../../collect/trusted-advisor'
-import { type CliCommand, type CliIo, parseFlags } from '../command'
+import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
 
 /** A user-facing failure: printed as is, exit code 1. */
 class ScoreInputError extends Error {}
@@ -29,6 +29,26 @@ const formats = ['json', 'md', 'table'] as const
 type Format = (typeof formats)[number]
 const isFormat = (value: unknown): value is Format => formats.some((f) => f === value)
 
+function parseScoreArgs(args: string[]) {
+  const { values } = parseCommandArgs(args, {
+    evidence: { type: 'string' },
+    answers: { type: 'string' },
+    model: { type: 'string' },
+    format: { type: 'string' },
+    now: { type: 'string' },
+    'max-age-days': { type: 'string' },
+  })
+  const format = values.format ?? 'json'
+  const now = values.now === undefined ? new Date() : new Date(values.now)
+  const maxAge = values['max-age-days'] === undefined ? undefined : Number(values['max-age-days'])
+  if (values.evidence === undefined) throw new UsageError('score needs --evidence <dir>.')
+  if (!isFormat(format)) throw new UsageError(`--format must be json, md or table, not "${format}".`)
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO time, not "${values.now}".`)
+  if (maxAge !== undefined && !(Number.isFinite(maxAge) && maxAge > 0))
+    throw new UsageError(`--max-age-days must be a positive number, not "${values['max-age-days']}".`)
+  return { values, evidence: values.evidence, format, now, maxAge }
+}
+
 /**
  * `score --evidence <dir> [--answers <file>] [--model <file>] [--format json|md|table] [--now <iso>]
  * [--max-age-days <n>]`: scores one account folder, or a folder of account folders, in the offline import
@@ -47,42 +67,22 @@ export const scoreCommand: CliCommand = {
     '  --now <iso>           Score as of this time (default: now); evidence and answers are judged against it\n' +
     '  --max-age-days <n>    Evidence older than this is unknown (stale); default 30',
   async run(args, io) {
-    const { flags, positional } = parseFlags(args)
-    const known = new Set(['evidence', 'answers', 'model', 'format', 'now', 'max-age-days'])
-    const unknown = [...flags.keys()].filter((f) => !known.has(f))
-    const evidence = flags.get('evidence')
-    const format = flags.get('format') ?? 'json'
-    const nowFlag = flags.get('now')
-    const maxAgeFlag = flags.get('max-age-days')
-    const now = typeof nowFlag === 'string' ? new Date(nowFlag) : new Date()
-    const maxAge = typeof maxAgeFlag === 'string' ? Number(maxAgeFlag) : undefined
-    const problem =
-      unknown.length > 0
-        ? `Unknown option --${unknown[0]}.`
-        : positional.length > 0
-          ? `Unexpected argument "${positional[0]}".`
-          : typeof evidence !== 'string'
-            ? 'score needs --evidence <dir>.'
-            : !isFormat(format)
-              ? `--format must be json, md or table, not "${String(format)}".`
-              : Number.isNaN(now.getTime())
-                ? `--now must be an ISO time, not "${String(nowFlag)}".`
-                : maxAge !== undefined && !(Number.isFinite(maxAge) && maxAge > 0)
-                  ? `--max-age-days must be a positive number, not "${String(maxAgeFlag)}".`
-                  : [...flags.entries()].find(([name, v]) => name !== 'format' && v === true)
-                    ? `--${[...flags.entries()].find(([, v]) => v === true)?.[0]} needs a value.`
-                    : undefined
-    if (problem !== undefined || typeof evidence !== 'string' || !isFormat(format)) {
-      io.err(`${problem}\n\nUsage: npm run cli -- ${this.usage}\n`)
+    let parsed: ReturnType<typeof parseScoreArgs>
+    try {
+      parsed = parseScoreArgs(args)
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error
+      io.err(`${error.message}\n\nUsage: npm run cli -- ${this.usage}\n`)
       return 2
     }
+    const { evidence, format, now, maxAge, values: flags } = parsed
 
     let model: MaturityModel = defaultModel
     let answers: AnswersFile = { attestations: [], waivers: [], params: {} }
     try {
-      const modelPath = flags.get('model')
+      const modelPath = flags.model
       if (typeof modelPath === 'string') model = parseModel(await readText(modelPath, io), modelPath)
-      const answersPath = flags.get('answers')
+      const answersPath = flags.answers
       if (typeof answersPath === 'string')
         answers = parseAnswers(await readText(answersPath, io), answersPath)
       const paramProblems = validateParamOverrides(model, answers.params)
