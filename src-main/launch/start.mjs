@@ -3,24 +3,11 @@
 // (an offline or locked-down machine), say so in one line with the fix instead of Electron's stack trace, and
 // exit non-zero. Plain Node (no TypeScript, no Electron import) so it runs before anything is built.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
+import { installedBinary, packageDir } from './electron-binary.mjs'
 
 /** Where the `electron` package is: RATCHET_ELECTRON_DIR (tests) or the installed one. */
-function electronDir(env) {
-  return env.RATCHET_ELECTRON_DIR ?? packageDir('electron')
-}
-
-const packageDir = (name) => dirname(createRequire(import.meta.url).resolve(`${name}/package.json`))
-
-/** The binary's path when it is installed (electron's own layout: dist/<path.txt>), else undefined. */
-export function installedBinary(dir) {
-  const pathFile = join(dir, 'path.txt')
-  if (!existsSync(pathFile)) return undefined
-  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim())
-  return existsSync(binary) ? binary : undefined
-}
+const electronDir = (env) => env.RATCHET_ELECTRON_DIR ?? packageDir('electron')
 
 /** Runs electron's own installer (it honours ELECTRON_MIRROR and the Electron cache); returns why it failed. */
 function download(dir, env) {
