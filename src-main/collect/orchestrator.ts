@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
+import { defaultRegions } from '../../shared/aws/regions'
 import { describeZodError } from '../../shared/errors'
 import {
   EVIDENCE_SCHEMA_VERSION,
@@ -33,27 +34,6 @@ import {
   type TrustedAdvisorOptions,
 } from './trusted-advisor'
 import { collectOrganizationTrustedAdvisor, type OrganizationTrustedAdvisor } from './trusted-advisor-org'
-
-/** The Regions enabled by default in every account (opt-in Regions are left out unless the user adds them). */
-export const defaultRegions = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'ca-central-1',
-  'sa-east-1',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-central-1',
-  'eu-north-1',
-  'ap-south-1',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ap-southeast-1',
-  'ap-southeast-2',
-]
 
 /** One account to collect. */
 export interface CollectTarget {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { regionSchema } from '../../aws/regions'
 import { evidenceBundleSchema, isoTime, sourceIds } from '../../evidence/schema'
 import { event, invoke } from '../define'
 import { absolutePathSchema, targetSchema } from './aws'
@@ -57,8 +58,6 @@ export const collectSummarySchema = z.object({
   calls: z.record(z.string(), z.number().int()),
 })
 export type CollectSummary = z.infer<typeof collectSummarySchema>
-
-const regionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a Region code such as eu-west-1')
 
 export const collectStartSchema = z
   .object({
