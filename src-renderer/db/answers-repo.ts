@@ -104,17 +104,3 @@ export function createAnswersRepo(db: RatchetDb, newId: () => string = () => cry
   }
 }
 export type AnswersRepo = ReturnType<typeof createAnswersRepo>
-
-/** The newest answer per account and control: earlier ones are history and do not count. */
-export function latestPerControl<T extends { accountId: string; controlId: string }>(
-  rows: T[],
-  at: (row: T) => string,
-): T[] {
-  const latest = new Map<string, T>()
-  for (const row of rows) {
-    const key = `${row.accountId}\u0000${row.controlId}`
-    const seen = latest.get(key)
-    if (!seen || at(row) > at(seen)) latest.set(key, row)
-  }
-  return [...latest.values()]
-}
