@@ -21,6 +21,11 @@ export const attestInputSchema = z
     message: 'the expiry must be after the answer date',
     path: ['expiresAt'],
   })
+  // One answer for many accounts must say what was checked: a bare "yes" is not evidence.
+  .refine((a) => a.accountIds.length === 1 || a.note.trim() !== '', {
+    message: 'say what was checked (a note is required when answering for several accounts)',
+    path: ['note'],
+  })
 export type AttestInput = z.input<typeof attestInputSchema>
 
 export const waiveInputSchema = z
