@@ -1,4 +1,3 @@
-import type { UnknownReason } from '../scoring/types'
 import type { StatusCounts } from './types'
 
 /** Escapes text for HTML element content and attribute values. */
@@ -24,16 +23,8 @@ export function deltaText(delta: number): string {
   return '±0'
 }
 
-/** Why a control could not be verified, in words. Never phrased as a failure. */
-export const unknownReasonText: Record<UnknownReason, string> = {
-  'not-collected': 'evidence not collected',
-  unavailable: 'not available from AWS for this account',
-  'collection-error': 'collection failed',
-  stale: 'evidence too old',
-  'region-gap': 'some Regions not read',
-  'not-answered': 'no current attestation',
-  'check-missing': 'Trusted Advisor check not returned',
-}
+/** Why a control could not be verified, in words: the one table lives in shared/scoring. */
+export { unknownReasonText } from '../scoring/unknown-reasons'
 
 /** The status words reports use. `unknown` is "unverified", never "failed". */
 export const statusWords: Record<keyof StatusCounts, string> = {
