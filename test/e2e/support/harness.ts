@@ -67,6 +67,8 @@ export interface RunningApp {
   openedUrls: string[]
   /** What the export save dialog was asked, in order. */
   saveRequests: SaveDialogRequest[]
+  /** Console reports of anything the CSP header refused; close() fails when there are any. */
+  cspViolations: string[]
   /** Reloads the page with the same profile: IndexedDB survives, as it does across app restarts. */
   reload(): Promise<void>
   close(): Promise<void>
@@ -90,6 +92,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     args: chromiumArgs,
   })
   const page = context.pages()[0] ?? (await context.newPage())
+  const cspViolations: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
+  })
   const openedUrls: string[] = []
   const saveRequests: SaveDialogRequest[] = []
   const events: EventSink = {
@@ -135,6 +141,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     home,
     openedUrls,
     saveRequests,
+    cspViolations,
     reload: async () => {
       await page.reload()
     },
@@ -144,6 +151,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       await server.close()
       await rm(profileDir, { recursive: true, force: true })
       await rm(home, { recursive: true, force: true })
+      // The tests see what users get: a page that trips the CSP header fails the test that showed it.
+      if (cspViolations.length > 0) throw new Error(`CSP violations:\n${cspViolations.join('\n')}`)
     },
   }
 }
