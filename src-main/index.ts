@@ -6,6 +6,7 @@ import { resolveAwsFiles } from './aws/profiles'
 import { createElectronPdfPrinter } from './export/electron-pdf'
 import type { SaveDialogRequest } from './export/handlers'
 import { registerIpc, windowEventSink } from './ipc/electron'
+import type { FolderDialogRequest } from './ipc/handles'
 import { createRegistry } from './ipc/registry'
 import {
   appScheme,
@@ -48,6 +49,19 @@ async function showSaveDialog(request: SaveDialogRequest): Promise<string | unde
   return result.canceled ? undefined : result.filePath
 }
 
+/** The folder picker behind app:pick-folder. Undefined when the user cancels. */
+async function showFolderDialog(request: FolderDialogRequest): Promise<string | undefined> {
+  const options: Electron.OpenDialogOptions = {
+    title: request.title,
+    buttonLabel: request.buttonLabel,
+    properties: request.canCreate ? ['openDirectory', 'createDirectory'] : ['openDirectory'],
+  }
+  const result = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options)
+  return result.canceled ? undefined : result.filePaths[0]
+}
+
 function createWindow(): void {
   mainWindow = new BrowserWindow({
     width: 1360,
@@ -87,6 +101,7 @@ void app.whenReady().then(() => {
     openExternal,
     isDemoDefault: !hasAwsConfig(),
     showSaveDialog,
+    showFolderDialog,
     createPdfPrinter: createElectronPdfPrinter,
   })
   registerIpc(createRegistry(handlers), entry.origin)

@@ -6,6 +6,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
 import { channelName } from '../../../shared/ipc/api'
 import type { SaveDialogRequest } from '../../../src-main/export/handlers'
+import type { FolderDialogRequest } from '../../../src-main/ipc/handles'
 import { createRegistry, type EventSink, validateEvent } from '../../../src-main/ipc/registry'
 import { createHandlers, type HostDeps } from '../../../src-main/services'
 import { serveFolder } from './static-server'
@@ -57,6 +58,8 @@ export interface LaunchOptions {
   isDemoDefault?: boolean
   /** Answers the export save dialog; by default it saves the suggested name into HOME/Downloads. */
   saveDialog?: (request: SaveDialogRequest, home: string) => Promise<string | undefined>
+  /** Answers the main-side folder picker; by default it picks (and creates) HOME/evidence. */
+  folderDialog?: (request: FolderDialogRequest, home: string) => Promise<string | undefined>
 }
 
 export interface RunningApp {
@@ -67,6 +70,8 @@ export interface RunningApp {
   openedUrls: string[]
   /** What the export save dialog was asked, in order. */
   saveRequests: SaveDialogRequest[]
+  /** What the folder picker was asked, in order. */
+  folderRequests: FolderDialogRequest[]
   /** Console reports of anything the CSP header refused; close() fails when there are any. */
   cspViolations: string[]
   /** Reloads the page with the same profile: IndexedDB survives, as it does across app restarts. */
@@ -98,6 +103,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   })
   const openedUrls: string[] = []
   const saveRequests: SaveDialogRequest[] = []
+  const folderRequests: FolderDialogRequest[] = []
   const events: EventSink = {
     emit(domain, name, payload) {
       const checked = validateEvent(domain, name, payload)
@@ -128,6 +134,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       await mkdir(join(home, 'Downloads'), { recursive: true })
       return join(home, 'Downloads', request.defaultFileName)
     },
+    showFolderDialog: async (request) => {
+      folderRequests.push(request)
+      if (options.folderDialog) return options.folderDialog(request, home)
+      await mkdir(join(home, 'evidence'), { recursive: true })
+      return join(home, 'evidence')
+    },
   }
   const registry = createRegistry(createHandlers(deps))
   await page.exposeFunction('__ratchetInvoke', (channel: string, request: unknown) =>
@@ -141,6 +153,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     home,
     openedUrls,
     saveRequests,
+    folderRequests,
     cspViolations,
     reload: async () => {
       await page.reload()
