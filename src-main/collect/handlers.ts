@@ -2,6 +2,7 @@ import { defaultRolePreference } from '../../shared/ipc/domains/aws'
 import type { CollectStart } from '../../shared/ipc/domains/collect'
 import type { AwsService } from '../aws/aws-service'
 import { clientConfigFor } from '../aws/client-config'
+import { checkEvidenceFolder } from '../ipc/evidence-folder-guard'
 import type { FolderHandles } from '../ipc/handles'
 import type { EventSink, Handlers } from '../ipc/registry'
 import { type CollectServiceDeps, createCollectService, tuningFromEnv } from './service'
@@ -49,7 +50,12 @@ export function createCollectHandlers(
     start: (request) => service.start(request),
     cancel: async ({ jobId }) => service.cancel(jobId),
     retryFailed: async ({ jobId }) => service.retryFailed(jobId),
-    importFolder: ({ handle }) => service.importFolder(deps.folders.resolve(handle, 'evidence-import')),
+    importFolder: async ({ handle }) => {
+      const dir = deps.folders.resolve(handle, 'evidence-import')
+      // No links out of the chosen folder and no oversized files, before anything is read.
+      await checkEvidenceFolder(dir)
+      return service.importFolder(dir)
+    },
     exportFolder: ({ handle, bundles }) =>
       service.exportFolder(deps.folders.resolve(handle, 'evidence-export'), bundles),
   }
