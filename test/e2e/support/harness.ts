@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
 import { channelName } from '../../../shared/ipc/api'
+import { chromiumArgsFor } from '../../../src-main/export/chromium-pdf'
 import type { SaveDialogRequest } from '../../../src-main/export/handlers'
 import type { FolderDialogRequest } from '../../../src-main/ipc/handles'
 import { createRegistry, type EventSink, validateEvent } from '../../../src-main/ipc/registry'
@@ -15,15 +16,8 @@ const repoRoot = resolve(import.meta.dirname, '../../..')
 const rendererDir = join(repoRoot, 'out/renderer')
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+/** The same flags and sandbox decision as the CLI's PDF printer (sandboxed unless it cannot be). */
+export const chromiumArgs = chromiumArgsFor(process.env)
 
 let bridgeScript: Promise<string> | undefined
 
