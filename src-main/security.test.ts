@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { listChannels } from '../shared/ipc/api'
 import {
   appOrigin,
   appSchemePrivileges,
@@ -204,5 +205,15 @@ describe('Content-Security-Policy', () => {
       expect(html).not.toMatch(/http-equiv="Content-Security-Policy"/i)
       expect(html).not.toMatch(/<style|style="|<script(?![^>]*\bsrc=)/i)
     }
+  })
+})
+
+describe('docs/security.md', () => {
+  it('lists every IPC channel of the contract with what it may read and write', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../docs/security.md'), 'utf8')
+    const missing = listChannels()
+      .map((c) => c.channel)
+      .filter((channel) => !doc.includes(`\`${channel}\``))
+    expect(missing).toEqual([])
   })
 })
