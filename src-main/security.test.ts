@@ -10,7 +10,9 @@ import {
   hardenWebContents,
   isAllowedExternalUrl,
   isAppUrl,
+  isPrintRequestAllowed,
   isTrustedSender,
+  printWindowPreferences,
   rendererEntry,
   secureWebPreferences,
   windowPreferences,
@@ -122,6 +124,27 @@ describe('window hardening', () => {
     expect(fake.attachWebview()).toBe(true)
     expect(await fake.askPermission('media')).toBe(false)
     expect(fake.checkPermission()).toBe(false)
+  })
+})
+
+describe('the PDF print window', () => {
+  it('is sandboxed with JavaScript off, in its own session', () => {
+    expect(printWindowPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      javascript: false,
+      partition: 'ratchet-print',
+    })
+  })
+
+  it('loads only its own report file: no other file and no network', () => {
+    const report = 'file:///tmp/ratchet-report-1-2.html'
+    expect(isPrintRequestAllowed(report, report)).toBe(true)
+    expect(isPrintRequestAllowed('file:///etc/passwd', report)).toBe(false)
+    expect(isPrintRequestAllowed('https://evil.example.com/pixel.png', report)).toBe(false)
+    expect(isPrintRequestAllowed('data:image/png;base64,AAAA', report)).toBe(false)
   })
 })
 

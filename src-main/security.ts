@@ -16,6 +16,21 @@ export const secureWebPreferences = {
   spellcheck: false,
 } as const
 
+/**
+ * The hidden window that prints a report to PDF: sandboxed, JavaScript off, and in its own in-memory session
+ * (so blocking its network never touches the app window's session).
+ */
+export const printWindowPreferences = {
+  ...secureWebPreferences,
+  javascript: false,
+  partition: 'ratchet-print',
+} as const
+
+/** The print window loads only its own temporary report file: every other request (network included) is cancelled. */
+export function isPrintRequestAllowed(url: string, reportFileUrl: string): boolean {
+  return url === reportFileUrl
+}
+
 /** The app's own scheme and host: the packaged renderer is served from app://ratchet/, never from file://. */
 export const appScheme = 'app'
 export const appHost = 'ratchet'
