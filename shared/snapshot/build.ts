@@ -1,5 +1,6 @@
 import type { Account, Attestation, Waiver } from '../domain/types'
 import type { EvidenceBundle } from '../evidence/schema'
+import { selectEvidenceByAccount } from '../evidence/select'
 import { fnv1a64 } from '../model/hash'
 import type { MaturityModel } from '../model/schema'
 import { type CompiledModel, compileModel, type OrgAccountInput, scoreOrganization } from '../scoring/engine'
@@ -92,7 +93,8 @@ export interface BuildSnapshotInput {
 }
 
 /**
- * Freezes a state into a snapshot: keeps, for the given accounts, the latest bundle collected by createdAt
+ * Freezes a state into a snapshot: keeps, for the given accounts, the newest good evidence of each source
+ * collected by createdAt (shared/evidence/select),
  * and the answers and waivers recorded by then, scores them under the model as of createdAt, and records the
  * model and its version with them. Pure: the demo loader, the Snapshots area and the tests all call it.
  */
@@ -100,13 +102,11 @@ export function buildSnapshot(input: BuildSnapshotInput): Snapshot {
   const createdAt = input.createdAt.toISOString()
   const at = input.createdAt.getTime()
   const accountIds = new Set(input.accounts.map((a) => a.id))
-  const latest = new Map<string, EvidenceBundle>()
-  for (const bundle of input.evidence) {
-    if (!accountIds.has(bundle.accountId) || Date.parse(bundle.collectedAt) > at) continue
-    const kept = latest.get(bundle.accountId)
-    if (!kept || Date.parse(kept.collectedAt) < Date.parse(bundle.collectedAt))
-      latest.set(bundle.accountId, bundle)
-  }
+  // The newest good evidence of each source collected by createdAt: the same selector as the app and the CLI.
+  const latest = selectEvidenceByAccount(
+    input.evidence.filter((b) => accountIds.has(b.accountId)),
+    { at },
+  )
   const attestations = newestPerControl(
     input.attestations.filter((a) => accountIds.has(a.accountId) && Date.parse(a.attestedAt) <= at),
     (a) => a.attestedAt,
@@ -119,7 +119,7 @@ export function buildSnapshot(input: BuildSnapshotInput): Snapshot {
     ...(input.params ? { params: input.params } : {}),
     ...(input.maxEvidenceAgeDays !== undefined ? { maxEvidenceAgeDays: input.maxEvidenceAgeDays } : {}),
   }
-  const evidence = input.accounts.flatMap((a) => latest.get(a.id) ?? [])
+  const evidence = input.accounts.flatMap((a) => latest.get(a.id)?.bundle ?? [])
   const compiled = input.compiled?.model === input.model ? input.compiled : compileModel(input.model)
   const scorecard = scoreState(
     { createdAt, accounts: input.accounts, evidence, attestations, waivers, scoring },

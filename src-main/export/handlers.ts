@@ -3,8 +3,7 @@ import { formatExtensions } from '../../shared/report/file-name'
 import { exportFileName } from '../../shared/report/render'
 import type { ReportFormat } from '../../shared/report/types'
 import type { Handlers } from '../ipc/registry'
-import { createChromiumPdfPrinter } from './chromium-pdf'
-import type { PdfPrinter } from './pdf-printer'
+import { lazyChromiumPdfPrinter, type PdfPrinter } from './pdf-printer'
 import { exportSnapshot } from './write'
 
 /** What the save dialog is asked: a suggested name and the format's file filter. */
@@ -60,7 +59,7 @@ export function createExportHandlers(
       })
       if (!path) return { isSaved: false, fileName: suggested }
       const result = await exportSnapshot(request.snapshot, options, path, () =>
-        deps.createPdfPrinter ? deps.createPdfPrinter() : createChromiumPdfPrinter(deps.env),
+        deps.createPdfPrinter ? deps.createPdfPrinter() : lazyChromiumPdfPrinter(deps.env),
       )
       return { isSaved: true, fileName: suggested, path: result.path, bytes: result.bytes }
     },

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { useScorecards } from '../../store/scorecards'
+import { CollectionFailedBanner } from '../collect/collection-banner'
 import { BulkQuestionnaire } from './bulk-questionnaire'
 import { Heatmap } from './heatmap'
 import {
@@ -98,6 +99,7 @@ export function Overview() {
           Clear filters
         </button>
       </fieldset>
+      <CollectionFailedBanner />
       <p className="counts" data-testid="overview-counts" aria-live="polite">
         Showing <strong>{counts.total}</strong> of {accounts.length} accounts · {counts.belowTarget} below
         target · {counts.withUnknowns} with unverified domains · by level:{' '}

@@ -43,11 +43,16 @@ function CollectForm() {
   const cancel = useAppStore((s) => s.cancelCollect)
   const retry = useAppStore((s) => s.retryFailedCollect)
   const [source, setSource] = useState('targets')
+  const loadCollectState = useAppStore((s) => s.loadCollectState)
   const [regionText, setRegionText] = useState(regions.join(', '))
   useEffect(() => {
     void loadTargets()
     void loadProfiles()
-  }, [loadTargets, loadProfiles])
+    void loadCollectState()
+  }, [loadTargets, loadProfiles, loadCollectState])
+  // The saved Regions arrive after the first render: show them once loaded.
+  const savedRegions = regions.join(', ')
+  useEffect(() => setRegionText(savedRegions), [savedRegions])
   const hasFailures = summary !== undefined && summary.totals.ok < summary.totals.accounts
 
   const onSubmit = (event: FormEvent) => {
@@ -56,7 +61,7 @@ function CollectForm() {
       .split(/[\s,]+/)
       .map((r) => r.trim())
       .filter(Boolean)
-    setRegions(list.length > 0 ? list : defaultCollectRegions)
+    void setRegions(list.length > 0 ? list : defaultCollectRegions)
     void start(
       source === 'targets'
         ? { kind: 'targets', targets: included }
