@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { attestationSchema, waiverSchema } from '../domain/types'
-import { formatPath, type MaturityModel, ModelParseError } from './schema'
+import { checkFileSize, formatPath, type MaturityModel, ModelParseError } from './schema'
 
 /**
  * The answers file the CLI reads with `score --answers <file>` (JSON or YAML): manual attestations, accepted
@@ -19,6 +19,7 @@ export type AnswersFile = z.output<typeof answersFileSchema>
 
 /** Parses an answers file; errors name the file and each failing path (ModelParseError). */
 export function parseAnswers(text: string, fileName: string): AnswersFile {
+  checkFileSize(text, fileName, 'an answers file')
   const isJson = /\.json$/i.test(fileName)
   let data: unknown
   try {

@@ -54,10 +54,10 @@ export interface CollectSlice {
   startCollect(choice: CollectChoice): Promise<void>
   cancelCollect(): Promise<void>
   retryFailedCollect(): Promise<void>
-  /** Imports an offline folder: all bundles or none. */
-  importEvidenceFolder(dir: string): Promise<boolean>
-  /** Writes the latest bundle of every account (or of `accountIds`) in the offline layout. */
-  exportEvidenceFolder(dir: string, accountIds?: string[]): Promise<boolean>
+  /** Asks main to pick an offline folder, then imports it: all bundles or none. False when cancelled or refused. */
+  importEvidenceFolder(): Promise<boolean>
+  /** Asks main to pick a folder, then writes the latest bundle of every account (or of `accountIds`) there. */
+  exportEvidenceFolder(accountIds?: string[]): Promise<boolean>
 }
 
 const emptySources = (): Record<SourceId, CellState> => ({
@@ -243,9 +243,12 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
       }
     },
 
-    importEvidenceFolder: async (dir) => {
+    importEvidenceFolder: async () => {
       try {
-        const { bundles } = await get().deps.api.collect.importFolder({ dir })
+        // Main shows the picker and hands back an opaque handle: the renderer never names a path.
+        const picked = await get().deps.api.app.pickFolder({ purpose: 'evidence-import' })
+        if (!picked.handle) return false
+        const { bundles } = await get().deps.api.collect.importFolder({ handle: picked.handle })
         const { db } = get().deps
         const accounts = createAccountsRepo(db)
         const known = new Set((await accounts.list()).map((a) => a.id))
@@ -263,7 +266,7 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
         })
         get().notify({
           level: 'info',
-          message: `Imported the evidence of ${bundles.length} accounts from ${dir}.`,
+          message: `Imported the evidence of ${bundles.length} accounts from ${picked.label ?? 'the folder'}.`,
         })
         await get().loadDesk()
         return true
@@ -273,7 +276,7 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
       }
     },
 
-    exportEvidenceFolder: async (dir, accountIds) => {
+    exportEvidenceFolder: async (accountIds) => {
       const latest = get().latestEvidence
       const bundles = Object.values(latest).filter((b) => !accountIds || accountIds.includes(b.accountId))
       if (bundles.length === 0) {
@@ -281,10 +284,12 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
         return false
       }
       try {
-        const result = await get().deps.api.collect.exportFolder({ dir, bundles })
+        const picked = await get().deps.api.app.pickFolder({ purpose: 'evidence-export' })
+        if (!picked.handle) return false
+        const result = await get().deps.api.collect.exportFolder({ handle: picked.handle, bundles })
         get().notify({
           level: 'info',
-          message: `Wrote ${result.fileCount} files for ${result.accountCount} accounts to ${dir}.`,
+          message: `Wrote ${result.fileCount} files for ${result.accountCount} accounts to ${picked.label ?? 'the folder'}.`,
         })
         return true
       } catch (error) {

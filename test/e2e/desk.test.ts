@@ -111,7 +111,7 @@ describe('the desk in Chromium', () => {
     })
     const alert = app.page.getByTestId('status-area').getByRole('alert')
     await alert.waitFor()
-    expect(await alert.textContent()).toContain('This file is not a Ratchet backup: it is not valid JSON.')
+    expect(await alert.textContent()).toContain('broken.json is not a Ratchet backup: it is not valid JSON.')
     expect(await desk.rows().count()).toBe(12)
 
     // Remove the demo (confirmed), then restore it from the backup.

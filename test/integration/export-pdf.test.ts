@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderExport } from '../../shared/report/render'
 import type { Snapshot } from '../../shared/snapshot/schema'
 import {
+  chromiumArgsFor,
   chromiumExecutable,
-  chromiumLaunchArgs,
   createChromiumPdfPrinter,
 } from '../../src-main/export/chromium-pdf'
 import { exportSnapshot } from '../../src-main/export/write'
@@ -29,7 +29,7 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'ratchet-export-'))
   browser = await chromium.launch({
     executablePath: chromiumExecutable(process.env),
-    args: chromiumLaunchArgs,
+    args: chromiumArgsFor(process.env),
   })
 })
 afterAll(async () => {
@@ -96,7 +96,7 @@ describe('the PDF', () => {
   })
 
   it('uses the same Chromium flags as the e2e harness', () => {
-    expect(chromiumLaunchArgs).toEqual(chromiumArgs)
+    expect(chromiumArgsFor(process.env)).toEqual(chromiumArgs)
   })
 })
 

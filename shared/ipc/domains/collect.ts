@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { regionSchema } from '../../aws/regions'
 import { evidenceBundleSchema, isoTime, sourceIds } from '../../evidence/schema'
 import { event, invoke } from '../define'
-import { absolutePathSchema, targetSchema } from './aws'
+import { folderHandleSchema } from './app'
+import { targetSchema } from './aws'
 
 /** One unit of progress: an account as a whole (`source: 'account'`) or one of its sources. */
 /**
@@ -117,14 +118,17 @@ export const collectDomain = {
     z.object({ jobId: z.string() }),
     z.object({ jobId: z.string(), accountCount: z.number().int() }),
   ),
-  /** Reads an offline evidence folder (one sub-folder per account, AWS CLI outputs); all or nothing. */
+  /**
+   * Reads an offline evidence folder (one sub-folder per account, AWS CLI outputs); all or nothing. The
+   * folder is a handle from app:pick-folder with purpose evidence-import, never a path.
+   */
   importFolder: invoke(
-    z.object({ dir: absolutePathSchema }),
+    z.strictObject({ handle: folderHandleSchema }),
     z.object({ bundles: z.array(evidenceBundleSchema) }),
   ),
-  /** Writes bundles in the offline folder layout. */
+  /** Writes bundles in the offline folder layout, into a handle from app:pick-folder (evidence-export). */
   exportFolder: invoke(
-    z.object({ dir: absolutePathSchema, bundles: z.array(evidenceBundleSchema).min(1) }),
+    z.strictObject({ handle: folderHandleSchema, bundles: z.array(evidenceBundleSchema).min(1) }),
     z.object({ accountCount: z.number().int(), fileCount: z.number().int() }),
   ),
   /** One account × source changed state. */
