@@ -5,7 +5,7 @@
  */
 
 /** The database version whose rows the backup schema describes (src-renderer/db/schema.ts latestSchemaVersion). */
-export const BACKUP_DB_SCHEMA_VERSION = 2
+export const BACKUP_DB_SCHEMA_VERSION = 3
 
 type Tables = Record<string, unknown>
 
@@ -35,6 +35,11 @@ export const backupMigrations: readonly BackupMigration[] = [
       mapRows(tables, 'accounts', (row) =>
         typeof row.origin === 'string' ? row : { ...row, origin: 'import' },
       ),
+  },
+  {
+    from: 2,
+    note: "2026-11-29: a collectAttempts table beside the evidence. Attempts are not backed up (they describe this machine's runs); the backed-up rows are unchanged.",
+    migrate: (tables) => tables,
   },
 ]
 
