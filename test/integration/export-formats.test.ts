@@ -212,7 +212,7 @@ describe('the formats', () => {
 describe('redaction', () => {
   it('leaves no account id, ARN or user name in any format, and masks them consistently', () => {
     const values = sensitiveValues(current)
-    const all = [...values.accountIds, ...values.arns, ...values.userNames]
+    const all = Object.values(values).flat()
     expect(values.accountIds.length).toBeGreaterThanOrEqual(current.accounts.length)
     expect(values.arns.length).toBeGreaterThan(10)
     expect(values.userNames).toEqual(expect.arrayContaining(['alice', 'Priya Raman']))
@@ -239,10 +239,9 @@ describe('redaction', () => {
     }
     const md = renderExport(current, { format: 'md', scope: { kind: 'org' }, isRedacted: true, now }).text
     const html = renderExport(current, { format: 'html', scope: { kind: 'org' }, isRedacted: true, now }).text
-    const firstName = current.accounts[0]?.name ?? ''
-    // The same account has the same mask in every format.
-    expect(md).toContain(`## ${firstName} (account-1)`)
-    expect(html).toMatch(new RegExp(`<h1>${firstName} <code>account-1</code></h1>`))
+    // The same account has the same mask in every format, and its name reads as that mask.
+    expect(md).toContain('## account-1')
+    expect(html).toMatch(/<h1[^>]*>account-1/)
   })
 
   it('keeps the redacted JSON a valid snapshot without raw payloads', () => {
