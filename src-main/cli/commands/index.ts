@@ -3,6 +3,13 @@ import { collectCommand } from './collect'
 import { compareCommand } from './compare'
 import { exportCommand } from './export'
 import { scoreCommand } from './score'
+import { snapshotCommand } from './snapshot'
 
 /** Every sub-command, in the order `--help` lists them. Later features add theirs here. */
-export const commands: CliCommand[] = [collectCommand, compareCommand, exportCommand, scoreCommand]
+export const commands: CliCommand[] = [
+  collectCommand,
+  compareCommand,
+  exportCommand,
+  scoreCommand,
+  snapshotCommand,
+]
