@@ -5,7 +5,14 @@ import { renderHtml } from './html'
 import { renderMarkdown } from './markdown'
 import { redactSnapshots } from './redact'
 import { applyScope } from './scope'
-import type { ControlInfoLookup, ReportFormat, ReportModel, ReportScope, ReportSnapshot } from './types'
+import type {
+  ControlInfoLookup,
+  DetailLevel,
+  ReportFormat,
+  ReportModel,
+  ReportScope,
+  ReportSnapshot,
+} from './types'
 
 export interface ExportOptions {
   format: ReportFormat
@@ -16,6 +23,10 @@ export interface ExportOptions {
   fileNamePattern?: string
   controlInfo?: ControlInfoLookup
   topCount?: number
+  /** Default `failing`: the summary and each account's failing controls. */
+  detail?: DetailLevel
+  /** Progress per account built; throw to cancel. */
+  onAccount?(done: number, total: number): void
 }
 
 /** The text of an export. For `pdf` it is the print-styled HTML that the host prints to PDF. */
@@ -75,20 +86,26 @@ export function renderExport(snapshot: ReportSnapshot, options: ExportOptions): 
   const scoped = applyScope(snapshot, options.scope)
   const previous = options.previous
   const pair = options.isRedacted ? redactSnapshots(scoped, previous) : { snapshot: scoped, previous }
+  // The scope again, by the (possibly masked) ids; a redacted report drops the scope's title, which may
+  // name a person ("Owner Priya Raman").
+  const scope: ReportScope =
+    options.scope.kind === 'org'
+      ? options.scope
+      : {
+          kind: 'accounts',
+          accountIds: pair.snapshot.scorecard.accounts.map((a) => a.accountId),
+          ...(options.scope.title && !options.isRedacted ? { title: options.scope.title } : {}),
+        }
   const report = buildReport(pair.snapshot, {
-    scope: { kind: 'org' },
+    scope,
     now: options.now,
     isRedacted: options.isRedacted,
     ...(pair.previous ? { previous: pair.previous } : {}),
     ...(options.controlInfo ? { controlInfo: options.controlInfo } : {}),
     ...(options.topCount !== undefined ? { topCount: options.topCount } : {}),
+    ...(options.detail ? { detail: options.detail } : {}),
+    ...(options.onAccount ? { onAccount: options.onAccount } : {}),
   })
-  if (options.scope.kind === 'accounts') {
-    report.scopeLabel =
-      report.accounts.length === 1
-        ? `Account ${report.accounts[0]?.name ?? ''}`
-        : `${report.accounts.length} selected accounts`
-  }
   const text = (() => {
     switch (options.format) {
       case 'pdf':
