@@ -162,6 +162,7 @@ function buildAccountPage(card: AccountScorecard, now: Date, lookups: AccountLoo
         reason: humanizeTimes(c.reason),
         resources: c.resources,
         fix: info(c.controlId)?.fix ?? '',
+        isAnswered: c.attestation !== undefined && c.resources.length === 0,
       })),
     unverified: controls
       .filter((c) => c.status === 'unknown')

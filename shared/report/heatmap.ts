@@ -4,7 +4,7 @@ import { escapeHtml as e } from './text'
 import type { HeatRow } from './types'
 
 /** Short column heads, so eight domains fit the page's width. */
-const shortTitles: Record<(typeof domainIds)[number], string> = {
+export const shortDomainTitles: Record<(typeof domainIds)[number], string> = {
   iam: 'IAM',
   'logging-detection': 'Logging',
   network: 'Network',
@@ -16,7 +16,7 @@ const shortTitles: Record<(typeof domainIds)[number], string> = {
 }
 
 /** A level as a coloured cell; the colour class prints (print-color-adjust) and the digit reads in greyscale. */
-export const levelCell = (level: number): string => `<span class="lv l${level}">${level}</span>`
+export const levelCell = (level: number): string => `<i class="l${level}">${level}</i>`
 
 /**
  * Accounts × domains, a level per cell: the organization at a glance, as the app's heatmap shows it. Each
@@ -24,7 +24,7 @@ export const levelCell = (level: number): string => `<span class="lv l${level}">
  */
 export function heatmapTable(rows: HeatRow[], hasSections: boolean): string {
   const head = domainIds
-    .map((id) => `<th class="num" title="${e(domainTitles[id])}">${shortTitles[id]}</th>`)
+    .map((id) => `<th class="num" title="${e(domainTitles[id])}">${shortDomainTitles[id]}</th>`)
     .join('')
   const body = rows
     .map(

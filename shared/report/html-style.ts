@@ -34,17 +34,21 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; }
 table.heatmap td, table.heatmap th { padding: 1px 4px; }
 table.compact { width: auto; }
-.lv { display: inline-block; min-width: 1.6em; text-align: center; border-radius: 3px; font-weight: 600; color: #fff; }
+table.strip { table-layout: fixed; } table.strip th, table.strip td { text-align: center; } table.strip small { color: var(--muted); }
+.account li a { color: inherit; text-decoration: none; }
+i.l0, i.l1, i.l2, i.l3, i.l4, i.l5 { font-style: normal; }
+.lv, i.l0, i.l1, i.l2, i.l3, i.l4, i.l5 { display: inline-block; min-width: 1.6em; text-align: center; border-radius: 3px; font-weight: 600; color: #fff; }
 .l0 { background: #b42318; } .l1 { background: #dc6803; } .l2 { background: #b58a00; } .l3 { background: #5f9e86; } .l4 { background: #3e8e6e; } .l5 { background: #1d6b4f; }
 td.l0, td.l1, td.l2, td.l3, td.l4, td.l5 { color: #fff; }
-.below .lv { outline: 2px solid var(--fail); outline-offset: 1px; }
+.below i { outline: 2px solid var(--fail); outline-offset: 1px; }
 .up { color: var(--ok); } .down { color: var(--fail); }
 .fail-title { color: var(--fail); }
 ul.sentences, ol.sentences { margin: 4px 0; padding-left: 20px; }
 ul.sentences li, ol.sentences li { margin: 2px 0; break-inside: avoid; }
-ul.failing { margin: 2px 0 6px; padding-left: 18px; }
-ul.failing li { margin: 2px 0; break-inside: avoid; }
-.res code { word-break: break-all; }
+.account ul { margin: 2px 0 6px; padding-left: 18px; }
+.account li { margin: 2px 0; break-inside: avoid; }
+.account li small code { word-break: break-all; }
+table.strip caption { text-align: left; color: var(--muted); font-size: 11px; }
 .sev { font-size: 10px; text-transform: uppercase; font-weight: 700; padding: 0 4px; border-radius: 3px; border: 1px solid currentColor; }
 .sev.critical { color: #7a0916; } .sev.high { color: var(--fail); } .sev.medium { color: #93370d; } .sev.low { color: var(--muted); }
 .unverified-line { color: #6e5a00; }

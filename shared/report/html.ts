@@ -1,7 +1,7 @@
 import { domainIds } from '../domain/types'
 import type { ResourceRef } from '../scoring/types'
 import { domainTitles } from './control-info'
-import { heatmapTable, levelCell } from './heatmap'
+import { heatmapTable, levelCell, shortDomainTitles } from './heatmap'
 import { reportCss } from './html-style'
 import {
   ageText,
@@ -74,7 +74,7 @@ function toc(report: ReportModel): string {
       : `<ol>${report.accounts
           .map(
             (a) =>
-              `<li><a href="#${a.anchor}">${e(a.name)}</a> <span class="lv l${a.level}">${a.level}</span>${
+              `<li><a href="#${a.anchor}">${e(a.name)}</a> ${levelCell(a.level)}${
                 withDomains
                   ? `<ol>${a.domains.map((d) => `<li><a href="#${a.anchor}-${d.domainId}">${e(d.title)}</a></li>`).join('')}</ol>`
                   : ''
@@ -275,20 +275,79 @@ function accountDomainTable(report: ReportModel, a: AccountPage): string {
   return `<table class="domains" data-testid="account-domains"><thead><tr><th>Domain</th><th class="num">Level</th><th class="num">Target</th>${trend ? `<th class="num">Since ${e(trend.label)}</th>` : ''}<th class="num">To next level</th></tr></thead><tbody>${rows}</tbody></table>`
 }
 
+/**
+ * A resource as short as it can be read in its account's section: an ARN loses its
+ * "arn:aws:service:region:account:" prefix (the section names the account); "everything" keeps it whole.
+ */
+function shortResources(resources: ResourceRef[], accountId: string): ResourceRef[] {
+  const prefix = new RegExp(`^arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(${accountId})?:`)
+  return resources.map((r) => ({ ...r, id: r.id.replace(prefix, '') }))
+}
+
+/** The account's domains in one compact row: level, target, and an arrow when it moved since last quarter. */
+function domainStrip(a: AccountPage): string {
+  const targets = new Set(a.domains.map((d) => d.target))
+  // One target for every domain (the usual case) is said once, in the header; otherwise per cell.
+  const sameTarget = targets.size === 1 ? [...targets][0] : null
+  const head = a.domains.map((d) => `<th>${shortDomainTitles[d.domainId]}</th>`).join('')
+  const cells = a.domains
+    .map((d) => {
+      const move =
+        d.previousLevel === undefined || d.previousLevel === d.level
+          ? ''
+          : d.level > d.previousLevel
+            ? '↑'
+            : '↓'
+      const target = sameTarget !== null || d.target === undefined ? '' : `<small>/${d.target}</small>`
+      return `<td id="${a.anchor}-${d.domainId}"${d.isBelowTarget ? ' class="below"' : ''}>${levelCell(d.level)}${move}${target}</td>`
+    })
+    .join('')
+  const caption =
+    sameTarget === null || sameTarget === undefined
+      ? ''
+      : `<caption>Target ${levelText(sameTarget)} in every domain</caption>`
+  return `<table class="strip" data-testid="account-domains">${caption}<tr>${head}</tr><tr>${cells}</tr></table>`
+}
+
+const fixAnchors = new WeakMap<ReportModel, Map<string, string>>()
+
+/** The appendix anchor of a control's fix: by position ("f12"), short, so a thousand sections stay small. */
+function fixAnchor(report: ReportModel, controlId: string): string {
+  let anchors = fixAnchors.get(report)
+  if (!anchors) {
+    anchors = new Map(report.appendix.fixes.map((f, i) => [f.controlId, `f${i + 1}`]))
+    fixAnchors.set(report, anchors)
+  }
+  return anchors.get(controlId) ?? 'appendix'
+}
+
+/** Resources the reason does not already name ("… 2 (alice, bob)" names both users). */
+function unnamed(resources: ResourceRef[], reason: string): ResourceRef[] {
+  const isNamed = (r: ResourceRef) => reason.includes(r.id.slice(r.id.lastIndexOf('/') + 1))
+  return resources.every(isNamed) && resources.length <= RESOURCES_SHOWN ? [] : resources
+}
+
 function failingList(report: ReportModel, a: AccountPage): string {
   if (a.failing.length === 0) return '<p>No control fails.</p>'
-  const limit = report.detail === 'everything' ? Number.POSITIVE_INFINITY : RESOURCES_SHOWN
+  const isAll = report.detail === 'everything'
+  const limit = isAll ? Number.POSITIVE_INFINITY : RESOURCES_SHOWN
   return domainIds
     .map((domainId) => {
       const controls = a.failing.filter((c) => c.domainId === domainId)
       if (controls.length === 0) return ''
-      const items = controls
-        .map(
-          (c) =>
-            `<li data-control-id="${e(c.controlId)}"><strong>${e(c.title)}</strong> <span class="muted">${levelText(c.level)} · <a href="#fix-${e(c.controlId)}">fix</a></span><br>${e(c.reason)}${c.resources.length > 0 ? `<br><span class="res">${resourcesText(c.resources, limit)}</span>` : ''}</li>`,
-        )
+      const found = controls.filter((c) => isAll || !c.isAnswered)
+      const answered = isAll ? [] : controls.filter((c) => c.isAnswered)
+      const items = found
+        .map((c) => {
+          const list = isAll ? c.resources : unnamed(shortResources(c.resources, a.accountId), c.reason)
+          return `<li><a href="#${fixAnchor(report, c.controlId)}"><b>${e(c.title)}</b></a> ${levelText(c.level)}: ${e(c.reason)}${list.length > 0 ? `<br><small>${resourcesText(list, limit)}</small>` : ''}</li>`
+        })
         .join('')
-      return `<h3>${e(domainTitles[domainId])}</h3><ul class="failing">${items}</ul>`
+      const answers =
+        answered.length === 0
+          ? ''
+          : `<li>Answered "not met": ${answered.map((c) => `<a href="#${fixAnchor(report, c.controlId)}">${e(c.title)}</a>`).join('; ')}</li>`
+      return `<h3>${e(domainTitles[domainId])}</h3><ul>${items}${answers}</ul>`
     })
     .join('')
 }
@@ -334,9 +393,9 @@ function accountSection(report: ReportModel, a: AccountPage, isOnly: boolean): s
     ? '<h1>Failing controls</h1>'
     : `<h1>${e(a.name)}</h1>
 <p class="muted"><code>${e(a.accountId)}</code> · owner ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)} · level <strong>${levelText(a.level)}</strong>${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · grade <strong>${a.grade}</strong> · ${a.collectedAt ? `evidence of ${e(humanDate(a.collectedAt))}` : 'no evidence collected'}</p>
-${accountDomainTable(report, a)}
+${report.detail === 'everything' ? accountDomainTable(report, a) : domainStrip(a)}
 <h2 class="fail-title">Failing controls (${a.failing.length})</h2>`
-  return `<section class="page account" id="${a.anchor}" data-testid="account-page" data-account-id="${e(a.accountId)}" data-level="${a.level}" data-grade="${a.grade}">
+  return `<section class="page account" id="${a.anchor}" data-testid="account-page" data-account-id="${e(a.accountId)}">
 ${head}
 ${failingList(report, a)}
 ${unverifiedBlock(report, a)}
@@ -352,7 +411,7 @@ function appendixPage(report: ReportModel): string {
       : `<dl class="fixes">${appendix.fixes
           .map(
             (f) =>
-              `<dt id="fix-${e(f.controlId)}">${e(f.title)} <span class="muted">failing in ${plural(f.accountCount, 'account')}</span></dt><dd>${e(f.fix)}</dd>`,
+              `<dt id="${fixAnchor(report, f.controlId)}">${e(f.title)} <span class="muted">failing in ${plural(f.accountCount, 'account')}</span></dt><dd>${e(f.fix)}</dd>`,
           )
           .join('')}</dl>`
   const everything =

@@ -190,6 +190,8 @@ export interface FailingControl {
   reason: string
   resources: ResourceRef[]
   fix: string
+  /** A person answered "not met" (an attestation), rather than evidence finding resources. */
+  isAnswered: boolean
 }
 
 export interface UnverifiedControl {

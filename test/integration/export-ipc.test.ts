@@ -60,7 +60,7 @@ describe('export:save', () => {
       value: { isSaved: true, fileName: name, path: join(out, name) },
     })
     const text = await readFile(join(out, name), 'utf8')
-    expect(text).toContain(`| ${previous.label} | Trend |`)
+    expect(text).toContain(`### Domains since ${previous.label}`)
   })
 
   it('writes nothing when the save dialog is cancelled', async () => {

@@ -168,7 +168,7 @@ describe('the standalone HTML file', () => {
       await page.waitForURL(/#a8-network$/)
       const row = page.locator('#a8-network')
       const level = current.scorecard.accounts[7]?.domains.find((d) => d.domainId === 'network')?.level
-      expect(await row.getAttribute('data-level')).toBe(String(level))
+      expect(await row.locator('i').textContent()).toBe(String(level))
       expect(await row.evaluate((n) => n.getBoundingClientRect().top)).toBeLessThan(800)
       // The heatmap's rows link to the sections too, and show each domain's level.
       const heat = await page
