@@ -59,6 +59,24 @@ export const ageInDays = (iso: string, now: Date): number =>
  * appendix. Pure: `now` comes from the options, and the same input always gives the same model.
  */
 export function buildReport(snapshot: ReportSnapshot, options: ReportOptions): ReportModel {
+  return runSteps(reportSteps(snapshot, options))
+}
+
+/** Drives a step generator to its end, synchronously. */
+export function runSteps<T>(steps: Generator<unknown, T>): T {
+  let step = steps.next()
+  while (!step.done) step = steps.next()
+  return step.value
+}
+
+/**
+ * buildReport, one account at a time: yields how many accounts are built so far, so a host can show a
+ * progress bar and stop between two accounts (src-main/export drives it with a pause between batches).
+ */
+export function* reportSteps(
+  snapshot: ReportSnapshot,
+  options: ReportOptions,
+): Generator<{ done: number; total: number }, ReportModel> {
   const scoped = applyScope(snapshot, options.scope)
   const info = options.controlInfo ?? controlInfoFromModel(snapshot.model)
   const titleOf = (controlId: string) => info(controlId)?.title ?? controlId
@@ -69,24 +87,27 @@ export function buildReport(snapshot: ReportSnapshot, options: ReportOptions): R
   const before = trend?.before ?? new Map<string, Map<DomainId, Level>>()
   const bundles = new Map(scoped.evidence.map((b) => [b.accountId, b]))
   const anchors = new Map(cards.map((c, i) => [c.accountId, `a${i + 1}`]))
+  yield { done: 0, total: cards.length }
 
   const executive = buildExecutive(scoped, options, { info, titleOf, nameOf, before, trend, anchors })
   const attestations = groupBy(scoped.attestations, (a) => a.accountId)
   const waivers = groupBy(scoped.waivers, (w) => w.accountId)
-  const accounts = cards.map((card, i) => {
-    const page = buildAccountPage(card, options.now, {
-      info,
-      titleOf,
-      before,
-      account: accountsById.get(card.accountId),
-      anchor: anchors.get(card.accountId) ?? `a${i + 1}`,
-      collectedAt: bundles.get(card.accountId)?.collectedAt ?? null,
-      attestations: attestations.get(card.accountId) ?? [],
-      waivers: waivers.get(card.accountId) ?? [],
-    })
-    options.onAccount?.(i + 1, cards.length)
-    return page
-  })
+  const accounts: AccountPage[] = []
+  for (const [i, card] of cards.entries()) {
+    accounts.push(
+      buildAccountPage(card, options.now, {
+        info,
+        titleOf,
+        before,
+        account: accountsById.get(card.accountId),
+        anchor: anchors.get(card.accountId) ?? `a${i + 1}`,
+        collectedAt: bundles.get(card.accountId)?.collectedAt ?? null,
+        attestations: attestations.get(card.accountId) ?? [],
+        waivers: waivers.get(card.accountId) ?? [],
+      }),
+    )
+    yield { done: i + 1, total: cards.length }
+  }
   return {
     snapshotId: snapshot.id,
     label: snapshot.label,

@@ -1,4 +1,4 @@
-import { buildReport } from './build'
+import { reportSteps, runSteps } from './build'
 import { renderCsv } from './csv'
 import { DEFAULT_FILE_NAME_PATTERN, expandFileName } from './file-name'
 import { renderHtml } from './html'
@@ -25,8 +25,6 @@ export interface ExportOptions {
   topCount?: number
   /** Default `failing`: the summary and each account's failing controls. */
   detail?: DetailLevel
-  /** Progress per account built; throw to cancel. */
-  onAccount?(done: number, total: number): void
 }
 
 /** The text of an export. For `pdf` it is the print-styled HTML that the host prints to PDF. */
@@ -83,6 +81,17 @@ export function exportFileName(
  * then the report model and the format's text, and the file name from the pattern.
  */
 export function renderExport(snapshot: ReportSnapshot, options: ExportOptions): RenderedExport {
+  return runSteps(exportSteps(snapshot, options))
+}
+
+/**
+ * renderExport one account at a time (see reportSteps): yields the accounts built so far, so the app can
+ * show a progress bar and cancel between accounts.
+ */
+export function* exportSteps(
+  snapshot: ReportSnapshot,
+  options: ExportOptions,
+): Generator<{ done: number; total: number }, RenderedExport> {
   const scoped = applyScope(snapshot, options.scope)
   const previous = options.previous
   const pair = options.isRedacted ? redactSnapshots(scoped, previous) : { snapshot: scoped, previous }
@@ -96,7 +105,7 @@ export function renderExport(snapshot: ReportSnapshot, options: ExportOptions): 
           accountIds: pair.snapshot.scorecard.accounts.map((a) => a.accountId),
           ...(options.scope.title && !options.isRedacted ? { title: options.scope.title } : {}),
         }
-  const report = buildReport(pair.snapshot, {
+  const report = yield* reportSteps(pair.snapshot, {
     scope,
     now: options.now,
     isRedacted: options.isRedacted,
@@ -104,7 +113,6 @@ export function renderExport(snapshot: ReportSnapshot, options: ExportOptions): 
     ...(options.controlInfo ? { controlInfo: options.controlInfo } : {}),
     ...(options.topCount !== undefined ? { topCount: options.topCount } : {}),
     ...(options.detail ? { detail: options.detail } : {}),
-    ...(options.onAccount ? { onAccount: options.onAccount } : {}),
   })
   const text = (() => {
     switch (options.format) {

@@ -52,8 +52,6 @@ export interface ReportOptions {
   isRedacted?: boolean
   /** Default `failing`. */
   detail?: DetailLevel
-  /** Called after each account is built, for a progress bar; throw (e.g. an AbortError) to stop. */
-  onAccount?(done: number, total: number): void
 }
 
 export interface DomainSummary {
