@@ -38,10 +38,11 @@ export interface ExportSlice {
   lastExport: ExportResult | undefined
   openExport(source: ExportSource): void
   /**
-   * Opens the dialog on the current state (not a saved snapshot), optionally for one account, with the
-   * latest saved snapshot as "last quarter" for the trend.
+   * Opens the dialog on the current state (not a saved snapshot), optionally for one account or a selection
+   * (the overview's filter or ticked accounts, with how they were chosen), with the latest saved snapshot as
+   * "last quarter" for the trend.
    */
-  openCurrentExport(accountId?: string): Promise<void>
+  openCurrentExport(selection?: string | { accountIds: string[]; title?: string }): Promise<void>
   closeExport(): void
   /** Asks main to render and save (it shows the save dialog). Resolves undefined when it failed. */
   saveExport(settings: ExportSettings): Promise<ExportResult | undefined>
@@ -59,16 +60,18 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
   exportFileNamePattern: DEFAULT_FILE_NAME_PATTERN,
   lastExport: undefined,
   openExport: (source) => set({ exportSource: source }),
-  openCurrentExport: async (accountId) => {
+  openCurrentExport: async (selection) => {
     try {
       await get().loadSnapshots()
       const snapshot = currentState(get(), get().deps.now(), 'Current state')
       const previous = get().snapshots.at(-1)
+      const chosen = typeof selection === 'string' ? { accountIds: [selection] } : selection
       set({
         exportSource: {
           snapshot,
           ...(previous ? { previous } : {}),
-          ...(accountId ? { accountIds: [accountId] } : {}),
+          ...(chosen && chosen.accountIds.length > 0 ? { accountIds: chosen.accountIds } : {}),
+          ...(chosen?.title ? { title: chosen.title } : {}),
         },
       })
     } catch (error) {
@@ -127,6 +130,44 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
     }
   },
 })
+
+/**
+ * What the overview exports: the ticked accounts, else the filtered ones (titled by the filter: "Owner
+ * Priya Raman", "Filter: production, tag pci"), else the whole organization (undefined).
+ */
+export function overviewExportScope(
+  selectedIds: string[],
+  shownIds: string[],
+  allCount: number,
+  filters: {
+    owner: string
+    environment: string
+    tag: string
+    level: string
+    isBelowTargetOnly: boolean
+    text: string
+  },
+): { accountIds: string[]; title?: string } | undefined {
+  if (selectedIds.length > 0) return { accountIds: selectedIds, title: `Selection of ${selectedIds.length}` }
+  if (shownIds.length === allCount || shownIds.length === 0) return undefined
+  const onlyOwner =
+    filters.owner &&
+    !filters.environment &&
+    !filters.tag &&
+    !filters.level &&
+    !filters.isBelowTargetOnly &&
+    !filters.text
+  if (onlyOwner) return { accountIds: shownIds, title: `Owner ${filters.owner}` }
+  const parts = [
+    filters.owner && `owner ${filters.owner}`,
+    filters.environment,
+    filters.tag && `tag ${filters.tag}`,
+    filters.level && `level L${filters.level}`,
+    filters.isBelowTargetOnly && 'below target',
+    filters.text && `"${filters.text}"`,
+  ].filter(Boolean)
+  return { accountIds: shownIds, title: `Filter: ${parts.join(', ')}` }
+}
 
 export const exportSelectors = {
   source: (s: AppState) => s.exportSource,
