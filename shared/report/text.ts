@@ -13,6 +13,38 @@ export function escapeHtml(text: string): string {
 /** The date part of an ISO timestamp: 2026-11-28. */
 export const day = (iso: string): string => iso.slice(0, 10)
 
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+
+/** A date as people write it, the same everywhere (UTC, no locale): "28 November 2026". */
+export function humanDate(iso: string): string {
+  const at = new Date(iso)
+  if (Number.isNaN(at.getTime())) return iso
+  return `${at.getUTCDate()} ${months[at.getUTCMonth()]} ${at.getUTCFullYear()}`
+}
+
+/** "28 November 2026, 12:00 UTC". */
+export const humanDateTime = (iso: string): string => `${humanDate(iso)}, ${iso.slice(11, 16)} UTC`
+
+/** "today", "1 day", "12 days". */
+export const ageText = (days: number): string =>
+  days === 0 ? 'today' : `${days} ${days === 1 ? 'day' : 'days'}`
+
+/** "1 account", "3 accounts". */
+export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
+
 /** "L3". */
 export const levelText = (level: number): string => `L${level}`
 
@@ -36,6 +68,14 @@ export const statusWords: Record<keyof StatusCounts, string> = {
   'not-applicable': 'not applicable',
 }
 
+/** "5 no current attestation · 3 not available from AWS for this account": the unknown categories, kept apart. */
+export function unknownText(byReason: Partial<Record<UnknownReason, number>>): string {
+  const parts = (Object.keys(unknownReasonText) as UnknownReason[])
+    .filter((reason) => (byReason[reason] ?? 0) > 0)
+    .map((reason) => `${byReason[reason]} ${unknownReasonText[reason]}`)
+  return parts.join(' · ')
+}
+
 /** "12 pass · 3 fail · 4 unverified · 1 waived · 2 attested" (zero counts left out). */
 export function countsText(counts: StatusCounts): string {
   const parts = (Object.keys(statusWords) as Array<keyof StatusCounts>)
@@ -47,3 +87,8 @@ export function countsText(counts: StatusCounts): string {
 /** A level move: "L3 → L2", or "still L2" when only controls slipped. */
 export const moveText = (from: number, to: number): string =>
   from === to ? `still ${levelText(to)}` : `${levelText(from)} → ${levelText(to)}`
+
+const ISO_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})\b/g
+
+/** The engine's reasons carry ISO times ("until 2027-02-17T12:00:00.000Z"): a report writes them as dates. */
+export const humanizeTimes = (text: string): string => text.replace(ISO_TIME, (iso) => humanDate(iso))
