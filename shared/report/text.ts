@@ -1,3 +1,4 @@
+import { type UnknownReason, unknownReasonText } from '../scoring/unknown-reasons'
 import type { StatusCounts } from './types'
 
 /** Escapes text for HTML element content and attribute values. */
@@ -56,7 +57,7 @@ export function deltaText(delta: number): string {
 }
 
 /** Why a control could not be verified, in words: the one table lives in shared/scoring. */
-export { unknownReasonText } from '../scoring/unknown-reasons'
+export { unknownReasonText }
 
 /** The status words reports use. `unknown` is "unverified", never "failed". */
 export const statusWords: Record<keyof StatusCounts, string> = {
@@ -68,7 +69,7 @@ export const statusWords: Record<keyof StatusCounts, string> = {
   'not-applicable': 'not applicable',
 }
 
-/** "5 no current attestation · 3 not available from AWS for this account": the unknown categories, kept apart. */
+/** "5 not answered · 3 not subscribed": the unknown categories, kept apart. */
 export function unknownText(byReason: Partial<Record<UnknownReason, number>>): string {
   const parts = (Object.keys(unknownReasonText) as UnknownReason[])
     .filter((reason) => (byReason[reason] ?? 0) > 0)

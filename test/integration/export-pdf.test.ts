@@ -84,7 +84,7 @@ describe('the organization PDF', () => {
     }
     // Unknown is never a failure, and its categories are kept apart.
     expect(summary).toMatch(/\d+ unverified/)
-    expect(summary).toContain('no current attestation')
+    expect(summary).toContain('not answered')
     // Top risks are real findings: each names its resources.
     expect(summary).toMatch(/Top risks 1\. .*?arn:aws:.*? 2\. /)
     const contentsIndex = pages.findIndex((p) => /^\s*Contents/m.test(p))
