@@ -23,7 +23,7 @@ export function controlResult(c: TestControl): ControlResult {
     reason: `${c.id} is ${c.status}`,
     ...(c.unknownReason ? { unknownReason: c.unknownReason } : {}),
     resources: c.status === 'fail' ? [{ id: `arn:aws:iam::${c.id}`, type: 'test' }] : [],
-    evidence: [{ source: 'credential-report', collectedAt: '2026-11-01T00:00:00.000Z' }],
+    evidence: [{ source: 'credentialReport', collectedAt: '2026-11-01T00:00:00.000Z' }],
     ...(c.status === 'exempt'
       ? {
           waiver: {

@@ -1,6 +1,7 @@
-import { parse as parseYaml, stringify as toYaml } from 'yaml'
+import { stringify as toYaml } from 'yaml'
 import { z } from 'zod'
 import type { Account } from '../domain/types'
+import { parseJsonOrYaml } from '../model/parse-file'
 import { formatPath } from '../model/schema'
 import { BASELINE_SCHEMA_VERSION, type Baseline, baselineSchema } from './types'
 
@@ -40,14 +41,7 @@ export class BaselineFileError extends Error {
  * (e.g. `baselines.yaml: baselines[0].minimums.iam: Too big: expected number to be <=5`).
  */
 export function parseBaselinesFile(text: string, fileName: string): Baseline[] {
-  const isJson = /\.json$/i.test(fileName)
-  let data: unknown
-  try {
-    data = isJson ? JSON.parse(text) : parseYaml(text)
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
-    throw new BaselineFileError(`${fileName} is not valid ${isJson ? 'JSON' : 'YAML'}: ${detail}`, [detail])
-  }
+  const data = parseJsonOrYaml(text, fileName, (message, detail) => new BaselineFileError(message, [detail]))
   const result = baselinesFileSchema.safeParse(Array.isArray(data) ? { baselines: data } : (data ?? {}))
   if (result.success) return result.data.baselines
   const issues = result.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)
