@@ -1,4 +1,4 @@
-import type { DomainId, Level } from '../domain/types'
+import type { DomainId } from '../domain/types'
 import { domainIds } from '../domain/types'
 import type { AccountScorecard, ControlResult } from '../scoring/types'
 import { type ActionKind, actionEffort, type Perimeter, perimeterOf, QUICK_WIN_EFFORT } from './effort'
