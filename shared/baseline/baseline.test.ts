@@ -7,7 +7,7 @@ import { latestVersions, resolveBaseline } from './scope'
 
 const prod = baseline({
   id: 'prod',
-  scope: { kind: 'environment', environment: 'production' },
+  scope: { kind: 'environment', environments: ['production'] },
   minimums: { iam: 2 },
 })
 const payments = baseline({
@@ -72,7 +72,7 @@ describe('breaches', () => {
   it('judges invariants on evidence: fail, unknown, attested, waived, missing from the model', () => {
     const inv = baseline({
       id: 'inv',
-      scope: { kind: 'environment', environment: 'production' },
+      scope: { kind: 'environment', environments: ['production'] },
       invariants: ['iam.l1', 'iam.l2', 'iam.l3', 'iam.l4', 'iam.l5', 'nope.control', 'network.l1'],
     })
     const card = scorecard('111111111111', {

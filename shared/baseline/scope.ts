@@ -23,7 +23,7 @@ export function isInScope(scope: BaselineScope, account: ScopedAccount): boolean
     case 'owner':
       return account.owner.trim().toLowerCase() === scope.owner.trim().toLowerCase()
     case 'environment':
-      return account.environment === scope.environment
+      return scope.environments.includes(account.environment)
   }
 }
 
@@ -71,6 +71,6 @@ export function describeScope(scope: BaselineScope): string {
     case 'owner':
       return `owner ${scope.owner}`
     case 'environment':
-      return scope.environment
+      return scope.environments.join(' + ')
   }
 }

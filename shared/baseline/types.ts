@@ -19,7 +19,8 @@ export const baselineScopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('accounts'), accountIds: z.array(accountIdSchema).min(1) }),
   z.strictObject({ kind: z.literal('tag'), tag: z.string().trim().min(1) }),
   z.strictObject({ kind: z.literal('owner'), owner: z.string().trim().min(1) }),
-  z.strictObject({ kind: z.literal('environment'), environment: environmentSchema }),
+  /** One or more environments, e.g. staging + development + sandbox for a non-production baseline. */
+  z.strictObject({ kind: z.literal('environment'), environments: z.array(environmentSchema).min(1) }),
 ])
 export type BaselineScope = z.infer<typeof baselineScopeSchema>
 

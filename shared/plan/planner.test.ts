@@ -87,7 +87,7 @@ describe('the planner', () => {
   it('reads goals from the baseline that holds each account', () => {
     const prod = baseline({
       id: 'prod',
-      scope: { kind: 'environment', environment: 'production' },
+      scope: { kind: 'environment', environments: ['production'] },
       minimums: { iam: 2 },
     })
     const goals = goalsFromBaselines([account(A, { environment: 'production' }), account(B)], [prod])
