@@ -1,29 +1,6 @@
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
-import { type AnswersFile, parseAnswers } from '../../../shared/model/answers'
-import { defaultModel } from '../../../shared/model/default-model'
-import { trustedAdvisorCheckIds } from '../../../shared/model/describe'
-import { type MaturityModel, parseModel } from '../../../shared/model/schema'
-import { scoreOrganization } from '../../../shared/scoring/engine'
 import { toMarkdown, toStableJson, toTable } from '../../../shared/scoring/format'
-import { validateParamOverrides } from '../../../shared/scoring/params'
-import { readEvidenceFolder } from '../../collect/offline'
-import { defaultFaultToleranceCheckIds } from '../../collect/trusted-advisor'
-import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
-
-/** A user-facing failure: printed as is, exit code 1. */
-class ScoreInputError extends Error {}
-
-async function readText(path: string, io: CliIo): Promise<string> {
-  try {
-    return await readFile(resolve(io.cwd, path), 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new ScoreInputError(
-      code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? String(error)})`,
-    )
-  }
-}
+import { type CliCommand, parseCommandArgs, UsageError } from '../command'
+import { scoreEvidence } from '../score-inputs'
 
 const formats = ['json', 'md', 'table'] as const
 type Format = (typeof formats)[number]
@@ -77,35 +54,11 @@ export const scoreCommand: CliCommand = {
     }
     const { evidence, format, now, maxAge, values: flags } = parsed
 
-    let model: MaturityModel = defaultModel
-    let answers: AnswersFile = { attestations: [], waivers: [], params: {} }
     try {
-      const modelPath = flags.model
-      if (typeof modelPath === 'string') model = parseModel(await readText(modelPath, io), modelPath)
-      const answersPath = flags.answers
-      if (typeof answersPath === 'string')
-        answers = parseAnswers(await readText(answersPath, io), answersPath)
-      const paramProblems = validateParamOverrides(model, answers.params)
-      if (paramProblems.length > 0)
-        throw new ScoreInputError(`Invalid params in the answers file: ${paramProblems.join('; ')}`)
-      // Keep every Trusted Advisor check the model reads, not only the security pillar's.
-      const bundles = await readEvidenceFolder(resolve(io.cwd, evidence), {
-        faultToleranceCheckIds: [
-          ...new Set([...defaultFaultToleranceCheckIds, ...trustedAdvisorCheckIds(model)]),
-        ],
-      })
-      const org = scoreOrganization({
-        model,
-        accounts: bundles.map((bundle) => ({
-          accountId: bundle.accountId,
-          bundle,
-          attestations: answers.attestations,
-          waivers: answers.waivers,
-        })),
-        now,
-        params: answers.params,
-        ...(maxAge === undefined ? {} : { maxEvidenceAgeDays: maxAge }),
-      })
+      const { model, org } = await scoreEvidence(
+        { evidence, answers: flags.answers, model: flags.model, now, maxAgeDays: maxAge },
+        io,
+      )
       const text =
         format === 'json'
           ? `${JSON.stringify(toStableJson(org), null, 2)}\n`
