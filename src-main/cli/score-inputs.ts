@@ -9,7 +9,7 @@ import { validateParamOverrides } from '../../shared/scoring/params'
 import type { OrgScorecard } from '../../shared/scoring/types'
 import { readEvidenceFolder } from '../collect/offline'
 import { defaultFaultToleranceCheckIds } from '../collect/trusted-advisor'
-import type { CliIo } from './command'
+import { type CliIo, UsageError } from './command'
 
 /** A user-facing input failure (unreadable or invalid file): printed as is. */
 export class CliInputError extends Error {}
@@ -73,4 +73,24 @@ export async function scoreEvidence(
     ...(flags.maxAgeDays === undefined ? {} : { maxEvidenceAgeDays: flags.maxAgeDays }),
   })
   return { model, answers, org }
+}
+
+/** The option table for the scoring flags `score` and `check` share. */
+export const scoreOptions = {
+  evidence: { type: 'string' },
+  answers: { type: 'string' },
+  model: { type: 'string' },
+  format: { type: 'string' },
+  now: { type: 'string' },
+  'max-age-days': { type: 'string' },
+} as const
+
+/** Checks `--now` and `--max-age-days`; a bad value is a UsageError naming the option. */
+export function parseTimeFlags(values: { now?: string | undefined; 'max-age-days'?: string | undefined }) {
+  const now = values.now === undefined ? new Date() : new Date(values.now)
+  const maxAge = values['max-age-days'] === undefined ? undefined : Number(values['max-age-days'])
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO time, not "${values.now}".`)
+  if (maxAge !== undefined && !(Number.isFinite(maxAge) && maxAge > 0))
+    throw new UsageError(`--max-age-days must be a positive number, not "${values['max-age-days']}".`)
+  return { now, maxAge }
 }

@@ -6,32 +6,23 @@ import { latestVersions } from '../../../shared/baseline/scope'
 import type { Baseline } from '../../../shared/baseline/types'
 import { type Account, accountSchema } from '../../../shared/domain/types'
 import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
-import { readText, scoreEvidence } from '../score-inputs'
+import { parseTimeFlags, readText, scoreEvidence, scoreOptions } from '../score-inputs'
 
 /** Exit codes: 0 no breach (waived breaches included), 1 a failing breach, 3 only unknown breaches, 2 usage. */
 export const checkExitCodes = { ok: 0, failing: 1, usage: 2, unknown: 3 } as const
 
 function parseCheckArgs(args: string[]) {
   const { values } = parseCommandArgs(args, {
-    evidence: { type: 'string' },
+    ...scoreOptions,
     baselines: { type: 'string' },
     accounts: { type: 'string' },
-    answers: { type: 'string' },
-    model: { type: 'string' },
-    format: { type: 'string' },
-    now: { type: 'string' },
-    'max-age-days': { type: 'string' },
   })
   const format = values.format ?? 'text'
-  const now = values.now === undefined ? new Date() : new Date(values.now)
-  const maxAge = values['max-age-days'] === undefined ? undefined : Number(values['max-age-days'])
   if (values.evidence === undefined) throw new UsageError('check needs --evidence <dir>.')
   if (values.baselines === undefined) throw new UsageError('check needs --baselines <file>.')
   if (format !== 'text' && format !== 'json')
     throw new UsageError(`--format must be text or json, not "${format}".`)
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO time, not "${values.now}".`)
-  if (maxAge !== undefined && !(Number.isFinite(maxAge) && maxAge > 0))
-    throw new UsageError(`--max-age-days must be a positive number, not "${values['max-age-days']}".`)
+  const { now, maxAge } = parseTimeFlags(values)
   return { ...values, evidence: values.evidence, baselines: values.baselines, format, now, maxAge }
 }
 

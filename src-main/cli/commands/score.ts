@@ -1,28 +1,17 @@
 import { toMarkdown, toStableJson, toTable } from '../../../shared/scoring/format'
 import { type CliCommand, parseCommandArgs, UsageError } from '../command'
-import { scoreEvidence } from '../score-inputs'
+import { parseTimeFlags, scoreEvidence, scoreOptions } from '../score-inputs'
 
 const formats = ['json', 'md', 'table'] as const
 type Format = (typeof formats)[number]
 const isFormat = (value: unknown): value is Format => formats.some((f) => f === value)
 
 function parseScoreArgs(args: string[]) {
-  const { values } = parseCommandArgs(args, {
-    evidence: { type: 'string' },
-    answers: { type: 'string' },
-    model: { type: 'string' },
-    format: { type: 'string' },
-    now: { type: 'string' },
-    'max-age-days': { type: 'string' },
-  })
+  const { values } = parseCommandArgs(args, scoreOptions)
   const format = values.format ?? 'json'
-  const now = values.now === undefined ? new Date() : new Date(values.now)
-  const maxAge = values['max-age-days'] === undefined ? undefined : Number(values['max-age-days'])
   if (values.evidence === undefined) throw new UsageError('score needs --evidence <dir>.')
   if (!isFormat(format)) throw new UsageError(`--format must be json, md or table, not "${format}".`)
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO time, not "${values.now}".`)
-  if (maxAge !== undefined && !(Number.isFinite(maxAge) && maxAge > 0))
-    throw new UsageError(`--max-age-days must be a positive number, not "${values['max-age-days']}".`)
+  const { now, maxAge } = parseTimeFlags(values)
   return { values, evidence: values.evidence, format, now, maxAge }
 }
 
