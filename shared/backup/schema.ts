@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { baselineSchema } from '../baseline/types'
 import { accountSchema, attestationSchema, waiverSchema } from '../domain/types'
 import { AppError, describeZodError } from '../errors'
 import { evidenceBundleSchema, isoTime } from '../evidence/schema'
@@ -25,6 +26,8 @@ export const backupTablesSchema = z.object({
   models: z.array(keyedRow('hash')),
   snapshots: z.array(keyedRow('id')),
   settings: z.array(z.object({ key: z.string().min(1), value: z.unknown() })),
+  /** Every baseline version (added 2026-11-29; older backups have none). */
+  baselines: z.array(baselineSchema).default([]),
 })
 export type BackupTables = z.infer<typeof backupTablesSchema>
 
@@ -52,6 +55,7 @@ export function countBackup(tables: BackupTables): BackupCounts {
     models: tables.models.length,
     snapshots: tables.snapshots.length,
     settings: tables.settings.length,
+    baselines: tables.baselines.length,
   }
 }
 

@@ -32,7 +32,7 @@ afterEach(async () => {
 
 describe('schema migrations', () => {
   it('keeps every older version a subset of the next (append-only)', () => {
-    expect(latestSchemaVersion).toBe(2)
+    expect(latestSchemaVersion).toBe(3)
     expect(Object.keys(schemaV2)).toEqual(expect.arrayContaining(Object.keys(schemaV1)))
   })
 

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie'
-import { latestSchemaVersion, schemaV1, schemaV2 } from './schema'
+import { migrateTargetsToBaselines } from './baselines-migration'
+import { latestSchemaVersion, schemaV1, schemaV2, schemaV3Baselines } from './schema'
 
 /** A key/value setting row. */
 export interface SettingRow {
@@ -29,6 +30,7 @@ export const tableNames = [
   'models',
   'snapshots',
   'settings',
+  'baselines',
 ] as const
 export type TableName = (typeof tableNames)[number]
 
@@ -50,6 +52,7 @@ export class RatchetDb extends Dexie {
   models!: EntityTable<Row & { hash: string }, 'hash'>
   snapshots!: EntityTable<Row & { id: string }, 'id'>
   settings!: EntityTable<SettingRow, 'key'>
+  baselines!: EntityTable<Row & { key: string }, 'key'>
 
   /** `upTo` lets a migration test open an older version, write to it, and reopen at the latest. */
   constructor(
@@ -60,5 +63,6 @@ export class RatchetDb extends Dexie {
     super(name, dexieOptions)
     if (upTo >= 1) this.version(1).stores(schemaV1)
     if (upTo >= 2) this.version(2).stores(schemaV2).upgrade(backfillAccountOrigin)
+    if (upTo >= 3) this.version(3).stores(schemaV3Baselines).upgrade(migrateTargetsToBaselines)
   }
 }
