@@ -37,6 +37,12 @@ export function latestVersions(versions: readonly Baseline[]): Baseline[] {
   return [...latest.values()].sort((a, b) => a.id.localeCompare(b.id))
 }
 
+/** The versions in force at a time: the latest of each id set at or before it. */
+export function inForceAt(versions: readonly Baseline[], at: string): Baseline[] {
+  const t = Date.parse(at)
+  return latestVersions(versions.filter((b) => Date.parse(b.setAt) <= t))
+}
+
 /**
  * The baseline that holds an account: the most specific scope wins (explicit accounts > tag > owner >
  * environment). Two baselines of the same kind that both match are broken by id, so the result never

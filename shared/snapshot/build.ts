@@ -1,3 +1,5 @@
+import { inForceAt } from '../baseline/scope'
+import type { Baseline } from '../baseline/types'
 import type { Account, Attestation, Waiver } from '../domain/types'
 import type { EvidenceBundle } from '../evidence/schema'
 import { fnv1a64 } from '../model/hash'
@@ -89,6 +91,8 @@ export interface BuildSnapshotInput {
   waivers: Waiver[]
   params?: ParamOverrides
   maxEvidenceAgeDays?: number
+  /** Baseline versions (any): the ones in force at createdAt are recorded with the snapshot. */
+  baselines?: readonly Baseline[]
 }
 
 /**
@@ -140,6 +144,7 @@ export function buildSnapshot(input: BuildSnapshotInput): Snapshot {
     waivers,
     scoring,
     scorecard,
+    ...(input.baselines ? { baselines: inForceAt(input.baselines, createdAt) } : {}),
   }
 }
 
@@ -162,6 +167,7 @@ export function snapshotsFromQuarters(input: {
   model: MaturityModel
   idPrefix?: string
   notes?: string
+  baselines?: readonly Baseline[]
 }): Snapshot[] {
   return input.quarters.map((q) =>
     buildSnapshot({
@@ -174,6 +180,7 @@ export function snapshotsFromQuarters(input: {
       evidence: q.bundles,
       attestations: q.attestations,
       waivers: q.waivers,
+      ...(input.baselines ? { baselines: input.baselines } : {}),
     }),
   )
 }
