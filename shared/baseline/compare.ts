@@ -25,6 +25,11 @@ export interface BaselineShift {
   sentence: string
 }
 
+/** What baselineShifts reads of a snapshot (the current state can pass the same shape). */
+export type ShiftSide = Pick<Snapshot, 'label' | 'accounts' | 'baselines'> & {
+  scorecard: Pick<Snapshot['scorecard'], 'accounts'>
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 function steps(from: Baseline | undefined, to: Baseline): BaselineShift['steps'] {
@@ -67,7 +72,7 @@ function sentenceFor(s: Omit<BaselineShift, 'sentence'>, period: string): string
  * production (iam) between 2026-Q3 and 2026-Q4; 4 accounts met it, 2 did not." Accounts are judged at the
  * second snapshot, against the baseline that held them then. Snapshots without baselines give nothing.
  */
-export function baselineShifts(a: Snapshot, b: Snapshot): BaselineShift[] {
+export function baselineShifts(a: ShiftSide, b: ShiftSide): BaselineShift[] {
   const before = new Map((a.baselines ?? []).map((x) => [x.id, x]))
   const after = b.baselines ?? []
   const results = evaluateBaselines(b.accounts, b.scorecard.accounts, after)

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { useScorecards } from '../../store/scorecards'
+import { BreachesPanel } from '../baselines/breaches-panel'
 import { BulkQuestionnaire } from './bulk-questionnaire'
 import { Heatmap } from './heatmap'
 import {
@@ -107,6 +108,7 @@ export function Overview() {
           </span>
         ))}
       </p>
+      <BreachesPanel />
       <div className="bulk-bar">
         <button type="button" onClick={() => setSelectedAccounts(rows.map((r) => r.account.id))}>
           Select all shown

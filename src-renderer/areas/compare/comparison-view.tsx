@@ -6,6 +6,7 @@ import {
 } from '../../../shared/compare/types'
 import type { DomainId } from '../../../shared/domain/types'
 import { LevelBadge } from '../../components/level'
+import { BaselineShifts } from '../baselines/baseline-shifts'
 import { ResourceTable } from './resource-table'
 
 const MAX_ROWS = 200
@@ -50,6 +51,7 @@ export function ComparisonView({
           <strong>{summary.gaps}</strong> gaps to target
         </li>
       </ul>
+      <BaselineShifts before={before} after={after} />
       <Regressions comparison={comparison} domainTitle={domainTitle} />
       <LevelChanges
         title="Level changes"
