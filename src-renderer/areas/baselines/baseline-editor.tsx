@@ -130,6 +130,7 @@ export function BaselineEditor({ previous, onDone }: { previous: Baseline | unde
         <label>
           Scope
           <select
+            aria-label="Scope"
             value={form.scopeKind}
             onChange={(e) => patch({ scopeKind: e.target.value as BaselineForm['scopeKind'] })}
           >

@@ -44,7 +44,7 @@ export function BaselinesArea() {
   const [editing, setEditing] = useState<Editing>({ kind: 'none' })
 
   return (
-    <div className="baselines-area">
+    <div className="baselines-area" data-testid="area-baselines">
       <h2>Baselines</h2>
       <p className="muted">
         A baseline holds the accounts in its scope to a minimum assessed level per domain and to invariants
