@@ -1,8 +1,11 @@
 import type { StateCreator } from 'zustand'
+import { applyAccountDetails } from '../../shared/accounts-file/apply'
+import { parseAccountsFile } from '../../shared/accounts-file/parse'
 import { parseBaselinesFile } from '../../shared/baseline/io'
 import { type RevisionAuthor, reviseBaseline } from '../../shared/baseline/revise'
 import { latestVersions } from '../../shared/baseline/scope'
 import type { Baseline, BaselineDraft } from '../../shared/baseline/types'
+import { createAccountsRepo } from '../db/accounts-repo'
 import { createBaselinesRepo } from '../db/baselines-repo'
 import type { AppState } from './app-store'
 
@@ -22,6 +25,11 @@ export interface BaselinesSlice {
   ): Promise<Baseline | undefined>
   /** Imports a JSON or YAML baselines file, validated first, all or nothing. */
   importBaselines(fileName: string, text: string): Promise<boolean>
+  /**
+   * Applies an accounts file (CSV, JSON or YAML: names, owners, environments, tags, targets) to the accounts
+   * Ratchet knows, validated first and written all or nothing; ids it does not know are counted, not added.
+   */
+  importAccountDetails(fileName: string, text: string): Promise<boolean>
 }
 
 export const createBaselinesSlice: StateCreator<AppState, [], [], BaselinesSlice> = (set, get) => ({
@@ -56,6 +64,28 @@ export const createBaselinesSlice: StateCreator<AppState, [], [], BaselinesSlice
       const added = await createBaselinesRepo(get().deps.db).importMany(parseBaselinesFile(text, fileName))
       await get().loadBaselines()
       get().notify({ level: 'info', message: `${added} baseline version(s) imported from ${fileName}` })
+      return true
+    } catch (error) {
+      get().reportError(error)
+      return false
+    }
+  },
+  importAccountDetails: async (fileName, text) => {
+    try {
+      const details = parseAccountsFile(text, fileName)
+      const known = get().accounts
+      const ids = new Set(known.map((a) => a.id))
+      const merged = applyAccountDetails(known, details).filter((a) => ids.has(a.id))
+      const touched = new Set(details.map((d) => d.id))
+      await createAccountsRepo(get().deps.db).putMany(merged.filter((a) => touched.has(a.id)))
+      await get().loadDesk()
+      const skipped = details.length - details.filter((d) => ids.has(d.id)).length
+      get().notify({
+        level: 'info',
+        message: `Account details from ${fileName}: ${details.length - skipped} account(s) updated${
+          skipped > 0 ? `, ${skipped} not in Ratchet skipped` : ''
+        }`,
+      })
       return true
     } catch (error) {
       get().reportError(error)

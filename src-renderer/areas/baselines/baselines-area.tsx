@@ -35,6 +35,31 @@ function History({ id }: { id: string }) {
   )
 }
 
+/** Account details in bulk, so baselines can scope by environment, owner and tag. */
+function AccountDetailsImport() {
+  const importAccountDetails = useAppStore((s) => s.importAccountDetails)
+  return (
+    <section aria-labelledby="account-details-title">
+      <h2 id="account-details-title">Account details</h2>
+      <p className="muted">
+        Names, owners, environments, tags and targets from a CSV, JSON or YAML file (the file `cli check
+        --accounts` reads; see docs/baselines.md).
+      </p>
+      <label htmlFor="account-details-import">Import account details</label>{' '}
+      <input
+        id="account-details-import"
+        type="file"
+        accept=".csv,.json,.yaml,.yml"
+        onChange={async (e) => {
+          const file = e.target.files?.[0]
+          e.target.value = ''
+          if (file) await importAccountDetails(file.name, await file.text())
+        }}
+      />
+    </section>
+  )
+}
+
 /** Baselines: the bar per scope, its breaches, raising it with a preview, and the plan to meet it. */
 export function BaselinesArea() {
   const { inForce, results } = useBaselineView()
@@ -131,6 +156,7 @@ export function BaselinesArea() {
       </table>
       {inForce.length === 0 ? <p className="muted">No baseline yet.</p> : null}
       <BreachesPanel />
+      <AccountDetailsImport />
       <PlanPanel />
     </div>
   )
