@@ -4,6 +4,7 @@ import { cellState, describeCell, LevelBadge } from '../../components/level'
 import { useAppStore } from '../../store/app-store'
 import { deskModel } from '../../store/desk-model'
 import { useScorecards } from '../../store/scorecards'
+import { HeldBy } from '../baselines/held-by'
 import { AccountContext } from './account-context'
 import { DomainPanel } from './domain-panel'
 import { Questionnaire } from './questionnaire'
@@ -52,6 +53,7 @@ export function AccountDetail({
         </button>
       </header>
       <AccountContext key={account.id} account={account} />
+      <HeldBy accountId={account.id} />
       <fieldset className="detail-tabs">
         <legend className="visually-hidden">Account views</legend>
         <button type="button" aria-pressed={tab === 'domains'} onClick={() => setTab('domains')}>
