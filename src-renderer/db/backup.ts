@@ -7,6 +7,7 @@ import {
 } from '../../shared/backup/schema'
 import { AppError } from '../../shared/errors'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
+import { baselineRowKey } from './baselines-migration'
 import { type RatchetDb, tableNames } from './db'
 import { evidenceRow } from './evidence-repo'
 
@@ -25,6 +26,7 @@ export async function exportBackup(
       models: await db.models.toArray(),
       snapshots: await db.snapshots.toArray(),
       settings: await db.settings.toArray(),
+      baselines: (await db.baselines.toArray()).map(({ key: _key, ...baseline }) => baseline),
     }
   })
   return {
@@ -47,6 +49,7 @@ export async function countDatabase(db: RatchetDb): Promise<BackupCounts> {
     models: await db.models.count(),
     snapshots: await db.snapshots.count(),
     settings: await db.settings.count(),
+    baselines: await db.baselines.count(),
   }))
 }
 
@@ -67,6 +70,7 @@ export async function restoreBackup(db: RatchetDb, file: BackupFile): Promise<vo
       await db.models.bulkAdd(tables.models)
       await db.snapshots.bulkAdd(tables.snapshots)
       await db.settings.bulkAdd(tables.settings)
+      await db.baselines.bulkAdd(tables.baselines.map((b) => ({ ...b, key: baselineRowKey(b) })))
     })
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)

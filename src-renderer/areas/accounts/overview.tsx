@@ -4,6 +4,7 @@ import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { overviewExportScope } from '../../store/export-slice'
 import { useScorecards } from '../../store/scorecards'
+import { BreachesPanel } from '../baselines/breaches-panel'
 import { CollectionFailedBanner } from '../collect/collection-banner'
 import { BulkQuestionnaire } from './bulk-questionnaire'
 import { Heatmap } from './heatmap'
@@ -111,6 +112,7 @@ export function Overview() {
           </span>
         ))}
       </p>
+      <BreachesPanel />
       <div className="bulk-bar">
         <button type="button" onClick={() => setSelectedAccounts(rows.map((r) => r.account.id))}>
           Select all shown
