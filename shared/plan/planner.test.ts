@@ -48,7 +48,7 @@ describe('the planner', () => {
     const plan = planActions({ cards })
     expect(plan).toHaveLength(1)
     expect(plan[0]).toMatchObject({
-      id: 'recollect:collection-error',
+      id: 'recollect:collection-failed',
       kind: 'recollect',
       accountIds: [A, B],
       controlIds: ['iam.l1', 'network.l1'],
