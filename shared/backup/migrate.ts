@@ -5,7 +5,7 @@
  */
 
 /** The database version whose rows the backup schema describes (src-renderer/db/schema.ts latestSchemaVersion). */
-export const BACKUP_DB_SCHEMA_VERSION = 2
+export const BACKUP_DB_SCHEMA_VERSION = 3
 
 type Tables = Record<string, unknown>
 
