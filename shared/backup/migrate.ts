@@ -36,6 +36,11 @@ export const backupMigrations: readonly BackupMigration[] = [
         typeof row.origin === 'string' ? row : { ...row, origin: 'import' },
       ),
   },
+  {
+    from: 2,
+    note: "2026-11-29: a collectAttempts table beside the evidence. Attempts are not backed up (they describe this machine's runs); the backed-up rows are unchanged.",
+    migrate: (tables) => tables,
+  },
 ]
 
 /** Applies every step from `fromVersion` up to BACKUP_DB_SCHEMA_VERSION. Non-objects pass unchanged. */

@@ -38,6 +38,11 @@ export const remediationSchema = z.strictObject({
   links: z.array(z.strictObject({ title: z.string().min(1), url: docsUrl })).default([]),
 })
 
+/** How bad a failure of the control is, for ranking risks in reports. Optional: see controlSeverity(). */
+export const severities = ['critical', 'high', 'medium', 'low'] as const
+export const severitySchema = z.enum(severities)
+export type Severity = z.infer<typeof severitySchema>
+
 export const controlSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lowercase letters, digits, dots and dashes'),
@@ -46,6 +51,8 @@ export const controlSchema = z
     remediation: remediationSchema,
     rule: ruleSchema.optional(),
     question: questionSchema.optional(),
+    /** Added 2026-11-29, optional: absent, the report derives it from the level and domain (controlSeverity). */
+    severity: severitySchema.optional(),
   })
   .refine(
     (c) => c.rule !== undefined || c.question !== undefined,

@@ -3,6 +3,7 @@ import type { EvidenceBundle } from '../evidence/schema'
 import { selectEvidenceByAccount } from '../evidence/select'
 import { fnv1a64 } from '../model/hash'
 import type { MaturityModel } from '../model/schema'
+import { attestedAt, decidingRecords, waiverCreatedAt } from '../scoring/control'
 import { type CompiledModel, compileModel, type OrgAccountInput, scoreOrganization } from '../scoring/engine'
 import type { OrgScorecard, ParamOverrides } from '../scoring/types'
 import { quarterLabel, SNAPSHOT_SCHEMA_VERSION, type Snapshot, snapshotLabelSchema } from './schema'
@@ -55,20 +56,6 @@ export function scoreState(state: ScorableState, model: MaturityModel | Compiled
   })
 }
 
-/** The newest record per account and control: older answers are history, as the desk scores them. */
-export function newestPerControl<T extends { accountId: string; controlId: string }>(
-  rows: T[],
-  at: (row: T) => string,
-): T[] {
-  const newest = new Map<string, T>()
-  for (const row of rows) {
-    const key = `${row.accountId}\u0000${row.controlId}`
-    const seen = newest.get(key)
-    if (!seen || Date.parse(at(row)) > Date.parse(at(seen))) newest.set(key, row)
-  }
-  return [...newest.values()]
-}
-
 export interface BuildSnapshotInput {
   /** Defaults to a stable id derived from createdAt and the label. */
   id?: string
@@ -83,8 +70,9 @@ export interface BuildSnapshotInput {
   /** Any bundles: the latest one per account collected at or before createdAt is kept. */
   evidence: EvidenceBundle[]
   /**
-   * Any answers: for each account and control, the newest one recorded at or before createdAt is kept (even
-   * when it has expired, so the scorecard can say so); older answers are history and are left out.
+   * Any answers: for each account and control, the one the engine selects as of createdAt is kept (the
+   * newest recorded by then, even when it has expired, so the scorecard can say so); older answers are
+   * history and are left out.
    */
   attestations: Attestation[]
   waivers: Waiver[]
@@ -107,13 +95,16 @@ export function buildSnapshot(input: BuildSnapshotInput): Snapshot {
     input.evidence.filter((b) => accountIds.has(b.accountId)),
     { at },
   )
-  const attestations = newestPerControl(
-    input.attestations.filter((a) => accountIds.has(a.accountId) && Date.parse(a.attestedAt) <= at),
-    (a) => a.attestedAt,
+  // The engine's own selection: the snapshot keeps only the answers that decide each control.
+  const attestations = decidingRecords(
+    input.attestations.filter((a) => accountIds.has(a.accountId)),
+    attestedAt,
+    at,
   )
-  const waivers = newestPerControl(
-    input.waivers.filter((w) => accountIds.has(w.accountId) && Date.parse(w.createdAt) <= at),
-    (w) => w.createdAt,
+  const waivers = decidingRecords(
+    input.waivers.filter((w) => accountIds.has(w.accountId)),
+    waiverCreatedAt,
+    at,
   )
   const scoring = {
     ...(input.params ? { params: input.params } : {}),

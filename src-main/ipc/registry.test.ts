@@ -28,7 +28,10 @@ function handlers(overrides: Partial<Handlers['aws']> = {}): Handlers {
       }),
       ...overrides,
     },
-    export: { save: async () => ({ isSaved: false, fileName: 'ratchet.pdf' }) },
+    export: {
+      save: async () => ({ isSaved: false, fileName: 'ratchet.pdf' }),
+      cancel: async () => ({ isCancelled: false }),
+    },
     collect: {
       start: async () => ({ jobId: 'job', accountCount: 0 }),
       cancel: async () => ({ isCancelled: false }),

@@ -79,14 +79,15 @@ describe('the desk store', () => {
       controlId: 'gov.owner',
       note: 'Owner is in the CMDB',
       attestedBy: 'Lead',
-      attestedAt: now.toISOString(),
+      // A minute ago: answers recorded after the scoring time do not count yet.
+      attestedAt: new Date(now.getTime() - 60_000).toISOString(),
       expiresAt: '2027-05-28T23:59:59.000Z',
     }
     expect(await store.getState().attest({ ...answer, isMet: true })).toBe(true)
     expect(governance()?.level).toBeGreaterThanOrEqual(1)
     expect(governance()?.controls.find((c) => c.controlId === 'gov.owner')?.status).toBe('attested')
 
-    const later = new Date(now.getTime() + 60_000).toISOString()
+    const later = now.toISOString()
     expect(await store.getState().attest({ ...answer, isMet: false, attestedAt: later })).toBe(true)
     expect(governance()?.level).toBe(0)
     expect(mine()).toBe(earlier + 2)

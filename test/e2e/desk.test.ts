@@ -70,6 +70,7 @@ describe('the desk in Chromium', () => {
     const opened = await desk.openControl(questionId)
     await opened.getByRole('button', { name: 'Answer', exact: true }).click()
     const form = opened.getByRole('form', { name: `Answer ${questionId}` })
+    await form.getByLabel('Yes, it is in place').check()
     await form.getByLabel('Answered by').fill('Security Lead')
     await form.getByLabel('Note').fill('Restore drill on 2026-11-02')
     await form.getByRole('button', { name: 'Save answer' }).click()
