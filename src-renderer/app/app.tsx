@@ -6,7 +6,13 @@ import { ModelArea } from '../areas/model/model-area'
 import { SettingsArea } from '../areas/settings/settings-area'
 import { SnapshotsArea } from '../areas/snapshots/snapshots-area'
 import { ExportDialogHost } from '../components/export-dialog'
-import { AppStoreContext, createAppStore, type StoreDeps, useAppStore } from '../store/app-store'
+import {
+  AppStoreContext,
+  createAppStore,
+  type StoreDeps,
+  type StoreOptions,
+  useAppStore,
+} from '../store/app-store'
 import { type AreaId, areas, uiSelectors } from '../store/ui-slice'
 import { ErrorBoundary } from './error-boundary'
 import { StatusArea } from './status-area'
@@ -20,8 +26,8 @@ const views: Record<AreaId, () => ReactNode> = {
   settings: () => <SettingsArea />,
 }
 
-export function App({ deps }: { deps: StoreDeps }) {
-  const [store] = useState(() => createAppStore(deps))
+export function App({ deps, options }: { deps: StoreDeps; options?: StoreOptions }) {
+  const [store] = useState(() => createAppStore(deps, options))
   return (
     <AppStoreContext.Provider value={store}>
       <Shell />

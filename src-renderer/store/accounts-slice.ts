@@ -1,9 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type { Account, Attestation, DomainId, Waiver } from '../../shared/domain/types'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
-import { type AccountPatch, createAccountsRepo } from '../db/accounts-repo'
-import { createAnswersRepo } from '../db/answers-repo'
-import { createEvidenceRepo } from '../db/evidence-repo'
+import type { AccountPatch } from '../db/accounts-repo'
 import type { AppState } from './app-store'
 
 /** Where the desk is: the overview heatmap, or one account (optionally opened at a domain and control). */
@@ -42,11 +40,10 @@ export const createAccountsSlice: StateCreator<AppState, [], [], AccountsSlice> 
   selectedAccountIds: [],
   loadDesk: async () => {
     try {
-      const { db } = get().deps
-      const answers = createAnswersRepo(db)
+      const { accounts: accountsRepo, evidence, answers } = get().deps.repos
       const [accounts, latest, attestations, waivers] = await Promise.all([
-        createAccountsRepo(db).list(),
-        createEvidenceRepo(db).latestByAccount(),
+        accountsRepo.list(),
+        evidence.latestByAccount(),
         answers.listAttestations(),
         answers.listWaivers(),
       ])
@@ -70,7 +67,7 @@ export const createAccountsSlice: StateCreator<AppState, [], [], AccountsSlice> 
   },
   updateAccount: async (id, patch) => {
     try {
-      const next = await createAccountsRepo(get().deps.db).update(id, patch)
+      const next = await get().deps.repos.accounts.update(id, patch)
       set((s) => ({ accounts: s.accounts.map((a) => (a.id === id ? next : a)) }))
       return true
     } catch (error) {

@@ -1,7 +1,8 @@
 import { createContext, useContext } from 'react'
 import { createStore, type StoreApi, useStore } from 'zustand'
 import type { RendererApi } from '../../shared/ipc/api'
-import type { RatchetDb } from '../db/db'
+import type { MaturityModel } from '../../shared/model/schema'
+import type { Repos } from '../db/repos'
 import { type AccountsSlice, createAccountsSlice } from './accounts-slice'
 import { type AnswersSlice, createAnswersSlice } from './answers-slice'
 import { type AwsSlice, createAwsSlice } from './aws-slice'
@@ -10,15 +11,22 @@ import { type CollectSlice, createCollectSlice } from './collect-slice'
 import { createDemoSlice, type DemoSlice } from './demo-slice'
 import { createExportSlice, type ExportSlice } from './export-slice'
 import { createModelSlice, type ModelSlice } from './model-slice'
+import { createScoreMemo, type ScoreMemo } from './scorecards'
 import { createSnapshotsSlice, type SnapshotsSlice } from './snapshots-slice'
 import { createStatusSlice, type StatusSlice } from './status-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
-/** What store actions may call: the IPC client and the database, passed in so tests can use fakes. */
+/** What store actions may call: the IPC client, the repositories and the clock, passed in so tests can use fakes. */
 export interface StoreDeps {
   api: RendererApi
-  db: RatchetDb
+  repos: Repos
   now: () => Date
+}
+
+/** Options for one store instance. */
+export interface StoreOptions {
+  /** The model the desk scores with until the stored choice is read (tests pass a small model). */
+  model?: MaturityModel
 }
 
 export type AppState = UiSlice &
@@ -31,11 +39,17 @@ export type AppState = UiSlice &
   CollectSlice &
   ExportSlice &
   ModelSlice &
-  SnapshotsSlice & { deps: StoreDeps }
+  SnapshotsSlice & {
+    deps: StoreDeps
+    /** Scorecards remembered between renders, for this store only. */
+    scoreMemo: ScoreMemo
+  }
 
-export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
+/** One store per window (or per test): all state, caches included, lives in the instance. */
+export function createAppStore(deps: StoreDeps, options: StoreOptions = {}): StoreApi<AppState> {
   return createStore<AppState>()((...a) => ({
     deps,
+    scoreMemo: createScoreMemo(),
     ...createUiSlice(...a),
     ...createStatusSlice(...a),
     ...createAwsSlice(...a),
@@ -45,7 +59,7 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
     ...createBackupSlice(...a),
     ...createCollectSlice(...a),
     ...createExportSlice(...a),
-    ...createModelSlice(...a),
+    ...createModelSlice(options.model)(...a),
     ...createSnapshotsSlice(...a),
   }))
 }

@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand'
 import { type BackupCounts, type BackupFile, countBackup, parseBackup } from '../../shared/backup/schema'
-import { countDatabase, exportBackup, restoreBackup } from '../db/backup'
 import type { AppState } from './app-store'
 
 /** A validated backup waiting for the user to confirm what it will replace. */
@@ -36,7 +35,7 @@ export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (s
   exportBackupFile: async () => {
     try {
       const now = get().deps.now()
-      const file = await exportBackup(get().deps.db, { now })
+      const file = await get().deps.repos.backup.export({ now })
       download(`ratchet-backup-${now.toISOString().slice(0, 10)}.json`, JSON.stringify(file))
       get().notify({ level: 'info', message: `Backup exported (${file.tables.accounts.length} accounts)` })
     } catch (error) {
@@ -46,7 +45,7 @@ export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (s
   prepareRestore: async (fileName, text) => {
     try {
       const file = parseBackup(text)
-      const current = await countDatabase(get().deps.db)
+      const current = await get().deps.repos.backup.count()
       set({ pendingRestore: { fileName, file, incoming: countBackup(file.tables), current } })
       return true
     } catch (error) {
@@ -59,7 +58,7 @@ export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (s
     const pending = get().pendingRestore
     if (!pending) return false
     try {
-      await restoreBackup(get().deps.db, pending.file)
+      await get().deps.repos.backup.restore(pending.file)
       set({ pendingRestore: undefined, deskView: { kind: 'overview' }, selectedAccountIds: [] })
       await get().loadDesk()
       get().notify({ level: 'info', message: `Backup restored from ${pending.fileName}` })

@@ -3,8 +3,6 @@ import type { Account } from '../../shared/domain/types'
 import type { EvidenceBundle, SourceId } from '../../shared/evidence/schema'
 import type { Target } from '../../shared/ipc/domains/aws'
 import type { CollectProgress, CollectSummary } from '../../shared/ipc/domains/collect'
-import { createAccountsRepo } from '../db/accounts-repo'
-import { createEvidenceRepo } from '../db/evidence-repo'
 import type { AppState } from './app-store'
 
 /** The Regions enabled by default in every account: the default Access Analyzer scope. */
@@ -121,9 +119,8 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
 
   /** Stores a bundle at once (so a crash or a cancel keeps it) and adds its account when new. */
   const store = async (bundle: EvidenceBundle, name: string, origin: Account['origin']) => {
-    const { db } = get().deps
-    await createEvidenceRepo(db).addMany([bundle])
-    const accounts = createAccountsRepo(db)
+    const { evidence, accounts } = get().deps.repos
+    await evidence.addMany([bundle])
     if (!(await accounts.get(bundle.accountId))) {
       const alias = bundle.identity.records?.aliases[0]
       await accounts.putMany([{ id: bundle.accountId, name: name || alias || bundle.accountId, origin }])
@@ -214,8 +211,8 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
     importEvidenceFolder: async (dir) => {
       try {
         const { bundles } = await get().deps.api.collect.importFolder({ dir })
-        const { db } = get().deps
-        const accounts = createAccountsRepo(db)
+        const { repos } = get().deps
+        const { accounts } = repos
         const known = new Set((await accounts.list()).map((a) => a.id))
         const fresh = bundles
           .filter((b) => !known.has(b.accountId))
@@ -225,8 +222,8 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
             origin: 'import' as const,
           }))
         // One transaction for everything: a failure leaves the database as it was.
-        await db.transaction('rw', [db.evidence, db.accounts], async () => {
-          await createEvidenceRepo(db).addMany(bundles)
+        await repos.transaction(async () => {
+          await repos.evidence.addMany(bundles)
           if (fresh.length > 0) await accounts.putMany(fresh)
         })
         get().notify({

@@ -1,7 +1,8 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RatchetDb } from '../db/db'
+import { createRepos } from '../db/repos'
 import { createAppStore } from './app-store'
-import { deskModel, setDeskModel } from './desk-model'
+import { buildDeskModel } from './desk-model'
 import { type ScoreCache, scoreDesk } from './scorecards'
 import { fakeApi, testModel } from './test-support'
 
@@ -9,7 +10,6 @@ vi.setConfig({ testTimeout: 30_000 })
 
 const now = new Date('2026-11-28T12:00:00.000Z')
 const dbs: RatchetDb[] = []
-beforeAll(() => setDeskModel(testModel()))
 afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete()
 })
@@ -17,12 +17,15 @@ afterEach(async () => {
 function makeStore(isDemoDefault: boolean) {
   const db = new RatchetDb(`desk-${crypto.randomUUID()}`)
   dbs.push(db)
-  return createAppStore({ api: fakeApi({ isDemoDefault }).api, db, now: () => now })
+  return createAppStore(
+    { api: fakeApi({ isDemoDefault }).api, repos: createRepos(db), now: () => now },
+    { model: testModel() },
+  )
 }
 function scores(store: ReturnType<typeof makeStore>) {
   const s = store.getState()
   return scoreDesk({
-    model: deskModel(),
+    model: buildDeskModel(testModel()),
     accounts: s.accounts,
     latestEvidence: s.latestEvidence,
     attestations: s.attestations,
@@ -114,16 +117,12 @@ describe('the desk store', () => {
   it('removing the demo keeps the user’s own accounts', async () => {
     const store = makeStore(true)
     await store.getState().initDesk()
-    const { createAccountsRepo } = await import('../db/accounts-repo')
-    await createAccountsRepo(store.getState().deps.db).putMany([
-      { id: '999999999999', name: 'mine', origin: 'sso' },
-    ])
+    await store.getState().deps.repos.accounts.putMany([{ id: '999999999999', name: 'mine', origin: 'sso' }])
     await store.getState().removeDemo()
     expect(store.getState().accounts.map((a) => a.name)).toEqual(['mine'])
     expect(store.getState().latestEvidence).toEqual({})
     // The next start with an empty database does not bring the removed demo back.
-    const { createAccountsRepo: repo } = await import('../db/accounts-repo')
-    await repo(store.getState().deps.db).remove(['999999999999'])
+    await store.getState().deps.repos.accounts.remove(['999999999999'])
     const next = createAppStore({ ...store.getState().deps })
     await next.getState().initDesk()
     expect(next.getState().accounts).toEqual([])
@@ -151,8 +150,7 @@ describe('the desk store', () => {
   it('restores a valid backup after showing the counts it will replace', async () => {
     const source = makeStore(true)
     await source.getState().initDesk()
-    const { exportBackup } = await import('../db/backup')
-    const text = JSON.stringify(await exportBackup(source.getState().deps.db, { now }))
+    const text = JSON.stringify(await source.getState().deps.repos.backup.export({ now }))
     const target = makeStore(false)
     await target.getState().initDesk()
     expect(await target.getState().prepareRestore('backup.json', text)).toBe(true)
@@ -173,7 +171,7 @@ describe('scoreDesk with a cache', () => {
     const createScoreInput = () => {
       const s = store.getState()
       return {
-        model: deskModel(),
+        model: buildDeskModel(testModel()),
         accounts: s.accounts,
         latestEvidence: s.latestEvidence,
         attestations: s.attestations,

@@ -6,7 +6,8 @@ import { scoreAccount } from '../../shared/scoring/engine'
 import type { AccountScorecard } from '../../shared/scoring/types'
 import { latestPerControl } from '../db/answers-repo'
 import { useAppStore } from './app-store'
-import { type DeskModel, useDeskModel } from './desk-model'
+import type { DeskModel } from './desk-model'
+import { modelSelectors } from './model-slice'
 
 export interface DeskScoreInput {
   model: DeskModel
@@ -88,11 +89,16 @@ export function scoreDesk(input: DeskScoreInput, cache?: ScoreCache): Map<string
   return result
 }
 
-// One cache for the renderer: every component that shows scores shares it and the last result.
-const sharedCache: ScoreCache = new Map()
-let lastRun:
-  | { input: Omit<DeskScoreInput, 'now'>; result: Map<string, AccountScorecard>; minute: number }
-  | undefined
+/** What one store instance remembers between score runs (never shared between stores). */
+export interface ScoreMemo {
+  cache: ScoreCache
+  last?: { input: Omit<DeskScoreInput, 'now'>; result: Map<string, AccountScorecard>; minute: number }
+}
+
+/** A fresh, empty memo for a new store. */
+export function createScoreMemo(): ScoreMemo {
+  return { cache: new Map() }
+}
 
 /** Scorecards for every account, recomputed only when the accounts, evidence, answers or model change. */
 export function useScorecards(): Map<string, AccountScorecard> {
@@ -103,27 +109,29 @@ export function useScorecards(): Map<string, AccountScorecard> {
       attestations: s.attestations,
       waivers: s.waivers,
       now: s.deps.now,
+      memo: s.scoreMemo,
     })),
   )
-  const model = useDeskModel()
+  const model = useAppStore(modelSelectors.desk)
   return useMemo(() => {
-    const now = data.now()
+    const { memo, ...rest } = data
+    const now = rest.now()
     const minute = Math.floor(now.getTime() / 60_000)
-    const input = { model, ...data }
-    const prev = lastRun
+    const input = { model, ...rest }
+    const prev = memo.last
     if (
       prev &&
       prev.minute === minute &&
       prev.input.model === model &&
-      prev.input.accounts === data.accounts &&
-      prev.input.latestEvidence === data.latestEvidence &&
-      prev.input.attestations === data.attestations &&
-      prev.input.waivers === data.waivers
+      prev.input.accounts === rest.accounts &&
+      prev.input.latestEvidence === rest.latestEvidence &&
+      prev.input.attestations === rest.attestations &&
+      prev.input.waivers === rest.waivers
     ) {
       return prev.result
     }
-    const result = scoreDesk({ ...input, now }, sharedCache)
-    lastRun = { input, result, minute }
+    const result = scoreDesk({ ...input, now }, memo.cache)
+    memo.last = { input, result, minute }
     return result
   }, [data, model])
 }

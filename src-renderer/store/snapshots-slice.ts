@@ -3,9 +3,7 @@ import type { CompareMode } from '../../shared/compare/types'
 import { buildDemoOrganization, demoQuarterDates } from '../../shared/demo/organization'
 import { buildSnapshot, snapshotsFromQuarters } from '../../shared/snapshot/build'
 import type { Snapshot, SnapshotEdit } from '../../shared/snapshot/schema'
-import { createSnapshotsRepo } from '../db/snapshots-repo'
 import type { AppState } from './app-store'
-import { deskModel } from './desk-model'
 
 /** A side of a comparison: a saved snapshot by id, or the current state. */
 export type CompareSideId = string | 'now'
@@ -38,11 +36,11 @@ export const DEMO_SNAPSHOT_PREFIX = 'demo-snapshot'
 
 /** The current state, built like a snapshot but never saved: the "now" side of a comparison. */
 export function currentState(
-  state: Pick<AppState, 'accounts' | 'latestEvidence' | 'attestations' | 'waivers'>,
+  state: Pick<AppState, 'accounts' | 'latestEvidence' | 'attestations' | 'waivers' | 'deskModel'>,
   now: Date,
   label = 'Now',
 ): Snapshot {
-  const model = deskModel()
+  const model = state.deskModel
   return buildSnapshot({
     id: NOW,
     label,
@@ -75,7 +73,7 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
   let loading: Promise<void> | undefined
   const read = async () => {
     try {
-      const snapshots = await createSnapshotsRepo(get().deps.db).list()
+      const snapshots = await get().deps.repos.snapshots.list()
       set({ snapshots, isSnapshotsLoaded: true })
     } catch (error) {
       set({ isSnapshotsLoaded: true })
@@ -112,27 +110,27 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
           ...(input.label !== undefined ? { label: input.label } : {}),
           notes: input.notes ?? '',
           createdAt: state.deps.now(),
-          model: deskModel().compiled.model,
-          compiled: deskModel().compiled,
+          model: state.deskModel.compiled.model,
+          compiled: state.deskModel.compiled,
           accounts: state.accounts,
           evidence: Object.values(state.latestEvidence),
           attestations: state.attestations,
           waivers: state.waivers,
         })
-        await createSnapshotsRepo(state.deps.db).addMany([snapshot])
+        await state.deps.repos.snapshots.addMany([snapshot])
         set((s) => ({ snapshots: [...s.snapshots, snapshot] }))
         get().notify({ level: 'info', message: `Snapshot "${snapshot.label}" saved` })
         return snapshot
       }, undefined),
     editSnapshot: (id, edit) =>
       busy(async () => {
-        const next = await createSnapshotsRepo(get().deps.db).edit(id, edit)
+        const next = await get().deps.repos.snapshots.edit(id, edit)
         set((s) => ({ snapshots: s.snapshots.map((x) => (x.id === id ? next : x)) }))
         return true
       }, false),
     deleteSnapshot: (id) =>
       busy(async () => {
-        await createSnapshotsRepo(get().deps.db).remove(id)
+        await get().deps.repos.snapshots.remove(id)
         set((s) => ({
           snapshots: s.snapshots.filter((x) => x.id !== id),
           compareA: s.compareA === id ? null : s.compareA,
@@ -143,7 +141,7 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
     snapshotDemoQuarters: () =>
       busy(async () => {
         const state = get()
-        const model = deskModel()
+        const model = state.deskModel
         const demo = buildDemoOrganization({
           now: demoNow(state, state.deps.now()),
           controls: model.demoControls,
@@ -157,7 +155,7 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
         })
         const taken = new Set(state.snapshots.map((s) => s.id))
         const fresh = snapshots.filter((s) => !taken.has(s.id))
-        await createSnapshotsRepo(state.deps.db).addMany(fresh)
+        await state.deps.repos.snapshots.addMany(fresh)
         set((s) => ({
           snapshots: [...s.snapshots, ...fresh].sort(
             (x, y) => Date.parse(x.createdAt) - Date.parse(y.createdAt),

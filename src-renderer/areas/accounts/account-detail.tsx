@@ -2,8 +2,8 @@ import { useState } from 'react'
 import { type Account, type DomainId, domainIds, type Level } from '../../../shared/domain/types'
 import { cellState, describeCell, LevelBadge } from '../../components/level'
 import { useAppStore } from '../../store/app-store'
-import { deskModel } from '../../store/desk-model'
 import { useScorecards } from '../../store/scorecards'
+import { useDeskModel } from '../../store/use-desk-model'
 import { AccountContext } from './account-context'
 import { DomainPanel } from './domain-panel'
 import { Questionnaire } from './questionnaire'
@@ -19,13 +19,14 @@ export function AccountDetail({
   domainId: DomainId | undefined
   controlId: string | undefined
 }) {
+  const desk = useDeskModel()
   const card = useScorecards().get(account.id)
   const openOverview = useAppStore((s) => s.openOverview)
   const openAccount = useAppStore((s) => s.openAccount)
   const updateAccount = useAppStore((s) => s.updateAccount)
   const openCurrentExport = useAppStore((s) => s.openCurrentExport)
   const [tab, setTab] = useState<'domains' | 'questions'>('domains')
-  const titles = deskModel().domainTitles
+  const titles = desk.domainTitles
   const current = domainId ?? card?.domains.find((d) => d.level === card.level)?.domainId ?? 'iam'
   const domain = card?.domains.find((d) => d.domainId === current)
   const setTarget = (level: Level | undefined) => {

@@ -4,6 +4,7 @@ import { demoControlsFromModel } from '../../../shared/demo/organization'
 import { defaultModel } from '../../../shared/model/default-model'
 import { App } from '../../app/app'
 import { RatchetDb } from '../../db/db'
+import { createRepos } from '../../db/repos'
 import { fakeApi } from '../../store/test-support'
 
 // Each test loads the demo (48 validated bundles) and scores it: allow for a busy 2-core machine.
@@ -37,7 +38,7 @@ function renderApp(isDemoDefault: boolean) {
   const db = new RatchetDb(`ui-${crypto.randomUUID()}`)
   dbs.push(db)
   const fake = fakeApi({ isDemoDefault })
-  render(<App deps={{ api: fake.api, db, now: () => now }} />)
+  render(<App deps={{ api: fake.api, repos: createRepos(db), now: () => now }} />)
   return fake
 }
 
@@ -173,6 +174,7 @@ describe('remediation links', () => {
 describe('the heatmap with 1,000 accounts', () => {
   it('renders only the visible rows', async () => {
     const { Heatmap } = await import('./heatmap')
+    const { fallbackDomainTitles } = await import('../../store/desk-model')
     const rows = Array.from({ length: 1000 }, (_, i) => ({
       account: {
         id: String(100000000000 + i),
@@ -194,6 +196,7 @@ describe('the heatmap with 1,000 accounts', () => {
         onSort={() => undefined}
         onToggle={() => undefined}
         onOpen={() => undefined}
+        titles={fallbackDomainTitles}
       />,
     )
     const rendered = screen.getAllByTestId('heatmap-row')

@@ -1,20 +1,21 @@
 import { useMemo, useState } from 'react'
 import { useAppStore } from '../../store/app-store'
-import { deskModel } from '../../store/desk-model'
+import { useDeskModel } from '../../store/use-desk-model'
 import { AnswerForm } from './answer-forms'
 
 /** Answers one manual control for every selected account at once. */
 export function BulkQuestionnaire({ accountIds, onClose }: { accountIds: string[]; onClose(): void }) {
+  const desk = useDeskModel()
   const names = useAppStore((s) => s.accounts)
   const manual = useMemo(
     () =>
-      [...deskModel().controls.values()]
+      [...desk.controls.values()]
         .filter((c) => c.isManual)
         .sort((a, b) => a.domainId.localeCompare(b.domainId) || a.level - b.level),
-    [],
+    [desk],
   )
   const [controlId, setControlId] = useState(manual[0]?.id ?? '')
-  const control = deskModel().controls.get(controlId)
+  const control = desk.controls.get(controlId)
   const chosen = names.filter((a) => accountIds.includes(a.id)).map((a) => a.name)
   return (
     <section className="panel bulk-questionnaire" aria-label="Bulk answer">
@@ -29,7 +30,7 @@ export function BulkQuestionnaire({ accountIds, onClose }: { accountIds: string[
             <select value={controlId} onChange={(e) => setControlId(e.target.value)}>
               {manual.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {deskModel().domainTitles[c.domainId]} L{c.level}: {c.title}
+                  {desk.domainTitles[c.domainId]} L{c.level}: {c.title}
                 </option>
               ))}
             </select>

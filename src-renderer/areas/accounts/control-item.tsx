@@ -3,7 +3,7 @@ import type { ControlResult } from '../../../shared/scoring/types'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { ExpiredFlag, StatusPill } from '../../components/status-pill'
 import { useAppStore } from '../../store/app-store'
-import { deskModel } from '../../store/desk-model'
+import { useDeskModel } from '../../store/use-desk-model'
 import { AnswerForm, WaiverForm } from './answer-forms'
 
 const unknownText: Record<string, string> = {
@@ -26,7 +26,8 @@ export function ControlItem({
   result: ControlResult
   isFocused: boolean
 }) {
-  const meta = deskModel().controls.get(result.controlId)
+  const desk = useDeskModel()
+  const meta = desk.controls.get(result.controlId)
   const open = useAppStore((s) => s.openLink)
   const removeAttestation = useAppStore((s) => s.removeAttestation)
   const removeWaiver = useAppStore((s) => s.removeWaiver)

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { useScorecards } from '../../store/scorecards'
+import { useDeskModel } from '../../store/use-desk-model'
 import { BulkQuestionnaire } from './bulk-questionnaire'
 import { Heatmap } from './heatmap'
 import {
@@ -29,6 +30,7 @@ export function Overview() {
     })),
   )
   const cards = useScorecards()
+  const desk = useDeskModel()
   const [filters, setFilters] = useState<OverviewFilters>(emptyFilters)
   const [sort, setSort] = useState<Sort>({ key: 'name', isDescending: false })
   const [isBulkOpen, setBulkOpen] = useState(false)
@@ -140,6 +142,7 @@ export function Overview() {
           onSort={onSort}
           onToggle={toggleSelectedAccount}
           onOpen={(id, domainId) => openAccount(id, domainId)}
+          titles={desk.domainTitles}
         />
       )}
     </div>
