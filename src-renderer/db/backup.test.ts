@@ -22,7 +22,9 @@ async function seeded(): Promise<RatchetDb> {
   await createAccountsRepo(db).putMany(demo.accounts)
   await createEvidenceRepo(db).addMany(demo.bundles)
   await createAnswersRepo(db).addRaw(demo.attestations, demo.waivers)
-  await db.snapshots.add({ id: 'snap-1', label: '2026-Q3', createdAt: now.toISOString(), payload: { x: 1 } })
+  await db
+    .table('snapshots')
+    .add({ id: 'snap-1', label: '2026-Q3', createdAt: now.toISOString(), payload: { x: 1 } })
   await db.settings.put({ key: 'demo.offered', value: true })
   return db
 }
@@ -40,7 +42,7 @@ describe('backup and restore', () => {
 
     const target = new RatchetDb(`backup-${crypto.randomUUID()}`)
     dbs.push(target)
-    await target.accounts.add({ ...demo.accounts[0], id: '999999999999', name: 'will be replaced' })
+    await target.table('accounts').add({ ...demo.accounts[0], id: '999999999999', name: 'will be replaced' })
     await restoreBackup(target, parsed)
     expect(await countDatabase(target)).toEqual(await countDatabase(source))
     expect(await target.accounts.get('999999999999')).toBeUndefined()

@@ -64,8 +64,8 @@ export async function restoreBackup(db: RatchetDb, file: BackupFile): Promise<vo
       await db.evidence.bulkAdd(tables.evidence.map(evidenceRow))
       await db.attestations.bulkAdd(tables.attestations)
       await db.waivers.bulkAdd(tables.waivers)
-      await db.models.bulkAdd(tables.models)
-      await db.snapshots.bulkAdd(tables.snapshots)
+      await db.table('models').bulkAdd(tables.models)
+      await db.table('snapshots').bulkAdd(tables.snapshots)
       await db.settings.bulkAdd(tables.settings)
     })
   } catch (error) {

@@ -1,5 +1,9 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie'
-import { latestSchemaVersion, schemaV1, schemaV2 } from './schema'
+import type { Account, Attestation, Waiver } from '../../shared/domain/types'
+import type { Snapshot } from '../../shared/snapshot/schema'
+import type { AccountSummary } from '../workers/summary'
+import type { StoredModel } from './models-repo'
+import { latestSchemaVersion, schemaV1, schemaV2, schemaV3Scale } from './schema'
 
 /** A key/value setting row. */
 export interface SettingRow {
@@ -16,9 +20,8 @@ export interface EvidenceRow {
   bundle: unknown
 }
 
-/** Rows are typed by the repositories that own each table; the database only knows keys and indexes. */
-// biome-ignore lint/suspicious/noExplicitAny: each repository narrows its own rows with zod
-type Row = Record<string, any>
+/** A row as an upgrade sees it: written by an older version, so nothing about its fields is certain. */
+type UnknownRow = Record<string, unknown>
 
 /** The names of every table, in backup order. */
 export const tableNames = [
@@ -30,6 +33,8 @@ export const tableNames = [
   'snapshots',
   'settings',
 ] as const
+/** Tables derived from the others (recomputed, never backed up). */
+export const derivedTableNames = ['summaries'] as const
 export type TableName = (typeof tableNames)[number]
 
 /** v1 → v2: v1 accounts may lack `origin`; they came from outside the demo, so call them imported. */
@@ -37,19 +42,20 @@ export async function backfillAccountOrigin(tx: Transaction): Promise<void> {
   await tx
     .table('accounts')
     .toCollection()
-    .modify((row: Row) => {
+    .modify((row: UnknownRow) => {
       if (typeof row.origin !== 'string') row.origin = 'import'
     })
 }
 
 export class RatchetDb extends Dexie {
-  accounts!: EntityTable<Row & { id: string }, 'id'>
+  accounts!: EntityTable<Account, 'id'>
   evidence!: EntityTable<EvidenceRow, 'id'>
-  attestations!: EntityTable<Row & { id: string }, 'id'>
-  waivers!: EntityTable<Row & { id: string }, 'id'>
-  models!: EntityTable<Row & { hash: string }, 'hash'>
-  snapshots!: EntityTable<Row & { id: string }, 'id'>
+  attestations!: EntityTable<Attestation, 'id'>
+  waivers!: EntityTable<Waiver, 'id'>
+  models!: EntityTable<StoredModel, 'hash'>
+  snapshots!: EntityTable<Snapshot, 'id'>
   settings!: EntityTable<SettingRow, 'key'>
+  summaries!: EntityTable<AccountSummary, 'accountId'>
 
   /** `upTo` lets a migration test open an older version, write to it, and reopen at the latest. */
   constructor(
@@ -60,5 +66,6 @@ export class RatchetDb extends Dexie {
     super(name, dexieOptions)
     if (upTo >= 1) this.version(1).stores(schemaV1)
     if (upTo >= 2) this.version(2).stores(schemaV2).upgrade(backfillAccountOrigin)
+    if (upTo >= 3) this.version(3).stores(schemaV3Scale)
   }
 }

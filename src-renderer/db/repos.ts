@@ -12,6 +12,7 @@ import { createEvidenceRepo, type EvidenceRepo } from './evidence-repo'
 import { createModelsRepo, type ModelsRepo } from './models-repo'
 import { createSettingsRepo, type SettingsRepo } from './settings-repo'
 import { createSnapshotsRepo, type SnapshotsRepo } from './snapshots-repo'
+import { createSummariesRepo, type SummariesRepo, type SummaryRefresher } from './summaries-repo'
 import { createTargetsRepo, type TargetsRepo } from './targets-repo'
 
 /** Whole-database operations: the backup file in and out. */
@@ -34,6 +35,8 @@ export interface Repos {
   snapshots: SnapshotsRepo
   settings: SettingsRepo
   targets: TargetsRepo
+  /** Per-account scorecard summaries, refreshed off the main thread in the app. */
+  summaries: SummariesRepo
   backup: BackupRepo
   /** Adds accounts with their evidence and answers, validated, all or nothing. */
   addOrganization(data: OrganizationData): Promise<void>
@@ -41,8 +44,11 @@ export interface Repos {
   transaction<T>(work: () => Promise<T>): Promise<T>
 }
 
-/** The repositories over one IndexedDB database. */
-export function createRepos(db: RatchetDb): Repos {
+/**
+ * The repositories over one IndexedDB database. `summaryRefresher` runs summary refreshes elsewhere (the app
+ * passes a Web Worker); without one they run on this thread.
+ */
+export function createRepos(db: RatchetDb, options: { summaryRefresher?: SummaryRefresher } = {}): Repos {
   return {
     accounts: createAccountsRepo(db),
     evidence: createEvidenceRepo(db),
@@ -51,6 +57,7 @@ export function createRepos(db: RatchetDb): Repos {
     snapshots: createSnapshotsRepo(db),
     settings: createSettingsRepo(db),
     targets: createTargetsRepo(db),
+    summaries: createSummariesRepo(db, options.summaryRefresher),
     backup: {
       export: (options) => exportBackup(db, options),
       count: () => countDatabase(db),

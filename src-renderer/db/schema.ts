@@ -25,4 +25,21 @@ export const schemaV2 = {
   accounts: 'id, name, owner, environment, origin, *tags',
 } as const
 
-export const latestSchemaVersion = 2
+/**
+ * 2026-11-29 (scale): drops the indexes nothing queries (accounts by owner, environment and tags, evidence by
+ * collectedAt alone, answers by control and expiry, models by modelId, snapshots by label: the desk filters
+ * those in memory) and adds `summaries`, one small row per account that the overview reads instead of every
+ * bundle and answer. No upgrade function: dropping an index and adding a table keep every row as it was.
+ */
+export const schemaV3Scale = {
+  accounts: 'id, name, origin',
+  evidence: 'id, accountId, [accountId+collectedAt]',
+  attestations: 'id, accountId',
+  waivers: 'id, accountId',
+  models: 'hash',
+  snapshots: 'id, createdAt',
+  settings: 'key',
+  summaries: 'accountId',
+} as const
+
+export const latestSchemaVersion = 3

@@ -11,9 +11,9 @@ import { type CollectSlice, createCollectSlice } from './collect-slice'
 import { createDemoSlice, type DemoSlice } from './demo-slice'
 import { createExportSlice, type ExportSlice } from './export-slice'
 import { createModelSlice, type ModelSlice } from './model-slice'
-import { createScoreMemo, type ScoreMemo } from './scorecards'
 import { createSnapshotsSlice, type SnapshotsSlice } from './snapshots-slice'
 import { createStatusSlice, type StatusSlice } from './status-slice'
+import { createSummariesSlice, type SummariesSlice } from './summaries-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
 /** What store actions may call: the IPC client, the repositories and the clock, passed in so tests can use fakes. */
@@ -39,17 +39,15 @@ export type AppState = UiSlice &
   CollectSlice &
   ExportSlice &
   ModelSlice &
-  SnapshotsSlice & {
+  SnapshotsSlice &
+  SummariesSlice & {
     deps: StoreDeps
-    /** Scorecards remembered between renders, for this store only. */
-    scoreMemo: ScoreMemo
   }
 
 /** One store per window (or per test): all state, caches included, lives in the instance. */
 export function createAppStore(deps: StoreDeps, options: StoreOptions = {}): StoreApi<AppState> {
-  return createStore<AppState>()((...a) => ({
+  const store = createStore<AppState>()((...a) => ({
     deps,
-    scoreMemo: createScoreMemo(),
     ...createUiSlice(...a),
     ...createStatusSlice(...a),
     ...createAwsSlice(...a),
@@ -61,7 +59,22 @@ export function createAppStore(deps: StoreDeps, options: StoreOptions = {}): Sto
     ...createExportSlice(...a),
     ...createModelSlice(options.model)(...a),
     ...createSnapshotsSlice(...a),
+    ...createSummariesSlice(...a),
   }))
+  // Summaries follow what they are computed from: any change to these starts an off-thread refresh.
+  store.subscribe((s, prev) => {
+    if (!s.isDeskLoaded) return
+    if (
+      s.accounts !== prev.accounts ||
+      s.latestEvidence !== prev.latestEvidence ||
+      s.attestations !== prev.attestations ||
+      s.waivers !== prev.waivers ||
+      s.deskModel !== prev.deskModel
+    ) {
+      void s.refreshSummaries()
+    }
+  })
+  return store
 }
 
 export const AppStoreContext = createContext<StoreApi<AppState> | null>(null)

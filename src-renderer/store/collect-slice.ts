@@ -239,6 +239,7 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
     },
 
     exportEvidenceFolder: async (dir, accountIds) => {
+      await get().ensureDeskDetails()
       const latest = get().latestEvidence
       const bundles = Object.values(latest).filter((b) => !accountIds || accountIds.includes(b.accountId))
       if (bundles.length === 0) {

@@ -100,29 +100,32 @@ describe('the model store', () => {
 
   it('lists the versions saved snapshots were scored with', async () => {
     const s = await store()
-    await dbs.at(-1)?.snapshots.bulkAdd([
-      {
-        id: 's1',
-        label: 'Q1',
-        createdAt: '2026-03-31T00:00:00.000Z',
-        modelVersion: 'aaaa',
-        model: { id: 'm', name: 'Old' },
-      },
-      {
-        id: 's2',
-        label: 'Q2',
-        createdAt: '2026-06-30T00:00:00.000Z',
-        modelVersion: 'aaaa',
-        model: { id: 'm', name: 'Old' },
-      },
-      {
-        id: 's3',
-        label: 'Q3',
-        createdAt: '2026-09-30T00:00:00.000Z',
-        modelVersion: 'bbbb',
-        model: { id: 'm', name: 'New' },
-      },
-    ])
+    await dbs
+      .at(-1)
+      ?.table('snapshots')
+      .bulkAdd([
+        {
+          id: 's1',
+          label: 'Q1',
+          createdAt: '2026-03-31T00:00:00.000Z',
+          modelVersion: 'aaaa',
+          model: { id: 'm', name: 'Old' },
+        },
+        {
+          id: 's2',
+          label: 'Q2',
+          createdAt: '2026-06-30T00:00:00.000Z',
+          modelVersion: 'aaaa',
+          model: { id: 'm', name: 'Old' },
+        },
+        {
+          id: 's3',
+          label: 'Q3',
+          createdAt: '2026-09-30T00:00:00.000Z',
+          modelVersion: 'bbbb',
+          model: { id: 'm', name: 'New' },
+        },
+      ])
     await s.getState().loadModels()
     expect(s.getState().scoredVersions).toEqual([
       { hash: 'bbbb', modelId: 'm', name: 'New', snapshotCount: 1, lastScoredAt: '2026-09-30T00:00:00.000Z' },

@@ -5,6 +5,7 @@ import type { EvidenceBundle } from '../../shared/evidence/schema'
 import { scoreAccount } from '../../shared/scoring/engine'
 import type { AccountScorecard } from '../../shared/scoring/types'
 import { latestPerControl } from '../db/answers-repo'
+import { groupByAccount } from '../workers/summary'
 import { useAppStore } from './app-store'
 import type { DeskModel } from './desk-model'
 import { modelSelectors } from './model-slice'
@@ -20,16 +21,6 @@ export interface DeskScoreInput {
 
 /** Scorecards kept between runs, by account, with the fingerprint of the inputs that produced them. */
 export type ScoreCache = Map<string, { key: string; card: AccountScorecard }>
-
-function groupByAccount<T extends { accountId: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>()
-  for (const row of rows) {
-    const list = map.get(row.accountId)
-    if (list) list.push(row)
-    else map.set(row.accountId, [row])
-  }
-  return map
-}
 
 /**
  * Everything one account's score depends on, as a string. `now` counts to the minute: a score is reused
@@ -89,49 +80,33 @@ export function scoreDesk(input: DeskScoreInput, cache?: ScoreCache): Map<string
   return result
 }
 
-/** What one store instance remembers between score runs (never shared between stores). */
-export interface ScoreMemo {
-  cache: ScoreCache
-  last?: { input: Omit<DeskScoreInput, 'now'>; result: Map<string, AccountScorecard>; minute: number }
-}
-
-/** A fresh, empty memo for a new store. */
-export function createScoreMemo(): ScoreMemo {
-  return { cache: new Map() }
-}
-
-/** Scorecards for every account, recomputed only when the accounts, evidence, answers or model change. */
-export function useScorecards(): Map<string, AccountScorecard> {
+/**
+ * One account's full scorecard, scored when its view is open (from its latest bundle and newest answers);
+ * undefined until the bundles and answers are loaded. The overview reads stored summaries instead.
+ */
+export function useAccountScorecard(accountId: string): AccountScorecard | undefined {
   const data = useAppStore(
     useShallow((s) => ({
-      accounts: s.accounts,
+      isLoaded: s.isDeskDetailsLoaded,
+      account: s.accounts.find((a) => a.id === accountId),
       latestEvidence: s.latestEvidence,
       attestations: s.attestations,
       waivers: s.waivers,
       now: s.deps.now,
-      memo: s.scoreMemo,
     })),
   )
   const model = useAppStore(modelSelectors.desk)
   return useMemo(() => {
-    const { memo, ...rest } = data
-    const now = rest.now()
-    const minute = Math.floor(now.getTime() / 60_000)
-    const input = { model, ...rest }
-    const prev = memo.last
-    if (
-      prev &&
-      prev.minute === minute &&
-      prev.input.model === model &&
-      prev.input.accounts === rest.accounts &&
-      prev.input.latestEvidence === rest.latestEvidence &&
-      prev.input.attestations === rest.attestations &&
-      prev.input.waivers === rest.waivers
-    ) {
-      return prev.result
-    }
-    const result = scoreDesk({ ...input, now }, memo.cache)
-    memo.last = { input, result, minute }
-    return result
-  }, [data, model])
+    const { isLoaded, account, latestEvidence, attestations, waivers, now } = data
+    if (!isLoaded || !account) return undefined
+    const own = <T extends { accountId: string }>(rows: T[]) => rows.filter((r) => r.accountId === accountId)
+    return scoreDesk({
+      model,
+      accounts: [account],
+      latestEvidence: { [accountId]: latestEvidence[accountId] } as Record<string, EvidenceBundle>,
+      attestations: own(attestations),
+      waivers: own(waivers),
+      now: now(),
+    }).get(accountId)
+  }, [data, model, accountId])
 }

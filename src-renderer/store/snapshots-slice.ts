@@ -104,6 +104,7 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
     },
     takeSnapshot: (input) =>
       busy(async () => {
+        await get().ensureDeskDetails()
         const state = get()
         const snapshot = buildSnapshot({
           id: crypto.randomUUID(),
@@ -140,6 +141,7 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
       }, false),
     snapshotDemoQuarters: () =>
       busy(async () => {
+        await get().ensureDeskDetails()
         const state = get()
         const model = state.deskModel
         const demo = buildDemoOrganization({

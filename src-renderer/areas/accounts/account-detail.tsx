@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { type Account, type DomainId, domainIds, type Level } from '../../../shared/domain/types'
-import { cellState, describeCell, LevelBadge } from '../../components/level'
+import { cellState, describeCell, domainCell, LevelBadge } from '../../components/level'
 import { useAppStore } from '../../store/app-store'
-import { useScorecards } from '../../store/scorecards'
+import { useAccountScorecard } from '../../store/scorecards'
 import { useDeskModel } from '../../store/use-desk-model'
 import { AccountContext } from './account-context'
 import { DomainPanel } from './domain-panel'
@@ -20,7 +20,8 @@ export function AccountDetail({
   controlId: string | undefined
 }) {
   const desk = useDeskModel()
-  const card = useScorecards().get(account.id)
+  const card = useAccountScorecard(account.id)
+  const isLoaded = useAppStore((s) => s.isDeskDetailsLoaded)
   const openOverview = useAppStore((s) => s.openOverview)
   const openAccount = useAppStore((s) => s.openAccount)
   const updateAccount = useAppStore((s) => s.updateAccount)
@@ -73,14 +74,14 @@ export function AccountDetail({
           <ul>
             {domainIds.map((d) => {
               const result = card?.domains.find((x) => x.domainId === d)
-              const state = cellState(result)
+              const state = cellState(domainCell(result))
               return (
                 <li key={d}>
                   <button
                     type="button"
                     className="domain-tab"
                     aria-current={d === current ? 'true' : undefined}
-                    aria-label={describeCell(result, titles[d])}
+                    aria-label={describeCell(domainCell(result), titles[d])}
                     onClick={() => openAccount(account.id, d)}
                   >
                     <LevelBadge
@@ -103,8 +104,10 @@ export function AccountDetail({
             focusControlId={controlId}
             onTargetChange={setTarget}
           />
-        ) : (
+        ) : isLoaded ? (
           <p className="muted">No score yet for this account.</p>
+        ) : (
+          <p className="muted">Reading this account’s evidence and answers…</p>
         )}
       </div>
     </article>

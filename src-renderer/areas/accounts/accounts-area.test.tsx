@@ -78,7 +78,7 @@ describe('the Accounts area', () => {
     const detail = await screen.findByTestId('account-detail')
     expect(within(detail).getByRole('heading', { level: 2 }).textContent).toBe(second)
     const iamName = defaultModel.domains.find((d) => d.id === 'iam')?.name ?? 'missing'
-    expect(within(detail).getByTestId('domain-panel').textContent).toContain(iamName)
+    expect((await within(detail).findByTestId('domain-panel')).textContent).toContain(iamName)
   })
 
   it('asks before removing the demo, and Cancel keeps it', async () => {
@@ -186,7 +186,7 @@ describe('the heatmap with 1,000 accounts', () => {
         targets: {},
         origin: 'import' as const,
       },
-      card: undefined,
+      summary: undefined,
     }))
     render(
       <Heatmap

@@ -153,7 +153,7 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen, titles
           {items.map((item) => {
             const entry = rows[item.index]
             if (!entry) return null
-            const { account, card } = entry
+            const { account, summary: card } = entry
             const isSelected = selected.has(account.id)
             const cellButton = (col: number) => ({
               'data-cell': `${item.index}:${col}`,
@@ -202,7 +202,7 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen, titles
                   <span className="hm-grade">{card?.grade}</span>
                 </td>
                 {domainIds.map((domainId, i) => {
-                  const domain = card?.domains.find((d) => d.domainId === domainId)
+                  const domain = card?.domains[domainId]
                   const state = cellState(domain)
                   const isBelow = card?.belowTarget.includes(domainId) ?? false
                   return (

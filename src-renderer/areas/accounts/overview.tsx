@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
-import { useScorecards } from '../../store/scorecards'
+import { summarySelectors } from '../../store/summaries-slice'
 import { useDeskModel } from '../../store/use-desk-model'
 import { BulkQuestionnaire } from './bulk-questionnaire'
 import { Heatmap } from './heatmap'
@@ -29,15 +29,15 @@ export function Overview() {
       setSelectedAccounts: s.setSelectedAccounts,
     })),
   )
-  const cards = useScorecards()
+  const summaries = useAppStore(summarySelectors.summaries)
   const desk = useDeskModel()
   const [filters, setFilters] = useState<OverviewFilters>(emptyFilters)
   const [sort, setSort] = useState<Sort>({ key: 'name', isDescending: false })
   const [isBulkOpen, setBulkOpen] = useState(false)
   const options = useMemo(() => filterOptions(accounts), [accounts])
   const allRows = useMemo(
-    () => accounts.map((account) => ({ account, card: cards.get(account.id) })),
-    [accounts, cards],
+    () => accounts.map((account) => ({ account, summary: summaries[account.id] })),
+    [accounts, summaries],
   )
   const rows = useMemo(() => visibleRows(allRows, filters, sort), [allRows, filters, sort])
   const counts = useMemo(() => overviewCounts(rows), [rows])

@@ -14,9 +14,12 @@ type Tab = 'compare' | 'trends'
 export function CompareArea() {
   const desk = useDeskModel()
   const loadSnapshots = useAppStore((s) => s.loadSnapshots)
+  const ensureDeskDetails = useAppStore((s) => s.ensureDeskDetails)
   useEffect(() => {
+    // "Now" is built from the bundles and answers: read them when Compare opens, not at start.
     void loadSnapshots()
-  }, [loadSnapshots])
+    void ensureDeskDetails()
+  }, [loadSnapshots, ensureDeskDetails])
   const [tab, setTab] = useState<Tab>('compare')
   const tabIds = { compare: useId(), trends: useId() }
   const panelId = useId()
