@@ -7,15 +7,18 @@ import {
 } from '../../shared/backup/schema'
 import { AppError } from '../../shared/errors'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
+import type { Snapshot } from '../../shared/snapshot/schema'
 import { type RatchetDb, tableNames } from './db'
 import { evidenceRow } from './evidence-repo'
+import { compactSnapshot } from './snapshot-codec'
+import { expandRows } from './snapshots-repo'
 
 /** Reads the whole database into a backup file object, in one read transaction (a consistent copy). */
 export async function exportBackup(
   db: RatchetDb,
   options: { now: Date; appVersion?: string },
 ): Promise<BackupFile> {
-  const tables = await db.transaction('r', tableNames, async () => {
+  const tables = await db.transaction('r', [...tableNames, 'snapshotParts'], async () => {
     const evidence = await db.evidence.orderBy('[accountId+collectedAt]').toArray()
     return {
       accounts: await db.accounts.toArray(),
@@ -24,16 +27,20 @@ export async function exportBackup(
       waivers: await db.waivers.toArray(),
       models: await db.models.toArray(),
       snapshots: await db.snapshots.toArray(),
+      snapshotParts: await db.snapshotParts.toArray(),
       settings: await db.settings.toArray(),
     }
   })
+  // Snapshots are stored compactly; the file keeps them whole (expanded after the read transaction).
+  const { snapshotParts, ...rest } = tables
+  const whole = { ...rest, snapshots: await expandRows(tables.snapshots, snapshotParts) }
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: options.now.toISOString(),
     dbSchemaVersion: db.verno,
     ...(options.appVersion ? { appVersion: options.appVersion } : {}),
-    tables: tables as BackupTables,
+    tables: whole as BackupTables,
   }
 }
 
@@ -57,15 +64,17 @@ export async function countDatabase(db: RatchetDb): Promise<BackupCounts> {
  */
 export async function restoreBackup(db: RatchetDb, file: BackupFile): Promise<void> {
   const { tables } = file
+  const snapshots = tables.snapshots.map((s) => compactSnapshot(s as unknown as Snapshot))
   try {
-    await db.transaction('rw', tableNames, async () => {
-      await Promise.all(tableNames.map((name) => db.table(name).clear()))
+    await db.transaction('rw', [...tableNames, 'snapshotParts'], async () => {
+      await Promise.all([...tableNames, 'snapshotParts'].map((name) => db.table(name).clear()))
       await db.accounts.bulkAdd(tables.accounts)
       await db.evidence.bulkAdd(tables.evidence.map(evidenceRow))
       await db.attestations.bulkAdd(tables.attestations)
       await db.waivers.bulkAdd(tables.waivers)
       await db.table('models').bulkAdd(tables.models)
-      await db.table('snapshots').bulkAdd(tables.snapshots)
+      await db.snapshotParts.bulkPut(snapshots.flatMap((s) => s.parts))
+      await db.snapshots.bulkAdd(snapshots.map((s) => s.row))
       await db.settings.bulkAdd(tables.settings)
     })
   } catch (error) {

@@ -29,7 +29,9 @@ export const schemaV2 = {
  * 2026-11-29 (scale): drops the indexes nothing queries (accounts by owner, environment and tags, evidence by
  * collectedAt alone, answers by control and expiry, models by modelId, snapshots by label: the desk filters
  * those in memory) and adds `summaries`, one small row per account that the overview reads instead of every
- * bundle and answer. No upgrade function: dropping an index and adding a table keep every row as it was.
+ * bundle and answer. Snapshots become compact: a small row plus content-addressed parts in `snapshotParts`
+ * (the model, each bundle once, the body with the scorecard as tuples); upgrade `compactSnapshots` converts
+ * every whole v2 snapshot row.
  */
 export const schemaV3Scale = {
   accounts: 'id, name, origin',
@@ -40,6 +42,7 @@ export const schemaV3Scale = {
   snapshots: 'id, createdAt',
   settings: 'key',
   summaries: 'accountId',
+  snapshotParts: 'hash',
 } as const
 
 export const latestSchemaVersion = 3

@@ -109,21 +109,24 @@ describe('the model store', () => {
           label: 'Q1',
           createdAt: '2026-03-31T00:00:00.000Z',
           modelVersion: 'aaaa',
-          model: { id: 'm', name: 'Old' },
+          modelId: 'm',
+          modelName: 'Old',
         },
         {
           id: 's2',
           label: 'Q2',
           createdAt: '2026-06-30T00:00:00.000Z',
           modelVersion: 'aaaa',
-          model: { id: 'm', name: 'Old' },
+          modelId: 'm',
+          modelName: 'Old',
         },
         {
           id: 's3',
           label: 'Q3',
           createdAt: '2026-09-30T00:00:00.000Z',
           modelVersion: 'bbbb',
-          model: { id: 'm', name: 'New' },
+          modelId: 'm',
+          modelName: 'New',
         },
       ])
     await s.getState().loadModels()
