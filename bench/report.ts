@@ -83,6 +83,16 @@ export function rowsOf(r: BenchResults): Row[] {
       target: '(recorded)',
       verdict: '—',
     },
+    ...(r.parsing.largest
+      ? [
+          {
+            measure: `peak RSS of a child process streaming the largest report the cap allows (${mb(r.parsing.largest.bytes)}, ${r.parsing.largest.users.toLocaleString('en-US')} users)`,
+            figure: `${mb(r.parsing.largest.maxRssBytes)} (parsed in ${ms(r.parsing.largest.wallMs)})`,
+            target: '< 300 MB',
+            verdict: verdict(r.parsing.largest.maxRssBytes < 300 * 1024 * 1024),
+          },
+        ]
+      : []),
     {
       measure: `compare 2 snapshots × ${r.compareNode.accounts.toLocaleString('en-US')} accounts (Node, compareStates)`,
       figure: `median ${ms(r.compareNode.compare.medianMs)}, min ${ms(r.compareNode.compare.minMs)}`,
