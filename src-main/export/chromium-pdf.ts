@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { AppError } from '../../shared/errors'
 import type { PdfPrinter } from './pdf-printer'
 
@@ -21,12 +21,14 @@ export const chromiumExecutable = (env: NodeJS.ProcessEnv): string => env.CHROMI
  * runs offline with JavaScript off; the browser starts on the first print and stops on close().
  */
 export function createChromiumPdfPrinter(env: NodeJS.ProcessEnv): PdfPrinter {
-  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined
+  let browser: Browser | undefined
   return {
     async printHtml(html) {
       if (!browser) {
         const executablePath = chromiumExecutable(env)
         try {
+          // Loaded on the first print only: the app's main process never loads playwright-core at start.
+          const { chromium } = await import('playwright-core')
           browser = await chromium.launch({ executablePath, headless: true, args: chromiumLaunchArgs })
         } catch (error) {
           throw new AppError(
