@@ -198,7 +198,7 @@ export async function benchRenderer(
         }),
       )
       const { row, parts } = compactSnapshot(snapshot)
-      await putChunked(page, 'snapshotParts', parts, 500)
+      await putChunked(page, 'snapshotParts', parts, 50)
       await put(page, 'snapshots', [row])
     }
     const seedMs = performance.now() - seedStart
