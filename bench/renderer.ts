@@ -168,13 +168,15 @@ const ms = (n: number | undefined) =>
 /** Runs the renderer bench once for one organization size. */
 export async function benchRenderer(
   org: BenchOrganization,
-  options: { isFull: boolean } = { isFull: true },
+  options: { isFull: boolean; log?: (text: string) => void } = { isFull: true },
 ): Promise<RendererResult> {
   ensureRendererBuilt()
   const app = await launchApp({ isDemoDefault: false })
   const n = org.accounts.length
+  const log = options.log ?? (() => undefined)
   try {
     const { page } = app
+    page.on('crash', () => log('the page crashed'))
     await page.waitForLoadState('load')
     const last = org.quarters.at(-1)
     const previous = org.quarters.at(-2)
@@ -202,10 +204,12 @@ export async function benchRenderer(
       await put(page, 'snapshots', [row])
     }
     const seedMs = performance.now() - seedStart
+    log(`seeded in ${Math.round(seedMs / 1000)} s`)
 
     // Nothing summarised yet: every summary is computed, as after a model change.
     await app.reload()
     const summariesFreshMs = await waitSummariesFresh(page, n)
+    log(`summaries fresh at ${Math.round(summariesFreshMs)} ms`)
 
     await app.reload()
     await page.getByTestId('heatmap-row').first().waitFor({ timeout: 120_000 })
@@ -311,6 +315,7 @@ export async function benchRenderer(
     }
     return { ...result, rows }
   } finally {
-    await app.close()
+    // A crashed page cannot be closed cleanly; the error that crashed it is the one to report.
+    await app.close().catch(() => undefined)
   }
 }

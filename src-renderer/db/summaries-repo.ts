@@ -12,6 +12,9 @@ import {
 import { latestPerControl } from './answers-repo'
 import type { RatchetDb } from './db'
 
+/** How many accounts' bundles a refresh reads and scores at a time. */
+const SUMMARY_BATCH = 250
+
 /** What one refresh changed. */
 export interface SummaryChanges {
   /** Summaries computed in this run (new, or whose inputs changed, or that went out of date). */
@@ -80,17 +83,26 @@ export async function refreshSummaries(
     if (old && old.inputKey === key && !isExpired) kept++
     else due.push({ input, key, bundleId })
   }
-  const rows = await db.evidence.bulkGet(due.flatMap((d) => (d.bundleId ? [d.bundleId] : [])))
-  const bundles = new Map(rows.flatMap((row) => (row ? [[row.id, row.bundle as EvidenceBundle]] : [])))
-  const changed = due.map(({ input, key, bundleId }) =>
-    summarizeAccount(compiled, { ...input, bundle: bundleId ? bundles.get(bundleId) : undefined }, key, now),
-  )
+  const changed: AccountSummary[] = []
+  // In batches: memory holds one batch of bundles at a time, whatever the number of accounts.
+  for (let i = 0; i < due.length; i += SUMMARY_BATCH) {
+    const batch = due.slice(i, i + SUMMARY_BATCH)
+    const rows = await db.evidence.bulkGet(batch.flatMap((d) => (d.bundleId ? [d.bundleId] : [])))
+    const bundles = new Map(rows.flatMap((row) => (row ? [[row.id, row.bundle as EvidenceBundle]] : [])))
+    const summaries = batch.map(({ input, key, bundleId }) =>
+      summarizeAccount(
+        compiled,
+        { ...input, bundle: bundleId ? bundles.get(bundleId) : undefined },
+        key,
+        now,
+      ),
+    )
+    await db.transaction('rw', db.summaries, () => db.summaries.bulkPut(summaries))
+    changed.push(...summaries)
+  }
   const known = new Set(accounts.map((a) => a.id))
   const removed = existing.map((s) => s.accountId).filter((id) => !known.has(id))
-  await db.transaction('rw', db.summaries, async () => {
-    if (removed.length > 0) await db.summaries.bulkDelete(removed)
-    if (changed.length > 0) await db.summaries.bulkPut(changed)
-  })
+  if (removed.length > 0) await db.transaction('rw', db.summaries, () => db.summaries.bulkDelete(removed))
   return { changed, removed, kept }
 }
 
