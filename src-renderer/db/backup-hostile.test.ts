@@ -4,6 +4,7 @@ import { createAppStore } from '../store/app-store'
 import { fakeApi } from '../store/test-support'
 import { countDatabase } from './backup'
 import { RatchetDb } from './db'
+import { createRepos } from './repos'
 import { latestSchemaVersion } from './schema'
 
 const corpus = import.meta.glob('../../test/fixtures/hostile/backups/*.json', {
@@ -26,7 +27,11 @@ afterEach(async () => {
 async function demoStore() {
   const db = new RatchetDb(`hostile-${crypto.randomUUID()}`)
   dbs.push(db)
-  const store = createAppStore({ api: fakeApi({ isDemoDefault: true }).api, db, now: () => now })
+  const store = createAppStore({
+    api: fakeApi({ isDemoDefault: true }).api,
+    repos: createRepos(db),
+    now: () => now,
+  })
   await store.getState().initDesk()
   return { store, db }
 }

@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { countBackup, parseBackup } from '../../shared/backup/schema'
 import { buildDemoOrganization } from '../../shared/demo/organization'
+import { accountSchema } from '../../shared/domain/types'
+import { evidenceBundleSchema } from '../../shared/evidence/schema'
 import { defaultModel } from '../../shared/model/default-model'
-import { snapshotsFromQuarters } from '../../shared/snapshot/build'
+import { buildSnapshot } from '../../shared/snapshot/build'
 import { createAccountsRepo } from './accounts-repo'
 import { createAnswersRepo } from './answers-repo'
 import { countDatabase, exportBackup, restoreBackup } from './backup'
 import { RatchetDb } from './db'
 import { createEvidenceRepo } from './evidence-repo'
+import { createSnapshotsRepo } from './snapshots-repo'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
 const demo = buildDemoOrganization({
@@ -24,13 +27,18 @@ async function seeded(): Promise<RatchetDb> {
   await createAccountsRepo(db).putMany(demo.accounts)
   await createEvidenceRepo(db).addMany(demo.bundles)
   await createAnswersRepo(db).addRaw(demo.attestations, demo.waivers)
-  const [snapshot] = snapshotsFromQuarters({
-    accounts: demo.accounts,
-    quarters: demo.quarters.slice(-1),
-    model: defaultModel,
-    idPrefix: 'snap',
-  })
-  await db.snapshots.add({ ...snapshot, id: 'snap-1' })
+  await createSnapshotsRepo(db).addMany([
+    buildSnapshot({
+      id: 'snap-1',
+      label: '2026-Q3',
+      createdAt: now,
+      model: defaultModel,
+      accounts: demo.accounts.map((a) => accountSchema.parse(a)),
+      evidence: demo.bundles.map((b) => evidenceBundleSchema.parse(b)),
+      attestations: [],
+      waivers: [],
+    }),
+  ])
   await db.settings.put({ key: 'demo.offered', value: true })
   return db
 }
@@ -48,7 +56,7 @@ describe('backup and restore', () => {
 
     const target = new RatchetDb(`backup-${crypto.randomUUID()}`)
     dbs.push(target)
-    await target.accounts.add({ ...demo.accounts[0], id: '999999999999', name: 'will be replaced' })
+    await target.table('accounts').add({ ...demo.accounts[0], id: '999999999999', name: 'will be replaced' })
     const stale = {
       id: '999999999999:x',
       accountId: '999999999999',
@@ -65,7 +73,10 @@ describe('backup and restore', () => {
     expect(await target.accounts.get('999999999999')).toBeUndefined()
     const latest = await createEvidenceRepo(target).latestByAccount()
     expect(latest.size).toBe(12)
-    expect(await target.snapshots.get('snap-1')).toMatchObject({ id: 'snap-1', schemaVersion: 1 })
+    expect(await createSnapshotsRepo(target).get('snap-1')).toMatchObject({
+      label: '2026-Q3',
+      accounts: demo.accounts,
+    })
   })
 
   it('rejects a file that is not JSON, with a clear message', () => {

@@ -54,11 +54,13 @@ describe('schema v4: per-account targets become baselines', () => {
     name = `test-${crypto.randomUUID()}`
     const v2 = open(2)
     await v2.open()
-    await v2.accounts.bulkAdd([
-      account('111111111111', { iam: 3, network: 2 }),
-      account('222222222222', {}),
-      { id: '333333333333', name: 'broken', targets: { iam: 9 } },
-    ])
+    await v2
+      .table('accounts')
+      .bulkAdd([
+        account('111111111111', { iam: 3, network: 2 }),
+        account('222222222222', {}),
+        { id: '333333333333', name: 'broken', targets: { iam: 9 } },
+      ])
     v2.close()
 
     const latest = open()

@@ -1,7 +1,19 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie'
+import type { Baseline } from '../../shared/baseline/types'
+import type { Account, Attestation, Waiver } from '../../shared/domain/types'
+import type { AccountSummary } from '../workers/summary'
 import { migrateTargetsToBaselines } from './baselines-migration'
 import { attemptFromBundle } from './evidence-repo'
-import { latestSchemaVersion, schemaV1, schemaV2, schemaV3CollectAttempts, schemaV4Baselines } from './schema'
+import type { StoredModel } from './models-repo'
+import {
+  latestSchemaVersion,
+  schemaV1,
+  schemaV2,
+  schemaV3CollectAttempts,
+  schemaV4Baselines,
+  schemaV5Scale,
+} from './schema'
+import { compactSnapshot, isWholeSnapshotRow, type SnapshotPartRow, type SnapshotRow } from './snapshot-codec'
 
 /** A key/value setting row. */
 export interface SettingRow {
@@ -32,9 +44,8 @@ export interface CollectAttemptRow {
   sources: Record<string, { state: string; detail?: string }>
 }
 
-/** Rows are typed by the repositories that own each table; the database only knows keys and indexes. */
-// biome-ignore lint/suspicious/noExplicitAny: each repository narrows its own rows with zod
-type Row = Record<string, any>
+/** A row as an upgrade sees it: written by an older version, so nothing about its fields is certain. */
+type UnknownRow = Record<string, unknown>
 
 /** The names of every table, in backup order. */
 export const tableNames = [
@@ -47,6 +58,8 @@ export const tableNames = [
   'settings',
   'baselines',
 ] as const
+/** Tables derived from the others (recomputed, never backed up). */
+export const derivedTableNames = ['summaries'] as const
 export type TableName = (typeof tableNames)[number]
 
 /** v1 → v2: v1 accounts may lack `origin`; they came from outside the demo, so call them imported. */
@@ -54,7 +67,7 @@ export async function backfillAccountOrigin(tx: Transaction): Promise<void> {
   await tx
     .table('accounts')
     .toCollection()
-    .modify((row: Row) => {
+    .modify((row: UnknownRow) => {
       if (typeof row.origin !== 'string') row.origin = 'import'
     })
 }
@@ -71,16 +84,32 @@ export async function backfillCollectAttempts(tx: Transaction): Promise<void> {
     })
 }
 
+/**
+ * v4 → v5 (2026-11-29): each whole snapshot row becomes a compact row and its parts. Parts are stored as JSON
+ * here (compressing would wait on something other than IndexedDB and end the upgrade's transaction).
+ */
+export async function compactSnapshots(tx: Transaction): Promise<void> {
+  const rows: unknown[] = await tx.table('snapshots').toArray()
+  for (const row of rows) {
+    if (!isWholeSnapshotRow(row)) continue
+    const compact = compactSnapshot(row)
+    await tx.table('snapshotParts').bulkPut(compact.parts)
+    await tx.table('snapshots').put(compact.row)
+  }
+}
+
 export class RatchetDb extends Dexie {
-  accounts!: EntityTable<Row & { id: string }, 'id'>
+  accounts!: EntityTable<Account, 'id'>
   evidence!: EntityTable<EvidenceRow, 'id'>
-  attestations!: EntityTable<Row & { id: string }, 'id'>
-  waivers!: EntityTable<Row & { id: string }, 'id'>
-  models!: EntityTable<Row & { hash: string }, 'hash'>
-  snapshots!: EntityTable<Row & { id: string }, 'id'>
+  attestations!: EntityTable<Attestation, 'id'>
+  waivers!: EntityTable<Waiver, 'id'>
+  models!: EntityTable<StoredModel, 'hash'>
+  snapshots!: EntityTable<SnapshotRow, 'id'>
   settings!: EntityTable<SettingRow, 'key'>
   collectAttempts!: EntityTable<CollectAttemptRow, 'id'>
-  baselines!: EntityTable<Row & { key: string }, 'key'>
+  baselines!: EntityTable<Baseline & { key: string }, 'key'>
+  summaries!: EntityTable<AccountSummary, 'accountId'>
+  snapshotParts!: EntityTable<SnapshotPartRow, 'hash'>
 
   /** `upTo` lets a migration test open an older version, write to it, and reopen at the latest. */
   constructor(
@@ -93,5 +122,6 @@ export class RatchetDb extends Dexie {
     if (upTo >= 2) this.version(2).stores(schemaV2).upgrade(backfillAccountOrigin)
     if (upTo >= 3) this.version(3).stores(schemaV3CollectAttempts).upgrade(backfillCollectAttempts)
     if (upTo >= 4) this.version(4).stores(schemaV4Baselines).upgrade(migrateTargetsToBaselines)
+    if (upTo >= 5) this.version(5).stores(schemaV5Scale).upgrade(compactSnapshots)
   }
 }

@@ -150,3 +150,5 @@ export function createAttemptsRepo(db: RatchetDb) {
     },
   }
 }
+
+export type AttemptsRepo = ReturnType<typeof createAttemptsRepo>

@@ -100,6 +100,7 @@ export function createModelsRepo(db: RatchetDb) {
     /** The model versions saved snapshots were scored with, most recently used first. */
     async scoredVersions(): Promise<ScoredVersion[]> {
       const byHash = new Map<string, ScoredVersion>()
+      // Compact rows carry the model's id and name, so no snapshot part is read here.
       await db.snapshots.each((row) => {
         const hash = typeof row.modelVersion === 'string' ? row.modelVersion : undefined
         const createdAt = typeof row.createdAt === 'string' ? row.createdAt : ''
@@ -109,11 +110,10 @@ export function createModelsRepo(db: RatchetDb) {
           seen.snapshotCount++
           if (createdAt > seen.lastScoredAt) seen.lastScoredAt = createdAt
         } else {
-          const model = row.model as { id?: unknown; name?: unknown } | undefined
           byHash.set(hash, {
             hash,
-            modelId: typeof model?.id === 'string' ? model.id : '?',
-            name: typeof model?.name === 'string' ? model.name : '?',
+            modelId: typeof row.modelId === 'string' ? row.modelId : '?',
+            name: typeof row.modelName === 'string' ? row.modelName : '?',
             snapshotCount: 1,
             lastScoredAt: createdAt,
           })

@@ -46,4 +46,25 @@ export const schemaV4Baselines = {
   baselines: 'key, id',
 } as const
 
-export const latestSchemaVersion = 4
+/**
+ * 2026-11-29 (scale): drops the indexes nothing queries (accounts by owner, environment and tags, evidence by
+ * collectedAt alone, answers by control and expiry, models by modelId, snapshots by label: the desk filters
+ * those in memory) and adds `summaries`, one small row per account that the overview reads instead of every
+ * bundle and answer. Snapshots become compact: a small row plus content-addressed parts in `snapshotParts`
+ * (the model, each bundle once, the body with the scorecard as tuples); upgrade `compactSnapshots` converts
+ * every whole snapshot row of version 4 and before.
+ */
+export const schemaV5Scale = {
+  ...schemaV4Baselines,
+  accounts: 'id, name, origin',
+  evidence: 'id, accountId, [accountId+collectedAt]',
+  attestations: 'id, accountId',
+  waivers: 'id, accountId',
+  models: 'hash',
+  snapshots: 'id, createdAt',
+  settings: 'key',
+  summaries: 'accountId',
+  snapshotParts: 'hash',
+} as const
+
+export const latestSchemaVersion = 5

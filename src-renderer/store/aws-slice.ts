@@ -8,7 +8,6 @@ import {
 } from '../../shared/ipc/domains/aws'
 import {
   applyRolePreference,
-  createTargetsRepo,
   mergeDiscovered,
   type StoredTarget,
   type TargetsSetting,
@@ -44,7 +43,7 @@ export interface AwsSlice {
 }
 
 export const createAwsSlice: StateCreator<AppState, [], [], AwsSlice> = (set, get) => {
-  const repo = () => createTargetsRepo(get().deps.db)
+  const repo = () => get().deps.repos.targets
   const persist = async (change: (current: TargetsSetting) => TargetsSetting) => {
     try {
       const saved = await repo().update(change)

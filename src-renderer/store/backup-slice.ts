@@ -6,7 +6,6 @@ import {
   countBackup,
   parseBackup,
 } from '../../shared/backup/schema'
-import { countDatabase, exportBackup, restoreBackup } from '../db/backup'
 import type { AppState } from './app-store'
 
 /** A validated backup waiting for the user to confirm what it will replace. */
@@ -46,7 +45,7 @@ export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (s
   exportBackupFile: async () => {
     try {
       const now = get().deps.now()
-      const file = await exportBackup(get().deps.db, { now })
+      const file = await get().deps.repos.backup.export({ now })
       download(`ratchet-backup-${now.toISOString().slice(0, 10)}.json`, JSON.stringify(file))
       get().notify({ level: 'info', message: `Backup exported (${file.tables.accounts.length} accounts)` })
     } catch (error) {
@@ -58,7 +57,7 @@ export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (s
       if (typeof source !== 'string') checkBackupSize(fileName, source.size)
       const text = typeof source === 'string' ? source : await source.text()
       const file = parseBackup(text, fileName)
-      const current = await countDatabase(get().deps.db)
+      const current = await get().deps.repos.backup.count()
       set({ pendingRestore: { fileName, file, incoming: countBackup(file.tables), current } })
       return true
     } catch (error) {
@@ -71,7 +70,7 @@ export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (s
     const pending = get().pendingRestore
     if (!pending) return false
     try {
-      await restoreBackup(get().deps.db, pending.file)
+      await get().deps.repos.backup.restore(pending.file)
       set({ pendingRestore: undefined, deskView: { kind: 'overview' }, selectedAccountIds: [] })
       await get().loadDesk()
       get().notify({ level: 'info', message: `Backup restored from ${pending.fileName}` })

@@ -1,13 +1,12 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { RatchetDb } from '../db/db'
+import { createRepos } from '../db/repos'
 import { createAppStore } from './app-store'
 import { baselineSelectors } from './baselines-slice'
-import { setDeskModel } from './desk-model'
 import { fakeApi, testModel } from './test-support'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
 const dbs: RatchetDb[] = []
-beforeAll(() => setDeskModel(testModel()))
 afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete()
 })
@@ -15,7 +14,10 @@ afterEach(async () => {
 async function demoStore() {
   const db = new RatchetDb(`baselines-${crypto.randomUUID()}`)
   dbs.push(db)
-  const store = createAppStore({ api: fakeApi({ isDemoDefault: true }).api, db, now: () => now })
+  const store = createAppStore(
+    { api: fakeApi({ isDemoDefault: true }).api, repos: createRepos(db), now: () => now },
+    { model: testModel() },
+  )
   await store.getState().initDesk()
   return store
 }

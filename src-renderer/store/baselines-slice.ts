@@ -5,8 +5,6 @@ import { parseBaselinesFile } from '../../shared/baseline/io'
 import { type RevisionAuthor, reviseBaseline } from '../../shared/baseline/revise'
 import { latestVersions } from '../../shared/baseline/scope'
 import type { Baseline, BaselineDraft } from '../../shared/baseline/types'
-import { createAccountsRepo } from '../db/accounts-repo'
-import { createBaselinesRepo } from '../db/baselines-repo'
 import type { AppState } from './app-store'
 
 export interface BaselinesSlice {
@@ -37,7 +35,7 @@ export const createBaselinesSlice: StateCreator<AppState, [], [], BaselinesSlice
   baselineVersions: [],
   loadBaselines: async () => {
     try {
-      const baselineVersions = await createBaselinesRepo(get().deps.db).list()
+      const baselineVersions = await get().deps.repos.baselines.list()
       set({ baselineVersions, isBaselinesLoaded: true })
     } catch (error) {
       set({ isBaselinesLoaded: true })
@@ -47,7 +45,7 @@ export const createBaselinesSlice: StateCreator<AppState, [], [], BaselinesSlice
   saveBaseline: async (previous, draft, author) => {
     try {
       const next = reviseBaseline(previous, draft, { ...author, at: get().deps.now().toISOString() })
-      await createBaselinesRepo(get().deps.db).add(next)
+      await get().deps.repos.baselines.add(next)
       await get().loadBaselines()
       get().notify({
         level: 'info',
@@ -61,7 +59,7 @@ export const createBaselinesSlice: StateCreator<AppState, [], [], BaselinesSlice
   },
   importBaselines: async (fileName, text) => {
     try {
-      const added = await createBaselinesRepo(get().deps.db).importMany(parseBaselinesFile(text, fileName))
+      const added = await get().deps.repos.baselines.importMany(parseBaselinesFile(text, fileName))
       await get().loadBaselines()
       get().notify({ level: 'info', message: `${added} baseline version(s) imported from ${fileName}` })
       return true
@@ -77,7 +75,7 @@ export const createBaselinesSlice: StateCreator<AppState, [], [], BaselinesSlice
       const ids = new Set(known.map((a) => a.id))
       const merged = applyAccountDetails(known, details).filter((a) => ids.has(a.id))
       const touched = new Set(details.map((d) => d.id))
-      await createAccountsRepo(get().deps.db).putMany(merged.filter((a) => touched.has(a.id)))
+      await get().deps.repos.accounts.putMany(merged.filter((a) => touched.has(a.id)))
       await get().loadDesk()
       const skipped = details.length - details.filter((d) => ids.has(d.id)).length
       get().notify({

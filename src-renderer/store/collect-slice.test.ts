@@ -5,6 +5,7 @@ import type { CollectProgress, CollectSummary } from '../../shared/ipc/domains/c
 import { createAccountsRepo } from '../db/accounts-repo'
 import { RatchetDb } from '../db/db'
 import { createEvidenceRepo } from '../db/evidence-repo'
+import { createRepos } from '../db/repos'
 import { createAppStore } from './app-store'
 import { applyProgress, collectSelectors } from './collect-slice'
 
@@ -112,7 +113,11 @@ function makeStore(importAnswer: Envelope = { ok: true, value: { bundles: [] } }
   const db = new RatchetDb(`collect-${crypto.randomUUID()}`)
   dbs.push(db)
   const main = fakeMain(importAnswer)
-  return { store: createAppStore({ api: main.api, db, now: () => new Date(at) }), db, main }
+  return {
+    store: createAppStore({ api: main.api, repos: createRepos(db), now: () => new Date(at) }),
+    db,
+    main,
+  }
 }
 
 describe('the collect slice', () => {

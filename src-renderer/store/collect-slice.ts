@@ -6,10 +6,8 @@ import type { EvidenceBundle, SourceId } from '../../shared/evidence/schema'
 import { selectEvidence } from '../../shared/evidence/select'
 import type { Target } from '../../shared/ipc/domains/aws'
 import type { CollectProgress, CollectSummary } from '../../shared/ipc/domains/collect'
-import { createAccountsRepo } from '../db/accounts-repo'
 import type { CollectAttemptRow } from '../db/db'
-import { attemptsFromSummary, createAttemptsRepo, createEvidenceRepo } from '../db/evidence-repo'
-import { createSettingsRepo } from '../db/settings-repo'
+import { attemptsFromSummary } from '../db/evidence-repo'
 import type { AppState } from './app-store'
 
 /** The default Access Analyzer scope (one list for main and renderer). */
@@ -121,13 +119,14 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
    * each source: a failed source of this bundle never replaces what an earlier collection found.
    */
   const store = async (bundle: EvidenceBundle, name: string, origin: Account['origin']) => {
-    const { db } = get().deps
-    const accounts = createAccountsRepo(db)
-    await db.transaction('rw', [db.evidence, db.accounts], async () => {
-      await createEvidenceRepo(db).addMany([bundle])
-      if (!(await accounts.get(bundle.accountId))) {
+    const { repos } = get().deps
+    await repos.transaction(async () => {
+      await repos.evidence.addMany([bundle])
+      if (!(await repos.accounts.get(bundle.accountId))) {
         const alias = bundle.identity.records?.aliases[0]
-        await accounts.putMany([{ id: bundle.accountId, name: name || alias || bundle.accountId, origin }])
+        await repos.accounts.putMany([
+          { id: bundle.accountId, name: name || alias || bundle.accountId, origin },
+        ])
       }
     })
     set((s) => {
@@ -140,7 +139,7 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
   /** Records every account's attempt of a finished job beside its evidence. */
   const recordAttempts = async (summary: CollectSummary) => {
     const rows = attemptsFromSummary(summary)
-    await createAttemptsRepo(get().deps.db).addMany(rows)
+    await get().deps.repos.attempts.addMany(rows)
     set((s) => ({
       collectAttempts: { ...s.collectAttempts, ...Object.fromEntries(rows.map((r) => [r.accountId, r])) },
     }))
@@ -190,16 +189,16 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
     setCollectRegions: async (regions) => {
       set({ collectRegions: [...regions] })
       try {
-        await createSettingsRepo(get().deps.db).set(regionsSetting, regionsSettingSchema, [...regions])
+        await get().deps.repos.settings.set(regionsSetting, regionsSettingSchema, [...regions])
       } catch (error) {
         get().reportError(error)
       }
     },
     loadCollectState: async () => {
-      const { db } = get().deps
+      const { repos } = get().deps
       const [regions, attempts] = await Promise.all([
-        createSettingsRepo(db).get(regionsSetting, regionsSettingSchema, [...defaultCollectRegions]),
-        createAttemptsRepo(db).latestByAccount(),
+        repos.settings.get(regionsSetting, regionsSettingSchema, [...defaultCollectRegions]),
+        repos.attempts.latestByAccount(),
       ])
       set({ collectRegions: regions, collectAttempts: Object.fromEntries(attempts) })
     },
@@ -249,8 +248,8 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
         const picked = await get().deps.api.app.pickFolder({ purpose: 'evidence-import' })
         if (!picked.handle) return false
         const { bundles } = await get().deps.api.collect.importFolder({ handle: picked.handle })
-        const { db } = get().deps
-        const accounts = createAccountsRepo(db)
+        const { repos } = get().deps
+        const { accounts } = repos
         const known = new Set((await accounts.list()).map((a) => a.id))
         const fresh = bundles
           .filter((b) => !known.has(b.accountId))
@@ -260,8 +259,8 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
             origin: 'import' as const,
           }))
         // One transaction for everything: a failure leaves the database as it was.
-        await db.transaction('rw', [db.evidence, db.accounts], async () => {
-          await createEvidenceRepo(db).addMany(bundles)
+        await repos.transaction(async () => {
+          await repos.evidence.addMany(bundles)
           if (fresh.length > 0) await accounts.putMany(fresh)
         })
         get().notify({
@@ -277,6 +276,7 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
     },
 
     exportEvidenceFolder: async (accountIds) => {
+      await get().ensureDeskDetails()
       const latest = get().latestEvidence
       const bundles = Object.values(latest).filter((b) => !accountIds || accountIds.includes(b.accountId))
       if (bundles.length === 0) {

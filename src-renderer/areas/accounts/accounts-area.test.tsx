@@ -4,6 +4,7 @@ import { demoControlsFromModel } from '../../../shared/demo/organization'
 import { defaultModel } from '../../../shared/model/default-model'
 import { App } from '../../app/app'
 import { RatchetDb } from '../../db/db'
+import { createRepos } from '../../db/repos'
 import { fakeApi } from '../../store/test-support'
 
 // Each test loads the demo (48 validated bundles) and scores it: allow for a busy 2-core machine.
@@ -37,7 +38,7 @@ function renderApp(isDemoDefault: boolean) {
   const db = new RatchetDb(`ui-${crypto.randomUUID()}`)
   dbs.push(db)
   const fake = fakeApi({ isDemoDefault })
-  render(<App deps={{ api: fake.api, db, now: () => now }} />)
+  render(<App deps={{ api: fake.api, repos: createRepos(db), now: () => now }} />)
   return fake
 }
 
@@ -77,7 +78,7 @@ describe('the Accounts area', () => {
     const detail = await screen.findByTestId('account-detail')
     expect(within(detail).getByRole('heading', { level: 2 }).textContent).toBe(second)
     const iamName = defaultModel.domains.find((d) => d.id === 'iam')?.name ?? 'missing'
-    expect(within(detail).getByTestId('domain-panel').textContent).toContain(iamName)
+    expect((await within(detail).findByTestId('domain-panel')).textContent).toContain(iamName)
   })
 
   it('asks before removing the demo, and Cancel keeps it', async () => {
@@ -219,6 +220,7 @@ describe('remediation links', () => {
 describe('the heatmap with 1,000 accounts', () => {
   it('renders only the visible rows', async () => {
     const { Heatmap } = await import('./heatmap')
+    const { fallbackDomainTitles } = await import('../../store/desk-model')
     const rows = Array.from({ length: 1000 }, (_, i) => ({
       account: {
         id: String(100000000000 + i),
@@ -230,7 +232,7 @@ describe('the heatmap with 1,000 accounts', () => {
         targets: {},
         origin: 'import' as const,
       },
-      card: undefined,
+      summary: undefined,
     }))
     render(
       <Heatmap
@@ -240,6 +242,7 @@ describe('the heatmap with 1,000 accounts', () => {
         onSort={() => undefined}
         onToggle={() => undefined}
         onOpen={() => undefined}
+        titles={fallbackDomainTitles}
       />,
     )
     const rendered = screen.getAllByTestId('heatmap-row')

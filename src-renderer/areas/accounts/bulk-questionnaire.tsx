@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useAppStore } from '../../store/app-store'
-import { deskModel } from '../../store/desk-model'
-import { useScorecards } from '../../store/scorecards'
+import { useAccountScorecards } from '../../store/scorecards'
+import { useDeskModel } from '../../store/use-desk-model'
 import { AnswerForm } from './answer-forms'
 
 /**
@@ -9,17 +9,22 @@ import { AnswerForm } from './answer-forms'
  * check (only a waiver can), so accounts where the control's rule fails are skipped and listed.
  */
 export function BulkQuestionnaire({ accountIds, onClose }: { accountIds: string[]; onClose(): void }) {
+  const desk = useDeskModel()
   const accounts = useAppStore((s) => s.accounts)
-  const cards = useScorecards()
+  const ensureDeskDetails = useAppStore((s) => s.ensureDeskDetails)
+  useEffect(() => {
+    void ensureDeskDetails()
+  }, [ensureDeskDetails])
+  const cards = useAccountScorecards(accountIds)
   const manual = useMemo(
     () =>
-      [...deskModel().controls.values()]
+      [...desk.controls.values()]
         .filter((c) => c.isManual)
         .sort((a, b) => a.domainId.localeCompare(b.domainId) || a.level - b.level),
-    [],
+    [desk],
   )
   const [controlId, setControlId] = useState(manual[0]?.id ?? '')
-  const control = deskModel().controls.get(controlId)
+  const control = desk.controls.get(controlId)
   const nameOf = (id: string) => accounts.find((a) => a.id === id)?.name ?? id
   const ruleFails = (id: string) =>
     cards
@@ -41,7 +46,7 @@ export function BulkQuestionnaire({ accountIds, onClose }: { accountIds: string[
             <select value={controlId} onChange={(e) => setControlId(e.target.value)}>
               {manual.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {deskModel().domainTitles[c.domainId]} L{c.level}: {c.title}
+                  {desk.domainTitles[c.domainId]} L{c.level}: {c.title}
                 </option>
               ))}
             </select>

@@ -4,7 +4,7 @@ import { unknownReasonText } from '../../../shared/scoring/unknown-reasons'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { ExpiredFlag, StatusPill } from '../../components/status-pill'
 import { useAppStore } from '../../store/app-store'
-import { deskModel } from '../../store/desk-model'
+import { useDeskModel } from '../../store/use-desk-model'
 import { AnswerForm, WaiverForm } from './answer-forms'
 
 /** One control: status, reason, evidence (violating resources, source, time), remediation and answers. */
@@ -17,7 +17,8 @@ export function ControlItem({
   result: ControlResult
   isFocused: boolean
 }) {
-  const meta = deskModel().controls.get(result.controlId)
+  const desk = useDeskModel()
+  const meta = desk.controls.get(result.controlId)
   const open = useAppStore((s) => s.openLink)
   const removeAttestation = useAppStore((s) => s.removeAttestation)
   const removeWaiver = useAppStore((s) => s.removeWaiver)

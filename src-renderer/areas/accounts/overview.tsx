@@ -3,7 +3,8 @@ import { useShallow } from 'zustand/react/shallow'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { overviewExportScope } from '../../store/export-slice'
-import { useScorecards } from '../../store/scorecards'
+import { summarySelectors } from '../../store/summaries-slice'
+import { useDeskModel } from '../../store/use-desk-model'
 import { BreachesPanel } from '../baselines/breaches-panel'
 import { CollectionFailedBanner } from '../collect/collection-banner'
 import { BulkQuestionnaire } from './bulk-questionnaire'
@@ -32,14 +33,15 @@ export function Overview() {
       openCurrentExport: s.openCurrentExport,
     })),
   )
-  const cards = useScorecards()
+  const summaries = useAppStore(summarySelectors.summaries)
+  const desk = useDeskModel()
   const [filters, setFilters] = useState<OverviewFilters>(emptyFilters)
   const [sort, setSort] = useState<Sort>({ key: 'name', isDescending: false })
   const [isBulkOpen, setBulkOpen] = useState(false)
   const options = useMemo(() => filterOptions(accounts), [accounts])
   const allRows = useMemo(
-    () => accounts.map((account) => ({ account, card: cards.get(account.id) })),
-    [accounts, cards],
+    () => accounts.map((account) => ({ account, summary: summaries[account.id] })),
+    [accounts, summaries],
   )
   const rows = useMemo(() => visibleRows(allRows, filters, sort), [allRows, filters, sort])
   const counts = useMemo(() => overviewCounts(rows), [rows])
@@ -166,6 +168,7 @@ export function Overview() {
           onSort={onSort}
           onToggle={toggleSelectedAccount}
           onOpen={(id, domainId) => openAccount(id, domainId)}
+          titles={desk.domainTitles}
         />
       )}
     </div>

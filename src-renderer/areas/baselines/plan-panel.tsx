@@ -5,7 +5,7 @@ import { planActions } from '../../../shared/plan/planner'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { download } from '../../store/backup-slice'
-import { useDeskModel } from '../../store/desk-model'
+import { useDeskModel } from '../../store/use-desk-model'
 import { useBaselineView } from './use-baselines'
 
 const ALL = ''
