@@ -8,7 +8,7 @@ import { type Account, accountSchema } from '../domain/types'
  */
 
 /** The database version whose rows the backup schema describes (src-renderer/db/schema.ts latestSchemaVersion). */
-export const BACKUP_DB_SCHEMA_VERSION = 4
+export const BACKUP_DB_SCHEMA_VERSION = 5
 
 type Tables = Record<string, unknown>
 
@@ -62,6 +62,11 @@ export const backupMigrations: readonly BackupMigration[] = [
     note: '2026-11-29: a baselines table; an older backup has none, so its per-account targets become single-account baselines, as migrateTargetsToBaselines does to the live database.',
     migrate: (tables) =>
       'baselines' in tables ? tables : { ...tables, baselines: baselinesOfTargets(tables.accounts) },
+  },
+  {
+    from: 4,
+    note: '2026-11-29: summaries and compact snapshots. A backup keeps snapshots whole and leaves the derived summaries out, so its rows are unchanged; restore compacts the snapshots.',
+    migrate: (tables) => tables,
   },
 ]
 

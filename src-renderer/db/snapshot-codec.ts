@@ -42,6 +42,8 @@ type ControlTuple = [
   attestationId: number,
   waiverId: number,
   expired: [kind: number, expiredAt: number] | 0,
+  /** Fields the tuple has no slot for (added to ControlResult later), as interned JSON; 0 when none. */
+  extra?: number,
 ]
 type DomainTuple = [
   domainId: number,
@@ -51,6 +53,7 @@ type DomainTuple = [
   fails: number[],
   unknowns: number[],
   controls: ControlTuple[],
+  extra?: number,
 ]
 type AccountTuple = [
   accountId: number,
@@ -58,6 +61,7 @@ type AccountTuple = [
   grade: number,
   belowTarget: number[],
   domains: DomainTuple[],
+  extra?: number,
 ]
 
 /** The compact scorecard: every string once in `strings` (index 0 means "absent"). */
@@ -76,6 +80,8 @@ export interface SnapshotBody {
   attestations: Attestation[]
   waivers: Waiver[]
   scorecard: CompactScorecard
+  /** The baseline versions in force when the snapshot was frozen (absent before baselines existed). */
+  baselines?: Snapshot['baselines']
 }
 
 /** The stored row: the fields lists show, and the hashes of its parts. */
@@ -114,6 +120,35 @@ function interner() {
   return { strings, put }
 }
 
+/**
+ * The fields of a scorecard object that its tuple has no slot for, as one interned JSON string (0: none).
+ * Scorecard types grow (the evidence-verified level, the rule's own status): the codec keeps whatever it does
+ * not know, so a compact snapshot always expands to exactly what was frozen.
+ */
+function extraOf(
+  value: object,
+  slotted: ReadonlySet<string>,
+  put: (s: string | undefined) => number,
+): number {
+  const rest = Object.entries(value).filter(([key, v]) => !slotted.has(key) && v !== undefined)
+  return rest.length === 0 ? 0 : put(JSON.stringify(Object.fromEntries(rest)))
+}
+const controlSlots = new Set([
+  'controlId',
+  'domainId',
+  'level',
+  'status',
+  'reason',
+  'unknownReason',
+  'resources',
+  'evidence',
+  'attestation',
+  'waiver',
+  'expired',
+])
+const domainSlots = new Set(['domainId', 'level', 'target', 'progress', 'blockers', 'controls'])
+const accountSlots = new Set(['accountId', 'level', 'grade', 'belowTarget', 'domains'])
+
 function compactControl(c: ControlResult, put: (s: string | undefined) => number): ControlTuple {
   return [
     put(c.controlId),
@@ -126,6 +161,7 @@ function compactControl(c: ControlResult, put: (s: string | undefined) => number
     put(c.attestation?.id),
     put(c.waiver?.id),
     c.expired ? [put(c.expired.kind), put(c.expired.expiredAt)] : 0,
+    extraOf(c, controlSlots, put),
   ]
 }
 
@@ -147,8 +183,10 @@ export function compactScorecard(card: OrgScorecard): CompactScorecard {
           d.blockers.fails.map(put),
           d.blockers.unknowns.map(put),
           d.controls.map((c) => compactControl(c, put)),
+          extraOf(d, domainSlots, put),
         ],
       ),
+      extraOf(a, accountSlots, put),
     ],
   )
   return {
@@ -170,6 +208,7 @@ export function expandScorecard(
   const s = compact.strings
   const str = (i: number) => s[i] ?? ''
   const opt = (i: number) => (i === 0 ? undefined : s[i])
+  const extra = (i: number | undefined): object => (i ? (JSON.parse(str(i)) as object) : {})
   const attestationById = new Map(attestations.map((a) => [a.id, a]))
   const waiverById = new Map(waivers.map((w) => [w.id, w]))
   const resource = ([id, type, region, detail]: [number, number, number, number]): ResourceRef => ({
@@ -179,7 +218,8 @@ export function expandScorecard(
     ...(detail ? { detail: str(detail) } : {}),
   })
   const control = (domainId: DomainId, t: ControlTuple): ControlResult => {
-    const [id, level, status, reason, unknown, resources, evidence, attestationId, waiverId, expired] = t
+    const [id, level, status, reason, unknown, resources, evidence, attestationId, waiverId, expired, more] =
+      t
     const attestation = attestationById.get(opt(attestationId) ?? '')
     const waiver = waiverById.get(opt(waiverId) ?? '')
     return {
@@ -196,9 +236,19 @@ export function expandScorecard(
       ...(expired
         ? { expired: { kind: str(expired[0]) as 'attestation' | 'waiver', expiredAt: str(expired[1]) } }
         : {}),
+      ...extra(more),
     }
   }
-  const domain = ([id, level, target, progress, fails, unknowns, controls]: DomainTuple): DomainResult => {
+  const domain = ([
+    id,
+    level,
+    target,
+    progress,
+    fails,
+    unknowns,
+    controls,
+    more,
+  ]: DomainTuple): DomainResult => {
     const domainId = str(id) as DomainId
     return {
       domainId,
@@ -207,15 +257,17 @@ export function expandScorecard(
       progress,
       blockers: { fails: fails.map(str), unknowns: unknowns.map(str) },
       controls: controls.map((c) => control(domainId, c)),
+      ...extra(more),
     }
   }
   const accounts = compact.accounts.map(
-    ([id, level, grade, below, domains]): AccountScorecard => ({
+    ([id, level, grade, below, domains, more]): AccountScorecard => ({
       accountId: str(id),
       level: level as Level,
       grade: str(grade) as Grade,
       domains: domains.map(domain),
       belowTarget: below.map((i) => str(i) as DomainId),
+      ...extra(more),
     }),
   )
   return {
@@ -245,6 +297,7 @@ export function compactSnapshot(snapshot: Snapshot): { row: SnapshotRow; parts: 
     attestations: snapshot.attestations,
     waivers: snapshot.waivers,
     scorecard: compactScorecard(snapshot.scorecard),
+    ...(snapshot.baselines ? { baselines: snapshot.baselines } : {}),
   } satisfies SnapshotBody)
   return {
     row: {
@@ -349,6 +402,7 @@ export async function expandSnapshot(
     waivers: body.waivers,
     scoring: row.scoring,
     scorecard: expandScorecard(body.scorecard, body.attestations, body.waivers),
+    ...(body.baselines ? { baselines: body.baselines } : {}),
   }
 }
 

@@ -4,6 +4,7 @@ import { defaultModel } from '../../shared/model/default-model'
 import { snapshotsFromQuarters } from '../../shared/snapshot/build'
 import type { Snapshot } from '../../shared/snapshot/schema'
 import { RatchetDb } from './db'
+import { latestSchemaVersion } from './schema'
 import { compactSnapshot, expandSnapshot } from './snapshot-codec'
 import { createSnapshotsRepo } from './snapshots-repo'
 
@@ -61,7 +62,7 @@ describe('compact snapshots', () => {
     expect(await db.snapshotParts.count()).toBe(0)
   })
 
-  it('are what a v2 database’s whole snapshot rows become when it opens at v3', async () => {
+  it('are what an older database’s whole snapshot rows become when it opens at the latest version', async () => {
     const name = `snap-${crypto.randomUUID()}`
     const v2 = open(name, 2)
     await v2.open()
@@ -70,7 +71,7 @@ describe('compact snapshots', () => {
 
     const latest = open(name)
     await latest.open()
-    expect(latest.verno).toBe(3)
+    expect(latest.verno).toBe(latestSchemaVersion)
     const rows = await latest.snapshots.toArray()
     expect(rows.every((r) => r.format === 'compact-1' && !('scorecard' in r))).toBe(true)
     expect(await createSnapshotsRepo(latest).list()).toEqual(snapshots)

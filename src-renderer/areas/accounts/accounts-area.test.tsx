@@ -143,7 +143,7 @@ describe('bulk answers', () => {
     const panel = screen.getByRole('region', { name: 'Bulk answer' })
     fireEvent.change(within(panel).getByLabelText('Question'), { target: { value: manualQuestion } })
     // No default answer, nobody pre-filled, and a note is required before saving for several accounts.
-    const save = within(panel).getByRole('button', { name: 'Save answer for 2 accounts' })
+    const save = await within(panel).findByRole('button', { name: 'Save answer for 2 accounts' })
     expect((within(panel).getByLabelText('Answered by') as HTMLInputElement).value).toBe('')
     expect(
       within(panel)
@@ -180,7 +180,7 @@ describe('bulk answers', () => {
     fireEvent.change(within(panel).getByLabelText('Question'), {
       target: { value: 'data.no-public-snapshots' },
     })
-    const skipped = within(panel).getByTestId('bulk-skipped')
+    const skipped = await within(panel).findByTestId('bulk-skipped')
     // The demo's public RDS/EBS snapshots (Trusted Advisor ePs02jT06w / rSs93HQwa1).
     for (const name of ['data-lake-prod', 'ml-research', 'mobile-api-prod'])
       expect(skipped.textContent).toContain(name)

@@ -31,6 +31,8 @@ export function BulkQuestionnaire({ accountIds, onClose }: { accountIds: string[
       .get(id)
       ?.domains.flatMap((d) => d.controls)
       .find((c) => c.controlId === controlId)?.ruleStatus === 'fail'
+  // Until every selected account's evidence is scored, nothing may be answered: a failing check could slip in.
+  const isChecked = accountIds.every((id) => cards.has(id))
   const skipped = accountIds.filter(ruleFails)
   const eligible = accountIds.filter((id) => !ruleFails(id))
   return (
@@ -57,7 +59,11 @@ export function BulkQuestionnaire({ accountIds, onClose }: { accountIds: string[
               answer cannot accept a failing check; add a waiver (approver, reason, expiry) there instead.
             </p>
           ) : null}
-          {eligible.length === 0 ? (
+          {!isChecked ? (
+            <p className="muted" data-testid="bulk-checking">
+              Checking the selected accounts' evidence…
+            </p>
+          ) : eligible.length === 0 ? (
             <p className="muted">No selected account can be answered for this question.</p>
           ) : (
             <AnswerForm
