@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-iam'
 import type { PasswordPolicy, RawPayload, SourceResult } from '../../shared/evidence/schema'
 import { type CollectContext, errorFacts, failure, raw, settleAll } from './context'
-import { parseCredentialReportCsv } from './credential-report-csv'
+import { credentialReportColumns, parseCredentialReportCsv } from './credential-report-csv'
 
 export interface CredentialReportOptions {
   /** Reuse an existing report younger than this; 0 always asks IAM to generate (IAM itself reuses < 4 h). */
@@ -94,6 +94,7 @@ export async function collectCredentialReport(
       records: {
         generatedAt: (report.GeneratedTime ?? ctx.now()).toISOString(),
         users,
+        columns: credentialReportColumns(csv),
         passwordPolicy: policy.policy,
         accountSummary: summary.map,
       },
