@@ -1,3 +1,4 @@
+import { evidenceLevelText, unknownCountsText } from '../scoring/unknown-reasons'
 import { accountDomainChart, orgDomainChart } from './charts'
 import { domainTitles } from './control-info'
 import { reportCss } from './html-style'
@@ -113,8 +114,8 @@ function accountPage(report: ReportModel, a: AccountPage): string {
 ${cover(report)}
 <h1>${e(a.name)} <code>${e(a.accountId)}</code></h1>
 <p class="muted">Owner: ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)}</p>
-<div class="kpis"><div class="kpi"><b>${levelText(a.level)}</b>level${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`}</div><div class="kpi"><b>${a.grade}</b>grade</div><div class="kpi"><b>${a.failing.length}</b>failing</div><div class="kpi"><b>${a.unverified.length}</b>unverified</div></div>
-<p class="muted">Controls: ${e(countsText(a.counts))}.</p>
+<div class="kpis"><div class="kpi"><b>${levelText(a.level)}</b>level${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`}</div><div class="kpi" data-testid="evidence-level"><b>${e(evidenceLevelText(a.evidenceLevel))}</b>evidence-verified</div><div class="kpi"><b>${a.grade}</b>grade</div><div class="kpi"><b>${a.failing.length}</b>failing</div><div class="kpi"><b>${a.unverified.length}</b>unverified</div></div>
+<p class="muted">Controls: ${e(countsText(a.counts))}.${unknownCountsText(a.unknownCounts) ? ` Unverified: <span data-testid="unknown-counts">${e(unknownCountsText(a.unknownCounts))}</span>.` : ''}</p>
 <h2>Domain levels against target</h2>
 ${accountDomainChart(a.domains)}
 <table data-testid="account-domains"><thead><tr><th>Domain</th><th class="num">Level</th><th class="num">Target</th><th class="num">To next level</th>${report.executive.trend ? `<th class="num">${e(report.executive.trend.label)}</th>` : ''}</tr></thead><tbody>${domainRows}</tbody></table>

@@ -1,3 +1,4 @@
+import { evidenceLevelText, unknownCountsText } from '../scoring/unknown-reasons'
 import { domainTitles } from './control-info'
 import { countsText, day, deltaText, levelText, moveText, unknownReasonText } from './text'
 import type { AccountPage, ReportModel } from './types'
@@ -131,7 +132,7 @@ function accountSection(report: ReportModel, a: AccountPage): string[] {
   const trend = report.executive.trend
   out.push(`## ${mdText(a.name)} (${mdText(a.accountId)})`)
   out.push(
-    `Level **${levelText(a.level)}**${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · grade **${a.grade}** · owner ${mdText(a.owner) || '–'} · ${a.environment} · criticality ${a.criticality} · controls: ${countsText(a.counts)}`,
+    `Level **${levelText(a.level)}**${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · evidence-verified **${evidenceLevelText(a.evidenceLevel)}** · grade **${a.grade}** · owner ${mdText(a.owner) || '–'} · ${a.environment} · criticality ${a.criticality} · controls: ${countsText(a.counts)}`,
   )
   out.push(
     table(
@@ -156,6 +157,7 @@ function accountSection(report: ReportModel, a: AccountPage): string[] {
     if (c.fix) lines.push(`  - Fix: ${mdText(c.fix)}`)
     out.push(lines.join('\n'))
   }
+  if (unknownCountsText(a.unknownCounts)) out.push(`Unverified: ${unknownCountsText(a.unknownCounts)}.`)
   out.push(`### Unverified controls (${a.unverified.length})`)
   if (a.unverified.length === 0) out.push('Every control could be checked.')
   else {
