@@ -10,6 +10,9 @@ import { DAY_MS, type EvidenceIndex, type IndexedUser, type RuleOutcome } from '
 import { paramValue, type ResolvedParams } from '../params'
 import type { ResourceRef } from '../types'
 
+/** A key rotated this close to the user's creation was created with the user. */
+const SETUP_WINDOW_MS = 10 * 60_000
+
 /** Whether one credential-report row matches a predicate at time `nowMs`. */
 export function matchesPredicate(
   row: IndexedUser,
@@ -44,6 +47,12 @@ export function matchesPredicate(
     const lastMs = Number.isNaN(row.passwordLastUsedMs) ? row.createdMs : row.passwordLastUsedMs
     return lastMs < cutoff
   }
+  if ('activeKeysAtLeast' in predicate)
+    return row.keys.filter((k) => k.isActive).length >= predicate.activeKeysAtLeast
+  if ('keyCreatedAtUserSetup' in predicate)
+    return row.keys.some(
+      (k) => k.isActive && Number.isNaN(k.usedMs) && Math.abs(k.rotatedMs - row.createdMs) <= SETUP_WINDOW_MS,
+    )
   const cutoff = nowMs - paramValue(predicate.passwordUsedWithinDays, params) * DAY_MS
   return row.passwordLastUsedMs >= cutoff
 }
@@ -89,6 +98,10 @@ export function predicateNeeds(predicate: CredentialPredicate): {
       for (const c of keyColumns('active', 'last_rotated')) columns.add(c)
     else if ('activeKeyUnusedForDays' in p)
       for (const c of keyColumns('active', 'last_rotated', 'last_used_date')) columns.add(c)
+    else if ('activeKeysAtLeast' in p) for (const c of keyColumns('active')) columns.add(c)
+    else if ('keyCreatedAtUserSetup' in p)
+      for (const c of [...keyColumns('active', 'last_rotated', 'last_used_date'), 'user_creation_time'])
+        columns.add(c)
     else if ('passwordUnusedForDays' in p)
       for (const c of ['password_enabled', 'password_last_used', 'user_creation_time']) columns.add(c)
     else for (const c of ['password_last_used']) columns.add(c)
