@@ -73,7 +73,7 @@ function statusOutcome(source: SourceId, status: SourceStatus): RuleOutcome {
   const unknownReason = unknownReasonFor(status)
   const reason =
     status.state === 'error'
-      ? `Collecting ${source} failed (${status.code}): ${status.message}`
+      ? `Could not collect ${source} (${status.code}): ${status.message}`
       : status.state === 'unavailable'
         ? `${source} is unavailable (${status.reason}): ${status.message}`
         : `${source} has no records`

@@ -46,7 +46,8 @@ export const unknownReasonText: Record<UnknownReason, string> = {
   'not-subscribed': 'not subscribed',
   'access-denied': 'access denied',
   'no-analyzer': 'no analyzer',
-  'collection-failed': 'collection failed',
+  // Worded as an error of collecting, never as a failure of the control.
+  'collection-failed': 'collection error',
   stale: 'evidence too old',
   'not-collected': 'not collected',
 }
