@@ -43,6 +43,25 @@ describe('the demo under the default model', () => {
     expect(fails(3, 'data-lake-prod')).toBeGreaterThan(fails(0, 'data-lake-prod'))
   })
 
+  it('shows both headline levels and the unknown categories', () => {
+    const latest = score(3)
+    const reasons = new Set(
+      latest.accounts.flatMap((a) => a.domains.flatMap((d) => d.controls.map((c) => c.unknownReason))),
+    )
+    for (const reason of [
+      'not-answered',
+      'answer-expired',
+      'not-subscribed',
+      'access-denied',
+      'no-analyzer',
+      'collection-failed',
+    ] as const)
+      expect(reasons.has(reason), reason).toBe(true)
+    expect(latest.accounts.every((a) => a.evidenceLevel !== undefined)).toBe(true)
+    expect(latest.accounts.some((a) => a.domains.some((d) => d.evidenceLevel === null))).toBe(true)
+    expect(latest.accounts.some((a) => a.domains.some((d) => (d.evidenceLevel ?? 0) > d.level))).toBe(true)
+  })
+
   it('leaves Trusted Advisor controls unknown (not subscribed), never failed, on Basic support', () => {
     const id = demo.accounts.find((a) => a.name === 'marketing-web')?.id
     const card = score(3).accounts.find((a) => a.accountId === id)

@@ -90,7 +90,21 @@ function credentialUsers(c: Ctx): CredentialUser[] {
 
 function analyzerRegion(c: Ctx, region: string, index: number): AccessAnalyzerRegion {
   const collectedAt = c.at.toISOString()
-  const isLastRegion = index === c.profile.regions.length - 1 && index > 0
+  const isLast = index === c.profile.regions.length - 1
+  if (isLast && c.profile.accessDeniedQuarter === c.quarter) {
+    return {
+      region,
+      status: {
+        state: 'unavailable',
+        reason: 'access-denied',
+        message: `AccessDeniedException: the audit role may not call access-analyzer:ListAnalyzers in ${region}`,
+      },
+      collectedAt,
+      analyzers: [],
+      findings: [],
+    }
+  }
+  const isLastRegion = isLast && index > 0
   if (isLastRegion && hasIssue(c, 'aa-missing-region')) {
     return {
       region,

@@ -47,7 +47,16 @@ describe('the demo organization', () => {
     const errors = demo.bundles.filter(
       (b) => b.credentialReport.status.state === 'error' || b.accessAnalyzer.status.state === 'error',
     )
-    expect(errors).toHaveLength(2)
+    expect(errors).toHaveLength(3)
+    // The latest quarter shows a failed collection and a Region the audit role was denied.
+    expect(latest.some((b) => b.credentialReport.status.state === 'error')).toBe(true)
+    expect(
+      latest.some((b) =>
+        b.accessAnalyzer.records?.regions.some(
+          (r) => r.status.state === 'unavailable' && r.status.reason === 'access-denied',
+        ),
+      ),
+    ).toBe(true)
     expect(demo.attestations.some((a) => Date.parse(a.expiresAt) < now.getTime())).toBe(true)
     expect(demo.waivers.some((w) => Date.parse(w.expiresAt) < now.getTime())).toBe(true)
     expect(demo.waivers.some((w) => Date.parse(w.expiresAt) > now.getTime())).toBe(true)

@@ -16,6 +16,8 @@ export interface DemoProfile {
   regions: string[]
   /** A source that failed to collect in one quarter (index), to show collection errors honestly. */
   failedCollection?: { quarter: number; source: 'credentialReport' | 'accessAnalyzer' }
+  /** A quarter in which the audit role was denied Access Analyzer in the last Region (access denied). */
+  accessDeniedQuarter?: number
 }
 
 export const demoProfiles: DemoProfile[] = [
@@ -88,6 +90,7 @@ export const demoProfiles: DemoProfile[] = [
     supportPlan: 'business',
     quality: [0.6, 0.68, 0.7, 0.8],
     regions: ['eu-west-1', 'us-east-1'],
+    failedCollection: { quarter: 3, source: 'credentialReport' },
   },
   {
     name: 'log-archive',
@@ -130,6 +133,7 @@ export const demoProfiles: DemoProfile[] = [
     supportPlan: 'business',
     quality: [0.74, 0.8, 0.85, 0.9],
     regions: ['eu-west-1', 'us-east-1'],
+    accessDeniedQuarter: 3,
   },
   {
     name: 'mobile-api-prod',

@@ -215,6 +215,12 @@ export type AccessAnalyzerRegion = z.infer<typeof accessAnalyzerRegionSchema>
 
 export const accessAnalyzerRecordsSchema = z.object({
   regions: z.array(accessAnalyzerRegionSchema),
+  /**
+   * The Regions collection was asked to read (added 2026-11-29), so a Region with no evidence is known to be
+   * missing. null: not recorded (an offline folder without accessanalyzer-regions.txt). Absent in older
+   * bundles, whose `regions` list every Region in scope.
+   */
+  regionsInScope: z.array(z.string()).nullable().optional(),
 })
 export type AccessAnalyzerRecords = z.infer<typeof accessAnalyzerRecordsSchema>
 

@@ -44,6 +44,10 @@ describe('describing controls', () => {
       'Manual attestation (valid 180 days)',
     ])
     expect(controlEvidence(get('iam.unused-access'))).toEqual(['IAM Access Analyzer'])
+    const outside = get('data.no-access-outside-organization').rule
+    expect(outside && describeRule(outside, params)).toContain(
+      'No ACTIVE outside-organization external findings',
+    )
   })
 
   it('lists the Trusted Advisor checks the model reads', () => {

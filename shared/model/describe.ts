@@ -42,6 +42,8 @@ export function describePredicate(p: CredentialPredicate, params: Readonly<Recor
     return `has an active key unused for ${value(p.activeKeyUnusedForDays, params)} days`
   if ('passwordUnusedForDays' in p)
     return `has a console password unused for ${value(p.passwordUnusedForDays, params)} days`
+  if ('activeKeysAtLeast' in p) return `has at least ${p.activeKeysAtLeast} active access keys`
+  if ('keyCreatedAtUserSetup' in p) return 'has an active key created with the user and never used'
   return `signed in with a password within ${value(p.passwordUsedWithinDays, params)} days`
 }
 
@@ -70,7 +72,7 @@ export function describeRule(rule: Rule, params: Readonly<Record<string, number>
     case 'access-analyzer':
       return rule.check === 'analyzer-present'
         ? `Every Region in scope has an active ${rule.analyzerTypes.join(' or ')} analyzer.`
-        : `No ACTIVE ${rule.isPublic ? 'public ' : ''}${rule.findingKind} findings${rule.findingTypes ? ` of type ${rule.findingTypes.join(', ')}` : ''}${rule.olderThanDays !== undefined ? ` older than ${value(rule.olderThanDays, params)} days` : ''} (${rule.requireAnalyzer ? 'fails' : 'unknown'} without an ${rule.analyzerTypes.join(' or ')} analyzer).`
+        : `No ACTIVE ${(rule.access ?? (rule.isPublic ? 'public' : undefined)) ? `${rule.access ?? 'public'} ` : ''}${rule.findingKind} findings${rule.findingTypes ? ` of type ${rule.findingTypes.join(', ')}` : ''}${rule.olderThanDays !== undefined ? ` older than ${value(rule.olderThanDays, params)} days` : ''} (${rule.requireAnalyzer ? 'fails' : 'unknown'} without an ${rule.analyzerTypes.join(' or ')} analyzer).`
   }
 }
 
@@ -105,6 +107,8 @@ export function trustedAdvisorCheckIds(model: {
     for (const l of d.levels) {
       for (const c of l.controls)
         if (c.rule?.kind === 'trusted-advisor-check') for (const id of c.rule.checkIds) ids.add(id)
+        else if (c.rule?.kind === 'credential-report' && c.rule.fallback)
+          for (const id of c.rule.fallback.checkIds) ids.add(id)
     }
   }
   return [...ids].sort()

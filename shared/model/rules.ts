@@ -27,6 +27,9 @@ export type CredentialField = (typeof credentialFields)[number]
  * - `activeKeyUnusedForDays`: an active access key not used (or, never used, not rotated) for N days.
  * - `passwordUnusedForDays`: a console password not used (or, never used, created) for more than N days.
  * - `passwordUsedWithinDays`: the password was used in the last N days (meant for the root user).
+ * - `activeKeysAtLeast`: the user has at least N active access keys (added 2026-11-29).
+ * - `keyCreatedAtUserSetup`: an active key created with the user (within 10 minutes) and never used: the
+ *   keys a console wizard hands out by default (added 2026-11-29).
  */
 export type CredentialPredicate =
   | { field: CredentialField; equals: boolean }
@@ -34,6 +37,8 @@ export type CredentialPredicate =
   | { activeKeyUnusedForDays: ParamRef }
   | { passwordUnusedForDays: ParamRef }
   | { passwordUsedWithinDays: ParamRef }
+  | { activeKeysAtLeast: number }
+  | { keyCreatedAtUserSetup: true }
   | { all: CredentialPredicate[] }
   | { any: CredentialPredicate[] }
   | { not: CredentialPredicate }
@@ -45,6 +50,8 @@ export const credentialPredicateSchema: z.ZodType<CredentialPredicate> = z.lazy(
     z.strictObject({ activeKeyUnusedForDays: paramRefSchema }),
     z.strictObject({ passwordUnusedForDays: paramRefSchema }),
     z.strictObject({ passwordUsedWithinDays: paramRefSchema }),
+    z.strictObject({ activeKeysAtLeast: z.number().int().min(1).max(2) }),
+    z.strictObject({ keyCreatedAtUserSetup: z.literal(true) }),
     z.strictObject({ all: z.array(credentialPredicateSchema).min(1) }),
     z.strictObject({ any: z.array(credentialPredicateSchema).min(1) }),
     z.strictObject({ not: credentialPredicateSchema }),
@@ -58,6 +65,11 @@ export const credentialReportRuleSchema = z.strictObject({
   maxViolations: paramRefSchema.default(0),
   /** Short noun for the reason sentence, e.g. "users with a console password and no MFA". */
   describe: z.string().min(1),
+  /**
+   * A Trusted Advisor check that decides instead when the credential report could not be obtained (denied
+   * or failed; not when its file is merely missing offline), e.g. 7DAFEmoDos for root MFA (added 2026-11-29).
+   */
+  fallback: z.lazy(() => trustedAdvisorRuleSchema).optional(),
 })
 
 /** The account password policy must exist and meet every listed requirement. */

@@ -1,6 +1,7 @@
 import { type Account, type DomainId, domainIds, type Level } from '../domain/types'
 import { type SourceId, sourceIds } from '../evidence/schema'
 import type { AccountScorecard, ControlResult, UnknownReason } from '../scoring/types'
+import { unknownCounts } from '../scoring/unknown-reasons'
 import { controlInfoFromModel, domainTitles } from './control-info'
 import { buildExecutive } from './executive'
 import { applyScope, describeScope } from './scope'
@@ -160,13 +161,16 @@ function buildAccountPage(card: AccountScorecard, now: Date, lookups: AccountLoo
     environment: account?.environment ?? 'unknown',
     criticality: account?.criticality ?? 'medium',
     level: card.level,
+    ...(card.evidenceLevel !== undefined ? { evidenceLevel: card.evidenceLevel } : {}),
     grade: card.grade,
+    unknownCounts: unknownCounts(controls),
     domains: domains.map((d) => {
       const previousLevel = old?.get(d.domainId)
       return {
         domainId: d.domainId,
         title: domainTitles[d.domainId],
         level: d.level,
+        ...(d.evidenceLevel !== undefined ? { evidenceLevel: d.evidenceLevel } : {}),
         ...(d.target !== undefined ? { target: d.target } : {}),
         isBelowTarget: d.target !== undefined && d.level < d.target,
         progress: d.progress,

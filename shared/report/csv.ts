@@ -1,4 +1,5 @@
 import { domainIds } from '../domain/types'
+import { evidenceLevelText } from '../scoring/unknown-reasons'
 import { controlInfoFromModel } from './control-info'
 import { statusWords } from './text'
 import type { ControlInfoLookup, ReportSnapshot } from './types'
@@ -9,6 +10,7 @@ export const csvColumns = [
   'account_name',
   'domain',
   'domain_level',
+  'domain_evidence_level',
   'domain_target',
   'control_id',
   'control_title',
@@ -59,6 +61,7 @@ export function renderCsv(snapshot: ReportSnapshot, controlInfo?: ControlInfoLoo
           account_name: names.get(card.accountId) ?? card.accountId,
           domain: domain.domainId,
           domain_level: domain.level,
+          domain_evidence_level: evidenceLevelText(domain.evidenceLevel),
           domain_target: domain.target,
           control_id: control.controlId,
           control_title: info(control.controlId)?.title ?? control.controlId,

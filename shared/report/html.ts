@@ -1,5 +1,6 @@
 import { domainIds } from '../domain/types'
 import type { ResourceRef } from '../scoring/types'
+import { evidenceLevelText } from '../scoring/unknown-reasons'
 import { domainTitles } from './control-info'
 import { heatmapTable, levelCell, shortDomainTitles } from './heatmap'
 import { reportCss } from './html-style'
@@ -253,7 +254,7 @@ function accountSummaryPage(report: ReportModel): string {
 ${cover(report)}
 <h1>Scorecard: ${e(a.name)}</h1>
 <p class="muted">Account <code>${e(a.accountId)}</code> · owner ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)}${a.collectedAt ? ` · evidence collected ${e(humanDate(a.collectedAt))}` : ' · no evidence collected'}</p>
-<div class="kpis"><div class="kpi"><b>${levelText(a.level)}</b>level${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`}</div><div class="kpi"><b>${a.grade}</b>grade</div><div class="kpi"><b>${a.failing.length}</b>failing</div><div class="kpi"><b>${a.counts.unknown}</b>unverified</div></div>
+<div class="kpis"><div class="kpi"><b>${levelText(a.level)}</b>level${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`}</div><div class="kpi" data-testid="evidence-level"><b>${e(evidenceLevelText(a.evidenceLevel))}</b>evidence-verified</div><div class="kpi"><b>${a.grade}</b>grade</div><div class="kpi"><b>${a.failing.length}</b>failing</div><div class="kpi"><b>${a.counts.unknown}</b>unverified</div></div>
 <p class="muted">Controls: ${e(countsText(a.counts))}.${a.counts.unknown > 0 ? ` Unverified: ${e(unknownText(a.unknownByReason))}; not counted as failures.` : ''}</p>
 <h2>Domains against target</h2>
 ${accountDomainTable(report, a)}
@@ -392,7 +393,7 @@ function accountSection(report: ReportModel, a: AccountPage, isOnly: boolean): s
   const head = isOnly
     ? '<h1>Failing controls</h1>'
     : `<h1>${e(a.name)}</h1>
-<p class="muted"><code>${e(a.accountId)}</code> · owner ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)} · level <strong>${levelText(a.level)}</strong>${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · grade <strong>${a.grade}</strong> · ${a.collectedAt ? `evidence of ${e(humanDate(a.collectedAt))}` : 'no evidence collected'}</p>
+<p class="muted"><code>${e(a.accountId)}</code> · owner ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)} · level <strong>${levelText(a.level)}</strong>${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · evidence-verified <strong data-testid="evidence-level">${e(evidenceLevelText(a.evidenceLevel))}</strong> · grade <strong>${a.grade}</strong> · ${a.collectedAt ? `evidence of ${e(humanDate(a.collectedAt))}` : 'no evidence collected'}</p>
 ${report.detail === 'everything' ? accountDomainTable(report, a) : domainStrip(a)}
 <h2 class="fail-title">Failing controls (${a.failing.length})</h2>`
   return `<section class="page account" id="${a.anchor}" data-testid="account-page" data-account-id="${e(a.accountId)}">

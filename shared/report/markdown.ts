@@ -1,5 +1,6 @@
 import { domainIds } from '../domain/types'
 import type { ResourceRef } from '../scoring/types'
+import { evidenceLevelText } from '../scoring/unknown-reasons'
 import { domainTitles } from './control-info'
 import {
   ageText,
@@ -153,7 +154,7 @@ function accountSection(report: ReportModel, a: AccountPage): string[] {
   const isAll = report.detail === 'everything'
   out.push(`## ${mdText(a.name)} (${mdText(a.accountId)})`)
   out.push(
-    `Level **${levelText(a.level)}**${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · grade **${a.grade}** · owner ${mdText(a.owner) || '–'} · ${a.environment} · criticality ${a.criticality} · ${a.collectedAt ? `evidence of ${humanDate(a.collectedAt)}` : 'no evidence collected'} · controls: ${countsText(a.counts)}`,
+    `Level **${levelText(a.level)}**${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · evidence-verified **${evidenceLevelText(a.evidenceLevel)}** · grade **${a.grade}** · owner ${mdText(a.owner) || '–'} · ${a.environment} · criticality ${a.criticality} · ${a.collectedAt ? `evidence of ${humanDate(a.collectedAt)}` : 'no evidence collected'} · controls: ${countsText(a.counts)}`,
   )
   out.push(
     table(

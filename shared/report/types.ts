@@ -225,6 +225,8 @@ export interface AccountDomainLine {
   domainId: DomainId
   title: string
   level: Level
+  /** Counting only automated controls; null: no automated evidence (absent for older snapshots). */
+  evidenceLevel?: Level | null
   target?: Level
   isBelowTarget: boolean
   progress: number
@@ -240,8 +242,12 @@ export interface AccountPage {
   environment: string
   criticality: string
   level: Level
+  /** The evidence-verified level beside the assessed one; null: no automated evidence. */
+  evidenceLevel?: Level | null
   grade: Grade
   previousLevel?: Level
+  /** Unknown controls per category (not answered, answer expired, not subscribed, …). */
+  unknownCounts: Partial<Record<UnknownReason, number>>
   domains: AccountDomainLine[]
   failing: FailingControl[]
   unverified: UnverifiedControl[]

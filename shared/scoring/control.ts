@@ -73,7 +73,7 @@ function statusOutcome(source: SourceId, status: SourceStatus): RuleOutcome {
   const unknownReason = unknownReasonFor(status)
   const reason =
     status.state === 'error'
-      ? `Collecting ${source} failed (${status.code}): ${status.message}`
+      ? `Could not collect ${source} (${status.code}): ${status.message}`
       : status.state === 'unavailable'
         ? `${source} is unavailable (${status.reason}): ${status.message}`
         : `${source} has no records`
@@ -106,8 +106,30 @@ function sourceGate(source: SourceId, ctx: AccountContext): SourceGate {
   return gate
 }
 
+/** Credential-report states a Trusted Advisor fallback may decide: the report could not be obtained. */
+const fallbackReasons = new Set(['access-denied', 'collection-failed'])
+
 /** Source gate, then the rule itself; never a failure for evidence that is missing. */
 function automatedOutcome(
+  rule: Rule,
+  ctx: AccountContext,
+): { outcome: RuleOutcome; evidence: ControlResult['evidence'] } {
+  const primary = primaryOutcome(rule, ctx)
+  const blocked = primary.outcome.unknownReason
+  if (rule.kind !== 'credential-report' || !rule.fallback || !blocked || !fallbackReasons.has(blocked))
+    return primary
+  const fallback = primaryOutcome(rule.fallback, ctx)
+  if (fallback.outcome.status === 'unknown') return primary
+  return {
+    outcome: {
+      ...fallback.outcome,
+      reason: `No credential report (${primary.outcome.reason}); Trusted Advisor decides: ${fallback.outcome.reason}`,
+    },
+    evidence: fallback.evidence,
+  }
+}
+
+function primaryOutcome(
   rule: Rule,
   ctx: AccountContext,
 ): { outcome: RuleOutcome; evidence: ControlResult['evidence'] } {

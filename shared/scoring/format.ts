@@ -1,5 +1,6 @@
 import type { MaturityModel } from '../model/schema'
 import type { ControlStatus, OrgScorecard, ResourceRef, UnknownReason } from './types'
+import { evidenceLevelText, unknownCounts, unknownCountsText, unknownReasonWords } from './unknown-reasons'
 
 /**
  * The documented, stable JSON shape of `score` (see docs/maturity-model.md). Fields are only ever added,
@@ -11,12 +12,19 @@ export interface StableScoreJson {
   scoredAt: string
   accounts: Array<{
     accountId: string
+    /** The assessed level (evidence plus current answers): the headline. */
     level: number
+    /** Counting only automated controls; null: no automated evidence. Added 2026-11-29. */
+    evidenceLevel: number | null
+    /** A–F, or "unassessed" when nothing could be read for the account. */
     grade: string
     belowTarget: string[]
+    /** Unknown controls per category (not answered, answer expired, …). Added 2026-11-29. */
+    unknown: Partial<Record<UnknownReason, number>>
     domains: Array<{
       id: string
       level: number
+      evidenceLevel: number | null
       progress: number
       controls: Array<{
         id: string
@@ -40,11 +48,14 @@ export function toStableJson(org: OrgScorecard): StableScoreJson {
     accounts: org.accounts.map((a) => ({
       accountId: a.accountId,
       level: a.level,
+      evidenceLevel: a.evidenceLevel ?? null,
       grade: a.grade,
       belowTarget: a.belowTarget,
+      unknown: unknownCounts(a.domains.flatMap((d) => d.controls)),
       domains: a.domains.map((d) => ({
         id: d.domainId,
         level: d.level,
+        evidenceLevel: d.evidenceLevel ?? null,
         progress: Math.round(d.progress * 1000) / 1000,
         controls: d.controls.map((c) => ({
           id: c.controlId,
@@ -75,11 +86,16 @@ export function toMarkdown(org: OrgScorecard, model: MaturityModel): string {
     '',
   ]
   for (const a of org.accounts) {
-    lines.push(`## Account ${a.accountId}: level ${a.level}, grade ${a.grade}`, '')
-    lines.push('| Domain | Level | Target | Progress to next |', '|---|---|---|---|')
+    const unknown = unknownCountsText(unknownCounts(a.domains.flatMap((d) => d.controls)))
+    lines.push(
+      `## Account ${a.accountId}: level ${a.level} (evidence-verified: ${evidenceLevelText(a.evidenceLevel)}), grade ${a.grade}`,
+      '',
+    )
+    if (unknown) lines.push(`Unknown: ${unknown}.`, '')
+    lines.push('| Domain | Level | Evidence-verified | Target | Progress to next |', '|---|---|---|---|---|')
     for (const d of a.domains) {
       lines.push(
-        `| ${domainNames.get(d.domainId) ?? d.domainId} | ${d.level} | ${d.target ?? '–'} | ${Math.round(d.progress * 100)}% |`,
+        `| ${domainNames.get(d.domainId) ?? d.domainId} | ${d.level} | ${evidenceLevelText(d.evidenceLevel)} | ${d.target ?? '–'} | ${Math.round(d.progress * 100)}% |`,
       )
     }
     const open = a.domains.flatMap((d) =>
@@ -88,7 +104,7 @@ export function toMarkdown(org: OrgScorecard, model: MaturityModel): string {
     if (open.length > 0) {
       lines.push('', '| Control | Level | Status | Reason | Resources |', '|---|---|---|---|---|')
       for (const c of open) {
-        const status = c.status === 'unknown' ? `unknown (${c.unknownReason ?? '?'})` : c.status
+        const status = c.status === 'unknown' ? `unknown (${unknownReasonWords(c.unknownReason)})` : c.status
         const resources =
           c.resources
             .slice(0, 5)
@@ -104,13 +120,17 @@ export function toMarkdown(org: OrgScorecard, model: MaturityModel): string {
   return `${lines.join('\n')}\n`
 }
 
-/** A fixed-width text table: one row per account with its level, grade and the level of each domain. */
+/**
+ * A fixed-width text table: one row per account with its assessed level, its evidence-verified level (– for
+ * no automated evidence), grade and the level of each domain.
+ */
 export function toTable(org: OrgScorecard): string {
   const domainIds = org.accounts[0]?.domains.map((d) => d.domainId) ?? []
-  const header = ['account', 'level', 'grade', ...domainIds]
+  const header = ['account', 'level', 'evidence', 'grade', ...domainIds]
   const rows = org.accounts.map((a) => [
     a.accountId,
     String(a.level),
+    a.evidenceLevel === null || a.evidenceLevel === undefined ? '–' : String(a.evidenceLevel),
     a.grade,
     ...a.domains.map((d) => String(d.level)),
   ])

@@ -233,7 +233,7 @@ describe('trusted-advisor-check rules (ListRecommendations examples)', () => {
     expect(evaluateTrustedAdvisor(ta(['gjqMBn6pjz'], ['warning'], 6), i, params).status).toBe('pass')
   })
 
-  it('lists flagged resources with Region, leaving out excluded ones', () => {
+  it('names flagged resources by awsResourceId and metadata, with Region, leaving out excluded ones', () => {
     const [first] = taRecommendationsExample
     if (!first) throw new Error('fixture')
     const check = taCheckFrom(
@@ -248,10 +248,11 @@ describe('trusted-advisor-check rules (ListRecommendations examples)', () => {
     const out = evaluateTrustedAdvisor(ta(['7DAFEmoDos'], ['warning']), index(bundle, reportNow), params)
     expect(out.resources).toEqual([
       {
-        id: 'arn:aws:rds:us-east-1:000000000000:db:aws-dev-db-stack-instance-1',
+        id: 'aws-dev-db-stack-instance-1',
         type: 'trusted-advisor-resource',
         region: 'us-east-1',
-        detail: 'MFA Recommendation: warning',
+        detail:
+          'MFA Recommendation: warning (arn:aws:rds:us-east-1:000000000000:db:aws-dev-db-stack-instance-1)',
       },
     ])
   })

@@ -46,7 +46,8 @@ export const unknownReasonText: Record<UnknownReason, string> = {
   'not-subscribed': 'not subscribed',
   'access-denied': 'access denied',
   'no-analyzer': 'no analyzer',
-  'collection-failed': 'collection failed',
+  // Worded as an error of collecting, never as a failure of the control.
+  'collection-failed': 'collection error',
   stale: 'evidence too old',
   'not-collected': 'not collected',
 }
@@ -78,3 +79,28 @@ export const attestableUnknownReasons: ReadonlySet<UnknownReason> = new Set([
   'not-subscribed',
   'no-analyzer',
 ])
+
+/** How many controls are unknown in each category (categories with none are left out), in table order. */
+export function unknownCounts(
+  controls: ReadonlyArray<{ status: string; unknownReason?: UnknownReason | undefined }>,
+): Partial<Record<UnknownReason, number>> {
+  const counts: Partial<Record<UnknownReason, number>> = {}
+  for (const reason of unknownReasons) {
+    const n = controls.filter((c) => c.status === 'unknown' && c.unknownReason === reason).length
+    if (n > 0) counts[reason] = n
+  }
+  return counts
+}
+
+/** "3 not answered · 2 not subscribed", or "" when nothing is unknown. */
+export function unknownCountsText(counts: Partial<Record<UnknownReason, number>>): string {
+  return unknownReasons
+    .filter((r) => (counts[r] ?? 0) > 0)
+    .map((r) => `${counts[r]} ${unknownReasonText[r]}`)
+    .join(' · ')
+}
+
+/** The evidence-verified level in words: "L3", or "no automated evidence" (never 0 for that). */
+export function evidenceLevelText(level: number | null | undefined): string {
+  return level === null || level === undefined ? 'no automated evidence' : `L${level}`
+}

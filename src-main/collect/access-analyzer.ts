@@ -49,9 +49,18 @@ export function toFinding(
     resourceOwnerAccount: String(item.resourceOwnerAccount ?? ''),
     status: (finalStatuses.has(status) ? status : 'ACTIVE') as Finding['status'],
     isPublic: kind === 'external' && typeof item.isPublic === 'boolean' ? item.isPublic : null,
+    ...principalOf(item.principal),
+    ...(typeof item.error === 'string' && item.error !== '' ? { error: item.error } : {}),
     createdAt: time(item.createdAt),
     updatedAt: time(item.updatedAt ?? item.createdAt),
   }
+}
+
+/** ListFindings (v1) names who is granted access; V2 summaries do not. */
+function principalOf(value: unknown): { principal?: Record<string, string> } {
+  if (value === null || typeof value !== 'object') return {}
+  const entries = Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')
+  return entries.length > 0 ? { principal: Object.fromEntries(entries) } : {}
 }
 
 export function toAnalyzer(item: AnalyzerSummary | Record<string, unknown>): Analyzer {
@@ -90,7 +99,7 @@ export async function collectAccessAnalyzer(
     status: combineRegionStatuses(all),
     collectedAt: ctx.now().toISOString(),
     raw: rawPayloads,
-    records: { regions: all },
+    records: { regions: all, regionsInScope: all.map((r) => r.region) },
   }
 }
 
@@ -131,7 +140,8 @@ async function collectRegion(ctx: CollectContext, region: string, rawPayloads: R
   }
   try {
     const lists = await settleAll(active.map((analyzer) => listFindings(ctx, region, analyzer, regionRaw)))
-    return result({ state: 'ok' }, analyzers, lists.flat())
+    const listed = analyzers.map((a) => (a.status === 'ACTIVE' ? { ...a, findingsListed: true } : a))
+    return result({ state: 'ok' }, listed, lists.flat())
   } catch (error) {
     return result(failure(error, ctx), analyzers, [])
   }

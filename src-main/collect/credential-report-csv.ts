@@ -247,3 +247,9 @@ function parseRow(row: Row, width: number, index: Map<string, number>): Credenti
     certificates,
   }
 }
+
+/** The report's header columns, lower-cased, as the rules name them (which columns it has decides what can be judged). */
+export function credentialReportColumns(text: string): string[] {
+  const header = text.slice(0, text.search(/\r?\n|$/))
+  return header.split(',').map((name) => name.trim().toLowerCase())
+}

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-iam'
 import type { PasswordPolicy, RawPayload, SourceResult } from '../../shared/evidence/schema'
 import { type CollectContext, errorFacts, failure, raw, settleAll } from './context'
-import { parseCredentialReport } from './credential-report-csv'
+import { credentialReportColumns, parseCredentialReport } from './credential-report-csv'
 
 export interface CredentialReportOptions {
   /** Reuse an existing report younger than this; 0 always asks IAM to generate (IAM itself reuses < 4 h). */
@@ -96,6 +96,10 @@ export async function collectCredentialReport(
       records: {
         generatedAt: (report.GeneratedTime ?? ctx.now()).toISOString(),
         users,
+        // The header line names the columns (an older 16-column report has no last-used columns).
+        columns: credentialReportColumns(
+          new TextDecoder().decode((report.Content ?? new Uint8Array()).subarray(0, 4096)),
+        ),
         passwordPolicy: policy.policy,
         accountSummary: summary.map,
       },

@@ -21,6 +21,7 @@ import {
   findingsV1File,
   findingsV2File,
   type MetaFile,
+  offlineFiles,
   safeFileName,
   validateDocument,
 } from './offline-files'
@@ -74,6 +75,8 @@ export function readAccessAnalyzer(
   // Findings: per analyzer, the v1 (external, with isPublic) and V2 summaries, in file order.
   const v1 = new Map<string, Finding[]>()
   const v2 = new Map<string, Finding[]>()
+  // Analyzers whose findings listing was read: a missing or 0-byte findings file leaves them unknown.
+  const listed = new Set<string>()
   for (const name of names) {
     const match = findingsFilePattern.exec(name)
     if (!match) continue
@@ -85,7 +88,14 @@ export function readAccessAnalyzer(
       )
     }
     const active = (analyzersByRegion.get(region) ?? []).filter((a) => a.status === 'ACTIVE')
-    for (const doc of docs(name) ?? []) {
+    const documents = docs(name) ?? []
+    if (documents.length > 0) {
+      const covered = match[3]
+        ? active.filter((a) => a.name === match[3])
+        : active.filter((a) => isV2 || findingKindOf(a.type) === 'external')
+      for (const a of covered) listed.add(a.arn)
+    }
+    for (const doc of documents) {
       const file = validateDocument(isV2 ? findingsV2File : findingsV1File, doc, where(name))
       file.findings.forEach((item, i) => {
         const kind = isV2 ? kindOfFindingType((item as { findingType: string }).findingType) : 'external'
@@ -110,7 +120,10 @@ export function readAccessAnalyzer(
     }
   }
 
-  const regions: AccessAnalyzerRegion[] = [...analyzersByRegion].map(([region, analyzers]) => {
+  const regions: AccessAnalyzerRegion[] = [...analyzersByRegion].map(([region, found]) => {
+    const analyzers = found.map((a) =>
+      a.status === 'ACTIVE' ? { ...a, findingsListed: listed.has(a.arn) } : a,
+    )
     const active = analyzers.filter((a) => a.status === 'ACTIVE')
     const findings = active.flatMap((a) => {
       const external = v1.get(a.arn) ?? []
@@ -137,7 +150,27 @@ export function readAccessAnalyzer(
     }
   }
   regions.sort((a, b) => a.region.localeCompare(b.region))
-  return { status: combineRegionStatuses(regions), collectedAt, raw, records: { regions } }
+  return {
+    status: combineRegionStatuses(regions),
+    collectedAt,
+    raw,
+    records: { regions, regionsInScope: regionsInScope(files, meta, regions) },
+  }
+}
+
+/**
+ * The Regions in scope: the script's accessanalyzer-regions.txt, or the Regions Ratchet's own export recorded
+ * (ratchet-evidence.json lists every one, read or not); null when neither is there.
+ */
+function regionsInScope(
+  files: Map<string, string>,
+  meta: MetaFile | undefined,
+  regions: AccessAnalyzerRegion[],
+): string[] | null {
+  const listed = (files.get(offlineFiles.accessAnalyzerRegions) ?? '').split(/\s+/).filter(Boolean)
+  if (listed.length > 0) return [...new Set(listed)].sort()
+  if (meta?.accessAnalyzerRegions) return regions.map((r) => r.region)
+  return null
 }
 
 function kindOfFindingType(findingType: string): Finding['kind'] {

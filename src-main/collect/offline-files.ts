@@ -9,9 +9,16 @@ export const offlineFiles = {
   /** `aws iam get-credential-report` as is (base64 Content, GeneratedTime): an alternative to the CSV. */
   credentialReportJson: 'iam-get-credential-report.json',
   passwordPolicy: 'iam-get-account-password-policy.json',
+  /**
+   * The AWS CLI's error output for the password-policy call (`2> iam-get-account-password-policy.err`): a
+   * NoSuchEntity error there means "no policy"; a 0-byte policy file without it means the outcome is unknown.
+   */
+  passwordPolicyError: 'iam-get-account-password-policy.err',
   accountSummary: 'iam-get-account-summary.json',
   recommendations: 'trustedadvisor-list-recommendations.json',
   recommendationResources: 'trustedadvisor-list-recommendation-resources.json',
+  /** The Regions the script was asked to read Access Analyzer in (`printf '%s\n' $regions`). */
+  accessAnalyzerRegions: 'accessanalyzer-regions.txt',
   /** Written by Ratchet's export and CLI: collection time and the statuses a missing file cannot carry. */
   meta: 'ratchet-evidence.json',
 } as const

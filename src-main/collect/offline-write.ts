@@ -136,8 +136,14 @@ export function accountFiles(bundle: EvidenceBundle): Map<string, string> {
       )
     }
     const policy = payloadsOf(cr.raw, 'GetAccountPasswordPolicy')[0]
-    // An empty file is what the AWS CLI leaves when there is no policy (NoSuchEntity).
+    // What the AWS CLI leaves: the policy, or an empty file and, when there is no policy, its NoSuchEntity
+    // error output (an empty file alone means the outcome is unknown).
     files.set(offlineFiles.passwordPolicy, policy && 'PasswordPolicy' in policy ? json(policy) : '')
+    if (cr.records.passwordPolicy === null)
+      files.set(
+        offlineFiles.passwordPolicyError,
+        '\nAn error occurred (NoSuchEntity) when calling the GetAccountPasswordPolicy operation: The account has no password policy.\n',
+      )
     files.set(offlineFiles.accountSummary, json({ SummaryMap: cr.records.accountSummary }))
   }
 
@@ -158,6 +164,11 @@ export function accountFiles(bundle: EvidenceBundle): Map<string, string> {
     )
   }
 
+  const aa = bundle.accessAnalyzer
+  if (aa.records) {
+    const scope = aa.records.regionsInScope ?? aa.records.regions.map((r) => r.region)
+    files.set(offlineFiles.accessAnalyzerRegions, `${scope.join('\n')}\n`)
+  }
   accessAnalyzerFiles(bundle, files)
   files.set(offlineFiles.meta, json(metaOf(bundle)))
   return files

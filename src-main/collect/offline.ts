@@ -11,7 +11,11 @@ import {
   type TaCheck,
 } from '../../shared/evidence/schema'
 import { toPasswordPolicy } from './credential-report'
-import { CredentialReportParseError, parseCredentialReportCsv } from './credential-report-csv'
+import {
+  CredentialReportParseError,
+  credentialReportColumns,
+  parseCredentialReportCsv,
+} from './credential-report-csv'
 import { readAccessAnalyzer } from './offline-access-analyzer'
 import {
   accountSummaryFile,
@@ -216,8 +220,10 @@ function readCredentialReport(
   const generatedAt = new Date(
     json?.GeneratedTime ?? meta?.credentialReportGeneratedAt ?? collectedAt,
   ).toISOString()
-  const policyText = files.get(offlineFiles.passwordPolicy)
   const policy = one(offlineFiles.passwordPolicy, (v, f) => validateDocument(passwordPolicyFile, v, f))
+  // A missing or 0-byte policy file is what the AWS CLI leaves whenever the call fails: only its error output
+  // saying NoSuchEntity tells "no policy"; otherwise the outcome is unknown.
+  const hasNoPolicy = !policy && /NoSuchEntity/.test(files.get(offlineFiles.passwordPolicyError) ?? '')
   const summary = one(offlineFiles.accountSummary, (v, f) => validateDocument(accountSummaryFile, v, f))
   const raw: RawPayload[] = [
     {
@@ -226,7 +232,7 @@ function readCredentialReport(
     },
   ]
   if (policy) raw.push({ operation: 'GetAccountPasswordPolicy', payload: policy })
-  else if (policyText !== undefined) {
+  else if (hasNoPolicy) {
     raw.push({
       operation: 'GetAccountPasswordPolicy',
       payload: { error: { code: 'NoSuchEntity', message: '' } },
@@ -240,8 +246,9 @@ function readCredentialReport(
     records: {
       generatedAt,
       users,
-      // An empty or absent policy file is what `aws iam get-account-password-policy` leaves on NoSuchEntity.
-      passwordPolicy: policy ? toPasswordPolicy(policy.PasswordPolicy) : null,
+      columns: credentialReportColumns(csv),
+      ...(policy ? { passwordPolicy: toPasswordPolicy(policy.PasswordPolicy) } : {}),
+      ...(hasNoPolicy ? { passwordPolicy: null } : {}),
       accountSummary: summary?.SummaryMap ?? {},
     },
   }

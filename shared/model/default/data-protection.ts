@@ -17,7 +17,8 @@ export const dataProtectionDomain: DomainInput = {
     {
       level: 1,
       name: 'Initial',
-      meaning: 'No snapshot is public and no bucket is open for anyone to write or list.',
+      meaning:
+        'No snapshot is public, no bucket is open for anyone to write or list, and S3 Block Public Access is on for the account.',
       controls: [
         {
           id: 'data.no-public-snapshots',
@@ -58,12 +59,25 @@ export const dataProtectionDomain: DomainInput = {
             validityDays: HALF_YEAR,
           },
         },
+        {
+          id: 'data.account-block-public-access',
+          title: 'S3 Block Public Access is on for the account',
+          rationale: 'The account-level setting protects every bucket, including tomorrow’s.',
+          remediation: {
+            text: 'Turn on all four Block Public Access settings at the account level.',
+            links: [blockPublicAccess],
+          },
+          question: {
+            prompt: 'Is S3 Block Public Access enabled at the account level?',
+            validityDays: HALF_YEAR,
+          },
+        },
       ],
     },
     {
       level: 2,
       name: 'Baseline',
-      meaning: 'No bucket or resource is publicly readable.',
+      meaning: 'No bucket or resource is publicly readable, and nothing is shared outside the organization.',
       controls: [
         {
           id: 'data.bucket-permissions',
@@ -91,7 +105,24 @@ export const dataProtectionDomain: DomainInput = {
             kind: 'access-analyzer',
             check: 'no-findings',
             findingKind: 'external',
-            isPublic: true,
+            access: 'public',
+            analyzerTypes: ['ACCOUNT', 'ORGANIZATION'],
+          },
+        },
+        {
+          id: 'data.no-access-outside-organization',
+          title: 'Nothing is shared outside the organization',
+          rationale:
+            'Cross-account access inside the organization is design; access from outside the zone of trust (another company, an unknown account) is exposure, told by the finding’s principal.',
+          remediation: {
+            text: 'Remove each listed grant to a principal outside the organization, or archive the finding with an archive rule naming the trusted partner.',
+            links: [accessAnalyzerFindings],
+          },
+          rule: {
+            kind: 'access-analyzer',
+            check: 'no-findings',
+            findingKind: 'external',
+            access: 'outside-organization',
             analyzerTypes: ['ACCOUNT', 'ORGANIZATION'],
           },
         },
@@ -100,12 +131,11 @@ export const dataProtectionDomain: DomainInput = {
     {
       level: 3,
       name: 'Consistent',
-      meaning:
-        'External access is reviewed promptly; public access and unencrypted disks are blocked by default.',
+      meaning: 'Cross-account access is reviewed promptly; unencrypted disks are blocked by default.',
       controls: [
         {
           id: 'data.external-access-reviewed',
-          title: 'External-access findings are resolved or archived promptly',
+          title: 'Cross-account access findings are resolved or archived promptly',
           rationale:
             'Sharing outside the account should be a decision, recorded by archiving the finding with a rule.',
           remediation: {
@@ -116,21 +146,9 @@ export const dataProtectionDomain: DomainInput = {
             kind: 'access-analyzer',
             check: 'no-findings',
             findingKind: 'external',
+            access: 'cross-account',
             olderThanDays: { param: 'finding-max-age-days' },
             analyzerTypes: ['ACCOUNT', 'ORGANIZATION'],
-          },
-        },
-        {
-          id: 'data.account-block-public-access',
-          title: 'S3 Block Public Access is on for the account',
-          rationale: 'The account-level setting protects every bucket, including tomorrow’s.',
-          remediation: {
-            text: 'Turn on all four Block Public Access settings at the account level.',
-            links: [blockPublicAccess],
-          },
-          question: {
-            prompt: 'Is S3 Block Public Access enabled at the account level?',
-            validityDays: HALF_YEAR,
           },
         },
         {

@@ -10,6 +10,37 @@ const credentialReport = awsDocs(
 )
 const identityCenter = awsDocs('What is IAM Identity Center?', 'singlesignon/latest/userguide/what-is.html')
 
+/** A credential-report rule over the root user's row: the root row matching `predicate` is the violation. */
+function rootRule(
+  predicate: { field: 'isMfaActive' | 'hasActiveAccessKey'; equals: boolean },
+  describe: string,
+) {
+  return {
+    kind: 'credential-report' as const,
+    violation: { all: [{ field: 'isRoot' as const, equals: true }, predicate] },
+    describe,
+  }
+}
+
+/** Remediation and rule of an unused-access control over the given finding types. */
+function unusedAccess(findingTypes: string[]) {
+  return {
+    remediation: {
+      text: 'Create an unused-access analyzer and remove (or archive, with a reason) the findings it reports.',
+      links: [awsDocs('Unused access findings', 'IAM/latest/UserGuide/access-analyzer-findings.html')],
+    },
+    rule: {
+      kind: 'access-analyzer' as const,
+      check: 'no-findings' as const,
+      findingKind: 'unused' as const,
+      findingTypes,
+      olderThanDays: { param: 'finding-max-age-days' },
+      analyzerTypes: ['ACCOUNT_UNUSED_ACCESS', 'ORGANIZATION_UNUSED_ACCESS'],
+      requireAnalyzer: true,
+    },
+  }
+}
+
 export const iamDomain: DomainInput = {
   id: 'iam',
   name: 'Identity & access management',
@@ -18,7 +49,7 @@ export const iamDomain: DomainInput = {
     {
       level: 1,
       name: 'Initial',
-      meaning: 'The root user is protected and no key is known to be exposed.',
+      meaning: 'The root user is protected (MFA, no access keys) and no key is known to be exposed.',
       controls: [
         {
           id: 'iam.root-mfa',
@@ -33,15 +64,27 @@ export const iamDomain: DomainInput = {
             ],
           },
           rule: {
-            kind: 'credential-report',
-            violation: {
-              all: [
-                { field: 'isRoot', equals: true },
-                { field: 'isMfaActive', equals: false },
-              ],
+            ...rootRule({ field: 'isMfaActive', equals: false }, 'root user without MFA'),
+            // Trusted Advisor's root-MFA check decides when the credential report cannot be obtained.
+            fallback: {
+              kind: 'trusted-advisor-check',
+              checkIds: ['7DAFEmoDos'],
+              flagged: ['warning', 'error'],
             },
-            describe: 'root user without MFA',
           },
+        },
+        {
+          id: 'iam.root-no-access-keys',
+          title: 'The root user has no active access keys',
+          rationale: 'Root access keys give unrestricted programmatic access that no policy can limit.',
+          remediation: {
+            text: 'Delete the root user access keys; use IAM roles instead.',
+            links: [rootBestPractices],
+          },
+          rule: rootRule(
+            { field: 'hasActiveAccessKey', equals: true },
+            'root user with an active access key',
+          ),
         },
         {
           id: 'iam.no-exposed-keys',
@@ -67,27 +110,8 @@ export const iamDomain: DomainInput = {
     {
       level: 2,
       name: 'Baseline',
-      meaning: 'Every console user has MFA, the root user has no keys, passwords follow a policy.',
+      meaning: 'Every console user has MFA, passwords follow a policy, users hold one key at most.',
       controls: [
-        {
-          id: 'iam.root-no-access-keys',
-          title: 'The root user has no active access keys',
-          rationale: 'Root access keys give unrestricted programmatic access that no policy can limit.',
-          remediation: {
-            text: 'Delete the root user access keys; use IAM roles instead.',
-            links: [rootBestPractices],
-          },
-          rule: {
-            kind: 'credential-report',
-            violation: {
-              all: [
-                { field: 'isRoot', equals: true },
-                { field: 'hasActiveAccessKey', equals: true },
-              ],
-            },
-            describe: 'root user with an active access key',
-          },
-        },
         {
           id: 'iam.root-no-signing-certificates',
           title: 'The root user has no signing certificates',
@@ -119,6 +143,36 @@ export const iamDomain: DomainInput = {
               ],
             },
             describe: 'users with a console password and no MFA',
+          },
+        },
+        {
+          id: 'iam.single-active-key',
+          title: 'No user holds two active access keys',
+          rationale:
+            'Two active keys are for a rotation in progress; left in place, one of them is forgotten and never rotated.',
+          remediation: {
+            text: 'Finish the rotation: deactivate, then delete, the older key of each listed user.',
+            links: [credentialReport],
+          },
+          rule: {
+            kind: 'credential-report',
+            violation: { activeKeysAtLeast: 2 },
+            describe: 'users with two active access keys',
+          },
+        },
+        {
+          id: 'iam.no-keys-at-user-setup',
+          title: 'Console users were not handed access keys at setup',
+          rationale:
+            'A key created with a console user and never used is a credential nobody asked for (CIS AWS Foundations 1.11).',
+          remediation: {
+            text: 'Delete the listed unused keys; create keys only when a workload needs them, and prefer roles.',
+            links: [credentialReport],
+          },
+          rule: {
+            kind: 'credential-report',
+            violation: { all: [{ field: 'hasPassword', equals: true }, { keyCreatedAtUserSetup: true }] },
+            describe: 'console users with an unused key created at setup',
           },
         },
         {
@@ -194,6 +248,13 @@ export const iamDomain: DomainInput = {
           },
         },
         {
+          id: 'iam.unused-access',
+          title: 'Unused roles, keys and passwords are found and removed',
+          rationale:
+            'Roles, access keys and passwords nobody uses are pure blast radius; the unused-access analyzer finds them.',
+          ...unusedAccess(['UnusedIAMRole', 'UnusedIAMUserAccessKey', 'UnusedIAMUserPassword']),
+        },
+        {
           id: 'iam.root-not-used',
           title: 'The root user is not used day to day',
           rationale:
@@ -243,7 +304,7 @@ export const iamDomain: DomainInput = {
     {
       level: 4,
       name: 'Guardrails',
-      meaning: 'People sign in through federation; unused access is found and removed; SCPs set the limits.',
+      meaning: 'People sign in through federation; unused permissions are trimmed; SCPs set the limits.',
       controls: [
         {
           id: 'iam.federated-console',
@@ -267,21 +328,11 @@ export const iamDomain: DomainInput = {
           },
         },
         {
-          id: 'iam.unused-access',
-          title: 'Unused access is analysed and removed',
-          rationale: 'Permissions nobody uses are pure blast radius; the unused-access analyzer finds them.',
-          remediation: {
-            text: 'Create an unused-access analyzer and remove (or archive, with a reason) the findings it reports.',
-            links: [awsDocs('Unused access findings', 'IAM/latest/UserGuide/access-analyzer-findings.html')],
-          },
-          rule: {
-            kind: 'access-analyzer',
-            check: 'no-findings',
-            findingKind: 'unused',
-            olderThanDays: { param: 'finding-max-age-days' },
-            analyzerTypes: ['ACCOUNT_UNUSED_ACCESS', 'ORGANIZATION_UNUSED_ACCESS'],
-            requireAnalyzer: true,
-          },
+          id: 'iam.unused-permissions',
+          title: 'Unused permissions are trimmed from the roles and users that remain',
+          rationale:
+            'Least privilege, refined: the permissions a used role never exercises (UnusedPermission findings).',
+          ...unusedAccess(['UnusedPermission']),
         },
         {
           id: 'iam.scp-guardrails',

@@ -14,7 +14,7 @@ export const loggingDetectionDomain: DomainInput = {
     {
       level: 1,
       name: 'Initial',
-      meaning: 'API activity is recorded somewhere.',
+      meaning: 'API activity is recorded somewhere and GuardDuty watches for common threats.',
       controls: [
         {
           id: 'log.cloudtrail-on',
@@ -30,12 +30,26 @@ export const loggingDetectionDomain: DomainInput = {
             validityDays: HALF_YEAR,
           },
         },
+        {
+          id: 'log.guardduty',
+          title: 'GuardDuty runs in every Region in use',
+          rationale:
+            'GuardDuty detects credential misuse, crypto-mining and reconnaissance with no agents to run.',
+          remediation: {
+            text: 'Enable GuardDuty in each Region (delegated administrator for the organization).',
+            links: [guardDuty],
+          },
+          question: {
+            prompt: 'Is GuardDuty enabled in every Region this account uses?',
+            validityDays: HALF_YEAR,
+          },
+        },
       ],
     },
     {
       level: 2,
       name: 'Baseline',
-      meaning: 'Every Region is logged and common threats are detected.',
+      meaning: 'Every Region is logged.',
       controls: [
         {
           id: 'log.cloudtrail-all-regions',
@@ -48,20 +62,6 @@ export const loggingDetectionDomain: DomainInput = {
           rule: { kind: 'trusted-advisor-check', checkIds: ['vjafUGJ9H0'], flagged: ['warning', 'error'] },
           question: {
             prompt: 'Without Trusted Advisor: does a multi-Region trail deliver logs without errors?',
-            validityDays: HALF_YEAR,
-          },
-        },
-        {
-          id: 'log.guardduty',
-          title: 'GuardDuty runs in every Region in use',
-          rationale:
-            'GuardDuty detects credential misuse, crypto-mining and reconnaissance with no agents to run.',
-          remediation: {
-            text: 'Enable GuardDuty in each Region (delegated administrator for the organization).',
-            links: [guardDuty],
-          },
-          question: {
-            prompt: 'Is GuardDuty enabled in every Region this account uses?',
             validityDays: HALF_YEAR,
           },
         },

@@ -117,6 +117,24 @@ function scanFinding(
   if (counted) scan.resources.push(findingRef(finding, region))
 }
 
+/**
+ * A rule over "every Region" needs to know which Regions are in scope. Bundles carry that list (an offline
+ * folder in accessanalyzer-regions.txt or ratchet-evidence.json); a Region in it with no evidence, or no
+ * list at all, leaves the rule unknown, so removing a Region's file can never make it pass.
+ */
+function scopeGaps(index: EvidenceIndex, gaps: Gaps): void {
+  const scope = index.bundle.accessAnalyzer.records?.regionsInScope
+  if (scope === undefined) return // bundles from before 2026-11-29 list every Region in scope
+  if (scope === null) {
+    gaps.add('not-collected', 'The Regions in scope were not recorded (accessanalyzer-regions.txt)')
+    return
+  }
+  const read = new Set(index.regions.map((r) => r.region.region))
+  const missing = scope.filter((r) => !read.has(r))
+  if (missing.length > 0)
+    gaps.add('not-collected', `Access Analyzer evidence is missing for ${missing.join(', ')}`)
+}
+
 const noAnalyzerRef = (region: string, types: string[]): ResourceRef => ({
   id: region,
   type: 'AWS::Region',
@@ -188,6 +206,7 @@ export function evaluateAccessAnalyzer(
       scanFinding(scan, f, region.region, typeOf.get(f.finding.analyzerArn))
     }
   }
+  scopeGaps(index, gaps)
   // Findings other accounts' analyzers hold about this account's resources.
   if (scan) {
     for (const f of index.foreignFindings)

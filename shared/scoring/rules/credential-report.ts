@@ -1,6 +1,7 @@
 import type { PasswordPolicy } from '../../evidence/schema'
 import type {
   AccountSummaryRule,
+  CredentialField,
   CredentialPredicate,
   CredentialReportRule,
   PasswordPolicyRule,
@@ -8,6 +9,9 @@ import type {
 import { DAY_MS, type EvidenceIndex, type IndexedUser, type RuleOutcome } from '../evidence-index'
 import { paramValue, type ResolvedParams } from '../params'
 import type { ResourceRef } from '../types'
+
+/** A key rotated this close to the user's creation was created with the user. */
+const SETUP_WINDOW_MS = 10 * 60_000
 
 /** Whether one credential-report row matches a predicate at time `nowMs`. */
 export function matchesPredicate(
@@ -43,6 +47,12 @@ export function matchesPredicate(
     const lastMs = Number.isNaN(row.passwordLastUsedMs) ? row.createdMs : row.passwordLastUsedMs
     return lastMs < cutoff
   }
+  if ('activeKeysAtLeast' in predicate)
+    return row.keys.filter((k) => k.isActive).length >= predicate.activeKeysAtLeast
+  if ('keyCreatedAtUserSetup' in predicate)
+    return row.keys.some(
+      (k) => k.isActive && Number.isNaN(k.usedMs) && Math.abs(k.rotatedMs - row.createdMs) <= SETUP_WINDOW_MS,
+    )
   const cutoff = nowMs - paramValue(predicate.passwordUsedWithinDays, params) * DAY_MS
   return row.passwordLastUsedMs >= cutoff
 }
@@ -55,12 +65,83 @@ function userRef(row: IndexedUser): ResourceRef {
   }
 }
 
+const keyColumns = (...suffixes: string[]) =>
+  [1, 2].flatMap((n) => suffixes.map((suffix) => `access_key_${n}_${suffix}`))
+
+/** The credential-report columns each predicate reads (the `user` and `arn` columns every layout has). */
+const fieldColumns: Record<CredentialField, string[]> = {
+  isRoot: [],
+  hasPassword: ['password_enabled'],
+  isMfaActive: ['mfa_active'],
+  hasActiveAccessKey: keyColumns('active'),
+  hasActiveCertificate: ['cert_1_active', 'cert_2_active'],
+}
+
+/**
+ * What a credential-report predicate needs: the columns it reads, and whether it is about the root user (so
+ * the report must have the `<root_account>` row). A rule whose needs are not in the report is unknown.
+ */
+export function predicateNeeds(predicate: CredentialPredicate): {
+  columns: Set<string>
+  isAboutRoot: boolean
+} {
+  const columns = new Set<string>()
+  let isAboutRoot = false
+  const walk = (p: CredentialPredicate, isTopLevel: boolean): void => {
+    if ('field' in p) {
+      for (const c of fieldColumns[p.field]) columns.add(c)
+      if (p.field === 'isRoot' && p.equals && isTopLevel) isAboutRoot = true
+    } else if ('all' in p) for (const q of p.all) walk(q, isTopLevel)
+    else if ('any' in p) for (const q of p.any) walk(q, false)
+    else if ('not' in p) walk(p.not, false)
+    else if ('activeKeyOlderThanDays' in p)
+      for (const c of keyColumns('active', 'last_rotated')) columns.add(c)
+    else if ('activeKeyUnusedForDays' in p)
+      for (const c of keyColumns('active', 'last_rotated', 'last_used_date')) columns.add(c)
+    else if ('activeKeysAtLeast' in p) for (const c of keyColumns('active')) columns.add(c)
+    else if ('keyCreatedAtUserSetup' in p)
+      for (const c of [...keyColumns('active', 'last_rotated', 'last_used_date'), 'user_creation_time'])
+        columns.add(c)
+    else if ('passwordUnusedForDays' in p)
+      for (const c of ['password_enabled', 'password_last_used', 'user_creation_time']) columns.add(c)
+    else for (const c of ['password_last_used']) columns.add(c)
+  }
+  walk(predicate, true)
+  return { columns, isAboutRoot }
+}
+
+/** Unknown when the report lacks what the predicate needs; undefined when everything is there. */
+function missingNeeds(predicate: CredentialPredicate, index: EvidenceIndex): RuleOutcome | undefined {
+  const needs = predicateNeeds(predicate)
+  const present = index.bundle.credentialReport.records?.columns
+  const missing = present ? [...needs.columns].filter((c) => !present.includes(c)) : []
+  if (missing.length > 0) {
+    return {
+      status: 'unknown',
+      unknownReason: 'not-collected',
+      reason: `The credential report has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}, so this cannot be judged`,
+      resources: [],
+    }
+  }
+  if (needs.isAboutRoot && !index.users.some((u) => u.user.isRoot)) {
+    return {
+      status: 'unknown',
+      unknownReason: 'not-collected',
+      reason: 'The credential report has no <root_account> row, so the root user cannot be judged',
+      resources: [],
+    }
+  }
+  return undefined
+}
+
 /** Fails when more rows than `maxViolations` match the violation predicate; lists the matching users. */
 export function evaluateCredentialReport(
   rule: CredentialReportRule,
   index: EvidenceIndex,
   params: ResolvedParams,
 ): RuleOutcome {
+  const gap = missingNeeds(rule.violation, index)
+  if (gap) return gap
   const resources: ResourceRef[] = []
   for (const row of index.users) {
     if (matchesPredicate(row, rule.violation, params, index.nowMs)) resources.push(userRef(row))
@@ -85,13 +166,35 @@ export function evaluateCredentialReport(
 
 const policyRef: ResourceRef = { id: 'account-password-policy', type: 'AWS::IAM::AccountPasswordPolicy' }
 
-/** The password policy must exist and meet each requirement the rule lists; the reason names the gaps. */
+/**
+ * The password policy must exist and meet each requirement the rule lists; the reason names the gaps. It
+ * governs console passwords only, so it is not applicable when no IAM user has one. Needs the outcome of the
+ * GetAccountPasswordPolicy call (a policy, or NoSuchEntity) and the password_enabled column.
+ */
 export function evaluatePasswordPolicy(
   rule: PasswordPolicyRule,
   index: EvidenceIndex,
   params: ResolvedParams,
 ): RuleOutcome {
-  const policy: PasswordPolicy | null | undefined = index.bundle.credentialReport.records?.passwordPolicy
+  const records = index.bundle.credentialReport.records
+  const policy: PasswordPolicy | null | undefined = records?.passwordPolicy
+  const gap = missingNeeds({ field: 'hasPassword', equals: true }, index)
+  if (gap) return gap
+  if (!index.users.some((u) => !u.user.isRoot && u.user.hasPassword === true)) {
+    return {
+      status: 'not-applicable',
+      reason: 'No IAM user has a console password, so the password policy governs nothing',
+      resources: [],
+    }
+  }
+  if (policy === undefined) {
+    return {
+      status: 'unknown',
+      unknownReason: 'not-collected',
+      reason: 'The outcome of GetAccountPasswordPolicy was not collected (a missing or empty file)',
+      resources: [],
+    }
+  }
   if (!policy) {
     return {
       status: 'fail',

@@ -1,7 +1,26 @@
+import type { TaResource } from '../../evidence/schema'
 import type { TrustedAdvisorRule } from '../../model/rules'
 import type { EvidenceIndex, RuleOutcome } from '../evidence-index'
 import { paramValue, type ResolvedParams } from '../params'
 import type { ResourceRef } from '../types'
+
+/**
+ * Names a flagged resource by what it is (the bucket, key id, snapshot or security group in awsResourceId)
+ * and its metadata values, never by the opaque recommendation-resource ARN.
+ */
+export function taResourceRef(checkName: string, r: TaResource): ResourceRef {
+  const id = r.awsResourceId && r.awsResourceId !== '-' ? r.awsResourceId : r.arn
+  const values = Object.keys(r.metadata)
+    .sort((a, b) => Number(a) - Number(b) || a.localeCompare(b))
+    .map((k) => r.metadata[k] ?? '')
+    .filter((v, i, all) => v !== '' && v !== id && v !== r.regionCode && all.indexOf(v) === i)
+  return {
+    id,
+    type: 'trusted-advisor-resource',
+    ...(r.regionCode && r.regionCode !== '-' ? { region: r.regionCode } : {}),
+    detail: `${checkName}: ${r.status}${values.length > 0 ? ` (${values.join(' · ')})` : ''}`,
+  }
+}
 
 /**
  * Each listed check must have at most `maxFlagged` resources in a flagged status. Any failing check fails
@@ -57,14 +76,7 @@ export function evaluateTrustedAdvisor(
           detail: `${check.name}: ${flaggedCount} flagged`,
         })
       }
-      for (const r of flaggedResources) {
-        resources.push({
-          id: r.arn || r.awsResourceId,
-          type: 'trusted-advisor-resource',
-          region: r.regionCode,
-          detail: `${check.name}: ${r.status}`,
-        })
-      }
+      for (const r of flaggedResources) resources.push(taResourceRef(check.name, r))
     }
   }
   if (failing.length > 0) return { status: 'fail', reason: failing.join('; '), resources }

@@ -58,6 +58,10 @@ describe('score', () => {
     expect(json.accounts.map((a) => a.accountId)).toEqual(['111122223333', '444455556666'])
     const first = json.accounts[0]
     expect(first?.domains.map((d) => d.id)).toContain('resilience')
+    // Both headline numbers and the unknown categories.
+    expect(first?.evidenceLevel === null || typeof first?.evidenceLevel === 'number').toBe(true)
+    expect(first?.domains.find((d) => d.id === 'governance')?.evidenceLevel).toBeNull()
+    expect(first?.unknown['not-answered']).toBeGreaterThan(0)
     expect(Object.keys(first?.domains[0]?.controls[0] ?? {})).toEqual(
       expect.arrayContaining(['id', 'level', 'status', 'reason', 'resources']),
     )
@@ -114,7 +118,7 @@ describe('score', () => {
     expect(md.out).toContain('# Ratchet scorecard')
     expect(md.out).toContain('## Account 111122223333: level')
     const table = await score('--format', 'table')
-    expect(table.out.split('\n')[0]).toMatch(/^account\s+level\s+grade\s+iam/)
+    expect(table.out.split('\n')[0]).toMatch(/^account\s+level\s+evidence\s+grade\s+iam/)
     expect(table.out).toContain('444455556666')
   })
 

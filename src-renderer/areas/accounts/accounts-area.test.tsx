@@ -203,6 +203,26 @@ describe('bulk answers', () => {
   })
 })
 
+describe('both headline levels and the unknown categories', () => {
+  it('shows the evidence-verified level beside the assessed one, marks and filters unknown controls by category', async () => {
+    renderApp(true)
+    await screen.findByTestId('demo-banner')
+    fireEvent.click(
+      within(screen.getAllByTestId('heatmap-row')[0] as HTMLElement).getByTestId('cell-governance'),
+    )
+    const panel = await screen.findByTestId('domain-panel')
+    // Governance is all questions: no automated evidence, never "0".
+    expect(within(panel).getByTestId('evidence-level').textContent).toContain('no automated evidence')
+    const filter = within(panel).getByLabelText('Show controls') as HTMLSelectElement
+    const options = [...filter.options].map((o) => o.value)
+    expect(options).toContain('not-answered')
+    fireEvent.change(filter, { target: { value: 'not-answered' } })
+    const shown = within(panel).getAllByTestId('control')
+    expect(shown.length).toBeGreaterThan(0)
+    for (const c of shown) expect(c.querySelector('[data-unknown-reason="not-answered"]')).not.toBeNull()
+  })
+})
+
 describe('remediation links', () => {
   it('open through the main process (api.app.openExternal), never in the window', async () => {
     const fake = renderApp(true)

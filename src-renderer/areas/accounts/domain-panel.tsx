@@ -1,5 +1,13 @@
+import { useState } from 'react'
 import type { Account, Level } from '../../../shared/domain/types'
 import type { DomainResult } from '../../../shared/scoring/types'
+import {
+  evidenceLevelText,
+  type UnknownReason,
+  unknownCounts,
+  unknownReasons,
+  unknownReasonText,
+} from '../../../shared/scoring/unknown-reasons'
 import { useDeskModel } from '../../store/use-desk-model'
 import { ControlItem } from './control-item'
 
@@ -22,12 +30,20 @@ export function DomainPanel({
   const names = model.levelNames[domain.domainId] ?? []
   const next = domain.level < 5 ? domain.level + 1 : undefined
   const target = account.targets[domain.domainId]
+  const [shown, setShown] = useState<'all' | UnknownReason>('all')
+  const counts = unknownCounts(domain.controls)
+  const isShown = (c: DomainResult['controls'][number]) =>
+    shown === 'all' || (c.status === 'unknown' && c.unknownReason === shown)
   return (
     <section className="domain-panel" aria-labelledby="domain-title" data-testid="domain-panel">
       <h3 id="domain-title">
         {model.domainTitles[domain.domainId]}: level {domain.level}
         {names[domain.level - 1] ? ` (${names[domain.level - 1]})` : ''}
       </h3>
+      <p className="evidence-level" data-testid="evidence-level">
+        Evidence-verified: {evidenceLevelText(domain.evidenceLevel)}
+        <span className="muted"> (automated controls only; the level above also counts current answers)</span>
+      </p>
       <div className="domain-summary">
         {next ? (
           <label>
@@ -65,8 +81,27 @@ export function DomainPanel({
           unverified
         </p>
       ) : null}
+      {Object.keys(counts).length > 0 ? (
+        <label className="unknown-filter">
+          Show{' '}
+          <select
+            value={shown}
+            aria-label="Show controls"
+            onChange={(e) => setShown(e.target.value as 'all' | UnknownReason)}
+          >
+            <option value="all">all controls</option>
+            {unknownReasons
+              .filter((r) => counts[r] !== undefined)
+              .map((r) => (
+                <option key={r} value={r}>
+                  unknown: {unknownReasonText[r]} ({counts[r]})
+                </option>
+              ))}
+          </select>
+        </label>
+      ) : null}
       {levels.map((level) => {
-        const controls = domain.controls.filter((c) => c.level === level)
+        const controls = domain.controls.filter((c) => c.level === level && isShown(c))
         if (controls.length === 0) return null
         return (
           <section key={level} className="level-group" aria-label={`Level ${level} controls`}>
