@@ -184,8 +184,29 @@ export function selectEvidenceByAccount(
   return result
 }
 
-/** True when every source of the bundle (and every Access Analyzer Region) holds good evidence. */
+/** The parts of a source that could not be read although the source was (a failed secondary call). */
+export function sourceGaps(
+  bundle: EvidenceBundle,
+  source: SourceId,
+): Array<{ part: string; status: SourceStatus }> {
+  if (source === 'credentialReport') {
+    const gaps = bundle.credentialReport.records?.gaps ?? {}
+    return Object.entries(gaps).flatMap(([part, status]) => (status ? [{ part, status }] : []))
+  }
+  if (source === 'trustedAdvisor') {
+    return (bundle.trustedAdvisor.records?.checks ?? []).flatMap((c) =>
+      c.resourcesStatus ? [{ part: `${c.checkId} resources`, status: c.resourcesStatus }] : [],
+    )
+  }
+  return []
+}
+
+/**
+ * True when every source of the bundle (and every Access Analyzer Region) holds good evidence, with no
+ * part missing.
+ */
 export function isComplete(bundle: EvidenceBundle): boolean {
+  if (sourceIds.some((s) => sourceGaps(bundle, s).length > 0)) return false
   return sourceIds.every((s) => {
     if (s !== 'accessAnalyzer') return isGoodStatus(bundle[s].status)
     const regions = bundle.accessAnalyzer.records?.regions ?? []

@@ -5,7 +5,13 @@ import {
   GetCredentialReportCommand,
   type GetCredentialReportCommandOutput,
 } from '@aws-sdk/client-iam'
-import type { PasswordPolicy, RawPayload, SourceResult } from '../../shared/evidence/schema'
+import type {
+  CredentialReportPart,
+  PasswordPolicy,
+  RawPayload,
+  SourceResult,
+  SourceStatus,
+} from '../../shared/evidence/schema'
 import { type CollectContext, errorFacts, failure, raw, settleAll } from './context'
 import { parseCredentialReportCsv } from './credential-report-csv'
 
@@ -51,10 +57,11 @@ export async function collectCredentialReport(
     records: null,
   })
   const iam = ctx.clients.iam()
-  const policyAndSummary = settleAll([readPasswordPolicy(ctx), readSummary(ctx)] as const).then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  )
+  // The secondary calls may each fail on their own; the report and whatever else was read are kept.
+  const policyAndSummary = settleAll([
+    part(ctx, 'passwordPolicy', readPasswordPolicy),
+    part(ctx, 'accountSummary', readSummary),
+  ] as const)
 
   let report: ReportOutput | undefined
   try {
@@ -74,15 +81,17 @@ export async function collectCredentialReport(
       report = await ctx.send((abortSignal) => iam.send(new GetCredentialReportCommand({}), { abortSignal }))
     }
   } catch (error) {
-    await policyAndSummary
+    await policyAndSummary.catch(() => {})
     return done(failure(error, ctx))
   }
   rawPayloads.push(raw('GetCredentialReport', report))
 
-  const extras = await policyAndSummary
-  if ('error' in extras) return done(failure(extras.error, ctx))
-  const [policy, summary] = extras.value
-  rawPayloads.push(policy.raw, summary.raw)
+  const [policy, summary] = await policyAndSummary
+  const gaps: Partial<Record<CredentialReportPart, SourceStatus>> = {}
+  if ('gap' in policy) gaps.passwordPolicy = policy.gap
+  else rawPayloads.push(policy.raw)
+  if ('gap' in summary) gaps.accountSummary = summary.gap
+  else rawPayloads.push(summary.raw)
 
   const csv = new TextDecoder().decode(report.Content ?? new Uint8Array())
   try {
@@ -94,8 +103,9 @@ export async function collectCredentialReport(
       records: {
         generatedAt: (report.GeneratedTime ?? ctx.now()).toISOString(),
         users,
-        passwordPolicy: policy.policy,
-        accountSummary: summary.map,
+        passwordPolicy: 'gap' in policy ? null : policy.policy,
+        accountSummary: 'gap' in summary ? {} : summary.map,
+        ...(Object.keys(gaps).length > 0 ? { gaps } : {}),
       },
     }
   } catch (error) {
@@ -104,6 +114,19 @@ export async function collectCredentialReport(
       code: 'malformed-report',
       message: `credential report: ${errorFacts(error).message}`,
     })
+  }
+}
+
+/** One secondary call: its result, or the gap it leaves (cancellation still stops the source). */
+async function part<T>(
+  ctx: CollectContext,
+  name: CredentialReportPart,
+  read: (ctx: CollectContext) => Promise<T>,
+): Promise<T | { gap: SourceStatus; name: CredentialReportPart }> {
+  try {
+    return await read(ctx)
+  } catch (error) {
+    return { gap: failure(error, ctx), name }
   }
 }
 

@@ -65,6 +65,7 @@ function metaOf(bundle: EvidenceBundle): MetaFile {
     accountId: bundle.accountId,
     collectedAt: bundle.collectedAt,
     ...(cr.records ? { credentialReportGeneratedAt: cr.records.generatedAt } : {}),
+    ...(cr.records?.gaps ? { credentialReportGaps: cr.records.gaps } : {}),
     sources: {
       identity: bundle.identity.status,
       credentialReport: cr.status,
@@ -136,9 +137,13 @@ export function accountFiles(bundle: EvidenceBundle): Map<string, string> {
       )
     }
     const policy = payloadsOf(cr.raw, 'GetAccountPasswordPolicy')[0]
-    // An empty file is what the AWS CLI leaves when there is no policy (NoSuchEntity).
-    files.set(offlineFiles.passwordPolicy, policy && 'PasswordPolicy' in policy ? json(policy) : '')
-    files.set(offlineFiles.accountSummary, json({ SummaryMap: cr.records.accountSummary }))
+    // An empty file is what the AWS CLI leaves when there is no policy (NoSuchEntity); a part that could not
+    // be read has no file at all, and the meta file says why.
+    const gaps = cr.records.gaps ?? {}
+    if (!gaps.passwordPolicy)
+      files.set(offlineFiles.passwordPolicy, policy && 'PasswordPolicy' in policy ? json(policy) : '')
+    if (!gaps.accountSummary)
+      files.set(offlineFiles.accountSummary, json({ SummaryMap: cr.records.accountSummary }))
   }
 
   if (ta.records) {

@@ -235,7 +235,8 @@ function readCredentialReport(
   if (summary) raw.push({ operation: 'GetAccountSummary', payload: summary })
   return {
     status: { state: 'ok' },
-    collectedAt,
+    // Without Ratchet's meta file, the report's own GeneratedTime dates it: never a file's copy time.
+    collectedAt: meta || !json ? collectedAt : generatedAt,
     raw,
     records: {
       generatedAt,
@@ -243,6 +244,8 @@ function readCredentialReport(
       // An empty or absent policy file is what `aws iam get-account-password-policy` leaves on NoSuchEntity.
       passwordPolicy: policy ? toPasswordPolicy(policy.PasswordPolicy) : null,
       accountSummary: summary?.SummaryMap ?? {},
+      // The meta file says which parts could not be read: then an absent file is unknown, not "no policy".
+      ...(meta?.credentialReportGaps ? { gaps: meta.credentialReportGaps } : {}),
     },
   }
 }

@@ -10,7 +10,7 @@ import {
   type SourceStatus,
   sourceIds,
 } from '../../shared/evidence/schema'
-import { isAccessDenied, isComplete, isGoodStatus } from '../../shared/evidence/select'
+import { isAccessDenied, isComplete, isGoodStatus, sourceGaps } from '../../shared/evidence/select'
 import type { AccountOutcome, CollectProgress, CollectSummary } from '../../shared/ipc/domains/collect'
 import { collectAccessAnalyzer } from './access-analyzer'
 import { AccountClients, type ClientConfigFor, defaultRetry, type RetrySettings } from './aws-clients'
@@ -279,7 +279,7 @@ export async function collectAccount<T extends CollectTarget>(
     collect: (ctx: ReturnType<typeof createContext>) => Promise<EvidenceBundle[K]>,
   ) => {
     const kept = previous?.[source]
-    if (kept && isGoodStatus(kept.status)) {
+    if (previous && kept && isGoodStatus(kept.status) && sourceGaps(previous, source).length === 0) {
       bundle[source] = kept
       sources[source] = { state: 'kept' }
       report(source, progressState(kept.status), {
@@ -309,9 +309,13 @@ export async function collectAccount<T extends CollectTarget>(
       limit.dispose()
     }
     bundle[source] = result
-    const detail = statusDetail(result.status)
-    sources[source] = { state: outcomeState(result.status), ...(detail ? { detail } : {}) }
-    report(source, progressState(result.status), {
+    // A source read in part (a secondary call failed) reports its gap: never ok, its records are kept.
+    const gap = sourceGaps({ ...bundle, [source]: result } as EvidenceBundle, source)[0]
+    const shown = gap && result.status.state === 'ok' ? gap.status : result.status
+    const detail =
+      gap && shown === gap.status ? `${gap.part}: ${statusDetail(gap.status)}` : statusDetail(shown)
+    sources[source] = { state: outcomeState(shown), ...(detail ? { detail } : {}) }
+    report(source, progressState(shown), {
       ...(detail ? { detail } : {}),
       counts: { calls: accountCalls, records: recordCount(bundle, source) },
     })

@@ -10,6 +10,7 @@ import {
   checkIdFromArn,
   type RawPayload,
   type SourceResult,
+  type SourceStatus,
   type TaCheck,
   type TaResource,
 } from '../../shared/evidence/schema'
@@ -128,12 +129,20 @@ async function toCheck(
     excluded: rec.resourcesAggregates?.excludedCount ?? 0,
   }
   const resources: TaResource[] = []
-  for (const status of resourceStatusesToList(counts)) {
-    for (const item of await listResources(ctx, rec.arn ?? '', status, rawPayloads)) {
-      if (item.status === 'warning' || item.status === 'error') resources.push(toResource(item))
+  let resourcesStatus: SourceStatus | undefined
+  try {
+    for (const status of resourceStatusesToList(counts)) {
+      for (const item of await listResources(ctx, rec.arn ?? '', status, rawPayloads)) {
+        if (item.status === 'warning' || item.status === 'error') resources.push(toResource(item))
+      }
     }
+  } catch (error) {
+    // The check's counts still hold: keep it, and say its resources could not be listed.
+    resourcesStatus = failure(error, ctx)
+    resources.length = 0
   }
   return {
+    ...(resourcesStatus ? { resourcesStatus } : {}),
     checkId: checkIdFromArn(rec.checkArn ?? ''),
     checkArn: rec.checkArn ?? '',
     name: rec.name ?? '',

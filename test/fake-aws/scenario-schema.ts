@@ -287,6 +287,8 @@ const faults = z.strictObject({
     .default([]),
   /** The first `count` matching calls have their socket destroyed without an answer. */
   drops: z.array(z.strictObject({ ...match, count: z.number().int().positive() })).default([]),
+  /** Matching calls are held open and never answered (a hung endpoint), until the server closes. */
+  hangs: z.array(z.strictObject(match)).default([]),
   accessDenied: z.array(z.strictObject(match)).default([]),
 })
 

@@ -85,7 +85,9 @@ describe('npm run cli -- collect', () => {
   it('exits 1 and names what failed when an account is only partly collected', async () => {
     const result = await cli(['--profile', 'broken', '--regions', 'us-east-1', '--out', join(home, 'broken')])
     expect(result.code).toBe(1)
-    expect(result.out).toContain(`${failingId} credentialReport: ServiceFailureException: Injected failure`)
+    expect(result.out).toContain(
+      `${failingId} credentialReport: accountSummary: ServiceFailureException: Injected failure`,
+    )
     // AWS_MAX_ATTEMPTS=2 is honoured: two attempts, no more.
     expect(fake.counts.total({ api: 'GetAccountSummary', accountId: failingId })).toBe(2)
     expect(result.out).toMatch(/1 account: 0 ok, 1 partial/)

@@ -1,4 +1,4 @@
-import type { PasswordPolicy } from '../../evidence/schema'
+import type { CredentialReportPart, PasswordPolicy } from '../../evidence/schema'
 import type {
   AccountSummaryRule,
   CredentialPredicate,
@@ -83,6 +83,22 @@ export function evaluateCredentialReport(
   return { status: 'pass', reason: `No ${rule.describe}${allowed}`, resources }
 }
 
+/** Unknown, with why, when a part of the credential report source could not be read. */
+function partGap(index: EvidenceIndex, part: CredentialReportPart): RuleOutcome | undefined {
+  const status = index.bundle.credentialReport.records?.gaps?.[part]
+  if (!status || status.state === 'ok') return undefined
+  const why =
+    status.state === 'unavailable'
+      ? `${status.reason}: ${status.message}`
+      : `${status.code}: ${status.message}`
+  return {
+    status: 'unknown',
+    unknownReason: status.state === 'unavailable' ? 'unavailable' : 'collection-error',
+    reason: `The ${part === 'passwordPolicy' ? 'password policy' : 'account summary'} could not be read (${why})`,
+    resources: [],
+  }
+}
+
 const policyRef: ResourceRef = { id: 'account-password-policy', type: 'AWS::IAM::AccountPasswordPolicy' }
 
 /** The password policy must exist and meet each requirement the rule lists; the reason names the gaps. */
@@ -92,6 +108,8 @@ export function evaluatePasswordPolicy(
   params: ResolvedParams,
 ): RuleOutcome {
   const policy: PasswordPolicy | null | undefined = index.bundle.credentialReport.records?.passwordPolicy
+  const gap = partGap(index, 'passwordPolicy')
+  if (gap) return gap
   if (!policy) {
     return {
       status: 'fail',
@@ -131,6 +149,8 @@ export function evaluateAccountSummary(
   params: ResolvedParams,
 ): RuleOutcome {
   const value = index.bundle.credentialReport.records?.accountSummary[rule.key]
+  const gap = partGap(index, 'accountSummary')
+  if (gap) return gap
   if (value === undefined) {
     return {
       status: 'unknown',
