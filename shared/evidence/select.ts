@@ -102,6 +102,9 @@ function mergeRegions(
     }
   }
   if (byRegion.size === 0) return chosen
+  // Nothing taken from another collection: the chosen result as it is (same raw order, same object).
+  const own = new Set(chosen.records?.regions ?? [])
+  if ([...byRegion.values()].every((r) => own.has(r.region)) && own.size === byRegion.size) return chosen
   const regions = [...byRegion.values()].map((r) => r.region)
   const raw = [
     ...chosen.raw.filter((p) => p.region === undefined),

@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
 import type { CollectProgress } from '../../shared/ipc/domains/collect'
 import { type CollectOptions, type CollectTarget, runCollection } from '../../src-main/collect/orchestrator'
@@ -76,4 +78,15 @@ export function expectedOkCalls(account: Account, regions: string[], options: { 
     }
   }
   return calls
+}
+
+/** Every file under a folder, by path relative to it, with its bytes (base64): to prove files are untouched. */
+export async function snapshotFiles(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>()
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name)
+    files.set(path.slice(dir.length + 1), await readFile(path, 'base64'))
+  }
+  return files
 }
