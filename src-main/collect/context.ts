@@ -90,6 +90,20 @@ export function createContext(settings: ContextSettings): CollectContext {
   }
 }
 
+/**
+ * The client as an SDK paginator's `client` (`paginateListFindings({ client: paged(ctx, aa) }, input)`): it
+ * is still an instance of the client's class, as paginators require, but every page goes through
+ * `ctx.send`, so the account's slots, the per-call deadline and the source's abort signal apply to each.
+ */
+export function paged<C extends { send(command: never, options?: object): Promise<unknown> }>(
+  ctx: CollectContext,
+  client: C,
+): C {
+  const send = (command: never) =>
+    ctx.send((abortSignal) => client.send(command, { abortSignal }) as Promise<object>)
+  return Object.create(client, { send: { value: send } }) as C
+}
+
 /** An abortable sleep for real use (tests inject one that returns at once). */
 export const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
   sleepFor(ms, undefined, { signal })

@@ -58,8 +58,10 @@ const tempDir = async () => {
 
 describe('collection faults', () => {
   it('throttle storm: every account finishes ok, throttled attempts retried', async () => {
-    scenario.faults.throttle.push({ ratePerSecond: 20, burst: 2 })
-    const { summary, bundles } = await run(options())
+    scenario.faults.throttle.push({ ratePerSecond: 10, burst: 1 })
+    const { summary, bundles } = await run(
+      options({ retry: { maxAttempts: 12, baseDelayMs: 20, maxDelayMs: 400 } }),
+    )
     expect(summary.totals).toMatchObject({ accounts: 3, ok: 3 })
     expect(fake.counts.total({ outcome: 'throttled' })).toBeGreaterThan(0)
     for (const bundle of bundles.values()) expect(isComplete(bundle)).toBe(true)
