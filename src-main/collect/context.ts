@@ -1,4 +1,5 @@
 import { setTimeout as sleepFor } from 'node:timers/promises'
+import { isAppError } from '../../shared/errors'
 import type { RawPayload, SourceStatus } from '../../shared/evidence/schema'
 import type { AccountClients } from './aws-clients'
 import type { Semaphore } from './rate-limit'
@@ -143,6 +144,8 @@ export function raw(
 
 /** The facts of an SDK (or other) error. */
 export function errorFacts(error: unknown): { code: string; message: string } {
+  // Ratchet's own errors (an expired SSO session, say) carry their code: the next step depends on it.
+  if (isAppError(error)) return { code: error.code, message: error.message }
   if (error instanceof Error) {
     const withCode = error as Error & { Code?: unknown; code?: unknown }
     const code =
