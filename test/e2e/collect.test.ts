@@ -107,26 +107,8 @@ describe('Collect keeps the last good evidence', () => {
 
 describe('Collect', () => {
   it('collects a profile with live progress, stores the evidence, and shows the job', async () => {
-    const scenario = generateOrganization({ seed: 4, accounts: 1 })
-    const account = scenario.accounts[0]
-    if (!account) throw new Error('no account')
     // A report that is already there: no polling waits in the browser test.
-    account.credentialReport.initialState = 'ready'
-    fake = await startFakeAws({ scenario })
-    const keys = fake.staticCredentials(account.id)
-    app = await launchApp({
-      env: fake.env,
-      prepareHome: async (home) => {
-        await mkdir(join(home, '.aws'), { recursive: true })
-        await writeFile(join(home, '.aws', 'config'), '[profile audit]\nregion = us-east-1\n')
-        await writeFile(
-          join(home, '.aws', 'credentials'),
-          `[audit]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`,
-        )
-      },
-    })
-    const ui = new AppPage(app.page)
-    const page = app.page
+    const { account, ui, page, app: running } = await launchWithProfile(4)
     await ui.goTo('Collect')
     const source = page.getByLabel('Collect from')
     await source.locator('option[value="profile:audit"]').waitFor({ state: 'attached' })
@@ -147,7 +129,7 @@ describe('Collect', () => {
     await page.getByTestId('job').getByText('Collecting 1 account').waitFor()
 
     // The bundle was stored as it arrived: it survives a reload, and the account is on the desk.
-    await app.reload()
+    await running.reload()
     await ui.goTo('Accounts')
     const desk = page.locator(`[data-testid="heatmap-row"][data-account-id="${account.id}"]`)
     await desk.waitFor()
