@@ -18,6 +18,12 @@ import { parseCredentialReportCsv } from './credential-report-csv'
 export interface CredentialReportOptions {
   /** Reuse an existing report younger than this; 0 always asks IAM to generate (IAM itself reuses < 4 h). */
   maxAgeMs: number
+  /**
+   * A report younger than maxAgeMs is known to exist (say, from the account's last collection): read it
+   * with one GetCredentialReport first. Otherwise that probe would be a redundant call, so generate at once
+   * (GenerateCredentialReport answers COMPLETE straight away when IAM has a recent report).
+   */
+  isRecentReportKnown: boolean
   /** Polling GenerateCredentialReport: first wait, doubling up to maxPollDelayMs, at most maxPolls times. */
   pollDelayMs: number
   maxPollDelayMs: number
@@ -26,6 +32,7 @@ export interface CredentialReportOptions {
 
 export const defaultCredentialReportOptions: CredentialReportOptions = {
   maxAgeMs: 4 * 60 * 60 * 1000,
+  isRecentReportKnown: false,
   pollDelayMs: 1000,
   maxPollDelayMs: 8000,
   maxPolls: 30,
@@ -65,7 +72,7 @@ export async function collectCredentialReport(
 
   let report: ReportOutput | undefined
   try {
-    if (options.maxAgeMs > 0) {
+    if (options.maxAgeMs > 0 && options.isRecentReportKnown) {
       try {
         const existing = await ctx.send((abortSignal) =>
           iam.send(new GetCredentialReportCommand({}), { abortSignal }),

@@ -329,9 +329,15 @@ export async function collectAccount<T extends CollectTarget>(
       return { outcome: finish('failed', sources.identity?.detail ?? 'The account could not be identified') }
     const aa = accessAnalyzerFor(target, options, previous)
     await settleAll([
-      run('credentialReport', (ctx) =>
-        collectCredentialReport(ctx, { ...defaultCredentialReportOptions, ...options.credentialReport }),
-      ),
+      run('credentialReport', (ctx) => {
+        const settings = { ...defaultCredentialReportOptions, ...options.credentialReport }
+        // Probe for an existing report only when the last collection saw one young enough.
+        const known = previous?.credentialReport.records?.generatedAt
+        const isRecentReportKnown =
+          settings.isRecentReportKnown ||
+          (known !== undefined && now().getTime() - Date.parse(known) <= settings.maxAgeMs)
+        return collectCredentialReport(ctx, { ...settings, isRecentReportKnown })
+      }),
       run('trustedAdvisor', async (ctx) => {
         const { organization } = deps
         const viaOrganization = accountId ? organization?.byAccount.get(accountId) : undefined

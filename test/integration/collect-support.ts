@@ -45,8 +45,9 @@ export function expectedOkCalls(account: Account, regions: string[], options: { 
     GetAccountSummary: 1,
     GetAccountPasswordPolicy: account.passwordPolicy ? 1 : 0,
     GetCredentialReport: 1,
+    // No probe first: a ready report is answered COMPLETE by the first GenerateCredentialReport.
     GenerateCredentialReport:
-      account.credentialReport.initialState === 'ready' ? 0 : account.credentialReport.pollsUntilComplete + 2,
+      account.credentialReport.initialState === 'ready' ? 1 : account.credentialReport.pollsUntilComplete + 2,
     ListRecommendations: 0,
     ListRecommendationResources: 0,
     ListAnalyzers: 0,

@@ -107,8 +107,8 @@ function buildScenario(): Scenario {
   })
   scenario.faults = {
     ...scenario.faults,
-    // A throttle storm on the report polls (back to back in tests): throttled per account, as AWS does.
-    throttle: [{ api: 'GenerateCredentialReport', ratePerSecond: 20, burst: 1 }],
+    // A throttle on the resource listings (several in flight per account): per account, as AWS does.
+    throttle: [{ api: 'ListRecommendationResources', ratePerSecond: 20, burst: 1 }],
     errorBursts: [
       { api: 'ListRecommendations', count: 5, status: 503 },
       // Exactly as many failures as the run's attempts: the first run fails, a re-run succeeds.
@@ -191,7 +191,7 @@ describe('collecting 50 accounts from the fake AWS', () => {
       })
     }
     expect(fake.counts.total({ api: 'GetAccountSummary', accountId: account(7).id })).toBe(8)
-    expect(fake.counts.total({ api: 'GenerateCredentialReport', outcome: 'throttled' })).toBeGreaterThan(0)
+    expect(fake.counts.total({ api: 'ListRecommendationResources', outcome: 'throttled' })).toBeGreaterThan(0)
     // The orchestrator's own count of attempts matches what the server saw.
     const served = fake.counts.entries().filter((e) => e.outcome !== 'dropped').length
     expect(Object.values(first.summary.calls).reduce((a, b) => a + b, 0)).toBe(served)
