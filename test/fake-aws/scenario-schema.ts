@@ -228,6 +228,14 @@ const sso = z.strictObject({
   /** Seconds an access token lives (CreateToken expiresIn). */
   accessTokenTtlSeconds: z.number().int().positive().default(28_800),
   roleCredentialsTtlSeconds: z.number().int().positive().default(3_600),
+  /**
+   * The portal's quota per user session (every bearer-token call: GetRoleCredentials, ListAccounts,
+   * ListAccountRoles). AWS publishes no figure; Ratchet's client assumes 20 requests/s, burst 20. Off unless
+   * given, because account discovery does not pace its role listings yet.
+   */
+  portalQuota: z
+    .strictObject({ ratePerSecond: z.number().positive(), burst: z.number().int().positive() })
+    .optional(),
   deviceFlow: z
     .strictObject({
       outcome: z.enum(['approve', 'deny', 'expire']).default('approve'),
