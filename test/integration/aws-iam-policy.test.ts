@@ -27,7 +27,7 @@ async function policyActions(): Promise<string[]> {
   return policy.Statement.flatMap((s) => s.Action).sort()
 }
 
-/** `prefix:Operation` for every `…Command` the collectors import from an @aws-sdk client. */
+/** `prefix:Operation` for every `…Command` and `paginate…` the collectors import from an @aws-sdk client. */
 async function actionsInCollectorSources(): Promise<Map<string, string>> {
   const dir = join(repoRoot, 'src-main/collect')
   const files = (await readdir(dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
@@ -38,7 +38,8 @@ async function actionsInCollectorSources(): Promise<Map<string, string>> {
       const prefix = prefixOfClient[match[2] ?? '']
       for (const raw of (match[1] ?? '').split(',')) {
         const name = raw.trim()
-        const operation = /^([A-Z]\w*)Command$/.exec(name)?.[1]
+        const found = /^(?:paginate([A-Z]\w*)|([A-Z]\w*)Command)$/.exec(name)
+        const operation = found?.[1] ?? found?.[2]
         if (!operation) continue
         if (!prefix)
           throw new Error(`${file} imports ${name} from an AWS client this test does not know (${match[2]})`)

@@ -80,12 +80,12 @@ describe('collection faults', () => {
     scenario.faults.hangs.push({ api: 'ListRecommendations', accountId: id(0) })
     const started = performance.now()
     const opts = options({
-      timeouts: { attemptMs: 200, callMs: 600, sourceMs: 1_000 },
+      timeouts: { attemptMs: 500, callMs: 2_000, sourceMs: 3_000 },
       retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50 },
     })
     const { summary, bundles } = await run(opts)
-    // Documented bound: the source deadline (1 s here) plus the other sources' own time; 10 s is generous.
-    expect(performance.now() - started).toBeLessThan(10_000)
+    // Documented bound: the source deadline (3 s here) plus the other sources' own time; 15 s is generous.
+    expect(performance.now() - started).toBeLessThan(15_000)
     const hung = summary.accounts.find((a) => a.accountId === id(0))
     expect(hung?.state).toBe('partial')
     expect(hung?.sources.trustedAdvisor.state).toBe('error')
