@@ -7,6 +7,8 @@ import { z } from 'zod'
  *
  * Version history:
  * - 1 (2026-11-28): first version.
+ * - 1 (2026-11-29, additive, optional fields): credential report `gaps` and Trusted Advisor check
+ *   `resourcesStatus`, so a failed secondary call keeps the rest of its source.
  */
 export const EVIDENCE_SCHEMA_VERSION = 1
 
@@ -102,6 +104,10 @@ export const passwordPolicySchema = z.object({
 })
 export type PasswordPolicy = z.infer<typeof passwordPolicySchema>
 
+/** The secondary calls of the credential report source, each of which may fail on its own. */
+export const credentialReportParts = ['passwordPolicy', 'accountSummary'] as const
+export type CredentialReportPart = (typeof credentialReportParts)[number]
+
 export const credentialReportRecordsSchema = z.object({
   /** When IAM generated the report (it may be up to the user's maximum age old). */
   generatedAt: isoTime,
@@ -118,6 +124,11 @@ export const credentialReportRecordsSchema = z.object({
   columns: z.array(z.string()).optional(),
   /** GetAccountSummary's SummaryMap, e.g. AccountMFAEnabled, AccountAccessKeysPresent, Users. */
   accountSummary: z.record(z.string(), z.number()),
+  /**
+   * The parts that could not be read, with why (the rest of the source is kept). A password policy gap means
+   * `passwordPolicy: null` is not "no policy" but unknown. Added 2026-11-29.
+   */
+  gaps: z.partialRecord(z.enum(credentialReportParts), sourceStatusSchema).optional(),
 })
 export type CredentialReportRecords = z.infer<typeof credentialReportRecordsSchema>
 
@@ -152,6 +163,8 @@ export const taCheckSchema = z.object({
   }),
   /** The warning and error resources (ok resources are not listed, to save calls). */
   resources: z.array(taResourceSchema),
+  /** Present when the resources could not be listed (the counts still hold). Added 2026-11-29. */
+  resourcesStatus: sourceStatusSchema.optional(),
   lastUpdatedAt: isoTime.nullable(),
 })
 export type TaCheck = z.infer<typeof taCheckSchema>

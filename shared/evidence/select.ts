@@ -102,6 +102,9 @@ function mergeRegions(
     }
   }
   if (byRegion.size === 0) return chosen
+  // Nothing taken from another collection: the chosen result as it is (same raw order, same object).
+  const own = new Set(chosen.records?.regions ?? [])
+  if ([...byRegion.values()].every((r) => own.has(r.region)) && own.size === byRegion.size) return chosen
   const regions = [...byRegion.values()].map((r) => r.region)
   const raw = [
     ...chosen.raw.filter((p) => p.region === undefined),
@@ -184,8 +187,29 @@ export function selectEvidenceByAccount(
   return result
 }
 
-/** True when every source of the bundle (and every Access Analyzer Region) holds good evidence. */
+/** The parts of a source that could not be read although the source was (a failed secondary call). */
+export function sourceGaps(
+  bundle: EvidenceBundle,
+  source: SourceId,
+): Array<{ part: string; status: SourceStatus }> {
+  if (source === 'credentialReport') {
+    const gaps = bundle.credentialReport.records?.gaps ?? {}
+    return Object.entries(gaps).flatMap(([part, status]) => (status ? [{ part, status }] : []))
+  }
+  if (source === 'trustedAdvisor') {
+    return (bundle.trustedAdvisor.records?.checks ?? []).flatMap((c) =>
+      c.resourcesStatus ? [{ part: `${c.checkId} resources`, status: c.resourcesStatus }] : [],
+    )
+  }
+  return []
+}
+
+/**
+ * True when every source of the bundle (and every Access Analyzer Region) holds good evidence, with no
+ * part missing.
+ */
 export function isComplete(bundle: EvidenceBundle): boolean {
+  if (sourceIds.some((s) => sourceGaps(bundle, s).length > 0)) return false
   return sourceIds.every((s) => {
     if (s !== 'accessAnalyzer') return isGoodStatus(bundle[s].status)
     const regions = bundle.accessAnalyzer.records?.regions ?? []

@@ -1,3 +1,4 @@
+import { setTimeout as sleepFor } from 'node:timers/promises'
 import { SSOClient } from '@aws-sdk/client-sso'
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
@@ -11,7 +12,7 @@ import {
 import { isAllowedExternalUrl } from '../security'
 import { clientConfigFor } from './client-config'
 import { createCredentialCache } from './credentials'
-import { abortableSleep, deviceLogin } from './device-login'
+import { deviceLogin } from './device-login'
 import { discoverTargets } from './discovery'
 import { toAwsError } from './errors'
 import {
@@ -96,7 +97,7 @@ export function createAwsService(deps: AwsServiceDeps) {
             home,
             oidc,
             now,
-            sleep: deps.sleep ?? abortableSleep,
+            sleep: deps.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal })),
             openUrl,
             onProgress: deps.emitLoginProgress,
           },

@@ -38,22 +38,6 @@ export interface DeviceLoginDeps {
   onProgress(progress: LoginProgress): void
 }
 
-/** The default sleep: a timer that an AbortSignal cancels. */
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason)
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal.reason)
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
-}
-
 const registrationKeyOf = (session: SsoSessionConfig): RegistrationKey => ({
   startUrl: session.startUrl,
   region: session.region,

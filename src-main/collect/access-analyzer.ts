@@ -1,8 +1,8 @@
 import {
   type AnalyzerSummary,
-  ListAnalyzersCommand,
-  ListFindingsCommand,
-  ListFindingsV2Command,
+  paginateListAnalyzers,
+  paginateListFindings,
+  paginateListFindingsV2,
 } from '@aws-sdk/client-accessanalyzer'
 import type {
   AccessAnalyzerRegion,
@@ -12,7 +12,7 @@ import type {
   SourceResult,
   SourceStatus,
 } from '../../shared/evidence/schema'
-import { type CollectContext, errorFacts, failure, raw, settleAll } from './context'
+import { type CollectContext, errorFacts, failure, paged, raw, settleAll } from './context'
 
 /** The largest page ListFindings / ListFindingsV2 serve. */
 export const AA_FINDINGS_PAGE_SIZE = 1000
@@ -113,16 +113,10 @@ async function collectRegion(ctx: CollectContext, region: string, rawPayloads: R
   let analyzers: Analyzer[]
   try {
     analyzers = []
-    let nextToken: string | undefined
-    do {
-      const token = nextToken
-      const page = await ctx.send((abortSignal) =>
-        client.send(new ListAnalyzersCommand(token ? { nextToken: token } : {}), { abortSignal }),
-      )
+    for await (const page of paginateListAnalyzers({ client: paged(ctx, client) }, {})) {
       regionRaw.push(raw('ListAnalyzers', page, { region }))
       analyzers.push(...(page.analyzers ?? []).map(toAnalyzer))
-      nextToken = page.nextToken
-    } while (nextToken)
+    }
   } catch (error) {
     const { code, message } = errorFacts(error)
     if (regionDisabledCodes.has(code) && !ctx.signal.aborted) {
@@ -156,18 +150,12 @@ async function listFindings(
   const client = ctx.clients.accessAnalyzer(region)
   const kind = findingKindOf(analyzer.type)
   const findings: Finding[] = []
-  let nextToken: string | undefined
-  do {
-    const input = {
-      analyzerArn: analyzer.arn,
-      filter: { status: { eq: ['ACTIVE'] } },
-      maxResults: AA_FINDINGS_PAGE_SIZE,
-      ...(nextToken ? { nextToken } : {}),
-    }
-    const page =
-      kind === 'external'
-        ? await ctx.send((abortSignal) => client.send(new ListFindingsCommand(input), { abortSignal }))
-        : await ctx.send((abortSignal) => client.send(new ListFindingsV2Command(input), { abortSignal }))
+  const input = { analyzerArn: analyzer.arn, filter: { status: { eq: ['ACTIVE'] } } }
+  const config = { client: paged(ctx, client), pageSize: AA_FINDINGS_PAGE_SIZE }
+  // External access is listed with ListFindings (v1), whose summaries say which findings are public.
+  const pages: AsyncIterable<{ findings?: unknown[]; nextToken?: string | undefined }> =
+    kind === 'external' ? paginateListFindings(config, input) : paginateListFindingsV2(config, input)
+  for await (const page of pages) {
     regionRaw.push(
       raw(kind === 'external' ? 'ListFindings' : 'ListFindingsV2', page, {
         region,
@@ -175,9 +163,8 @@ async function listFindings(
       }),
     )
     for (const item of page.findings ?? []) {
-      findings.push(toFinding(item as unknown as Record<string, unknown>, analyzer.arn, kind))
+      findings.push(toFinding(item as Record<string, unknown>, analyzer.arn, kind))
     }
-    nextToken = page.nextToken
-  } while (nextToken)
+  }
   return findings
 }

@@ -1,4 +1,5 @@
 import { setTimeout as sleepFor } from 'node:timers/promises'
+import { isAppError } from '../../shared/errors'
 import type { RawPayload, SourceStatus } from '../../shared/evidence/schema'
 import type { AccountClients } from './aws-clients'
 import type { Semaphore } from './rate-limit'
@@ -90,6 +91,20 @@ export function createContext(settings: ContextSettings): CollectContext {
   }
 }
 
+/**
+ * The client as an SDK paginator's `client` (`paginateListFindings({ client: paged(ctx, aa) }, input)`): it
+ * is still an instance of the client's class, as paginators require, but every page goes through
+ * `ctx.send`, so the account's slots, the per-call deadline and the source's abort signal apply to each.
+ */
+export function paged<C extends { send(command: never, options?: object): Promise<unknown> }>(
+  ctx: CollectContext,
+  client: C,
+): C {
+  const send = (command: never) =>
+    ctx.send((abortSignal) => client.send(command, { abortSignal }) as Promise<object>)
+  return Object.create(client, { send: { value: send } }) as C
+}
+
 /** An abortable sleep for real use (tests inject one that returns at once). */
 export const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
   sleepFor(ms, undefined, { signal })
@@ -129,6 +144,8 @@ export function raw(
 
 /** The facts of an SDK (or other) error. */
 export function errorFacts(error: unknown): { code: string; message: string } {
+  // Ratchet's own errors (an expired SSO session, say) carry their code: the next step depends on it.
+  if (isAppError(error)) return { code: error.code, message: error.message }
   if (error instanceof Error) {
     const withCode = error as Error & { Code?: unknown; code?: unknown }
     const code =

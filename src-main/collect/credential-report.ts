@@ -5,13 +5,25 @@ import {
   GetCredentialReportCommand,
   type GetCredentialReportCommandOutput,
 } from '@aws-sdk/client-iam'
-import type { PasswordPolicy, RawPayload, SourceResult } from '../../shared/evidence/schema'
+import type {
+  CredentialReportPart,
+  PasswordPolicy,
+  RawPayload,
+  SourceResult,
+  SourceStatus,
+} from '../../shared/evidence/schema'
 import { type CollectContext, errorFacts, failure, raw, settleAll } from './context'
 import { credentialReportColumns, parseCredentialReport } from './credential-report-csv'
 
 export interface CredentialReportOptions {
   /** Reuse an existing report younger than this; 0 always asks IAM to generate (IAM itself reuses < 4 h). */
   maxAgeMs: number
+  /**
+   * A report younger than maxAgeMs is known to exist (say, from the account's last collection): read it
+   * with one GetCredentialReport first. Otherwise that probe would be a redundant call, so generate at once
+   * (GenerateCredentialReport answers COMPLETE straight away when IAM has a recent report).
+   */
+  isRecentReportKnown: boolean
   /** Polling GenerateCredentialReport: first wait, doubling up to maxPollDelayMs, at most maxPolls times. */
   pollDelayMs: number
   maxPollDelayMs: number
@@ -20,6 +32,7 @@ export interface CredentialReportOptions {
 
 export const defaultCredentialReportOptions: CredentialReportOptions = {
   maxAgeMs: 4 * 60 * 60 * 1000,
+  isRecentReportKnown: false,
   pollDelayMs: 1000,
   maxPollDelayMs: 8000,
   maxPolls: 30,
@@ -51,14 +64,15 @@ export async function collectCredentialReport(
     records: null,
   })
   const iam = ctx.clients.iam()
-  const policyAndSummary = settleAll([readPasswordPolicy(ctx), readSummary(ctx)] as const).then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  )
+  // The secondary calls may each fail on their own; the report and whatever else was read are kept.
+  const policyAndSummary = settleAll([
+    part(ctx, 'passwordPolicy', readPasswordPolicy),
+    part(ctx, 'accountSummary', readSummary),
+  ] as const)
 
   let report: ReportOutput | undefined
   try {
-    if (options.maxAgeMs > 0) {
+    if (options.maxAgeMs > 0 && options.isRecentReportKnown) {
       try {
         const existing = await ctx.send((abortSignal) =>
           iam.send(new GetCredentialReportCommand({}), { abortSignal }),
@@ -74,15 +88,17 @@ export async function collectCredentialReport(
       report = await ctx.send((abortSignal) => iam.send(new GetCredentialReportCommand({}), { abortSignal }))
     }
   } catch (error) {
-    await policyAndSummary
+    await policyAndSummary.catch(() => {})
     return done(failure(error, ctx))
   }
   rawPayloads.push(raw('GetCredentialReport', report))
 
-  const extras = await policyAndSummary
-  if ('error' in extras) return done(failure(extras.error, ctx))
-  const [policy, summary] = extras.value
-  rawPayloads.push(policy.raw, summary.raw)
+  const [policy, summary] = await policyAndSummary
+  const gaps: Partial<Record<CredentialReportPart, SourceStatus>> = {}
+  if ('gap' in policy) gaps.passwordPolicy = policy.gap
+  else rawPayloads.push(policy.raw)
+  if ('gap' in summary) gaps.accountSummary = summary.gap
+  else rawPayloads.push(summary.raw)
 
   try {
     // Streamed through csv-parse from the bytes IAM returned, with the size cap.
@@ -100,8 +116,9 @@ export async function collectCredentialReport(
         columns: credentialReportColumns(
           new TextDecoder().decode((report.Content ?? new Uint8Array()).subarray(0, 4096)),
         ),
-        passwordPolicy: policy.policy,
-        accountSummary: summary.map,
+        passwordPolicy: 'gap' in policy ? null : policy.policy,
+        accountSummary: 'gap' in summary ? {} : summary.map,
+        ...(Object.keys(gaps).length > 0 ? { gaps } : {}),
       },
     }
   } catch (error) {
@@ -110,6 +127,19 @@ export async function collectCredentialReport(
       code: 'malformed-report',
       message: `credential report: ${errorFacts(error).message}`,
     })
+  }
+}
+
+/** One secondary call: its result, or the gap it leaves (cancellation still stops the source). */
+async function part<T>(
+  ctx: CollectContext,
+  name: CredentialReportPart,
+  read: (ctx: CollectContext) => Promise<T>,
+): Promise<T | { gap: SourceStatus; name: CredentialReportPart }> {
+  try {
+    return await read(ctx)
+  } catch (error) {
+    return { gap: failure(error, ctx), name }
   }
 }
 

@@ -1,7 +1,7 @@
-import { ListAccountAliasesCommand } from '@aws-sdk/client-iam'
+import { paginateListAccountAliases } from '@aws-sdk/client-iam'
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts'
 import type { RawPayload, SourceResult } from '../../shared/evidence/schema'
-import { type CollectContext, failure, raw } from './context'
+import { type CollectContext, failure, paged, raw } from './context'
 
 /** Thrown when the credentials belong to another account than the target: nothing else may be collected. */
 export class AccountMismatchError extends Error {
@@ -38,15 +38,10 @@ export async function collectIdentity(ctx: CollectContext): Promise<SourceResult
   const aliases: string[] = []
   const iam = ctx.clients.iam()
   try {
-    let marker: string | undefined
-    do {
-      const page = await ctx.send((abortSignal) =>
-        iam.send(new ListAccountAliasesCommand(marker ? { Marker: marker } : {}), { abortSignal }),
-      )
+    for await (const page of paginateListAccountAliases({ client: paged(ctx, iam) }, {})) {
       rawPayloads.push(raw('ListAccountAliases', page))
       aliases.push(...(page.AccountAliases ?? []))
-      marker = page.IsTruncated ? page.Marker : undefined
-    } while (marker)
+    }
   } catch (error) {
     failure(error, ctx)
   }

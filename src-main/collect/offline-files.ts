@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { sourceIds, sourceStatusSchema } from '../../shared/evidence/schema'
+import { credentialReportParts, sourceIds, sourceStatusSchema } from '../../shared/evidence/schema'
 
 /** The file names of the offline layout (one folder per account), as the AWS CLI writes them. */
 export const offlineFiles = {
@@ -286,6 +286,8 @@ export const metaFile = z.object({
    * Added 2026-11-29: when each source's evidence (and each Access Analyzer Region's) was collected. A folder
    * re-collected in part keeps older sources, so one time for the folder would make them look fresh.
    */
+  /** Added 2026-11-29: parts of the credential report source that could not be read, with why. */
+  credentialReportGaps: z.partialRecord(z.enum(credentialReportParts), sourceStatusSchema).optional(),
   sourcesCollectedAt: z.partialRecord(z.enum(sourceIds), z.iso.datetime({ offset: true })).optional(),
   accessAnalyzerRegionsCollectedAt: z.record(z.string(), z.iso.datetime({ offset: true })).optional(),
 })

@@ -65,6 +65,7 @@ function metaOf(bundle: EvidenceBundle): MetaFile {
     accountId: bundle.accountId,
     collectedAt: bundle.collectedAt,
     ...(cr.records ? { credentialReportGeneratedAt: cr.records.generatedAt } : {}),
+    ...(cr.records?.gaps ? { credentialReportGaps: cr.records.gaps } : {}),
     sources: {
       identity: bundle.identity.status,
       credentialReport: cr.status,
@@ -137,14 +138,19 @@ export function accountFiles(bundle: EvidenceBundle): Map<string, string> {
     }
     const policy = payloadsOf(cr.raw, 'GetAccountPasswordPolicy')[0]
     // What the AWS CLI leaves: the policy, or an empty file and, when there is no policy, its NoSuchEntity
-    // error output (an empty file alone means the outcome is unknown).
-    files.set(offlineFiles.passwordPolicy, policy && 'PasswordPolicy' in policy ? json(policy) : '')
-    if (cr.records.passwordPolicy === null)
-      files.set(
-        offlineFiles.passwordPolicyError,
-        '\nAn error occurred (NoSuchEntity) when calling the GetAccountPasswordPolicy operation: The account has no password policy.\n',
-      )
-    files.set(offlineFiles.accountSummary, json({ SummaryMap: cr.records.accountSummary }))
+    // error output (an empty file alone means the outcome is unknown). A part that could not be read has no
+    // file at all, and the meta file says why.
+    const gaps = cr.records.gaps ?? {}
+    if (!gaps.passwordPolicy) {
+      files.set(offlineFiles.passwordPolicy, policy && 'PasswordPolicy' in policy ? json(policy) : '')
+      if (cr.records.passwordPolicy === null)
+        files.set(
+          offlineFiles.passwordPolicyError,
+          '\nAn error occurred (NoSuchEntity) when calling the GetAccountPasswordPolicy operation: The account has no password policy.\n',
+        )
+    }
+    if (!gaps.accountSummary)
+      files.set(offlineFiles.accountSummary, json({ SummaryMap: cr.records.accountSummary }))
   }
 
   if (ta.records) {

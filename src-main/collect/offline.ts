@@ -241,7 +241,8 @@ function readCredentialReport(
   if (summary) raw.push({ operation: 'GetAccountSummary', payload: summary })
   return {
     status: { state: 'ok' },
-    collectedAt,
+    // Without Ratchet's meta file, the report's own GeneratedTime dates it: never a file's copy time.
+    collectedAt: meta || !json ? collectedAt : generatedAt,
     raw,
     records: {
       generatedAt,
@@ -250,6 +251,8 @@ function readCredentialReport(
       ...(policy ? { passwordPolicy: toPasswordPolicy(policy.PasswordPolicy) } : {}),
       ...(hasNoPolicy ? { passwordPolicy: null } : {}),
       accountSummary: summary?.SummaryMap ?? {},
+      // The meta file says which parts could not be read: then an absent file is unknown, not "no policy".
+      ...(meta?.credentialReportGaps ? { gaps: meta.credentialReportGaps } : {}),
     },
   }
 }

@@ -7,10 +7,9 @@ import {
   type EvidenceBundle,
   evidenceBundleSchema,
   type SourceId,
-  type SourceStatus,
   sourceIds,
 } from '../../shared/evidence/schema'
-import { isAccessDenied, isComplete, isGoodStatus } from '../../shared/evidence/select'
+import { isComplete, isGoodStatus, sourceGaps } from '../../shared/evidence/select'
 import type { AccountOutcome, CollectProgress, CollectSummary } from '../../shared/ipc/domains/collect'
 import { collectAccessAnalyzer } from './access-analyzer'
 import { AccountClients, type ClientConfigFor, defaultRetry, type RetrySettings } from './aws-clients'
@@ -29,6 +28,16 @@ import {
   defaultCredentialReportOptions,
 } from './credential-report'
 import { collectIdentity } from './identity'
+import {
+  accountProgress,
+  base,
+  cancelledStatus,
+  outcomeState,
+  progressState,
+  recordCount,
+  statusDetail,
+  summarize,
+} from './outcomes'
 import { ApiRateLimiter, defaultRateLimits, type RateLimits, Semaphore } from './rate-limit'
 import {
   collectTrustedAdvisor,
@@ -82,51 +91,6 @@ export interface CollectRun {
   summary: CollectSummary
   /** Per target key. */
   bundles: Map<string, EvidenceBundle>
-}
-
-const recordCount = (bundle: Partial<EvidenceBundle>, source: SourceId): number | undefined => {
-  const records = bundle[source]?.records
-  if (!records) return undefined
-  if ('users' in records) return records.users.length
-  if ('checks' in records) return records.checks.length
-  if ('regions' in records) return records.regions.reduce((n, r) => n + r.findings.length, 0)
-  // Identity has nothing to count.
-  return undefined
-}
-
-/** A source's status as progress: access denied is its own state, never done or unavailable. */
-const progressState = (status: SourceStatus): CollectProgress['state'] =>
-  status.state === 'ok'
-    ? 'done'
-    : isAccessDenied(status)
-      ? 'denied'
-      : status.state === 'unavailable'
-        ? 'unavailable'
-        : 'failed'
-
-/** A source's status as its outcome in the summary. */
-const outcomeState = (status: SourceStatus): AccountOutcome['sources'][SourceId]['state'] =>
-  isAccessDenied(status) ? 'denied' : status.state
-
-const statusDetail = (status: SourceStatus): string | undefined =>
-  status.state === 'ok'
-    ? undefined
-    : status.state === 'unavailable'
-      ? `${status.reason}: ${status.message}`
-      : `${status.code}: ${status.message}`
-
-const accountProgress: Record<AccountOutcome['state'], CollectProgress['state']> = {
-  ok: 'done',
-  partial: 'partial',
-  failed: 'failed',
-  cancelled: 'cancelled',
-}
-
-/** What a source that did not finish before a cancel says in the bundle: an attempt, never evidence. */
-const cancelledStatus: SourceStatus = {
-  state: 'error',
-  code: 'collection-cancelled',
-  message: 'The collection was cancelled before this source finished',
 }
 
 /** What one account's collection shares with the rest of the run. */
@@ -279,7 +243,7 @@ export async function collectAccount<T extends CollectTarget>(
     collect: (ctx: ReturnType<typeof createContext>) => Promise<EvidenceBundle[K]>,
   ) => {
     const kept = previous?.[source]
-    if (kept && isGoodStatus(kept.status)) {
+    if (previous && kept && isGoodStatus(kept.status) && sourceGaps(previous, source).length === 0) {
       bundle[source] = kept
       sources[source] = { state: 'kept' }
       report(source, progressState(kept.status), {
@@ -309,9 +273,13 @@ export async function collectAccount<T extends CollectTarget>(
       limit.dispose()
     }
     bundle[source] = result
-    const detail = statusDetail(result.status)
-    sources[source] = { state: outcomeState(result.status), ...(detail ? { detail } : {}) }
-    report(source, progressState(result.status), {
+    // A source read in part (a secondary call failed) reports its gap: never ok, its records are kept.
+    const gap = sourceGaps({ ...bundle, [source]: result } as EvidenceBundle, source)[0]
+    const shown = gap && result.status.state === 'ok' ? gap.status : result.status
+    const detail =
+      gap && shown === gap.status ? `${gap.part}: ${statusDetail(gap.status)}` : statusDetail(shown)
+    sources[source] = { state: outcomeState(shown), ...(detail ? { detail } : {}) }
+    report(source, progressState(shown), {
       ...(detail ? { detail } : {}),
       counts: { calls: accountCalls, records: recordCount(bundle, source) },
     })
@@ -325,9 +293,15 @@ export async function collectAccount<T extends CollectTarget>(
       return { outcome: finish('failed', sources.identity?.detail ?? 'The account could not be identified') }
     const aa = accessAnalyzerFor(target, options, previous)
     await settleAll([
-      run('credentialReport', (ctx) =>
-        collectCredentialReport(ctx, { ...defaultCredentialReportOptions, ...options.credentialReport }),
-      ),
+      run('credentialReport', (ctx) => {
+        const settings = { ...defaultCredentialReportOptions, ...options.credentialReport }
+        // Probe for an existing report only when the last collection saw one young enough.
+        const known = previous?.credentialReport.records?.generatedAt
+        const isRecentReportKnown =
+          settings.isRecentReportKnown ||
+          (known !== undefined && now().getTime() - Date.parse(known) <= settings.maxAgeMs)
+        return collectCredentialReport(ctx, { ...settings, isRecentReportKnown })
+      }),
       run('trustedAdvisor', async (ctx) => {
         const { organization } = deps
         const viaOrganization = accountId ? organization?.byAccount.get(accountId) : undefined
@@ -368,49 +342,6 @@ export async function collectAccount<T extends CollectTarget>(
   const notRead = sourceIds.filter((s) => !isGoodStatus(parsed.data[s].status)).length
   const state = isComplete(parsed.data) ? 'ok' : notRead === sourceIds.length ? 'failed' : 'partial'
   return { outcome: finish(state), bundle: parsed.data }
-}
-
-/** The outcome of a target the run never reached (it was cancelled first). */
-function notReached(target: CollectTarget): AccountOutcome {
-  return {
-    targetKey: target.key,
-    ...(target.accountId ? { accountId: target.accountId } : {}),
-    label: target.label,
-    state: 'cancelled',
-    sources: Object.fromEntries(
-      sourceIds.map((s) => [s, { state: 'cancelled' }]),
-    ) as AccountOutcome['sources'],
-    calls: 0,
-  }
-}
-
-/** The run's summary from its outcomes (pure): targets never reached count as cancelled. */
-export function summarize(input: {
-  jobId: string
-  startedAt: string
-  finishedAt: string
-  isCancelled: boolean
-  targets: readonly CollectTarget[]
-  outcomes: ReadonlyMap<string, AccountOutcome>
-  calls: Record<string, number>
-}): CollectSummary {
-  const accounts = input.targets.map((t) => input.outcomes.get(t.key) ?? notReached(t))
-  const count = (state: AccountOutcome['state']) => accounts.filter((a) => a.state === state).length
-  return {
-    jobId: input.jobId,
-    startedAt: input.startedAt,
-    finishedAt: input.finishedAt,
-    isCancelled: input.isCancelled,
-    accounts,
-    totals: {
-      accounts: accounts.length,
-      ok: count('ok'),
-      partial: count('partial'),
-      failed: count('failed'),
-      cancelled: count('cancelled'),
-    },
-    calls: input.calls,
-  }
 }
 
 /** Collects evidence for every target with bounded concurrency; never throws for one account's failure. */
@@ -466,22 +397,4 @@ export async function runCollection<T extends CollectTarget>(
     calls: deps.calls,
   })
   return { bundles, summary }
-}
-
-function base(
-  jobId: string,
-  target: CollectTarget,
-  source: CollectProgress['source'],
-  state: CollectProgress['state'],
-  calls: number,
-): CollectProgress {
-  return {
-    jobId,
-    targetKey: target.key,
-    ...(target.accountId ? { accountId: target.accountId } : {}),
-    label: target.label,
-    source,
-    state,
-    counts: { calls },
-  }
 }

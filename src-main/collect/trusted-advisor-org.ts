@@ -1,10 +1,8 @@
 import {
-  type AccountRecommendationLifecycleSummary,
-  ListOrganizationRecommendationAccountsCommand,
-  ListOrganizationRecommendationResourcesCommand,
-  ListOrganizationRecommendationsCommand,
-  type OrganizationRecommendationResourceSummary,
   type OrganizationRecommendationSummary,
+  paginateListOrganizationRecommendationAccounts,
+  paginateListOrganizationRecommendationResources,
+  paginateListOrganizationRecommendations,
   type RecommendationPillar,
 } from '@aws-sdk/client-trustedadvisor'
 import {
@@ -13,7 +11,7 @@ import {
   type SourceResult,
   type TaCheck,
 } from '../../shared/evidence/schema'
-import { type CollectContext, raw, settleAll, toJsonValue } from './context'
+import { type CollectContext, paged, raw, settleAll, toJsonValue } from './context'
 import { TA_PAGE_SIZE, type TrustedAdvisorOptions, toResource } from './trusted-advisor'
 
 /** Trusted Advisor for many accounts at once, read through the management account's organization APIs. */
@@ -25,22 +23,19 @@ export interface OrganizationTrustedAdvisor {
   raw: RawPayload[]
 }
 
-async function pages<T>(
-  ctx: CollectContext,
+/** Every item of every page of a paginator, keeping each page as a raw payload. */
+async function allItems<P, T>(
+  pages: AsyncIterable<P>,
   operation: string,
   request: Record<string, unknown>,
   rawPayloads: RawPayload[],
-  fetch: (nextToken: string | undefined, abortSignal: AbortSignal) => Promise<Page<T>>,
+  items: (page: P) => T[] | undefined,
 ): Promise<T[]> {
   const all: T[] = []
-  let nextToken: string | undefined
-  do {
-    const token = nextToken
-    const page = await ctx.send((abortSignal) => fetch(token, abortSignal))
-    rawPayloads.push(raw(operation, page.raw, { request }))
-    all.push(...page.items)
-    nextToken = page.nextToken
-  } while (nextToken)
+  for await (const page of pages) {
+    rawPayloads.push(raw(operation, page, { request }))
+    all.push(...(items(page) ?? []))
+  }
   return all
 }
 
@@ -58,23 +53,14 @@ export async function collectOrganizationTrustedAdvisor(
 ): Promise<OrganizationTrustedAdvisor> {
   const ta = ctx.clients.trustedAdvisor()
   const rawPayloads: RawPayload[] = []
+  const config = { client: paged(ctx, ta), pageSize: TA_PAGE_SIZE }
   const listRecs = (pillar: RecommendationPillar) =>
-    pages<OrganizationRecommendationSummary>(
-      ctx,
+    allItems(
+      paginateListOrganizationRecommendations(config, { pillar }),
       'ListOrganizationRecommendations',
       { pillar },
       rawPayloads,
-      async (t, abortSignal) => {
-        const out = await ta.send(
-          new ListOrganizationRecommendationsCommand({
-            pillar,
-            maxResults: TA_PAGE_SIZE,
-            ...(t ? { nextToken: t } : {}),
-          }),
-          { abortSignal },
-        )
-        return withRaw(out.organizationRecommendationSummaries ?? [], out.nextToken, out)
-      },
+      (page) => page.organizationRecommendationSummaries,
     )
   const [security, faultTolerance] = await settleAll([listRecs('security'), listRecs('fault_tolerance')])
   const wanted = new Set(options.faultToleranceCheckIds)
@@ -89,39 +75,19 @@ export async function collectOrganizationTrustedAdvisor(
       const id = rec.arn ?? ''
       const request = { organizationRecommendationIdentifier: id }
       const [accounts, resources] = await settleAll([
-        pages<AccountRecommendationLifecycleSummary>(
-          ctx,
+        allItems(
+          paginateListOrganizationRecommendationAccounts(config, { ...request }),
           'ListOrganizationRecommendationAccounts',
           request,
           rawPayloads,
-          async (t, abortSignal) => {
-            const out = await ta.send(
-              new ListOrganizationRecommendationAccountsCommand({
-                ...request,
-                maxResults: TA_PAGE_SIZE,
-                ...(t ? { nextToken: t } : {}),
-              }),
-              { abortSignal },
-            )
-            return withRaw(out.accountRecommendationLifecycleSummaries ?? [], out.nextToken, out)
-          },
+          (page) => page.accountRecommendationLifecycleSummaries,
         ),
-        pages<OrganizationRecommendationResourceSummary>(
-          ctx,
+        allItems(
+          paginateListOrganizationRecommendationResources(config, { ...request }),
           'ListOrganizationRecommendationResources',
           request,
           rawPayloads,
-          async (t, abortSignal) => {
-            const out = await ta.send(
-              new ListOrganizationRecommendationResourcesCommand({
-                ...request,
-                maxResults: TA_PAGE_SIZE,
-                ...(t ? { nextToken: t } : {}),
-              }),
-              { abortSignal },
-            )
-            return withRaw(out.organizationRecommendationResourceSummaries ?? [], out.nextToken, out)
-          },
+          (page) => page.organizationRecommendationResourceSummaries,
         ),
       ] as const)
       return { rec, accounts, resources }
@@ -176,15 +142,4 @@ export async function collectOrganizationTrustedAdvisor(
     })
   }
   return { managementAccountId, byAccount, raw: rawPayloads }
-}
-
-interface Page<T> {
-  items: T[]
-  nextToken?: string
-  /** The SDK output, kept for the raw payloads. */
-  raw: object
-}
-
-function withRaw<T>(items: T[], nextToken: string | undefined, out: object): Page<T> {
-  return { items, ...(nextToken ? { nextToken } : {}), raw: out }
 }

@@ -1,6 +1,6 @@
 import {
-  ListRecommendationResourcesCommand,
-  ListRecommendationsCommand,
+  paginateListRecommendationResources,
+  paginateListRecommendations,
   type RecommendationPillar,
   type RecommendationResourceSummary,
   type RecommendationSummary,
@@ -10,10 +10,11 @@ import {
   checkIdFromArn,
   type RawPayload,
   type SourceResult,
+  type SourceStatus,
   type TaCheck,
   type TaResource,
 } from '../../shared/evidence/schema'
-import { type CollectContext, errorFacts, failure, raw, settleAll } from './context'
+import { type CollectContext, errorFacts, failure, paged, raw, settleAll } from './context'
 
 /** The fault-tolerance checks the maturity model reads (RDS backups and Multi-AZ, EBS snapshots, S3 logging and versioning). */
 export const defaultFaultToleranceCheckIds = [
@@ -96,23 +97,11 @@ async function listRecommendations(
 ): Promise<RecommendationSummary[]> {
   const ta = ctx.clients.trustedAdvisor()
   const all: RecommendationSummary[] = []
-  let nextToken: string | undefined
-  do {
-    const token = nextToken
-    const page = await ctx.send((abortSignal) =>
-      ta.send(
-        new ListRecommendationsCommand({
-          pillar,
-          maxResults: TA_PAGE_SIZE,
-          ...(token ? { nextToken: token } : {}),
-        }),
-        { abortSignal },
-      ),
-    )
+  const config = { client: paged(ctx, ta), pageSize: TA_PAGE_SIZE }
+  for await (const page of paginateListRecommendations(config, { pillar })) {
     rawPayloads.push(raw('ListRecommendations', page, { request: { pillar } }))
     all.push(...(page.recommendationSummaries ?? []))
-    nextToken = page.nextToken
-  } while (nextToken)
+  }
   return all
 }
 
@@ -128,12 +117,20 @@ async function toCheck(
     excluded: rec.resourcesAggregates?.excludedCount ?? 0,
   }
   const resources: TaResource[] = []
-  for (const status of resourceStatusesToList(counts)) {
-    for (const item of await listResources(ctx, rec.arn ?? '', status, rawPayloads)) {
-      if (item.status === 'warning' || item.status === 'error') resources.push(toResource(item))
+  let resourcesStatus: SourceStatus | undefined
+  try {
+    for (const status of resourceStatusesToList(counts)) {
+      for (const item of await listResources(ctx, rec.arn ?? '', status, rawPayloads)) {
+        if (item.status === 'warning' || item.status === 'error') resources.push(toResource(item))
+      }
     }
+  } catch (error) {
+    // The check's counts still hold: keep it, and say its resources could not be listed.
+    resourcesStatus = failure(error, ctx)
+    resources.length = 0
   }
   return {
+    ...(resourcesStatus ? { resourcesStatus } : {}),
     checkId: checkIdFromArn(rec.checkArn ?? ''),
     checkArn: rec.checkArn ?? '',
     name: rec.name ?? '',
@@ -173,28 +170,16 @@ async function listResources(
 ): Promise<RecommendationResourceSummary[]> {
   const ta = ctx.clients.trustedAdvisor()
   const all: RecommendationResourceSummary[] = []
-  let nextToken: string | undefined
-  do {
-    const token = nextToken
-    const page = await ctx.send((abortSignal) =>
-      ta.send(
-        new ListRecommendationResourcesCommand({
-          recommendationIdentifier: recommendationArn,
-          maxResults: TA_PAGE_SIZE,
-          ...(status ? { status } : {}),
-          ...(token ? { nextToken: token } : {}),
-        }),
-        { abortSignal },
-      ),
-    )
+  const config = { client: paged(ctx, ta), pageSize: TA_PAGE_SIZE }
+  const input = { recommendationIdentifier: recommendationArn, ...(status ? { status } : {}) }
+  for await (const page of paginateListRecommendationResources(config, input)) {
     rawPayloads.push(
       raw('ListRecommendationResources', page, {
         request: { recommendationIdentifier: recommendationArn, ...(status ? { status } : {}) },
       }),
     )
     all.push(...(page.recommendationResourceSummaries ?? []))
-    nextToken = page.nextToken
-  } while (nextToken)
+  }
   return all
 }
 

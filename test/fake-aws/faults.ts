@@ -7,6 +7,8 @@ export interface FaultTarget {
   accountId: string | null
   region: string
   protocol: Protocol
+  /** Regional services (Access Analyzer) are throttled per Region too, as AWS applies their quotas. */
+  isRegional?: boolean
 }
 
 /** What the fault engine decided before the handler runs. */
@@ -27,7 +29,8 @@ interface Bucket {
 
 /**
  * Injects the scenario's faults: dropped connections (before authentication), then AccessDenied, throttling
- * (token bucket per rule and per api+account, so one noisy account cannot starve another), 5xx burst.
+ * (token bucket per rule and per api+account, plus Region for regional services, as AWS keys its quotas),
+ * 5xx burst. Hung endpoints hold the request open.
  * Latency is applied separately (see `delayMs`) so it also precedes drops.
  */
 export class FaultEngine {
@@ -60,13 +63,19 @@ export class FaultEngine {
     return false
   }
 
+  /** True when this request must be held open and never answered (a hung endpoint). */
+  shouldHang(t: FaultTarget): boolean {
+    return this.faults.hangs.some((rule) => matches(rule, t))
+  }
+
   /** AccessDenied, then throttling, then 5xx bursts (after authentication). */
   decide(t: FaultTarget): FaultDecision {
     if (this.faults.accessDenied.some((rule) => matches(rule, t)))
       return { kind: 'reply', reply: cannedErrors.accessDenied(t.protocol, t.api, t.accountId) }
     for (const [i, rule] of this.faults.throttle.entries()) {
       if (!matches(rule, t)) continue
-      if (!this.#take(`${i}|${t.api}|${t.accountId}`, rule.ratePerSecond, rule.burst))
+      const key = `${i}|${t.api}|${t.accountId}${t.isRegional ? `|${t.region}` : ''}`
+      if (!this.#take(key, rule.ratePerSecond, rule.burst))
         return { kind: 'reply', reply: cannedErrors.throttled(t.protocol, rule.retryAfterSeconds) }
     }
     for (const [i, rule] of this.faults.errorBursts.entries()) {

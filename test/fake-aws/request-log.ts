@@ -1,5 +1,6 @@
 /** How a request ended. */
-export type Outcome = 'ok' | 'throttled' | 'error' | 'denied' | 'dropped'
+/** `hung`: the request was held open and never answered. */
+export type Outcome = 'ok' | 'throttled' | 'error' | 'denied' | 'dropped' | 'hung'
 
 /** One counted request. accountId is null when the call carries no account (SSO-OIDC, ListAccounts). */
 export interface RequestLogEntry {

@@ -230,6 +230,14 @@ const sso = z.strictObject({
   /** Seconds an access token lives (CreateToken expiresIn). */
   accessTokenTtlSeconds: z.number().int().positive().default(28_800),
   roleCredentialsTtlSeconds: z.number().int().positive().default(3_600),
+  /**
+   * The portal's quota per user session (every bearer-token call: GetRoleCredentials, ListAccounts,
+   * ListAccountRoles). AWS publishes no figure; Ratchet's client assumes 20 requests/s, burst 20. Off unless
+   * given, because account discovery does not pace its role listings yet.
+   */
+  portalQuota: z
+    .strictObject({ ratePerSecond: z.number().positive(), burst: z.number().int().positive() })
+    .optional(),
   deviceFlow: z
     .strictObject({
       outcome: z.enum(['approve', 'deny', 'expire']).default('approve'),
@@ -289,6 +297,8 @@ const faults = z.strictObject({
     .default([]),
   /** The first `count` matching calls have their socket destroyed without an answer. */
   drops: z.array(z.strictObject({ ...match, count: z.number().int().positive() })).default([]),
+  /** Matching calls are held open and never answered (a hung endpoint), until the server closes. */
+  hangs: z.array(z.strictObject(match)).default([]),
   accessDenied: z.array(z.strictObject(match)).default([]),
 })
 

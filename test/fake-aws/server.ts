@@ -107,7 +107,13 @@ function createHandler(state: FakeState, faults: FaultEngine, log: RequestLog) {
     }
     const identity = route.auth === 'sigv4' && info.accessKeyId ? state.identify(info.accessKeyId) : undefined
     const accountId = route.auth === 'sigv4' ? (identity?.accountId ?? null) : (route.accountId ?? null)
-    const target = { api: route.api, accountId, region, protocol: route.protocol }
+    const target = {
+      api: route.api,
+      accountId,
+      region,
+      protocol: route.protocol,
+      ...(route.isRegional ? { isRegional: true } : {}),
+    }
     const finish = (reply: Reply) => {
       log.record({ accountId, api: route.api, region, outcome: outcomeOf(reply), status: reply.status })
       send(res, reply)
@@ -118,6 +124,11 @@ function createHandler(state: FakeState, faults: FaultEngine, log: RequestLog) {
     if (faults.shouldDrop(target)) {
       log.record({ accountId, api: route.api, region, outcome: 'dropped', status: 0 })
       req.socket.destroy()
+      return
+    }
+    if (faults.shouldHang(target)) {
+      // Never answered: the client's own timeouts must end it (server.close() destroys the socket).
+      log.record({ accountId, api: route.api, region, outcome: 'hung', status: 0 })
       return
     }
     if (route.auth === 'sigv4' && !identity) return finish(cannedErrors.invalidToken(route.protocol))

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src-main/cli/main'
 import { readEvidenceFolder } from '../../src-main/collect/offline'
 import { type FakeAws, generateOrganization, startFakeAws } from '../fake-aws/index'
+import { snapshotFiles } from './collect-support'
 
 let fake: FakeAws
 let home: string
@@ -85,10 +86,63 @@ describe('npm run cli -- collect', () => {
   it('exits 1 and names what failed when an account is only partly collected', async () => {
     const result = await cli(['--profile', 'broken', '--regions', 'us-east-1', '--out', join(home, 'broken')])
     expect(result.code).toBe(1)
-    expect(result.out).toContain(`${failingId} credentialReport: ServiceFailureException: Injected failure`)
+    expect(result.out).toContain(
+      `${failingId} credentialReport: accountSummary: ServiceFailureException: Injected failure`,
+    )
     // AWS_MAX_ATTEMPTS=2 is honoured: two attempts, no more.
     expect(fake.counts.total({ api: 'GetAccountSummary', accountId: failingId })).toBe(2)
     expect(result.out).toMatch(/1 account: 0 ok, 1 partial/)
+  })
+
+  it('a failed re-run into the same folder leaves the earlier evidence byte for byte, and records the attempt', async () => {
+    const out = join(home, 'rerun')
+    expect((await cli(['--profile', 'audit', '--regions', 'us-east-1', '--out', out])).code).toBe(0)
+    const before = await snapshotFiles(out)
+    // Every evidence call answers 503 (the identity call still works, so the run reaches the account).
+    const storm = [
+      'GetCredentialReport',
+      'GetAccountSummary',
+      'GetAccountPasswordPolicy',
+      'ListRecommendations',
+    ]
+    const bursts = [...storm, 'ListAnalyzers'].map((api) => ({
+      api,
+      accountId,
+      count: 100_000,
+      status: 503 as const,
+    }))
+    fake.scenario.faults.errorBursts.push(...bursts)
+    try {
+      const again = await cli(['--profile', 'audit', '--regions', 'us-east-1', '--out', out])
+      expect(again.code).toBe(1)
+      expect(again.out).toMatch(/1 account: 0 ok, 1 partial, 0 failed/)
+    } finally {
+      fake.scenario.faults.errorBursts.splice(-bursts.length)
+    }
+    const after = await snapshotFiles(out)
+    // Identity was read again (new evidence); every other source's files are exactly as the first run wrote them.
+    const renewed = new Set([
+      'collect-summary.json',
+      `${accountId}/ratchet-evidence.json`,
+      `${accountId}/ratchet-attempt.json`,
+      `${accountId}/sts-get-caller-identity.json`,
+      `${accountId}/iam-list-account-aliases.json`,
+    ])
+    for (const [file, bytes] of before) {
+      if (renewed.has(file)) continue
+      expect({ file, bytes: after.get(file) }).toEqual({ file, bytes })
+    }
+    expect([...before.keys()].filter((f) => !renewed.has(f)).length).toBeGreaterThan(4)
+    const attempt = JSON.parse(await readFile(join(out, accountId, 'ratchet-attempt.json'), 'utf8'))
+    expect(attempt).toMatchObject({
+      accountId,
+      state: 'partial',
+      keptFromEarlier: ['credentialReport', 'trustedAdvisor', 'accessAnalyzer'],
+    })
+    expect(attempt.sources.credentialReport).toMatchObject({ state: 'error' })
+    // The folder still reads back as the first collection.
+    const [bundle] = await readEvidenceFolder(out)
+    expect(bundle?.credentialReport.status).toEqual({ state: 'ok' })
   })
 
   it('explains usage mistakes with exit code 2', async () => {

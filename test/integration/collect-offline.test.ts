@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { buildDemoOrganization } from '../../shared/demo/organization'
+import { selectEvidenceByAccount } from '../../shared/evidence/select'
 import { readEvidenceFolder, writeEvidenceFolder } from '../../src-main/collect/offline'
 import { runCollection } from '../../src-main/collect/orchestrator'
 import { type FakeAws, generateOrganization, startFakeAws } from '../fake-aws/index'
@@ -195,6 +197,18 @@ describe('exporting and re-importing', () => {
         })
       }
     }
+  })
+
+  it('exports every stored bundle of the demo organization, whose raw payloads are summaries', async () => {
+    const demo = buildDemoOrganization({ now: new Date('2026-11-28T12:00:00.000Z'), controls: [] })
+    const latest = [...selectEvidenceByAccount(demo.bundles).values()].map((s) => s.bundle)
+    const dir = await tempDir()
+    const written = await writeEvidenceFolder(dir, latest)
+    expect(written.accountCount).toBe(demo.accounts.length)
+    // What was written reads back, account by account.
+    expect((await readEvidenceFolder(dir)).map((b) => b.accountId).sort()).toEqual(
+      demo.accounts.map((a) => a.id).sort(),
+    )
   })
 
   it('refuses to export invalid evidence and writes nothing', async () => {

@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
 import type { CollectProgress } from '../../shared/ipc/domains/collect'
 import { type CollectOptions, type CollectTarget, runCollection } from '../../src-main/collect/orchestrator'
@@ -43,8 +45,9 @@ export function expectedOkCalls(account: Account, regions: string[], options: { 
     GetAccountSummary: 1,
     GetAccountPasswordPolicy: account.passwordPolicy ? 1 : 0,
     GetCredentialReport: 1,
+    // No probe first: a ready report is answered COMPLETE by the first GenerateCredentialReport.
     GenerateCredentialReport:
-      account.credentialReport.initialState === 'ready' ? 0 : account.credentialReport.pollsUntilComplete + 2,
+      account.credentialReport.initialState === 'ready' ? 1 : account.credentialReport.pollsUntilComplete + 2,
     ListRecommendations: 0,
     ListRecommendationResources: 0,
     ListAnalyzers: 0,
@@ -76,4 +79,15 @@ export function expectedOkCalls(account: Account, regions: string[], options: { 
     }
   }
   return calls
+}
+
+/** Every file under a folder, by path relative to it, with its bytes (base64): to prove files are untouched. */
+export async function snapshotFiles(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>()
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name)
+    files.set(path.slice(dir.length + 1), await readFile(path, 'base64'))
+  }
+  return files
 }

@@ -1,4 +1,5 @@
-import type { PasswordPolicy } from '../../evidence/schema'
+import type { CredentialReportPart, PasswordPolicy } from '../../evidence/schema'
+import { isAccessDenied } from '../../evidence/select'
 import type {
   AccountSummaryRule,
   CredentialField,
@@ -164,6 +165,22 @@ export function evaluateCredentialReport(
   return { status: 'pass', reason: `No ${rule.describe}${allowed}`, resources }
 }
 
+/** Unknown, with why, when a part of the credential report source could not be read. */
+function partGap(index: EvidenceIndex, part: CredentialReportPart): RuleOutcome | undefined {
+  const status = index.bundle.credentialReport.records?.gaps?.[part]
+  if (!status || status.state === 'ok') return undefined
+  const why =
+    status.state === 'unavailable'
+      ? `${status.reason}: ${status.message}`
+      : `${status.code}: ${status.message}`
+  return {
+    status: 'unknown',
+    unknownReason: isAccessDenied(status) ? 'access-denied' : 'collection-failed',
+    reason: `The ${part === 'passwordPolicy' ? 'password policy' : 'account summary'} could not be read (${why})`,
+    resources: [],
+  }
+}
+
 const policyRef: ResourceRef = { id: 'account-password-policy', type: 'AWS::IAM::AccountPasswordPolicy' }
 
 /**
@@ -187,6 +204,9 @@ export function evaluatePasswordPolicy(
       resources: [],
     }
   }
+  // The call was made but could not be read (access denied, a failed call): unknown, never "no policy".
+  const partMissing = partGap(index, 'passwordPolicy')
+  if (partMissing) return partMissing
   if (policy === undefined) {
     return {
       status: 'unknown',
@@ -234,6 +254,8 @@ export function evaluateAccountSummary(
   params: ResolvedParams,
 ): RuleOutcome {
   const value = index.bundle.credentialReport.records?.accountSummary[rule.key]
+  const gap = partGap(index, 'accountSummary')
+  if (gap) return gap
   if (value === undefined) {
     return {
       status: 'unknown',

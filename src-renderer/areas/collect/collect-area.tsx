@@ -54,6 +54,10 @@ function CollectForm() {
   const savedRegions = regions.join(', ')
   useEffect(() => setRegionText(savedRegions), [savedRegions])
   const hasFailures = summary !== undefined && summary.totals.ok < summary.totals.accounts
+  const signIn = useAppStore((s) => s.signIn)
+  // An expired session is the usual cause of a failed re-collection: offer the next step right here.
+  const isSessionExpired = summary?.accounts.some((a) => JSON.stringify(a).includes('sso-token-expired'))
+  const sessionId = included.find((t) => t.ssoSession)?.ssoSession
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
@@ -98,6 +102,15 @@ function CollectForm() {
           Retry failed
         </button>
       </div>
+      {isSessionExpired && sessionId ? (
+        <p className="collect-next-step" data-testid="collect-sign-in-again">
+          The IAM Identity Center session expired: the evidence collected earlier is still shown.{' '}
+          <button type="button" onClick={() => void signIn(sessionId)}>
+            Sign in again
+          </button>{' '}
+          then choose Retry failed.
+        </p>
+      ) : null}
     </form>
   )
 }
@@ -125,7 +138,7 @@ function CollectProgressTable() {
       <p data-testid="collect-summary" aria-live="polite">
         {summary
           ? `${summary.totals.accounts} account${summary.totals.accounts === 1 ? '' : 's'}: ${summary.totals.ok} ok, ${summary.totals.partial} partial, ${summary.totals.failed} failed, ${summary.totals.cancelled} cancelled`
-          : `Collecting… ${rows.filter((r) => ['done', 'failed', 'cancelled'].includes(r.account.state)).length} of ${rows.length} accounts finished`}
+          : `Collecting… ${rows.filter((r) => ['done', 'partial', 'failed', 'cancelled'].includes(r.account.state)).length} of ${rows.length} accounts finished`}
       </p>
       <div className="collect-table-wrap">
         <table className="table" aria-label="Collection progress">

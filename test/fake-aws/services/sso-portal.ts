@@ -1,6 +1,26 @@
-import { errorReply, jsonReply, type Reply } from '../protocol'
+import { cannedErrors, errorReply, jsonReply, type Reply } from '../protocol'
 import { type HandlerContext, optionalInt, paginate, type Route, type Router } from '../routing'
-import type { SsoSession } from '../state'
+import type { FakeState, SsoSession } from '../state'
+
+/** The portal quota's token buckets, per server and per user session (bearer token). */
+const buckets = new WeakMap<FakeState, Map<string, { tokens: number; updatedMs: number }>>()
+
+/** Takes one request from the session's quota; false when it is spent (429 TooManyRequestsException). */
+function takeQuota(ctx: HandlerContext, bearer: string): boolean {
+  const quota = ctx.state.scenario.sso.portalQuota
+  if (!quota) return true
+  const { ratePerSecond, burst } = quota
+  const perSession = buckets.get(ctx.state) ?? new Map<string, { tokens: number; updatedMs: number }>()
+  buckets.set(ctx.state, perSession)
+  const now = performance.now()
+  const bucket = perSession.get(bearer) ?? { tokens: burst, updatedMs: now }
+  bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.updatedMs) / 1000) * ratePerSecond)
+  bucket.updatedMs = now
+  perSession.set(bearer, bucket)
+  if (bucket.tokens < 1) return false
+  bucket.tokens -= 1
+  return true
+}
 
 const LIMITS = { max: 100, default: 20 }
 
@@ -17,6 +37,7 @@ function session(ctx: HandlerContext): SsoSession | Reply {
     return errorReply('sso', 'UnauthorizedException', 401, 'Session token not found or invalid')
   if (fault === 'expired' || found.expiresAtMs <= Date.now())
     return errorReply('sso', 'UnauthorizedException', 401, 'Session token expired')
+  if (bearer && !takeQuota(ctx, bearer)) return cannedErrors.throttled('sso')
   return found
 }
 

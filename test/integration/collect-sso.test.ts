@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { EvidenceBundle } from '../../shared/evidence/schema'
+import { selectEvidence } from '../../shared/evidence/select'
+import type { CollectSummary } from '../../shared/ipc/domains/collect'
+import { createAwsService } from '../../src-main/aws/aws-service'
+import { clientConfigFor } from '../../src-main/aws/client-config'
+import { targetResolver } from '../../src-main/collect/handlers'
+import { createCollectService } from '../../src-main/collect/service'
+import { type FakeAws, generateOrganization, startFakeAws } from '../fake-aws/index'
+
+/** SSO faults mid-run: the token expiring (refreshed, as the AWS CLI does) and the session revoked. */
+let fake: FakeAws | undefined
+let home: string | undefined
+afterEach(async () => {
+  await fake?.close()
+  if (home) await rm(home, { recursive: true, force: true })
+  fake = undefined
+  home = undefined
+})
+
+async function setUp(expiresAt?: Date) {
+  const scenario = generateOrganization({ seed: 77, accounts: 3 })
+  for (const account of scenario.accounts) account.credentialReport.initialState = 'ready'
+  fake = await startFakeAws({ scenario })
+  home = await mkdtemp(join(tmpdir(), 'ratchet-collect-sso-'))
+  await fake.writeSsoLogin(home, { session: 'corp', ...(expiresAt ? { expiresAt } : {}) })
+  const env = { ...fake.env, HOME: home, AWS_CONFIG_FILE: join(home, '.aws/config') }
+  return { fake, env }
+}
+
+/** Collects every account of the session, one at a time; `onBundle` runs after each account is stored. */
+async function collect(
+  env: Record<string, string>,
+  onBundle: (bundle: EvidenceBundle) => void = () => {},
+): Promise<{ summary: CollectSummary; bundles: EvidenceBundle[] }> {
+  const aws = createAwsService({ env, emitLoginProgress: () => {}, openExternal: async () => {} })
+  const bundles: EvidenceBundle[] = []
+  const service = createCollectService({
+    resolveTargets: targetResolver(aws),
+    credentialsFor: (target) => aws.credentials.forTarget(target),
+    clientConfig: (s) => clientConfigFor(s, env),
+    onProgress: () => {},
+    onBundle: (_jobId, bundle) => {
+      bundles.push(bundle)
+      onBundle(bundle)
+    },
+    onSummary: () => {},
+    onCrash: () => {},
+    tuning: {
+      concurrency: { accounts: 1 },
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
+      sleep: async () => {},
+    },
+  })
+  const { jobId } = await service.start({ ssoSession: 'corp', regions: ['us-east-1'] })
+  return { summary: await service.finished(jobId), bundles }
+}
+
+describe('SSO faults during a collection', () => {
+  it('a token expiring mid-run is refreshed from the cached refresh token, and every account is collected', async () => {
+    const { fake: server, env } = await setUp(new Date(Date.now() + 1_000))
+    const { summary } = await collect(env)
+    expect(summary.totals).toMatchObject({ accounts: 3, ok: 3 })
+    expect(server.counts.total({ api: 'CreateToken', outcome: 'ok' })).toBeGreaterThanOrEqual(1)
+  })
+
+  it('a session revoked mid-run keeps what finished and says sso-token-expired for the rest', async () => {
+    const { fake: server, env } = await setUp()
+    let isRevoked = false
+    const first = await collect(env, () => {
+      if (!isRevoked) server.revokeSsoTokens()
+      isRevoked = true
+    })
+    const [done, ...rest] = first.summary.accounts
+    expect(done?.state).toBe('ok')
+    for (const account of rest) {
+      expect(account.state).toBe('failed')
+      expect(JSON.stringify(account)).toContain('sso-token-expired')
+    }
+    // The account collected before the revocation keeps its evidence whatever the failed attempts say.
+    const kept = first.bundles.find((b) => b.accountId === done?.accountId)
+    const later = first.bundles.filter((b) => b.accountId === done?.accountId)
+    expect(selectEvidence(later)?.bundle.credentialReport).toEqual(kept?.credentialReport)
+    for (const bundle of first.bundles.filter((b) => b.accountId !== done?.accountId)) {
+      expect(bundle.identity.status).toMatchObject({ state: 'error', code: 'sso-token-expired' })
+    }
+  })
+})
