@@ -42,7 +42,7 @@ describe('cli demo', () => {
     const result = await cli(args)
     expect(result.err).toMatch(/Wrote 12 accounts × 4 quarters/)
     expect(result.code).toBe(0)
-    expect(result.out).toMatch(/^Demo organization, 2026-Q4:\naccount\s+level\s+grade/)
+    expect(result.out).toMatch(/^Demo organization, 2026-Q4:\naccount\s+level\s+evidence\s+grade/)
     expect(result.out.trim().split('\n')).toHaveLength(3 + 12)
 
     const labels = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']

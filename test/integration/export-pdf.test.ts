@@ -86,7 +86,7 @@ describe('the organization PDF', () => {
     expect(summary).toMatch(/\d+ unverified/)
     expect(summary).toContain('not answered')
     // Top risks are real findings: each names its resources.
-    expect(summary).toMatch(/Top risks 1\. .*?arn:aws:.*? 2\. /)
+    expect(summary).toMatch(/Top risks 1\. .*? flags \d+ \(.*?\) 2\. /)
     const contentsIndex = pages.findIndex((p) => /^\s*Contents/m.test(p))
     expect(contentsIndex).toBeGreaterThan(0)
     for (const account of current.accounts) expect(pages[contentsIndex]).toContain(account.name)
