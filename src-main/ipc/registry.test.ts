@@ -25,6 +25,7 @@ function handlers(overrides: Partial<Handlers['aws']> = {}): Handlers {
         accountName: profile,
         profile,
       }),
+      importOrganizationAccounts: async () => ({ accounts: [] }),
       ...overrides,
     },
     export: { save: async () => ({ isSaved: false, fileName: 'ratchet.pdf' }) },
