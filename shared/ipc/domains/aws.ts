@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { tagMappingSchema } from '../../accounts-file/organizations'
-import { accountDetailsSchema } from '../../accounts-file/parse'
+import { accountDetailsSchema } from '../../accounts-file/schema'
 import { event, invoke } from '../define'
 
 /** A path the user typed: it must be absolute, since main has no working directory the user can see. */
