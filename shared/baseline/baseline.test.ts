@@ -61,7 +61,7 @@ describe('breaches', () => {
   })
 
   it('flags a level held back only by unverified controls as unknown, not failing', () => {
-    const card = scorecard('111111111111', { 'iam.l1': ['unknown', 'unavailable'], 'iam.l3': 'fail' })
+    const card = scorecard('111111111111', { 'iam.l1': ['unknown', 'not-subscribed'], 'iam.l3': 'fail' })
     expect(computeBreaches(card, prod)).toMatchObject([{ kind: 'level', state: 'unknown', actual: 0 }])
   })
 

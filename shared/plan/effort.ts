@@ -6,7 +6,8 @@ import type { DomainId } from '../domain/types'
  * - `answer-question` (1): answer a manual control's question for an account.
  * - `renew-answer` (1): an expired attestation; confirm it again.
  * - `recollect` (1): re-run collection for an account whose evidence failed, is stale or was never collected.
- * - `scan-regions` (2): collect the Regions in use that were not read.
+ * - `scan-regions` (2): create an IAM Access Analyzer analyzer where a Region in use has none.
+ * - `grant-access` (2): the audit role was denied a source; grant it the least-privilege policy, then re-collect.
  * - `verify-evidence` (2): an invariant answered by a person; evidence must show it (an attestation never
  *   satisfies an invariant).
  * - `investigate` (2): unverified for a reason the planner cannot act on; look at the control.
@@ -18,6 +19,7 @@ export const actionEffort = {
   'renew-answer': 1,
   recollect: 1,
   'scan-regions': 2,
+  'grant-access': 2,
   'verify-evidence': 2,
   investigate: 2,
   'fix-control': 4,

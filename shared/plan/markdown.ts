@@ -32,7 +32,9 @@ export function describeItem(item: PlanItem, titles: ReadonlyMap<string, string>
     case 'recollect':
       return `Re-collect ${accounts} (${item.detail ?? 'evidence missing'})`
     case 'scan-regions':
-      return `Collect the missing Regions in ${accounts}`
+      return `Create an IAM Access Analyzer analyzer in the Regions that have none, in ${accounts}`
+    case 'grant-access':
+      return `Let the audit role read ${item.detail ?? 'the source'} in ${accounts} (docs/iam-policy.json), then re-collect`
     case 'enable-source':
       return `Make ${item.detail ?? 'the source'} available in ${accounts}`
   }

@@ -40,7 +40,7 @@ describe('the planner', () => {
   })
 
   it('groups identical actions across accounts, and one re-collection per account unblocks many controls', () => {
-    const unknown = ['unknown', 'collection-error'] as const
+    const unknown = ['unknown', 'collection-failed'] as const
     const cards = [
       scorecard(A, { 'iam.l1': [...unknown], 'network.l1': [...unknown] }),
       scorecard(B, { 'iam.l1': [...unknown] }),
@@ -48,7 +48,7 @@ describe('the planner', () => {
     const plan = planActions({ cards })
     expect(plan).toHaveLength(1)
     expect(plan[0]).toMatchObject({
-      id: 'recollect:collection-error',
+      id: 'recollect:collection-failed',
       kind: 'recollect',
       accountIds: [A, B],
       controlIds: ['iam.l1', 'network.l1'],
@@ -58,9 +58,9 @@ describe('the planner', () => {
 
   it('is deterministic: the order never depends on the order of the scorecards', () => {
     const cards = [
-      scorecard(A, { 'iam.l2': 'fail', 'network.l1': ['unknown', 'unavailable'] }),
+      scorecard(A, { 'iam.l2': 'fail', 'network.l1': ['unknown', 'not-subscribed'] }),
       scorecard(B, { 'governance.l1': ['unknown', 'not-answered'], 'resilience.l3': 'fail' }),
-      scorecard(C, { 'iam.l2': 'fail', 'workload.l1': ['unknown', 'region-gap'] }),
+      scorecard(C, { 'iam.l2': 'fail', 'workload.l1': ['unknown', 'no-analyzer'] }),
     ]
     expect(planActions({ cards: [...cards].reverse() })).toEqual(planActions({ cards }))
   })

@@ -65,21 +65,29 @@ function actionFor(
     return { ...base, kind: 'verify-evidence', key: `verify-evidence:${c.controlId}`, controlId: c.controlId }
   if (c.status !== 'unknown') return undefined
   switch (c.unknownReason) {
-    case 'not-answered': {
-      const kind = c.expired?.kind === 'attestation' ? 'renew-answer' : 'answer-question'
-      return { ...base, kind, key: `${kind}:${c.controlId}`, controlId: c.controlId }
-    }
-    case 'collection-error':
+    case 'not-answered':
+      return {
+        ...base,
+        kind: 'answer-question',
+        key: `answer-question:${c.controlId}`,
+        controlId: c.controlId,
+      }
+    case 'answer-expired':
+      return { ...base, kind: 'renew-answer', key: `renew-answer:${c.controlId}`, controlId: c.controlId }
+    case 'collection-failed':
     case 'stale':
     case 'not-collected':
-    case 'check-missing':
       return { ...base, kind: 'recollect', key: `recollect:${c.unknownReason}`, detail: c.unknownReason }
-    case 'unavailable': {
+    case 'access-denied': {
+      const source = c.evidence[0]?.source ?? 'source'
+      return { ...base, kind: 'grant-access', key: `grant-access:${source}`, detail: source }
+    }
+    case 'not-subscribed': {
       const source = c.evidence[0]?.source ?? 'source'
       return { ...base, kind: 'enable-source', key: `enable-source:${source}`, detail: source }
     }
-    case 'region-gap':
-      return { ...base, kind: 'scan-regions', key: 'scan-regions', detail: 'region-gap' }
+    case 'no-analyzer':
+      return { ...base, kind: 'scan-regions', key: 'scan-regions', detail: 'no-analyzer' }
     default:
       return { ...base, kind: 'investigate', key: `investigate:${c.controlId}`, controlId: c.controlId }
   }

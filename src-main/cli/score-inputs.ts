@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { type AnswersFile, parseAnswers } from '../../shared/model/answers'
+import { type AnswersFile, assertAnswersMatch, parseAnswers } from '../../shared/model/answers'
 import { defaultModel } from '../../shared/model/default-model'
 import { trustedAdvisorCheckIds } from '../../shared/model/describe'
 import { type MaturityModel, parseModel } from '../../shared/model/schema'
@@ -59,6 +59,14 @@ export async function scoreEvidence(
     ],
   })
   const withEvidence = new Set(bundles.map((b) => b.accountId))
+  // An answer naming a control or an account that is not there fails with the names (never silently ignored).
+  if (flags.answers !== undefined)
+    assertAnswersMatch(
+      answers,
+      model,
+      new Set([...withEvidence, ...(flags.extraAccountIds ?? [])]),
+      flags.answers,
+    )
   const inputs = [
     ...bundles.map((bundle) => ({ accountId: bundle.accountId, bundle })),
     ...[...new Set(flags.extraAccountIds ?? [])]

@@ -6,7 +6,7 @@ import { type Account, accountSchema } from '../../shared/domain/types'
 export const baselineRowKey = (b: { id: string; version: number }): string => `${b.id}@${b.version}`
 
 /**
- * v2 → v3 (2026-11-29): each account with per-domain targets gets a baseline scoped to that account alone
+ * v3 → v4 (2026-11-29): each account with per-domain targets gets a baseline scoped to that account alone
  * (the most specific scope), version 1, minimums = its targets. Rows that do not validate as accounts are
  * skipped rather than failing the upgrade, so one bad row cannot lock the user out of the database.
  */
@@ -19,7 +19,7 @@ export async function migrateTargetsToBaselines(tx: Transaction): Promise<void> 
   const baselines = baselinesFromTargets(accounts, {
     by: 'Ratchet (migration)',
     at: new Date().toISOString(),
-    reason: 'Migrated from the per-account targets (schema v3, 2026-11-29)',
+    reason: 'Migrated from the per-account targets (schema v4, 2026-11-29)',
   })
   await tx.table('baselines').bulkPut(baselines.map((b) => ({ ...b, key: baselineRowKey(b) })))
 }

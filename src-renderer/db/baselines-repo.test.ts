@@ -5,7 +5,7 @@ import type { Baseline } from '../../shared/baseline/types'
 import { exportBackup, restoreBackup } from './backup'
 import { createBaselinesRepo } from './baselines-repo'
 import { RatchetDb } from './db'
-import { schemaV2, schemaV3Baselines } from './schema'
+import { latestSchemaVersion, schemaV3CollectAttempts, schemaV4Baselines } from './schema'
 
 let opened: RatchetDb[] = []
 let name = ''
@@ -43,12 +43,14 @@ const prod: Baseline = reviseBaseline(
   { by: 'lead@example.com', at: '2026-11-01T00:00:00.000Z', reason: 'the production bar' },
 )
 
-describe('schema v3: per-account targets become baselines', () => {
-  it('keeps v2 a subset of v3', () => {
-    expect(Object.keys(schemaV3Baselines)).toEqual(expect.arrayContaining(Object.keys(schemaV2)))
+describe('schema v4: per-account targets become baselines', () => {
+  it('keeps v3 a subset of v4', () => {
+    expect(Object.keys(schemaV4Baselines)).toEqual(
+      expect.arrayContaining(Object.keys(schemaV3CollectAttempts)),
+    )
   })
 
-  it('opens v2, writes accounts with targets, reopens at v3 and finds one single-account baseline each', async () => {
+  it('opens v2, writes accounts with targets, reopens at the latest version and finds one single-account baseline each', async () => {
     name = `test-${crypto.randomUUID()}`
     const v2 = open(2)
     await v2.open()
@@ -61,7 +63,7 @@ describe('schema v3: per-account targets become baselines', () => {
 
     const latest = open()
     await latest.open()
-    expect(latest.verno).toBe(3)
+    expect(latest.verno).toBe(latestSchemaVersion)
     const versions = await createBaselinesRepo(latest).list()
     expect(versions).toHaveLength(1)
     expect(versions[0]).toMatchObject({

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildDemoOrganization } from '../../shared/demo/organization'
 import { createAccountsRepo } from './accounts-repo'
-import { createAnswersRepo, latestPerControl } from './answers-repo'
+import { createAnswersRepo } from './answers-repo'
 import { RatchetDb } from './db'
 import { createEvidenceRepo } from './evidence-repo'
-import { latestSchemaVersion, schemaV1, schemaV2 } from './schema'
+import { latestSchemaVersion, schemaV1, schemaV2, schemaV3CollectAttempts, schemaV4Baselines } from './schema'
 import { createSettingsRepo, requestPersistentStorage } from './settings-repo'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
@@ -32,8 +32,10 @@ afterEach(async () => {
 
 describe('schema migrations', () => {
   it('keeps every older version a subset of the next (append-only)', () => {
-    expect(latestSchemaVersion).toBe(3)
-    expect(Object.keys(schemaV2)).toEqual(expect.arrayContaining(Object.keys(schemaV1)))
+    const versions = [schemaV1, schemaV2, schemaV3CollectAttempts, schemaV4Baselines]
+    expect(versions).toHaveLength(latestSchemaVersion)
+    for (const [older, newer] of versions.slice(0, -1).map((v, i) => [v, versions[i + 1]] as const))
+      expect(Object.keys(newer ?? {})).toEqual(expect.arrayContaining(Object.keys(older)))
   })
 
   it('opens v1, writes data, reopens at the latest and backfills account origins', async () => {
@@ -191,17 +193,6 @@ describe('repositories', () => {
     expect(await settings.get('demo.offered', z.boolean(), false)).toBe(true)
     await db.settings.put({ key: 'theme', value: 42 })
     expect(await settings.get('theme', z.enum(['light', 'dark']), 'light')).toBe('light')
-  })
-})
-
-describe('latestPerControl', () => {
-  it('keeps only the newest answer per account and control', () => {
-    const rows = [
-      { accountId: 'a', controlId: 'c', at: '2026-01-01', v: 1 },
-      { accountId: 'a', controlId: 'c', at: '2026-06-01', v: 2 },
-      { accountId: 'b', controlId: 'c', at: '2026-01-01', v: 3 },
-    ]
-    expect(latestPerControl(rows, (r) => r.at).map((r) => r.v)).toEqual([2, 3])
   })
 })
 

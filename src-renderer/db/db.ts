@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie'
 import { migrateTargetsToBaselines } from './baselines-migration'
-import { latestSchemaVersion, schemaV1, schemaV2, schemaV3Baselines } from './schema'
+import { attemptFromBundle } from './evidence-repo'
+import { latestSchemaVersion, schemaV1, schemaV2, schemaV3CollectAttempts, schemaV4Baselines } from './schema'
 
 /** A key/value setting row. */
 export interface SettingRow {
@@ -15,6 +16,20 @@ export interface EvidenceRow {
   accountId: string
   collectedAt: string
   bundle: unknown
+}
+
+/** One account's collection attempt: what was tried and how each source ended, never the evidence itself. */
+export interface CollectAttemptRow {
+  /** `${accountId}:${at}`. */
+  id: string
+  accountId: string
+  /** When the attempt finished. */
+  at: string
+  /** ok: every source ok or definitively unavailable; partial: some were not; failed; cancelled. */
+  state: 'ok' | 'partial' | 'failed' | 'cancelled'
+  detail?: string
+  /** Per source: its state (ok, unavailable, denied, error, kept, cancelled, skipped) and reason. */
+  sources: Record<string, { state: string; detail?: string }>
 }
 
 /** Rows are typed by the repositories that own each table; the database only knows keys and indexes. */
@@ -44,6 +59,18 @@ export async function backfillAccountOrigin(tx: Transaction): Promise<void> {
     })
 }
 
+/** v2 → v3: one attempt per stored bundle, so the first re-collection after the upgrade has a history. */
+export async function backfillCollectAttempts(tx: Transaction): Promise<void> {
+  const attempts = tx.table('collectAttempts')
+  await tx
+    .table('evidence')
+    .toCollection()
+    .each(async (row: EvidenceRow) => {
+      const attempt = attemptFromBundle(row.bundle)
+      if (attempt) await attempts.put(attempt)
+    })
+}
+
 export class RatchetDb extends Dexie {
   accounts!: EntityTable<Row & { id: string }, 'id'>
   evidence!: EntityTable<EvidenceRow, 'id'>
@@ -52,6 +79,7 @@ export class RatchetDb extends Dexie {
   models!: EntityTable<Row & { hash: string }, 'hash'>
   snapshots!: EntityTable<Row & { id: string }, 'id'>
   settings!: EntityTable<SettingRow, 'key'>
+  collectAttempts!: EntityTable<CollectAttemptRow, 'id'>
   baselines!: EntityTable<Row & { key: string }, 'key'>
 
   /** `upTo` lets a migration test open an older version, write to it, and reopen at the latest. */
@@ -63,6 +91,7 @@ export class RatchetDb extends Dexie {
     super(name, dexieOptions)
     if (upTo >= 1) this.version(1).stores(schemaV1)
     if (upTo >= 2) this.version(2).stores(schemaV2).upgrade(backfillAccountOrigin)
-    if (upTo >= 3) this.version(3).stores(schemaV3Baselines).upgrade(migrateTargetsToBaselines)
+    if (upTo >= 3) this.version(3).stores(schemaV3CollectAttempts).upgrade(backfillCollectAttempts)
+    if (upTo >= 4) this.version(4).stores(schemaV4Baselines).upgrade(migrateTargetsToBaselines)
   }
 }

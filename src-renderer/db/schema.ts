@@ -26,14 +26,24 @@ export const schemaV2 = {
 } as const
 
 /**
+ * 2026-11-29: a `collectAttempts` table records every account's collection attempt (its state, and each
+ * source's state and reason) beside the evidence, so a failed attempt is stated without ever replacing the
+ * last good evidence. Upgrade `backfillCollectAttempts` records an attempt for each stored bundle.
+ */
+export const schemaV3CollectAttempts = {
+  ...schemaV2,
+  collectAttempts: 'id, accountId, [accountId+at]',
+} as const
+
+/**
  * 2026-11-29: baselines. A `baselines` table holds every version of every baseline (key `${id}@${version}`,
  * indexed by `id`). Upgrade `migrateTargetsToBaselines` turns each account's per-domain targets into a
  * baseline scoped to that account alone, the most specific scope (see docs/baselines.md). The account's
  * `targets` field is kept as it was, so nothing that reads it changes until it is retired.
  */
-export const schemaV3Baselines = {
-  ...schemaV2,
+export const schemaV4Baselines = {
+  ...schemaV3CollectAttempts,
   baselines: 'key, id',
 } as const
 
-export const latestSchemaVersion = 3
+export const latestSchemaVersion = 4

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/app-store'
 import { deskModel } from '../../store/desk-model'
 import { useScorecards } from '../../store/scorecards'
 import { HeldBy } from '../baselines/held-by'
+import { CollectionFailedBanner } from '../collect/collection-banner'
 import { AccountContext } from './account-context'
 import { DomainPanel } from './domain-panel'
 import { Questionnaire } from './questionnaire'
@@ -52,6 +53,7 @@ export function AccountDetail({
           Export…
         </button>
       </header>
+      <CollectionFailedBanner accountId={account.id} />
       <AccountContext key={account.id} account={account} />
       <HeldBy accountId={account.id} />
       <fieldset className="detail-tabs">
