@@ -1,5 +1,8 @@
 import { AppError } from '../shared/errors'
 import { createAwsService } from './aws/aws-service'
+import { clientConfigFor } from './aws/client-config'
+import { toAwsError } from './aws/errors'
+import { importOrganizationAccounts } from './aws/organizations'
 import { createCollectHandlers } from './collect/handlers'
 import { createExportHandlers, type SaveDialogRequest } from './export/handlers'
 import type { PdfPrinter } from './export/pdf-printer'
@@ -70,6 +73,19 @@ export function createHandlers(deps: HostDeps): Handlers {
         targets: await aws.discoverTargets(sessionId, rolePreference),
       }),
       profileTarget: ({ profile }) => aws.profileTarget(profile),
+      importOrganizationAccounts: async ({ target, mapping }) => {
+        try {
+          const config = {
+            credentials: aws.credentials.forTarget(target),
+            ...clientConfigFor('organizations', deps.env),
+          }
+          return { accounts: await importOrganizationAccounts(config, mapping) }
+        } catch (error) {
+          throw toAwsError(error, {
+            action: `Reading AWS Organizations as ${target.accountName} (${target.accountId})`,
+          })
+        }
+      },
     },
   }
 }

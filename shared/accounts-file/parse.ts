@@ -1,9 +1,9 @@
-import { parse as parseCsv } from 'csv-parse/sync'
+// The browser build: the Node one reads the `Buffer` global at load, which the renderer does not have.
+import { parse as parseCsv } from 'csv-parse/browser/esm/sync'
 import { z } from 'zod'
-import { criticalitySchema, domainIdSchema, environmentSchema, levelSchema } from '../domain/types'
-import { accountIdSchema } from '../evidence/schema'
 import { parseJsonOrYaml } from '../model/parse-file'
 import { formatPath } from '../model/schema'
+import { type AccountDetails, accountDetailsSchema } from './schema'
 
 /**
  * Account details in bulk: names, owners, environments, tags and targets, from a CSV or JSON file. The app's
@@ -15,17 +15,7 @@ import { formatPath } from '../model/schema'
  * JSON: a list of objects, or `{ "accounts": [...] }`, with the same fields (`tags` a list or a key/value
  * object, `targets` an object).
  */
-export const accountDetailsSchema = z.strictObject({
-  id: accountIdSchema,
-  name: z.string().trim().min(1).optional(),
-  email: z.string().optional(),
-  owner: z.string().trim().optional(),
-  environment: environmentSchema.optional(),
-  criticality: criticalitySchema.optional(),
-  tags: z.array(z.string().trim().min(1)).optional(),
-  targets: z.partialRecord(domainIdSchema, levelSchema).optional(),
-})
-export type AccountDetails = z.infer<typeof accountDetailsSchema>
+export { type AccountDetails, accountDetailsSchema }
 
 const accountsFileSchema = z.array(accountDetailsSchema).superRefine((rows, ctx) => {
   const seen = new Set<string>()

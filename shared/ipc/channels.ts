@@ -27,6 +27,7 @@ export const channelKinds = {
     loginProgress: 'event',
     discoverTargets: 'invoke',
     profileTarget: 'invoke',
+    importOrganizationAccounts: 'invoke',
   },
   collect: {
     start: 'invoke',

@@ -4,7 +4,15 @@
  */
 
 /** The services Ratchet talks to, by the SDK's service id. */
-export const awsServices = ['sts', 'iam', 'trustedadvisor', 'accessanalyzer', 'sso', 'sso-oidc'] as const
+export const awsServices = [
+  'sts',
+  'iam',
+  'trustedadvisor',
+  'accessanalyzer',
+  'sso',
+  'sso-oidc',
+  'organizations',
+] as const
 export type AwsService = (typeof awsServices)[number]
 
 /** `AWS_ENDPOINT_URL_<SERVICE ID>`: the SDK's service id upper-cased, spaces (and dashes) as underscores. */
@@ -15,6 +23,7 @@ const envNames: Record<AwsService, string> = {
   accessanalyzer: 'AWS_ENDPOINT_URL_ACCESSANALYZER',
   sso: 'AWS_ENDPOINT_URL_SSO',
   'sso-oidc': 'AWS_ENDPOINT_URL_SSO_OIDC',
+  organizations: 'AWS_ENDPOINT_URL_ORGANIZATIONS',
 }
 
 type Env = Readonly<Record<string, string | undefined>>

@@ -26,6 +26,7 @@ function handlers(overrides: Partial<Handlers['aws']> = {}): Handlers {
         accountName: profile,
         profile,
       }),
+      importOrganizationAccounts: async () => ({ accounts: [] }),
       ...overrides,
     },
     export: {

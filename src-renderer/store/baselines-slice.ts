@@ -1,10 +1,12 @@
 import type { StateCreator } from 'zustand'
 import { applyAccountDetails } from '../../shared/accounts-file/apply'
-import { parseAccountsFile } from '../../shared/accounts-file/parse'
+import type { TagMapping } from '../../shared/accounts-file/organizations'
+import { type AccountDetails, parseAccountsFile } from '../../shared/accounts-file/parse'
 import { parseBaselinesFile } from '../../shared/baseline/io'
 import { type RevisionAuthor, reviseBaseline } from '../../shared/baseline/revise'
 import { latestVersions } from '../../shared/baseline/scope'
 import type { Baseline, BaselineDraft } from '../../shared/baseline/types'
+import type { Target } from '../../shared/ipc/domains/aws'
 import type { AppState } from './app-store'
 
 export interface BaselinesSlice {
@@ -28,6 +30,29 @@ export interface BaselinesSlice {
    * Ratchet knows, validated first and written all or nothing; ids it does not know are counted, not added.
    */
   importAccountDetails(fileName: string, text: string): Promise<boolean>
+  /** Reads account names and tags from AWS Organizations through a management-account target, then applies them. */
+  importOrganizationAccounts(target: Target, mapping: TagMapping): Promise<boolean>
+}
+
+/** Writes details onto the accounts Ratchet knows (all or nothing) and says how many were skipped. */
+async function applyDetails(
+  get: () => AppState,
+  details: readonly AccountDetails[],
+  source: string,
+): Promise<void> {
+  const known = get().accounts
+  const ids = new Set(known.map((a) => a.id))
+  const touched = new Set(details.map((d) => d.id))
+  const merged = applyAccountDetails(known, details).filter((a) => ids.has(a.id) && touched.has(a.id))
+  await get().deps.repos.accounts.putMany(merged)
+  await get().loadDesk()
+  const skipped = details.filter((d) => !ids.has(d.id)).length
+  get().notify({
+    level: 'info',
+    message: `Account details from ${source}: ${merged.length} account(s) updated${
+      skipped > 0 ? `, ${skipped} not in Ratchet skipped` : ''
+    }`,
+  })
 }
 
 export const createBaselinesSlice: StateCreator<AppState, [], [], BaselinesSlice> = (set, get) => ({
@@ -70,20 +95,17 @@ export const createBaselinesSlice: StateCreator<AppState, [], [], BaselinesSlice
   },
   importAccountDetails: async (fileName, text) => {
     try {
-      const details = parseAccountsFile(text, fileName)
-      const known = get().accounts
-      const ids = new Set(known.map((a) => a.id))
-      const merged = applyAccountDetails(known, details).filter((a) => ids.has(a.id))
-      const touched = new Set(details.map((d) => d.id))
-      await get().deps.repos.accounts.putMany(merged.filter((a) => touched.has(a.id)))
-      await get().loadDesk()
-      const skipped = details.length - details.filter((d) => ids.has(d.id)).length
-      get().notify({
-        level: 'info',
-        message: `Account details from ${fileName}: ${details.length - skipped} account(s) updated${
-          skipped > 0 ? `, ${skipped} not in Ratchet skipped` : ''
-        }`,
-      })
+      await applyDetails(get, parseAccountsFile(text, fileName), fileName)
+      return true
+    } catch (error) {
+      get().reportError(error)
+      return false
+    }
+  },
+  importOrganizationAccounts: async (target, mapping) => {
+    try {
+      const { accounts } = await get().deps.api.aws.importOrganizationAccounts({ target, mapping })
+      await applyDetails(get, accounts, `AWS Organizations (${target.accountName})`)
       return true
     } catch (error) {
       get().reportError(error)

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { demoQuarterDates } from '../../shared/demo/organization'
+import { demoAccountId } from '../../shared/demo/profiles'
 import { quarterLabel } from '../../shared/snapshot/schema'
 import { BaselinesPage } from './support/baselines-page'
 import { DeskPage } from './support/desk-page'
@@ -109,5 +110,15 @@ describe('baselines in Chromium', () => {
     expect(markdown).toContain('## First 30 days')
     expect(markdown).toMatch(/### (Identity|Network|Application|Foundation)/)
     expect(markdown).toContain('- [ ] ')
+
+    // Account details in bulk from a CSV file: the owner changes, the account then shows who holds it.
+    const csv = `id,owner,tags\n${demoAccountId(0)},Card Platform,web\n`
+    await app.page
+      .locator('#account-details-import')
+      .setInputFiles({ name: 'cmdb.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await app.page
+      .getByTestId('status-area')
+      .getByText('Account details from cmdb.csv: 1 account(s) updated')
+      .waitFor()
   })
 })

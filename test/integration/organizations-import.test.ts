@@ -1,7 +1,11 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tagMappingSchema } from '../../shared/accounts-file/organizations'
 import { importOrganizationAccounts } from '../../src-main/aws/organizations'
+import { createHandlers } from '../../src-main/services'
 import { type FakeAws, startFakeAws } from '../fake-aws/index'
 import type { ScenarioInput } from '../fake-aws/scenario-schema'
 import { clientConfig } from '../fake-aws/testing'
@@ -71,6 +75,46 @@ describe('importing account details from AWS Organizations (fake AWS, awsJson1_1
     await expect(importOrganizationAccounts(config(PROD), tagMappingSchema.parse({}))).rejects.toMatchObject({
       name: 'AccessDeniedException',
     })
+  })
+
+  it('answers the aws:import-organization-accounts channel with a profile target of the management account', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'ratchet-org-'))
+    try {
+      const keys = (id: string) => fake.staticCredentials(id)
+      await mkdir(join(home, '.aws'), { recursive: true })
+      await writeFile(
+        join(home, '.aws/credentials'),
+        ['mgmt', 'member']
+          .map((name, i) => {
+            const k = keys(i === 0 ? MGMT : PROD)
+            return `[${name}]\naws_access_key_id = ${k.accessKeyId}\naws_secret_access_key = ${k.secretAccessKey}\n`
+          })
+          .join('\n'),
+      )
+      const handlers = createHandlers({
+        env: { ...fake.env, HOME: home },
+        version: 'test',
+        platform: 'linux',
+        events: { emit: () => undefined },
+        openExternal: async () => undefined,
+        isDemoDefault: false,
+      })
+      const mapping = tagMappingSchema.parse({})
+      const target = await handlers.aws.profileTarget({ profile: 'mgmt' })
+      const { accounts } = await handlers.aws.importOrganizationAccounts({ target, mapping })
+      expect(accounts.find((a) => a.id === PROD)).toMatchObject({
+        owner: 'Payments',
+        environment: 'production',
+      })
+      const member = await handlers.aws.profileTarget({ profile: 'member' })
+      await expect(
+        handlers.aws.importOrganizationAccounts({ target: member, mapping }),
+      ).rejects.toMatchObject({
+        message: expect.stringContaining('Reading AWS Organizations as member (222222222222)'),
+      })
+    } finally {
+      await rm(home, { recursive: true, force: true })
+    }
   })
 
   it('rejects an out-of-range page size like AWS', async () => {

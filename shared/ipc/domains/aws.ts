@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { tagMappingSchema } from '../../accounts-file/organizations'
+import { accountDetailsSchema } from '../../accounts-file/schema'
 import { event, invoke } from '../define'
 
 export const profileKindSchema = z.enum([
@@ -138,4 +140,12 @@ export const awsDomain = {
   ),
   /** Makes a target of a plain profile: resolves its account with STS GetCallerIdentity. */
   profileTarget: invoke(z.object({ profile: z.string().min(1) }), targetSchema),
+  /**
+   * Reads account names and tags from AWS Organizations with the target's credentials (the management
+   * account), with tag keys mapped to owner and environment: account details to merge, nothing is stored.
+   */
+  importOrganizationAccounts: invoke(
+    z.object({ target: targetSchema, mapping: tagMappingSchema }),
+    z.object({ accounts: z.array(accountDetailsSchema) }),
+  ),
 } as const

@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/app-store'
 import { download } from '../../store/backup-slice'
 import { baselineSelectors } from '../../store/baselines-slice'
 import { useDeskModel } from '../../store/use-desk-model'
+import { AccountDetailsImport } from './account-details-import'
 import { BaselineEditor } from './baseline-editor'
 import { BreachesPanel, baselineLabel } from './breaches-panel'
 import { PlanPanel } from './plan-panel'
@@ -32,31 +33,6 @@ function History({ id }: { id: string }) {
         ))}
       </ol>
     </details>
-  )
-}
-
-/** Account details in bulk, so baselines can scope by environment, owner and tag. */
-function AccountDetailsImport() {
-  const importAccountDetails = useAppStore((s) => s.importAccountDetails)
-  return (
-    <section aria-labelledby="account-details-title">
-      <h2 id="account-details-title">Account details</h2>
-      <p className="muted">
-        Names, owners, environments, tags and targets from a CSV, JSON or YAML file (the file `cli check
-        --accounts` reads; see docs/baselines.md).
-      </p>
-      <label htmlFor="account-details-import">Import account details</label>{' '}
-      <input
-        id="account-details-import"
-        type="file"
-        accept=".csv,.json,.yaml,.yml"
-        onChange={async (e) => {
-          const file = e.target.files?.[0]
-          e.target.value = ''
-          if (file) await importAccountDetails(file.name, await file.text())
-        }}
-      />
-    </section>
   )
 }
 
