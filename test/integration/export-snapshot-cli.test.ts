@@ -169,6 +169,8 @@ describe('npm run cli -- snapshot', () => {
         format,
         '--out',
         'reports',
+        '--detail',
+        'failing',
       ])
       expect(exported.err).toBe('')
       expect(exported.code).toBe(0)
