@@ -77,8 +77,8 @@ const WORD = /[\p{L}\p{N}_+=@.'-]+/gu
 const bareWord = (word: string) => word.replace(/[.,']+$/, '').replace(/^[.']+/, '')
 
 /**
- * Known values, found fast: each is indexed under its last word ("Raman" for "Priya Raman", "alice" for
- * "arn:aws:iam::1:user/alice"), so a text is searched only for the values whose last word it holds, with a
+ * Known values, found fast: each is indexed under its last word ("Raman" for "Priya Raman"), or its account
+ * id for an ARN, so a text is searched only for the values whose last word it holds, with a
  * plain string search, instead of one pattern of every value a thousand accounts hold.
  */
 function createTokenIndex() {
@@ -86,7 +86,9 @@ function createTokenIndex() {
   return {
     add(token: string): void {
       if (token.length < 2) return
-      const word = bareWord(token.match(WORD)?.at(-1) ?? token)
+      // An ARN is indexed under its account id: its last word ("ci-deploy") is shared by a thousand accounts.
+      const words = token.match(WORD) ?? [token]
+      const word = bareWord(words.find((w) => /\d{6,}/.test(w)) ?? words.at(-1) ?? token)
       const set = byWord.get(word)
       if (set) set.add(token)
       else byWord.set(word, new Set([token]))
