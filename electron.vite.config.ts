@@ -8,6 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // playwright-core is a dev dependency (the CLI prints PDFs with it); the app prints through Electron, so
+      // the lazy fallback printer stays an external import instead of 6 MB inside the main bundle.
+      externalizeDeps: { include: ['playwright-core'] },
       rolldownOptions: { input: { index: resolve(root, 'src-main/index.ts') } },
     },
   },

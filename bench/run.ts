@@ -35,7 +35,10 @@ async function main(): Promise<void> {
     error: message(error),
   }))
   log('renderer in Chromium…')
-  const renderer = await benchRenderer(org, snapshots).catch((error: unknown) => ({ error: message(error) }))
+  const renderer = await benchRenderer(org).catch((error: unknown) => ({ error: message(error) }))
+  log('renderer in Chromium, 5,000 accounts × 8 quarters…')
+  const large = buildBenchOrganization(5000, 8, new Date())
+  const rendererLarge = await benchRenderer(large).catch((error: unknown) => ({ error: message(error) }))
   const results: BenchResults = {
     machine,
     totalMs: performance.now() - started,
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     compareNode,
     export: exportResult,
     renderer,
+    rendererLarge,
   }
   await writeResults(resolve(import.meta.dirname, 'results'), results)
   process.stdout.write(`\n${markdownOf(results)}`)

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { AppError, type AppErrorData } from '../errors'
+import { channelName, subscriberName } from './channels'
 import { type Contract, contract } from './contract'
 import type { EventDef, InvokeDef } from './define'
 
@@ -8,12 +9,8 @@ export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error:
 
 type Domain = keyof Contract
 
-/** The name of one channel: `<domain>:<kebab-case name>`. */
-export const channelName = (domain: string, name: string): string =>
-  `${domain}:${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
-
-/** `onProgress` for the event `progress`. */
-const subscriberName = (name: string): string => `on${name.charAt(0).toUpperCase()}${name.slice(1)}`
+export { createBridgeApi } from './bridge'
+export { channelName } from './channels'
 
 type InvokeMethod<D extends InvokeDef, Wrap extends 'value' | 'envelope'> =
   z.input<D['request']> extends undefined
@@ -62,20 +59,6 @@ export function listChannels(): Array<{
       def: def as InvokeDef | EventDef,
     })),
   )
-}
-
-/** Builds `window.api` from the contract over a transport. */
-export function createBridgeApi(transport: Transport): BridgeApi {
-  const api: Record<string, Record<string, unknown>> = {}
-  for (const { domain, name, channel, def } of listChannels()) {
-    const target = api[domain] ?? {}
-    api[domain] = target
-    target[def.kind === 'invoke' ? name : subscriberName(name)] =
-      def.kind === 'invoke'
-        ? (request?: unknown) => transport.invoke(channel, request)
-        : (listener: (payload: unknown) => void) => transport.subscribe(channel, listener)
-  }
-  return api as BridgeApi
 }
 
 /** Wraps the bridge so invokes resolve to their value and typed errors are rethrown as AppError. */

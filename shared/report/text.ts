@@ -1,4 +1,4 @@
-import type { UnknownReason } from '../scoring/types'
+import { type UnknownReason, unknownReasonText } from '../scoring/unknown-reasons'
 import type { StatusCounts } from './types'
 
 /** Escapes text for HTML element content and attribute values. */
@@ -56,16 +56,8 @@ export function deltaText(delta: number): string {
   return '±0'
 }
 
-/** Why a control could not be verified, in words. Never phrased as a failure. */
-export const unknownReasonText: Record<UnknownReason, string> = {
-  'not-collected': 'evidence not collected',
-  unavailable: 'not available from AWS for this account',
-  'collection-error': 'collection failed',
-  stale: 'evidence too old',
-  'region-gap': 'some Regions not read',
-  'not-answered': 'no current attestation',
-  'check-missing': 'Trusted Advisor check not returned',
-}
+/** Why a control could not be verified, in words: the one table lives in shared/scoring. */
+export { unknownReasonText }
 
 /** The status words reports use. `unknown` is "unverified", never "failed". */
 export const statusWords: Record<keyof StatusCounts, string> = {
@@ -77,7 +69,7 @@ export const statusWords: Record<keyof StatusCounts, string> = {
   'not-applicable': 'not applicable',
 }
 
-/** "5 no current attestation · 3 not available from AWS for this account": the unknown categories, kept apart. */
+/** "5 not answered · 3 not subscribed": the unknown categories, kept apart. */
 export function unknownText(byReason: Partial<Record<UnknownReason, number>>): string {
   const parts = (Object.keys(unknownReasonText) as UnknownReason[])
     .filter((reason) => (byReason[reason] ?? 0) > 0)

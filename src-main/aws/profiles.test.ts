@@ -167,4 +167,37 @@ describe('SSO sessions and their tokens', () => {
       }),
     )
   })
+
+  it('reads the INI dialect the SDK reads: comments, sub-sections, services sections are not profiles', async () => {
+    const dir = await home(
+      [
+        '# a comment',
+        '[profile dev] ; trailing comment',
+        'region = eu-west-1 # inline comment',
+        's3 =',
+        '  max_concurrent_requests = 20',
+        'services = dev-endpoints',
+        '[services dev-endpoints]',
+        'sts =',
+        '  endpoint_url = http://127.0.0.1:1',
+      ].join('\n'),
+    )
+    const parsed = await loadAwsConfig(resolveAwsFiles({}, dir))
+    expect([...parsed.profiles.keys()]).toEqual(['dev'])
+    expect(parsed.profiles.get('dev')?.get('region')).toBe('eu-west-1')
+    expect(parsed.profiles.get('dev')?.get('s3.max_concurrent_requests')).toBe('20')
+  })
+
+  it('reads a changed file again instead of a cached copy', async () => {
+    const dir = await home('[profile one]\nregion = us-east-1\n')
+    const files = resolveAwsFiles({}, dir)
+    expect([...(await loadAwsConfig(files)).profiles.keys()]).toEqual(['one'])
+    await writeFile(
+      files.configFile,
+      '[profile two]\nregion = us-east-1\n[sso-session s]\nsso_start_url = https://x.awsapps.com/start\nsso_region = us-east-1\n',
+    )
+    const again = await loadAwsConfig(files)
+    expect([...again.profiles.keys()]).toEqual(['two'])
+    expect([...again.ssoSessions.keys()]).toEqual(['s'])
+  })
 })

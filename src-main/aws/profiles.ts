@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { access } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { loadSharedConfigFiles, loadSsoSessionData } from '@smithy/core/config'
 import { AppError } from '../../shared/errors'
 import type { ProfileSummary, SsoSessionSummary } from '../../shared/ipc/domains/aws'
-import { type IniFile, parseIni } from './ini'
 import { readToken, tokenStateOf } from './token-cache'
 
 export interface AwsFiles {
@@ -26,14 +27,33 @@ export function resolveAwsFiles(env: Env, home = resolveHome(env)): AwsFiles {
   }
 }
 
-async function readIniIfPresent(path: string): Promise<IniFile | undefined> {
+/**
+ * Whether a file is there to read. The SDK's loaders below treat any read error as an empty file, so an
+ * unreadable file (permissions) is told apart from a missing one here, before they run.
+ */
+async function isPresent(path: string): Promise<boolean> {
   try {
-    return parseIni(await readFile(path, 'utf8'))
+    await access(path, constants.R_OK)
+    return true
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
     throw new AppError('aws-config-unreadable', `Could not read ${path}: ${(error as Error).message}`)
   }
 }
+
+type Sections = Record<string, Record<string, string | undefined> | undefined>
+const toMaps = (sections: Sections, keep: (name: string) => boolean = () => true) =>
+  new Map(
+    Object.entries(sections)
+      .filter(([name]) => keep(name))
+      .map(([name, values]) => [
+        name,
+        new Map(Object.entries(values ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, v] as const]))),
+      ]),
+  )
+
+/** Section names the SDK keeps in the config file's map besides profiles: `sso-session.NAME`, `services.NAME`. */
+const isOtherSection = (name: string) => name.startsWith('sso-session.') || name.startsWith('services.')
 
 /** Both files, parsed. */
 export interface AwsConfig {
@@ -47,27 +67,33 @@ export interface AwsConfig {
 
 /** Reads and parses both files. Throws `no-aws-config`, with the `aws configure sso` hint, when neither exists. */
 export async function loadAwsConfig(files: AwsFiles): Promise<AwsConfig> {
-  const [config, credentials] = await Promise.all([
-    readIniIfPresent(files.configFile),
-    readIniIfPresent(files.credentialsFile),
+  const [hasConfig, hasCredentials] = await Promise.all([
+    isPresent(files.configFile),
+    isPresent(files.credentialsFile),
   ])
-  if (!config && !credentials) {
+  if (!hasConfig && !hasCredentials) {
     throw new AppError(
       'no-aws-config',
       `No AWS configuration was found at ${files.configFile}.`,
       'Run `aws configure sso` to set up IAM Identity Center, or open the demo organization.',
     )
   }
-  const profiles = new Map<string, Map<string, string>>()
-  const ssoSessions = new Map<string, Map<string, string>>()
-  for (const [section, values] of config ?? []) {
-    if (section === 'default') profiles.set('default', values)
-    const profile = /^profile\s+(.+)$/.exec(section)?.[1]?.trim()
-    if (profile) profiles.set(profile, values)
-    const session = /^sso-session\s+(.+)$/.exec(section)?.[1]?.trim()
-    if (session) ssoSessions.set(session, values)
+  // The SDK's own loaders: the same INI dialect (sub-sections, comments, `[profile x]`) the SDK reads later.
+  // loadSharedConfigFiles runs first and refreshes the SDK's file cache (ignoreCache), which the session loader
+  // then reads, so a changed file is never served stale.
+  const [{ configFile, credentialsFile }, sessions] = await Promise.all([
+    loadSharedConfigFiles({
+      configFilepath: files.configFile,
+      filepath: files.credentialsFile,
+      ignoreCache: true,
+    }),
+    hasConfig ? loadSsoSessionData({ configFilepath: files.configFile }) : {},
+  ])
+  return {
+    profiles: toMaps(configFile, (name) => !isOtherSection(name)),
+    ssoSessions: toMaps(sessions),
+    credentials: toMaps(credentialsFile),
   }
-  return { profiles, ssoSessions, credentials: credentials ?? new Map() }
 }
 
 /** What device login and discovery need to know about one session. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
+import { getSSOTokenFilepath } from '@smithy/core/config'
 import { z } from 'zod'
 import type { TokenState } from '../../shared/ipc/domains/aws'
 
@@ -15,9 +16,14 @@ export const ssoCacheDir = (home: string): string => join(home, '.aws', 'sso', '
 
 const sha1 = (text: string): string => createHash('sha1').update(text, 'utf8').digest('hex')
 
-/** The token file for a session: sha1 of the sso-session name, or of the start URL for legacy profiles. */
+/**
+ * The token file for a session, named by the SDK's own `getSSOTokenFilepath` (sha1 of the sso-session name, or
+ * of the start URL for legacy profiles), so the SDK's fromSSO finds what Ratchet writes. The folder comes from
+ * the host's home rather than the SDK's process-wide one, so the CLI and tests can point at their own.
+ * Reading stays here too: the SDK's getSSOTokenFromFile also reads the process home, and does not validate.
+ */
 export const tokenCachePath = (home: string, cacheKey: string): string =>
-  join(ssoCacheDir(home), `${sha1(cacheKey)}.json`)
+  join(ssoCacheDir(home), basename(getSSOTokenFilepath(cacheKey)))
 
 /** What the CLI writes after `aws sso login` (extra fields are kept on rewrite). */
 export const cachedTokenSchema = z

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { credentialUserSchema } from '../../shared/evidence/schema'
-import { CredentialReportParseError, parseCredentialReportCsv, splitCsv } from './credential-report-csv'
+import {
+  CredentialReportParseError,
+  parseCredentialReport,
+  parseCredentialReportCsv,
+} from './credential-report-csv'
 
 const examples = join(import.meta.dirname, '../../test/fixtures/evidence/reference')
 const header22 = readFileSync(`${examples}/credential-report-header-current.txt`, 'utf8').trim()
@@ -68,10 +73,10 @@ describe('parseCredentialReportCsv', () => {
   })
 
   it('keeps doubled quotes and newlines inside quoted fields, and counts lines across them', () => {
-    expect(splitCsv('a,"b ""x""\ny",c\nd,e,f\n')).toEqual([
-      { line: 1, fields: ['a', 'b "x"\ny', 'c'] },
-      { line: 3, fields: ['d', 'e', 'f'] },
-    ])
+    const quoted = `${header22}\n"bob ""the builder""\nsecond line",arn:aws:iam::1:user/bob,2021-02-03T04:05:06+00:00,false,N/A,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\nx,notanarn,N/A,false,N/A,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n`
+    expect(() => parseCredentialReportCsv(quoted)).toThrow('line 4, field arn: "notanarn" is not an ARN')
+    const [bob] = parseCredentialReportCsv(quoted.split('\nx,')[0] ?? '')
+    expect(bob?.user).toBe('bob "the builder"\nsecond line')
   })
 
   it('names the line and field of a bad boolean', () => {
@@ -97,5 +102,47 @@ describe('parseCredentialReportCsv', () => {
     )
     expect(() => parseCredentialReportCsv(`${header22}\n"bob,arn\n`)).toThrow(CredentialReportParseError)
     expect(() => parseCredentialReportCsv('')).toThrow('line 1: the report is empty')
+  })
+})
+
+describe('parseCredentialReport (streaming)', () => {
+  const sample = () => readFileSync(`${examples}/credential-report-sample.csv`, 'utf8')
+  /** The text in small chunks, as a file or a network body arrives. */
+  const chunks = (text: string, size = 7) =>
+    Readable.from(
+      Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size)),
+    )
+
+  it('gives the same users as parsing the whole text', async () => {
+    expect(await parseCredentialReport(chunks(sample()))).toEqual(parseCredentialReportCsv(sample()))
+  })
+
+  it('names the file and the line of a bad row', async () => {
+    const bad = `${header22}\nbob,arn:aws:iam::1:user/bob\n`
+    await expect(parseCredentialReport(chunks(bad), { fileName: 'credential-report.csv' })).rejects.toThrow(
+      'line 2: expected 22 fields as in the header, found 2',
+    )
+    await expect(parseCredentialReport(chunks(`${header22}\n"bob,arn\n`))).rejects.toThrow(
+      CredentialReportParseError,
+    )
+  })
+
+  it('refuses a report over the size cap, naming the file, without reading the rest', async () => {
+    let read = 0
+    // One quoted field that never ends: no record is ever complete, only the cap stops it.
+    async function* endless() {
+      yield '"'
+      for (;;) {
+        read++
+        yield 'x'.repeat(1024)
+      }
+    }
+    await expect(
+      parseCredentialReport(endless(), { fileName: 'acme/credential-report.csv', maxBytes: 64 * 1024 }),
+    ).rejects.toThrow('acme/credential-report.csv is larger than 0 MB')
+    expect(read).toBeLessThan(80)
+    expect(() => parseCredentialReportCsv(sample(), { fileName: 'small.csv', maxBytes: 10 })).toThrow(
+      'small.csv is larger than',
+    )
   })
 })

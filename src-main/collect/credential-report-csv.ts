@@ -1,3 +1,5 @@
+import { CsvError, type Info, parse } from 'csv-parse'
+import { parse as parseSync } from 'csv-parse/sync'
 import type { CredentialUser } from '../../shared/evidence/schema'
 
 /** A malformed credential report: names the line (1-based, the header is line 1) and the column when known. */
@@ -38,76 +40,131 @@ const requiredColumns = [
 /** Values IAM writes where there is nothing to report. */
 const absentValues = new Set(['n/a', 'no_information', 'not_supported', ''])
 
+/** A CSV record and the line it ends on (the header is line 1). */
 interface Row {
   line: number
   fields: string[]
 }
 
 /**
- * Splits CSV text into rows (RFC 4180: quoted fields, doubled quotes, CRLF or LF, newlines inside quotes).
- * Blank lines are skipped. Each row remembers the line it started on.
+ * The largest credential report read: IAM allows 5,000 users per account, about 2 MB of CSV, so 16 MB is
+ * eight times what a real report can be, and parsing it stays within a few hundred MB of memory.
  */
-export function splitCsv(text: string): Row[] {
-  const rows: Row[] = []
-  let fields: string[] = []
-  let field = ''
-  let isQuoted = false
-  let wasQuoted = false
-  let line = 1
-  let rowLine = 1
-  const endRow = () => {
-    fields.push(field)
-    if (!(fields.length === 1 && fields[0] === '' && !wasQuoted)) rows.push({ line: rowLine, fields })
-    fields = []
-    field = ''
-    wasQuoted = false
-  }
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]
-    if (isQuoted) {
-      if (c === '"') {
-        if (source[i + 1] === '"') {
-          field += '"'
-          i++
-        } else isQuoted = false
-      } else {
-        if (c === '\n') line++
-        field += c
-      }
-      continue
-    }
-    if (c === '"' && field === '') {
-      isQuoted = true
-      wasQuoted = true
-    } else if (c === ',') {
-      fields.push(field)
-      field = ''
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && source[i + 1] === '\n') i++
-      endRow()
-      line++
-      rowLine = line
-    } else field += c
-  }
-  if (isQuoted) throw new CredentialReportParseError('a quoted field is never closed', rowLine)
-  if (field !== '' || fields.length > 0) endRow()
-  return rows
+export const CREDENTIAL_REPORT_MAX_BYTES = 16 * 1024 * 1024
+
+/** What a parse is told: the file it reads (named in every error) and the size cap. */
+export interface ParseOptions {
+  fileName?: string
+  maxBytes?: number
 }
 
-/** Parses the decoded credential report CSV into one record per user, the root user included. */
-export function parseCredentialReportCsv(text: string): CredentialUser[] {
-  const rows = splitCsv(text)
-  const header = rows[0]
-  if (!header) throw new CredentialReportParseError('the report is empty', 1)
-  const columns = header.fields.map((name) => name.trim().toLowerCase())
-  const index = new Map(columns.map((name, i) => [name, i]))
-  for (const name of requiredColumns) {
-    if (!index.has(name)) {
-      throw new CredentialReportParseError(`the header has no "${name}" column`, header.line, name)
-    }
+const csvOptions = { info: true, skip_empty_lines: true, relax_column_count: true, bom: true } as const
+
+function tooLarge(fileName: string, maxBytes: number): CredentialReportParseError {
+  const mb = (maxBytes / 1024 / 1024).toFixed(0)
+  return new CredentialReportParseError(
+    `${fileName} is larger than ${mb} MB, more than a credential report can be (IAM allows 5,000 users per account); it was not read`,
+  )
+}
+
+/** A csv-parse error as ours, keeping the line it names. */
+function fromCsvError(error: unknown): unknown {
+  if (error instanceof CsvError) {
+    const line = typeof error.lines === 'number' ? error.lines : undefined
+    return new CredentialReportParseError(error.message.replace(/^Invalid [^:]*: /, ''), line)
   }
-  return rows.slice(1).map((row) => parseRow(row, columns.length, index))
+  return error
+}
+
+/** Reads the header, then maps each record to a user as it arrives. */
+function reader() {
+  let columns: string[] | undefined
+  let index = new Map<string, number>()
+  const users: CredentialUser[] = []
+  return {
+    users,
+    push(row: Row): void {
+      if (!columns) {
+        columns = row.fields.map((name) => name.trim().toLowerCase())
+        index = new Map(columns.map((name, i) => [name, i]))
+        for (const name of requiredColumns) {
+          if (!index.has(name)) {
+            throw new CredentialReportParseError(`the header has no "${name}" column`, row.line, name)
+          }
+        }
+        return
+      }
+      users.push(parseRow(row, columns.length, index))
+    },
+    done(): CredentialUser[] {
+      if (!columns) throw new CredentialReportParseError('the report is empty', 1)
+      return users
+    },
+  }
+}
+
+/**
+ * Parses a credential report as it streams in (csv-parse), one record at a time, so memory stays bounded by
+ * the users kept, not the text. Refuses a report over the size cap before reading the rest of it.
+ */
+export async function parseCredentialReport(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options: ParseOptions = {},
+): Promise<CredentialUser[]> {
+  const { fileName = 'credential report', maxBytes = CREDENTIAL_REPORT_MAX_BYTES } = options
+  const read = reader()
+  const parser = parse(csvOptions)
+  let bytes = 0
+  const feed = (async () => {
+    try {
+      for await (const chunk of source) {
+        if (parser.destroyed) return
+        bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength
+        if (bytes > maxBytes) throw tooLarge(fileName, maxBytes)
+        if (!parser.write(chunk)) {
+          // Back-pressure: wait until the parser has room, or has stopped (a bad row ends the parse).
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              parser.off('drain', done)
+              parser.off('close', done)
+              resolve()
+            }
+            parser.on('drain', done)
+            parser.on('close', done)
+          })
+        }
+      }
+      parser.end()
+    } catch (error) {
+      parser.destroy(error instanceof Error ? error : new Error(String(error)))
+    }
+  })()
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
+      read.push({ line: info.lines, fields: record })
+    }
+  } catch (error) {
+    parser.destroy()
+    throw fromCsvError(error)
+  } finally {
+    await feed
+  }
+  return read.done()
+}
+
+/** Parses the decoded credential report CSV text into one record per user, the root user included. */
+export function parseCredentialReportCsv(text: string, options: ParseOptions = {}): CredentialUser[] {
+  const { fileName = 'credential report', maxBytes = CREDENTIAL_REPORT_MAX_BYTES } = options
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge(fileName, maxBytes)
+  const read = reader()
+  let records: Array<{ record: string[]; info: Info }>
+  try {
+    records = parseSync(text, csvOptions) as unknown as Array<{ record: string[]; info: Info }>
+  } catch (error) {
+    throw fromCsvError(error)
+  }
+  for (const { record, info } of records) read.push({ line: info.lines, fields: record })
+  return read.done()
 }
 
 function parseRow(row: Row, width: number, index: Map<string, number>): CredentialUser {

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-iam'
 import type { PasswordPolicy, RawPayload, SourceResult } from '../../shared/evidence/schema'
 import { type CollectContext, errorFacts, failure, raw, settleAll } from './context'
-import { parseCredentialReportCsv } from './credential-report-csv'
+import { parseCredentialReport } from './credential-report-csv'
 
 export interface CredentialReportOptions {
   /** Reuse an existing report younger than this; 0 always asks IAM to generate (IAM itself reuses < 4 h). */
@@ -84,9 +84,11 @@ export async function collectCredentialReport(
   const [policy, summary] = extras.value
   rawPayloads.push(policy.raw, summary.raw)
 
-  const csv = new TextDecoder().decode(report.Content ?? new Uint8Array())
   try {
-    const users = parseCredentialReportCsv(csv)
+    // Streamed through csv-parse from the bytes IAM returned, with the size cap.
+    const users = await parseCredentialReport([report.Content ?? new Uint8Array()], {
+      fileName: 'The credential report IAM returned',
+    })
     return {
       status: { state: 'ok' },
       collectedAt: ctx.now().toISOString(),

@@ -3,8 +3,7 @@ import { formatExtensions } from '../../shared/report/file-name'
 import { exportFileName } from '../../shared/report/render'
 import type { ReportFormat } from '../../shared/report/types'
 import type { EventSink, Handlers } from '../ipc/registry'
-import { createChromiumPdfPrinter } from './chromium-pdf'
-import type { PdfPrinter } from './pdf-printer'
+import { lazyChromiumPdfPrinter, type PdfPrinter } from './pdf-printer'
 import { ExportCancelledError, exportSnapshot } from './write'
 
 /** What the save dialog is asked: a suggested name and the format's file filter. */
@@ -76,7 +75,7 @@ export function createExportHandlers(
           request.snapshot,
           options,
           path,
-          () => (deps.createPdfPrinter ? deps.createPdfPrinter() : createChromiumPdfPrinter(deps.env)),
+          () => (deps.createPdfPrinter ? deps.createPdfPrinter() : lazyChromiumPdfPrinter(deps.env)),
           {
             signal: controller.signal,
             ...(jobId && deps.events

@@ -8,3 +8,21 @@ export interface PdfPrinter {
   /** Frees the browser, when the printer owns one. */
   close(): Promise<void>
 }
+
+/**
+ * A Chromium printer that loads playwright-core only when the first PDF is printed, so the app's main bundle
+ * never loads it at start (the app prints through Electron; this is the fallback for hosts without it).
+ */
+export function lazyChromiumPdfPrinter(env: NodeJS.ProcessEnv): PdfPrinter {
+  let printer: Promise<PdfPrinter> | undefined
+  const load = () => {
+    printer ??= import('./chromium-pdf').then((module) => module.createChromiumPdfPrinter(env))
+    return printer
+  }
+  return {
+    printHtml: async (html) => (await load()).printHtml(html),
+    close: async () => {
+      if (printer) await (await printer).close()
+    },
+  }
+}

@@ -1,15 +1,30 @@
-import { type ReactNode, useEffect, useState } from 'react'
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react'
 import { AccountsArea } from '../areas/accounts/accounts-area'
+import { BaselinesArea } from '../areas/baselines/baselines-area'
 import { CollectArea } from '../areas/collect/collect-area'
-import { CompareArea } from '../areas/compare/compare-area'
-import { ModelArea } from '../areas/model/model-area'
 import { SettingsArea } from '../areas/settings/settings-area'
 import { SnapshotsArea } from '../areas/snapshots/snapshots-area'
-import { ExportDialogHost } from '../components/export-dialog'
-import { AppStoreContext, createAppStore, type StoreDeps, useAppStore } from '../store/app-store'
+import {
+  AppStoreContext,
+  createAppStore,
+  type StoreDeps,
+  type StoreOptions,
+  useAppStore,
+} from '../store/app-store'
 import { type AreaId, areas, uiSelectors } from '../store/ui-slice'
 import { ErrorBoundary } from './error-boundary'
 import { StatusArea } from './status-area'
+
+// Loaded on demand, so the first screen does not wait for them: the charts (Compare), the model editor,
+// and the export dialog with the report renderers.
+const CompareArea = lazy(() =>
+  import('../areas/compare/compare-area').then((m) => ({ default: m.CompareArea })),
+)
+const ModelArea = lazy(() => import('../areas/model/model-area').then((m) => ({ default: m.ModelArea })))
+const ExportDialogHost = lazy(() =>
+  import('../components/export-dialog').then((m) => ({ default: m.ExportDialogHost })),
+)
+const loading = <p className="muted">Loading…</p>
 
 const views: Record<AreaId, () => ReactNode> = {
   accounts: () => <AccountsArea />,
@@ -18,10 +33,11 @@ const views: Record<AreaId, () => ReactNode> = {
   compare: () => <CompareArea />,
   model: () => <ModelArea />,
   settings: () => <SettingsArea />,
+  baselines: () => <BaselinesArea />,
 }
 
-export function App({ deps }: { deps: StoreDeps }) {
-  const [store] = useState(() => createAppStore(deps))
+export function App({ deps, options }: { deps: StoreDeps; options?: StoreOptions }) {
+  const [store] = useState(() => createAppStore(deps, options))
   return (
     <AppStoreContext.Provider value={store}>
       <Shell />
@@ -43,7 +59,7 @@ function Shell() {
     void loadModels()
   }, [loadModels])
   useEffect(() => {
-    // Alt+1…6 moves between areas from anywhere.
+    // Alt+1…7 moves between areas from anywhere.
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey) return
       const target = areas.find((a) => a.key === event.key)
@@ -56,6 +72,7 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey)
   }, [setArea])
   const current = areas.find((a) => a.id === area)
+  const hasExport = useAppStore((s) => s.exportSource !== undefined)
   return (
     <div className="shell">
       <nav className="nav" aria-label="Areas">
@@ -81,11 +98,15 @@ function Shell() {
           {current?.label}
         </h1>
         <ErrorBoundary key={area} label={current?.label}>
-          {views[area]()}
+          <Suspense fallback={loading}>{views[area]()}</Suspense>
         </ErrorBoundary>
       </main>
       <StatusArea />
-      <ExportDialogHost />
+      {hasExport ? (
+        <Suspense fallback={null}>
+          <ExportDialogHost />
+        </Suspense>
+      ) : null}
     </div>
   )
 }

@@ -1,8 +1,16 @@
 import { RatchetDb } from '../db/db'
+import { createRepos } from '../db/repos'
 import { createIpcClient } from '../ipc/client'
 import type { StoreDeps } from '../store/app-store'
+import { createWorkerRefresher } from '../workers/summaries-client'
 
-/** The real dependencies: window.api and the IndexedDB database. */
+/** The real dependencies: window.api, and the repositories over IndexedDB with summaries in a Web Worker. */
 export function createAppDeps(): StoreDeps {
-  return { api: createIpcClient(), db: new RatchetDb(), now: () => new Date() }
+  const db = new RatchetDb()
+  const summaryRefresher = createWorkerRefresher(db.name)
+  return {
+    api: createIpcClient(),
+    repos: createRepos(db, summaryRefresher ? { summaryRefresher } : {}),
+    now: () => new Date(),
+  }
 }

@@ -7,8 +7,8 @@ import type { ExportRequest, ExportResult } from '../../shared/ipc/domains/expor
 import { buildSnapshot } from '../../shared/snapshot/build'
 import type { Snapshot } from '../../shared/snapshot/schema'
 import { RatchetDb } from '../db/db'
+import { createRepos } from '../db/repos'
 import { AppStoreContext, createAppStore } from '../store/app-store'
-import { setDeskModel } from '../store/desk-model'
 import { overviewExportScope } from '../store/export-slice'
 import { testModel } from '../store/test-support'
 import { ExportDialogHost } from './export-dialog'
@@ -28,7 +28,6 @@ let snapshot: Snapshot
 const dbs: RatchetDb[] = []
 
 beforeAll(() => {
-  setDeskModel(testModel())
   snapshot = buildSnapshot({
     label: '2026-Q4',
     createdAt: now,
@@ -72,7 +71,12 @@ function makeStore(
   const db = new RatchetDb(`export-${crypto.randomUUID()}`)
   dbs.push(db)
   const emit = (channel: string, payload: unknown) => listeners.get(channel)?.(payload)
-  return { store: createAppStore({ api, db, now: () => now }), requests, cancels, emit }
+  return {
+    store: createAppStore({ api, repos: createRepos(db), now: () => now }, { model: testModel() }),
+    requests,
+    cancels,
+    emit,
+  }
 }
 
 const settings = {

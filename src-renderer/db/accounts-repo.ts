@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors'
 import { createAnswersRepo } from './answers-repo'
 import type { RatchetDb } from './db'
 import { createEvidenceRepo } from './evidence-repo'
+import { deleteOrphanParts } from './snapshots-repo'
 import { parseInput } from './validate'
 
 /** The fields a user may edit on an account. */
@@ -63,14 +64,17 @@ export function createAccountsRepo(db: RatchetDb) {
     async removeOrigin(origin: Account['origin'], snapshotIdPrefix?: string): Promise<number> {
       return db.transaction(
         'rw',
-        [db.accounts, db.evidence, db.attestations, db.waivers, db.snapshots],
+        [db.accounts, db.evidence, db.attestations, db.waivers, db.snapshots, db.snapshotParts],
         async () => {
           const ids = (await db.accounts.where('origin').equals(origin).primaryKeys()) as string[]
           await db.accounts.bulkDelete(ids)
           await db.evidence.where('accountId').anyOf(ids).delete()
           await db.attestations.where('accountId').anyOf(ids).delete()
           await db.waivers.where('accountId').anyOf(ids).delete()
-          if (snapshotIdPrefix) await db.snapshots.where('id').startsWith(snapshotIdPrefix).delete()
+          if (snapshotIdPrefix) {
+            await db.snapshots.where('id').startsWith(snapshotIdPrefix).delete()
+            await deleteOrphanParts(db)
+          }
           return ids.length
         },
       )

@@ -1,11 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { countBackup, parseBackup } from '../../shared/backup/schema'
 import { buildDemoOrganization } from '../../shared/demo/organization'
+import { accountSchema } from '../../shared/domain/types'
+import { evidenceBundleSchema } from '../../shared/evidence/schema'
+import { defaultModel } from '../../shared/model/default-model'
+import { buildSnapshot } from '../../shared/snapshot/build'
 import { createAccountsRepo } from './accounts-repo'
 import { createAnswersRepo } from './answers-repo'
 import { countDatabase, exportBackup, restoreBackup } from './backup'
 import { RatchetDb } from './db'
 import { createEvidenceRepo } from './evidence-repo'
+import { createSnapshotsRepo } from './snapshots-repo'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
 const demo = buildDemoOrganization({
@@ -22,7 +27,18 @@ async function seeded(): Promise<RatchetDb> {
   await createAccountsRepo(db).putMany(demo.accounts)
   await createEvidenceRepo(db).addMany(demo.bundles)
   await createAnswersRepo(db).addRaw(demo.attestations, demo.waivers)
-  await db.snapshots.add({ id: 'snap-1', label: '2026-Q3', createdAt: now.toISOString(), payload: { x: 1 } })
+  await createSnapshotsRepo(db).addMany([
+    buildSnapshot({
+      id: 'snap-1',
+      label: '2026-Q3',
+      createdAt: now,
+      model: defaultModel,
+      accounts: demo.accounts.map((a) => accountSchema.parse(a)),
+      evidence: demo.bundles.map((b) => evidenceBundleSchema.parse(b)),
+      attestations: [],
+      waivers: [],
+    }),
+  ])
   await db.settings.put({ key: 'demo.offered', value: true })
   return db
 }
@@ -40,18 +56,32 @@ describe('backup and restore', () => {
 
     const target = new RatchetDb(`backup-${crypto.randomUUID()}`)
     dbs.push(target)
-    await target.accounts.add({ ...demo.accounts[0], id: '999999999999', name: 'will be replaced' })
+    await target.table('accounts').add({ ...demo.accounts[0], id: '999999999999', name: 'will be replaced' })
+    const stale = {
+      id: '999999999999:x',
+      accountId: '999999999999',
+      at: 'x',
+      state: 'failed' as const,
+      sources: {},
+    }
+    await target.collectAttempts.add(stale)
     await restoreBackup(target, parsed)
     expect(await countDatabase(target)).toEqual(await countDatabase(source))
+    // Attempts are not backed up: the replaced ones go, and each restored bundle stands for one.
+    expect(await target.collectAttempts.get(stale.id)).toBeUndefined()
+    expect(await target.collectAttempts.count()).toBe(parsed.tables.evidence.length)
     expect(await target.accounts.get('999999999999')).toBeUndefined()
     const latest = await createEvidenceRepo(target).latestByAccount()
     expect(latest.size).toBe(12)
-    expect(await target.snapshots.get('snap-1')).toMatchObject({ payload: { x: 1 } })
+    expect(await createSnapshotsRepo(target).get('snap-1')).toMatchObject({
+      label: '2026-Q3',
+      accounts: demo.accounts,
+    })
   })
 
   it('rejects a file that is not JSON, with a clear message', () => {
-    expect(() => parseBackup('{"format": "ratchet-backup", ')).toThrow(
-      'This file is not a Ratchet backup: it is not valid JSON.',
+    expect(() => parseBackup('{"format": "ratchet-backup", ', 'b.json')).toThrow(
+      'b.json is not a Ratchet backup: it is not valid JSON.',
     )
     expect(() => parseBackup('{"hello": 1}')).toThrow(/no "ratchet-backup" format marker/)
   })
@@ -65,7 +95,7 @@ describe('backup and restore', () => {
     } catch (error) {
       expect(error).toMatchObject({
         code: 'backup-wrong-version',
-        message: 'This backup is format version 2; this version of Ratchet reads version 1.',
+        message: 'This file is backup format version 2; this version of Ratchet reads version 1.',
       })
       expect((error as { hint: string }).hint).toMatch(/newer Ratchet: update the app/)
     }
@@ -77,7 +107,7 @@ describe('backup and restore', () => {
     const damaged = JSON.parse(JSON.stringify(file))
     damaged.tables.evidence[5].collectedAt = 'yesterday'
     expect(() => parseBackup(JSON.stringify(damaged))).toThrow(
-      /This backup is damaged and was not restored: tables\.evidence\.5\.collectedAt/,
+      /This file is damaged and was not restored: tables\.evidence\.5\.collectedAt/,
     )
   })
 

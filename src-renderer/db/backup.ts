@@ -7,15 +7,19 @@ import {
 } from '../../shared/backup/schema'
 import { AppError } from '../../shared/errors'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
+import type { Snapshot } from '../../shared/snapshot/schema'
+import { baselineRowKey } from './baselines-migration'
 import { type RatchetDb, tableNames } from './db'
-import { evidenceRow } from './evidence-repo'
+import { attemptFromBundle, evidenceRow } from './evidence-repo'
+import { compactSnapshot } from './snapshot-codec'
+import { expandRows } from './snapshots-repo'
 
 /** Reads the whole database into a backup file object, in one read transaction (a consistent copy). */
 export async function exportBackup(
   db: RatchetDb,
   options: { now: Date; appVersion?: string },
 ): Promise<BackupFile> {
-  const tables = await db.transaction('r', tableNames, async () => {
+  const tables = await db.transaction('r', [...tableNames, 'snapshotParts'], async () => {
     const evidence = await db.evidence.orderBy('[accountId+collectedAt]').toArray()
     return {
       accounts: await db.accounts.toArray(),
@@ -24,16 +28,21 @@ export async function exportBackup(
       waivers: await db.waivers.toArray(),
       models: await db.models.toArray(),
       snapshots: await db.snapshots.toArray(),
+      snapshotParts: await db.snapshotParts.toArray(),
       settings: await db.settings.toArray(),
+      baselines: (await db.baselines.toArray()).map(({ key: _key, ...baseline }) => baseline),
     }
   })
+  // Snapshots are stored compactly; the file keeps them whole (expanded after the read transaction).
+  const { snapshotParts, ...rest } = tables
+  const whole = { ...rest, snapshots: await expandRows(tables.snapshots, snapshotParts) }
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: options.now.toISOString(),
     dbSchemaVersion: db.verno,
     ...(options.appVersion ? { appVersion: options.appVersion } : {}),
-    tables: tables as BackupTables,
+    tables: whole as BackupTables,
   }
 }
 
@@ -47,26 +56,34 @@ export async function countDatabase(db: RatchetDb): Promise<BackupCounts> {
     models: await db.models.count(),
     snapshots: await db.snapshots.count(),
     settings: await db.settings.count(),
+    baselines: await db.baselines.count(),
   }))
 }
 
 /**
  * Replaces everything with the backup's content in one transaction: if any write fails (for example two
  * rows with the same key) IndexedDB rolls the whole transaction back and the existing data stays as it was.
- * The file must already have been validated with `parseBackup`.
+ * Collection attempts are not backed up: the old ones are cleared (they describe the replaced evidence) and
+ * one per restored bundle is recorded, as the v3 upgrade does. The file must already have been validated with
+ * `parseBackup`.
  */
 export async function restoreBackup(db: RatchetDb, file: BackupFile): Promise<void> {
   const { tables } = file
+  const snapshots = tables.snapshots.map((s) => compactSnapshot(s as unknown as Snapshot))
   try {
-    await db.transaction('rw', tableNames, async () => {
-      await Promise.all(tableNames.map((name) => db.table(name).clear()))
+    const written = [...tableNames, 'collectAttempts', 'snapshotParts']
+    await db.transaction('rw', written, async () => {
+      await Promise.all(written.map((name) => db.table(name).clear()))
+      await db.collectAttempts.bulkPut(tables.evidence.flatMap((bundle) => attemptFromBundle(bundle) ?? []))
       await db.accounts.bulkAdd(tables.accounts)
       await db.evidence.bulkAdd(tables.evidence.map(evidenceRow))
       await db.attestations.bulkAdd(tables.attestations)
       await db.waivers.bulkAdd(tables.waivers)
-      await db.models.bulkAdd(tables.models)
-      await db.snapshots.bulkAdd(tables.snapshots)
+      await db.table('models').bulkAdd(tables.models)
+      await db.snapshotParts.bulkPut(snapshots.flatMap((s) => s.parts))
+      await db.snapshots.bulkAdd(snapshots.map((s) => s.row))
       await db.settings.bulkAdd(tables.settings)
+      await db.baselines.bulkAdd(tables.baselines.map((b) => ({ ...b, key: baselineRowKey(b) })))
     })
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)

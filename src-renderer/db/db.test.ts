@@ -1,10 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildDemoOrganization } from '../../shared/demo/organization'
 import { createAccountsRepo } from './accounts-repo'
-import { createAnswersRepo, latestPerControl } from './answers-repo'
+import { createAnswersRepo } from './answers-repo'
 import { RatchetDb } from './db'
 import { createEvidenceRepo } from './evidence-repo'
-import { latestSchemaVersion, schemaV1, schemaV2 } from './schema'
+import {
+  latestSchemaVersion,
+  schemaV1,
+  schemaV2,
+  schemaV3CollectAttempts,
+  schemaV4Baselines,
+  schemaV5Scale,
+} from './schema'
 import { createSettingsRepo, requestPersistentStorage } from './settings-repo'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
@@ -32,8 +39,31 @@ afterEach(async () => {
 
 describe('schema migrations', () => {
   it('keeps every older version a subset of the next (append-only)', () => {
-    expect(latestSchemaVersion).toBe(2)
-    expect(Object.keys(schemaV2)).toEqual(expect.arrayContaining(Object.keys(schemaV1)))
+    const versions = [schemaV1, schemaV2, schemaV3CollectAttempts, schemaV4Baselines, schemaV5Scale]
+    expect(versions).toHaveLength(latestSchemaVersion)
+    for (const [older, newer] of versions.slice(0, -1).map((v, i) => [v, versions[i + 1]] as const))
+      expect(Object.keys(newer ?? {})).toEqual(expect.arrayContaining(Object.keys(older)))
+  })
+
+  it('opens v2, writes data, reopens at the latest version with the unused indexes dropped and every row kept', async () => {
+    freshName()
+    const v2 = open(2)
+    await v2.open()
+    await createAccountsRepo(v2).putMany(demo.accounts)
+    await createEvidenceRepo(v2).addMany(demo.bundles)
+    await createAnswersRepo(v2).addRaw(demo.attestations, demo.waivers)
+    v2.close()
+
+    const latest = open()
+    await latest.open()
+    expect(latest.verno).toBe(latestSchemaVersion)
+    expect(await latest.accounts.count()).toBe(demo.accounts.length)
+    expect(await latest.evidence.count()).toBe(demo.bundles.length)
+    expect(await latest.attestations.count()).toBe(demo.attestations.length)
+    expect(latest.accounts.schema.indexes.map((i) => i.name).sort()).toEqual(['name', 'origin'])
+    expect(latest.attestations.schema.indexes.map((i) => i.name)).toEqual(['accountId'])
+    expect(await latest.summaries.count()).toBe(0)
+    expect((await createEvidenceRepo(latest).latestByAccount()).size).toBe(demo.accounts.length)
   })
 
   it('opens v1, writes data, reopens at the latest and backfills account origins', async () => {
@@ -42,9 +72,9 @@ describe('schema migrations', () => {
     await v1.open()
     expect(v1.verno).toBe(1)
     const { origin: _ignored, ...legacy } = demo.accounts[0] ?? { origin: 'demo' }
-    await v1.accounts.add({ ...legacy, id: '111111111111', name: 'legacy' })
-    await v1.accounts.add({ ...legacy, id: '222222222222', name: 'from sso', origin: 'sso' })
-    await v1.attestations.add({ ...demo.attestations[0], id: 'a1' })
+    await v1.table('accounts').add({ ...legacy, id: '111111111111', name: 'legacy' })
+    await v1.table('accounts').add({ ...legacy, id: '222222222222', name: 'from sso', origin: 'sso' })
+    await v1.table('attestations').add({ ...demo.attestations[0], id: 'a1' })
     v1.close()
 
     const latest = open()
@@ -167,7 +197,7 @@ describe('repositories', () => {
       tags: [],
       targets: {},
     })
-    await db.snapshots.bulkAdd([
+    await db.table('snapshots').bulkAdd([
       { id: 'demo-snapshot-2026-Q1', label: 'Q1', createdAt: now.toISOString() },
       { id: 'mine-1', label: 'mine', createdAt: now.toISOString() },
     ])
@@ -191,17 +221,6 @@ describe('repositories', () => {
     expect(await settings.get('demo.offered', z.boolean(), false)).toBe(true)
     await db.settings.put({ key: 'theme', value: 42 })
     expect(await settings.get('theme', z.enum(['light', 'dark']), 'light')).toBe('light')
-  })
-})
-
-describe('latestPerControl', () => {
-  it('keeps only the newest answer per account and control', () => {
-    const rows = [
-      { accountId: 'a', controlId: 'c', at: '2026-01-01', v: 1 },
-      { accountId: 'a', controlId: 'c', at: '2026-06-01', v: 2 },
-      { accountId: 'b', controlId: 'c', at: '2026-01-01', v: 3 },
-    ]
-    expect(latestPerControl(rows, (r) => r.at).map((r) => r.v)).toEqual([2, 3])
   })
 })
 

@@ -1,5 +1,19 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie'
-import { latestSchemaVersion, schemaV1, schemaV2 } from './schema'
+import type { Baseline } from '../../shared/baseline/types'
+import type { Account, Attestation, Waiver } from '../../shared/domain/types'
+import type { AccountSummary } from '../workers/summary'
+import { migrateTargetsToBaselines } from './baselines-migration'
+import { attemptFromBundle } from './evidence-repo'
+import type { StoredModel } from './models-repo'
+import {
+  latestSchemaVersion,
+  schemaV1,
+  schemaV2,
+  schemaV3CollectAttempts,
+  schemaV4Baselines,
+  schemaV5Scale,
+} from './schema'
+import { compactSnapshot, isWholeSnapshotRow, type SnapshotPartRow, type SnapshotRow } from './snapshot-codec'
 
 /** A key/value setting row. */
 export interface SettingRow {
@@ -16,9 +30,22 @@ export interface EvidenceRow {
   bundle: unknown
 }
 
-/** Rows are typed by the repositories that own each table; the database only knows keys and indexes. */
-// biome-ignore lint/suspicious/noExplicitAny: each repository narrows its own rows with zod
-type Row = Record<string, any>
+/** One account's collection attempt: what was tried and how each source ended, never the evidence itself. */
+export interface CollectAttemptRow {
+  /** `${accountId}:${at}`. */
+  id: string
+  accountId: string
+  /** When the attempt finished. */
+  at: string
+  /** ok: every source ok or definitively unavailable; partial: some were not; failed; cancelled. */
+  state: 'ok' | 'partial' | 'failed' | 'cancelled'
+  detail?: string
+  /** Per source: its state (ok, unavailable, denied, error, kept, cancelled, skipped) and reason. */
+  sources: Record<string, { state: string; detail?: string }>
+}
+
+/** A row as an upgrade sees it: written by an older version, so nothing about its fields is certain. */
+type UnknownRow = Record<string, unknown>
 
 /** The names of every table, in backup order. */
 export const tableNames = [
@@ -29,7 +56,10 @@ export const tableNames = [
   'models',
   'snapshots',
   'settings',
+  'baselines',
 ] as const
+/** Tables derived from the others (recomputed, never backed up). */
+export const derivedTableNames = ['summaries'] as const
 export type TableName = (typeof tableNames)[number]
 
 /** v1 → v2: v1 accounts may lack `origin`; they came from outside the demo, so call them imported. */
@@ -37,19 +67,49 @@ export async function backfillAccountOrigin(tx: Transaction): Promise<void> {
   await tx
     .table('accounts')
     .toCollection()
-    .modify((row: Row) => {
+    .modify((row: UnknownRow) => {
       if (typeof row.origin !== 'string') row.origin = 'import'
     })
 }
 
+/** v2 → v3: one attempt per stored bundle, so the first re-collection after the upgrade has a history. */
+export async function backfillCollectAttempts(tx: Transaction): Promise<void> {
+  const attempts = tx.table('collectAttempts')
+  await tx
+    .table('evidence')
+    .toCollection()
+    .each(async (row: EvidenceRow) => {
+      const attempt = attemptFromBundle(row.bundle)
+      if (attempt) await attempts.put(attempt)
+    })
+}
+
+/**
+ * v4 → v5 (2026-11-29): each whole snapshot row becomes a compact row and its parts. Parts are stored as JSON
+ * here (compressing would wait on something other than IndexedDB and end the upgrade's transaction).
+ */
+export async function compactSnapshots(tx: Transaction): Promise<void> {
+  const rows: unknown[] = await tx.table('snapshots').toArray()
+  for (const row of rows) {
+    if (!isWholeSnapshotRow(row)) continue
+    const compact = compactSnapshot(row)
+    await tx.table('snapshotParts').bulkPut(compact.parts)
+    await tx.table('snapshots').put(compact.row)
+  }
+}
+
 export class RatchetDb extends Dexie {
-  accounts!: EntityTable<Row & { id: string }, 'id'>
+  accounts!: EntityTable<Account, 'id'>
   evidence!: EntityTable<EvidenceRow, 'id'>
-  attestations!: EntityTable<Row & { id: string }, 'id'>
-  waivers!: EntityTable<Row & { id: string }, 'id'>
-  models!: EntityTable<Row & { hash: string }, 'hash'>
-  snapshots!: EntityTable<Row & { id: string }, 'id'>
+  attestations!: EntityTable<Attestation, 'id'>
+  waivers!: EntityTable<Waiver, 'id'>
+  models!: EntityTable<StoredModel, 'hash'>
+  snapshots!: EntityTable<SnapshotRow, 'id'>
   settings!: EntityTable<SettingRow, 'key'>
+  collectAttempts!: EntityTable<CollectAttemptRow, 'id'>
+  baselines!: EntityTable<Baseline & { key: string }, 'key'>
+  summaries!: EntityTable<AccountSummary, 'accountId'>
+  snapshotParts!: EntityTable<SnapshotPartRow, 'hash'>
 
   /** `upTo` lets a migration test open an older version, write to it, and reopen at the latest. */
   constructor(
@@ -60,5 +120,8 @@ export class RatchetDb extends Dexie {
     super(name, dexieOptions)
     if (upTo >= 1) this.version(1).stores(schemaV1)
     if (upTo >= 2) this.version(2).stores(schemaV2).upgrade(backfillAccountOrigin)
+    if (upTo >= 3) this.version(3).stores(schemaV3CollectAttempts).upgrade(backfillCollectAttempts)
+    if (upTo >= 4) this.version(4).stores(schemaV4Baselines).upgrade(migrateTargetsToBaselines)
+    if (upTo >= 5) this.version(5).stores(schemaV5Scale).upgrade(compactSnapshots)
   }
 }

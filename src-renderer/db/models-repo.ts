@@ -1,23 +1,13 @@
 import { z } from 'zod'
 import { AppError } from '../../shared/errors'
-import { isoTime } from '../../shared/evidence/schema'
 import { type MaturityModel, maturityModelSchema, modelVersion } from '../../shared/model/schema'
+import { type StoredModel, storedModelSchema } from '../../shared/model/stored'
 import type { ParamOverrides } from '../../shared/scoring/types'
 import type { RatchetDb } from './db'
 import { parseInput } from './validate'
 
-/** A stored model version. The row key is the content hash, so the same content is stored once. */
-export const storedModelSchema = z.object({
-  hash: z.string().min(1),
-  modelId: z.string().min(1),
-  name: z.string(),
-  /** Where it came from: imported from a file, or the built-in model with parameter overrides. */
-  origin: z.enum(['import', 'params']),
-  fileName: z.string().optional(),
-  addedAt: isoTime,
-  model: maturityModelSchema,
-})
-export type StoredModel = z.infer<typeof storedModelSchema>
+// The row schema lives in shared/ so that backups validate model rows with the same schema.
+export { type StoredModel, storedModelSchema } from '../../shared/model/stored'
 
 /** A model version that produced at least one saved snapshot. */
 export interface ScoredVersion {
@@ -110,6 +100,7 @@ export function createModelsRepo(db: RatchetDb) {
     /** The model versions saved snapshots were scored with, most recently used first. */
     async scoredVersions(): Promise<ScoredVersion[]> {
       const byHash = new Map<string, ScoredVersion>()
+      // Compact rows carry the model's id and name, so no snapshot part is read here.
       await db.snapshots.each((row) => {
         const hash = typeof row.modelVersion === 'string' ? row.modelVersion : undefined
         const createdAt = typeof row.createdAt === 'string' ? row.createdAt : ''
@@ -119,11 +110,10 @@ export function createModelsRepo(db: RatchetDb) {
           seen.snapshotCount++
           if (createdAt > seen.lastScoredAt) seen.lastScoredAt = createdAt
         } else {
-          const model = row.model as { id?: unknown; name?: unknown } | undefined
           byHash.set(hash, {
             hash,
-            modelId: typeof model?.id === 'string' ? model.id : '?',
-            name: typeof model?.name === 'string' ? model.name : '?',
+            modelId: typeof row.modelId === 'string' ? row.modelId : '?',
+            name: typeof row.modelName === 'string' ? row.modelName : '?',
             snapshotCount: 1,
             lastScoredAt: createdAt,
           })

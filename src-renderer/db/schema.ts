@@ -25,4 +25,46 @@ export const schemaV2 = {
   accounts: 'id, name, owner, environment, origin, *tags',
 } as const
 
-export const latestSchemaVersion = 2
+/**
+ * 2026-11-29: a `collectAttempts` table records every account's collection attempt (its state, and each
+ * source's state and reason) beside the evidence, so a failed attempt is stated without ever replacing the
+ * last good evidence. Upgrade `backfillCollectAttempts` records an attempt for each stored bundle.
+ */
+export const schemaV3CollectAttempts = {
+  ...schemaV2,
+  collectAttempts: 'id, accountId, [accountId+at]',
+} as const
+
+/**
+ * 2026-11-29: baselines. A `baselines` table holds every version of every baseline (key `${id}@${version}`,
+ * indexed by `id`). Upgrade `migrateTargetsToBaselines` turns each account's per-domain targets into a
+ * baseline scoped to that account alone, the most specific scope (see docs/baselines.md). The account's
+ * `targets` field is kept as it was, so nothing that reads it changes until it is retired.
+ */
+export const schemaV4Baselines = {
+  ...schemaV3CollectAttempts,
+  baselines: 'key, id',
+} as const
+
+/**
+ * 2026-11-29 (scale): drops the indexes nothing queries (accounts by owner, environment and tags, evidence by
+ * collectedAt alone, answers by control and expiry, models by modelId, snapshots by label: the desk filters
+ * those in memory) and adds `summaries`, one small row per account that the overview reads instead of every
+ * bundle and answer. Snapshots become compact: a small row plus content-addressed parts in `snapshotParts`
+ * (the model, each bundle once, the body with the scorecard as tuples); upgrade `compactSnapshots` converts
+ * every whole snapshot row of version 4 and before.
+ */
+export const schemaV5Scale = {
+  ...schemaV4Baselines,
+  accounts: 'id, name, origin',
+  evidence: 'id, accountId, [accountId+collectedAt]',
+  attestations: 'id, accountId',
+  waivers: 'id, accountId',
+  models: 'hash',
+  snapshots: 'id, createdAt',
+  settings: 'key',
+  summaries: 'accountId',
+  snapshotParts: 'hash',
+} as const
+
+export const latestSchemaVersion = 5

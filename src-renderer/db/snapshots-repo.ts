@@ -8,32 +8,91 @@ import {
   snapshotSchema,
 } from '../../shared/snapshot/schema'
 import type { RatchetDb } from './db'
+import {
+  compactSnapshot,
+  encodeParts,
+  expandSnapshot,
+  type SnapshotPartRow,
+  type SnapshotRow,
+} from './snapshot-codec'
 import { parseInput } from './validate'
 
+/** Expands rows with the parts they name (read beforehand, in one transaction). */
+export async function expandRows(
+  rows: SnapshotRow[],
+  parts: SnapshotPartRow[],
+  options: { withEvidence?: boolean } = {},
+): Promise<Snapshot[]> {
+  const byHash = new Map(parts.map((p) => [p.hash, p]))
+  return Promise.all(rows.map((row) => expandSnapshot(row, byHash, options)))
+}
+
+/** The hashes every row still uses. */
+function referencedHashes(rows: SnapshotRow[]): Set<string> {
+  // A row written by hand (a test, an old import) may lack some hashes: it simply uses no part.
+  return new Set(rows.flatMap((r) => [r.modelHash, r.bodyHash, ...(r.evidenceHashes ?? [])]))
+}
+
+/** Deletes the parts no snapshot uses any more (inside the caller's transaction). */
+export async function deleteOrphanParts(db: RatchetDb): Promise<void> {
+  const used = referencedHashes(await db.snapshots.toArray())
+  const all = (await db.snapshotParts.toCollection().primaryKeys()) as string[]
+  const orphans = all.filter((hash) => !used.has(hash))
+  if (orphans.length > 0) await db.snapshotParts.bulkDelete(orphans)
+}
+
 /**
- * Snapshots, stored whole (the row is the Snapshot; only id, label and createdAt are indexed). A snapshot is
+ * Snapshots, stored compactly (shared/snapshot stays the shape everyone reads): a small row per snapshot and
+ * content-addressed parts for the model, each bundle and the body (see snapshot-codec.ts). A snapshot is
  * immutable: the only edits are rename and annotate, and deleting it is explicit (confirmed in the UI).
  */
 export function createSnapshotsRepo(db: RatchetDb) {
+  const read = async (rows: SnapshotRow[], options: { withEvidence?: boolean } = {}) => {
+    const hashes = [...referencedHashes(rows)].filter(
+      (h) => options.withEvidence !== false || !h.startsWith('evidence:'),
+    )
+    const parts = await db.snapshotParts.bulkGet(hashes)
+    return expandRows(
+      rows,
+      parts.filter((p): p is SnapshotPartRow => p !== undefined),
+      options,
+    )
+  }
   return {
     /** Every snapshot, oldest first. */
     async list(): Promise<Snapshot[]> {
-      return (await db.snapshots.orderBy('createdAt').toArray()) as Snapshot[]
+      return read(await db.snapshots.orderBy('createdAt').toArray())
     },
 
-    async get(id: string): Promise<Snapshot | undefined> {
-      return (await db.snapshots.get(id)) as Snapshot | undefined
+    /** The stored rows only (label, time, model, counts): what a list shows, without reading any part. */
+    async listRows(): Promise<SnapshotRow[]> {
+      return db.snapshots.orderBy('createdAt').toArray()
+    },
+
+    /** One snapshot; `withEvidence: false` skips its bundles (a same-model compare needs none). */
+    async get(id: string, options: { withEvidence?: boolean } = {}): Promise<Snapshot | undefined> {
+      const row = await db.snapshots.get(id)
+      return row ? (await read([row], options))[0] : undefined
     },
 
     /** Validates and stores new snapshots, all or nothing. An id that is already taken is refused. */
     async addMany(inputs: unknown[]): Promise<Snapshot[]> {
       const snapshots = parseInput(z.array(snapshotSchema), inputs, 'snapshots')
-      await db.transaction('rw', db.snapshots, async () => {
+      const compact = snapshots.map(compactSnapshot)
+      // Compress before the transaction: IndexedDB commits a transaction that waits on anything else.
+      const parts = await encodeParts([
+        ...new Map(compact.flatMap((c) => c.parts).map((p) => [p.hash, p])).values(),
+      ])
+      await db.transaction('rw', [db.snapshots, db.snapshotParts], async () => {
         const existing = await db.snapshots.bulkGet(snapshots.map((s) => s.id))
         const taken = snapshots.filter((_, i) => existing[i] !== undefined).map((s) => s.id)
         if (taken.length > 0)
           throw new AppError('conflict', `A snapshot with id ${taken.join(', ')} already exists`)
-        await db.snapshots.bulkAdd(snapshots)
+        const stored = new Set(
+          (await db.snapshotParts.bulkGet(parts.map((p) => p.hash))).flatMap((p) => (p ? [p.hash] : [])),
+        )
+        await db.snapshotParts.bulkPut(parts.filter((p) => !stored.has(p.hash)))
+        await db.snapshots.bulkAdd(compact.map((c) => c.row))
       })
       return snapshots
     },
@@ -41,19 +100,22 @@ export function createSnapshotsRepo(db: RatchetDb) {
     /** Renames and/or annotates one snapshot; nothing else about it can change. */
     async edit(id: string, edit: SnapshotEdit): Promise<Snapshot> {
       const checked = parseInput(snapshotEditSchema, edit, 'snapshot change')
-      return db.transaction('rw', db.snapshots, async () => {
-        const current = (await db.snapshots.get(id)) as Snapshot | undefined
-        if (!current) throw new AppError('not-found', `Snapshot ${id} does not exist`)
-        const next = editSnapshot(current, checked)
-        await db.snapshots.put(next)
-        return next
+      const current = await this.get(id)
+      if (!current) throw new AppError('not-found', `Snapshot ${id} does not exist`)
+      const next = editSnapshot(current, checked)
+      await db.transaction('rw', db.snapshots, async () => {
+        const row = await db.snapshots.get(id)
+        if (!row) throw new AppError('not-found', `Snapshot ${id} does not exist`)
+        await db.snapshots.put({ ...row, label: next.label, notes: next.notes })
       })
+      return next
     },
 
     async remove(id: string): Promise<void> {
-      await db.transaction('rw', db.snapshots, async () => {
+      await db.transaction('rw', [db.snapshots, db.snapshotParts], async () => {
         if (!(await db.snapshots.get(id))) throw new AppError('not-found', `Snapshot ${id} does not exist`)
         await db.snapshots.delete(id)
+        await deleteOrphanParts(db)
       })
     },
   }

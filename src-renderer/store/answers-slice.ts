@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import { type AttestInput, createAnswersRepo, type WaiveInput } from '../db/answers-repo'
+import type { AttestInput, WaiveInput } from '../db/answers-repo'
 import type { AppState } from './app-store'
 
 /** Manual answers (attestations) and accepted risks (waivers). Every action reports its own errors. */
@@ -12,7 +12,7 @@ export interface AnswersSlice {
 }
 
 export const createAnswersSlice: StateCreator<AppState, [], [], AnswersSlice> = (set, get) => {
-  const repo = () => createAnswersRepo(get().deps.db)
+  const repo = () => get().deps.repos.answers
   const refresh = async () => {
     const [attestations, waivers] = await Promise.all([repo().listAttestations(), repo().listWaivers()])
     set({ attestations, waivers })

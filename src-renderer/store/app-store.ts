@@ -1,24 +1,33 @@
 import { createContext, useContext } from 'react'
 import { createStore, type StoreApi, useStore } from 'zustand'
 import type { RendererApi } from '../../shared/ipc/api'
-import type { RatchetDb } from '../db/db'
+import type { MaturityModel } from '../../shared/model/schema'
+import type { Repos } from '../db/repos'
 import { type AccountsSlice, createAccountsSlice } from './accounts-slice'
 import { type AnswersSlice, createAnswersSlice } from './answers-slice'
 import { type AwsSlice, createAwsSlice } from './aws-slice'
 import { type BackupSlice, createBackupSlice } from './backup-slice'
+import { type BaselinesSlice, createBaselinesSlice } from './baselines-slice'
 import { type CollectSlice, createCollectSlice } from './collect-slice'
 import { createDemoSlice, type DemoSlice } from './demo-slice'
 import { createExportSlice, type ExportSlice } from './export-slice'
 import { createModelSlice, type ModelSlice } from './model-slice'
 import { createSnapshotsSlice, type SnapshotsSlice } from './snapshots-slice'
 import { createStatusSlice, type StatusSlice } from './status-slice'
+import { createSummariesSlice, type SummariesSlice } from './summaries-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
-/** What store actions may call: the IPC client and the database, passed in so tests can use fakes. */
+/** What store actions may call: the IPC client, the repositories and the clock, passed in so tests can use fakes. */
 export interface StoreDeps {
   api: RendererApi
-  db: RatchetDb
+  repos: Repos
   now: () => Date
+}
+
+/** Options for one store instance. */
+export interface StoreOptions {
+  /** The model the desk scores with until the stored choice is read (tests pass a small model). */
+  model?: MaturityModel
 }
 
 export type AppState = UiSlice &
@@ -31,10 +40,15 @@ export type AppState = UiSlice &
   CollectSlice &
   ExportSlice &
   ModelSlice &
-  SnapshotsSlice & { deps: StoreDeps }
+  SnapshotsSlice &
+  BaselinesSlice &
+  SummariesSlice & {
+    deps: StoreDeps
+  }
 
-export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
-  return createStore<AppState>()((...a) => ({
+/** One store per window (or per test): all state, caches included, lives in the instance. */
+export function createAppStore(deps: StoreDeps, options: StoreOptions = {}): StoreApi<AppState> {
+  const store = createStore<AppState>()((...a) => ({
     deps,
     ...createUiSlice(...a),
     ...createStatusSlice(...a),
@@ -45,9 +59,25 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
     ...createBackupSlice(...a),
     ...createCollectSlice(...a),
     ...createExportSlice(...a),
-    ...createModelSlice(...a),
+    ...createModelSlice(options.model)(...a),
     ...createSnapshotsSlice(...a),
+    ...createBaselinesSlice(...a),
+    ...createSummariesSlice(...a),
   }))
+  // Summaries follow what they are computed from: any change to these starts an off-thread refresh.
+  store.subscribe((s, prev) => {
+    if (!s.isDeskLoaded) return
+    if (
+      s.accounts !== prev.accounts ||
+      s.latestEvidence !== prev.latestEvidence ||
+      s.attestations !== prev.attestations ||
+      s.waivers !== prev.waivers ||
+      s.deskModel !== prev.deskModel
+    ) {
+      void s.refreshSummaries()
+    }
+  })
+  return store
 }
 
 export const AppStoreContext = createContext<StoreApi<AppState> | null>(null)

@@ -3,6 +3,7 @@ import type { Envelope } from '../../shared/ipc/api'
 import { createBridgeApi, createRendererApi } from '../../shared/ipc/api'
 import type { LoginProgress, Target } from '../../shared/ipc/domains/aws'
 import { RatchetDb } from '../db/db'
+import { createRepos } from '../db/repos'
 import { createTargetsRepo } from '../db/targets-repo'
 import { createAppStore } from './app-store'
 import { awsSelectors } from './aws-slice'
@@ -102,7 +103,11 @@ function makeStore(outcome: 'ok' | 'denied' | 'cancelled') {
   dbs.push(db)
   const fake = fakeAws(outcome)
   return {
-    store: createAppStore({ api: fake.api, db, now: () => new Date('2026-11-28T12:00:00Z') }),
+    store: createAppStore({
+      api: fake.api,
+      repos: createRepos(db),
+      now: () => new Date('2026-11-28T12:00:00Z'),
+    }),
     fake,
     db,
   }
@@ -130,7 +135,7 @@ describe('the AWS slice', () => {
     await store.getState().chooseRole('sso:corp:111111111111', 'ReadOnlyAccess')
     await store.getState().chooseRole('sso:corp:111111111111', 'NotOffered')
     await store.getState().setIncluded(['sso:corp:222222222222'], false)
-    const again = createAppStore({ api: fake.api, db, now: () => new Date() })
+    const again = createAppStore({ api: fake.api, repos: createRepos(db), now: () => new Date() })
     await again.getState().loadTargets()
     expect(again.getState().targets.map((t) => [t.roleName, t.isRoleChosen, t.isIncluded])).toEqual([
       ['ReadOnlyAccess', true, true],
@@ -167,7 +172,7 @@ describe('the AWS slice', () => {
         subscribe: () => () => undefined,
       }),
     )
-    const store = createAppStore({ api, db, now: () => new Date() })
+    const store = createAppStore({ api, repos: createRepos(db), now: () => new Date() })
     await store.getState().discover('corp')
     expect(store.getState().signInNeeded).toBe('corp')
     expect(store.getState().notices.at(-1)).toMatchObject({

@@ -8,7 +8,6 @@ import {
 } from '../../shared/ipc/domains/aws'
 import {
   applyRolePreference,
-  createTargetsRepo,
   mergeDiscovered,
   type StoredTarget,
   type TargetsSetting,
@@ -27,8 +26,8 @@ export interface AwsSlice {
   signInNeeded: string | undefined
   targets: StoredTarget[]
   rolePreference: string[]
-  /** Loads the profiles from the default files, or from the file the user typed. */
-  loadProfiles(configFile?: string): Promise<void>
+  /** Loads the profiles from the AWS files the environment names (main decides where; the renderer cannot). */
+  loadProfiles(): Promise<void>
   /** Signs in to a session with the device flow, then lists its accounts. */
   signIn(sessionId: string): Promise<void>
   cancelSignIn(): Promise<void>
@@ -44,7 +43,7 @@ export interface AwsSlice {
 }
 
 export const createAwsSlice: StateCreator<AppState, [], [], AwsSlice> = (set, get) => {
-  const repo = () => createTargetsRepo(get().deps.db)
+  const repo = () => get().deps.repos.targets
   const persist = async (change: (current: TargetsSetting) => TargetsSetting) => {
     try {
       const saved = await repo().update(change)
@@ -63,9 +62,9 @@ export const createAwsSlice: StateCreator<AppState, [], [], AwsSlice> = (set, ge
     targets: [],
     rolePreference: [...defaultRolePreference],
 
-    loadProfiles: async (configFile) => {
+    loadProfiles: async () => {
       try {
-        const result = await get().deps.api.aws.listProfiles(configFile ? { configFile } : {})
+        const result = await get().deps.api.aws.listProfiles({})
         set({ profiles: result.profiles, sessions: result.sessions, configFile: result.configFile })
       } catch (error) {
         get().reportError(error)

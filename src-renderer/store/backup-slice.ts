@@ -1,6 +1,11 @@
 import type { StateCreator } from 'zustand'
-import { type BackupCounts, type BackupFile, countBackup, parseBackup } from '../../shared/backup/schema'
-import { countDatabase, exportBackup, restoreBackup } from '../db/backup'
+import {
+  type BackupCounts,
+  type BackupFile,
+  checkBackupSize,
+  countBackup,
+  parseBackup,
+} from '../../shared/backup/schema'
 import type { AppState } from './app-store'
 
 /** A validated backup waiting for the user to confirm what it will replace. */
@@ -15,14 +20,18 @@ export interface BackupSlice {
   pendingRestore: PendingRestore | undefined
   /** Reads the whole database and saves it as a JSON download. */
   exportBackupFile(): Promise<void>
-  /** Validates a backup file; on success it becomes the pending restore shown for confirmation. */
-  prepareRestore(fileName: string, text: string): Promise<boolean>
+  /**
+   * Validates a backup file (its text, or the picked file itself, whose size is checked before it is read);
+   * on success it becomes the pending restore shown for confirmation.
+   */
+  prepareRestore(fileName: string, source: string | Pick<Blob, 'size' | 'text'>): Promise<boolean>
+  /** Restores the pending backup. Refused or failed, the dialog closes and the notice says why. */
   confirmRestore(): Promise<boolean>
   cancelRestore(): void
 }
 
 /** Saves text as a file through a Blob download (the export helper may route this through a save dialog). */
-function download(fileName: string, text: string): void {
+export function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
   const link = document.createElement('a')
   link.href = url
@@ -36,17 +45,19 @@ export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (s
   exportBackupFile: async () => {
     try {
       const now = get().deps.now()
-      const file = await exportBackup(get().deps.db, { now })
+      const file = await get().deps.repos.backup.export({ now })
       download(`ratchet-backup-${now.toISOString().slice(0, 10)}.json`, JSON.stringify(file))
       get().notify({ level: 'info', message: `Backup exported (${file.tables.accounts.length} accounts)` })
     } catch (error) {
       get().reportError(error)
     }
   },
-  prepareRestore: async (fileName, text) => {
+  prepareRestore: async (fileName, source) => {
     try {
-      const file = parseBackup(text)
-      const current = await countDatabase(get().deps.db)
+      if (typeof source !== 'string') checkBackupSize(fileName, source.size)
+      const text = typeof source === 'string' ? source : await source.text()
+      const file = parseBackup(text, fileName)
+      const current = await get().deps.repos.backup.count()
       set({ pendingRestore: { fileName, file, incoming: countBackup(file.tables), current } })
       return true
     } catch (error) {
@@ -59,12 +70,14 @@ export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (s
     const pending = get().pendingRestore
     if (!pending) return false
     try {
-      await restoreBackup(get().deps.db, pending.file)
+      await get().deps.repos.backup.restore(pending.file)
       set({ pendingRestore: undefined, deskView: { kind: 'overview' }, selectedAccountIds: [] })
       await get().loadDesk()
       get().notify({ level: 'info', message: `Backup restored from ${pending.fileName}` })
       return true
     } catch (error) {
+      // Close the dialog: it cannot succeed on a second click, and the notice says why and that nothing changed.
+      set({ pendingRestore: undefined })
       get().reportError(error)
       return false
     }

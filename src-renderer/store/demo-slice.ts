@@ -1,10 +1,9 @@
 import { z } from 'zod'
 import type { StateCreator } from 'zustand'
+import { demoBaselines } from '../../shared/demo/baselines'
 import { buildDemoOrganization } from '../../shared/demo/organization'
-import { addOrganization, createAccountsRepo } from '../db/accounts-repo'
-import { createSettingsRepo, requestPersistentStorage } from '../db/settings-repo'
+import { requestPersistentStorage } from '../db/settings-repo'
 import type { AppState } from './app-store'
-import { deskModel } from './desk-model'
 import { DEMO_SNAPSHOT_PREFIX } from './snapshots-slice'
 
 /** Set when the user said no to the demo or removed it, so it is not offered or opened again. */
@@ -26,12 +25,12 @@ export const createDemoSlice: StateCreator<AppState, [], [], DemoSlice> = (set, 
   // Start-up runs once per store, even when React (StrictMode) mounts the shell twice.
   let started: Promise<void> | undefined
   const init = async () => {
-    const { db, api } = get().deps
+    const { repos, api } = get().deps
     void requestPersistentStorage()
     await get().loadDesk()
     if (get().accounts.length > 0) return
     try {
-      const isDeclined = await createSettingsRepo(db).get(DEMO_DECLINED, z.boolean(), false)
+      const isDeclined = await repos.settings.get(DEMO_DECLINED, z.boolean(), false)
       const info = await api.app.getInfo()
       if (info.isDemoDefault && !isDeclined) await get().loadDemo()
       else if (!isDeclined) set({ demoOffer: 'offer' })
@@ -47,12 +46,14 @@ export const createDemoSlice: StateCreator<AppState, [], [], DemoSlice> = (set, 
       return started
     },
     loadDemo: async () => {
-      const { db, now } = get().deps
+      const { repos, now } = get().deps
       set({ isDemoBusy: true })
       try {
-        const demo = buildDemoOrganization({ now: now(), controls: deskModel().demoControls })
+        const demo = buildDemoOrganization({ now: now(), controls: get().deskModel.demoControls })
         // Validated, and written all or nothing: the demo loads whole or not at all.
-        await addOrganization(db, demo)
+        await repos.addOrganization(demo)
+        await repos.baselines.importMany(demoBaselines(now()))
+        await get().loadBaselines()
         set({ demoOffer: 'none' })
         await get().loadDesk()
         get().notify({ level: 'info', message: `Demo organization loaded: ${demo.accounts.length} accounts` })
@@ -65,7 +66,7 @@ export const createDemoSlice: StateCreator<AppState, [], [], DemoSlice> = (set, 
     declineDemo: async () => {
       set({ demoOffer: 'none' })
       try {
-        await createSettingsRepo(get().deps.db).set(DEMO_DECLINED, z.boolean(), true)
+        await get().deps.repos.settings.set(DEMO_DECLINED, z.boolean(), true)
       } catch (error) {
         get().reportError(error)
       }
@@ -73,9 +74,11 @@ export const createDemoSlice: StateCreator<AppState, [], [], DemoSlice> = (set, 
     removeDemo: async () => {
       set({ isDemoBusy: true })
       try {
-        const count = await createAccountsRepo(get().deps.db).removeOrigin('demo', DEMO_SNAPSHOT_PREFIX)
+        const count = await get().deps.repos.accounts.removeOrigin('demo', DEMO_SNAPSHOT_PREFIX)
+        await get().deps.repos.baselines.removeDemo()
+        await get().loadBaselines()
         // Once removed, the demo is not opened again by itself at the next start (it can still be loaded).
-        await createSettingsRepo(get().deps.db).set(DEMO_DECLINED, z.boolean(), true)
+        await get().deps.repos.settings.set(DEMO_DECLINED, z.boolean(), true)
         await get().loadDesk()
         // The Snapshots area lists the demo's quarterly snapshots: refresh it if it was loaded.
         if (get().isSnapshotsLoaded) await get().loadSnapshots(true)

@@ -1,7 +1,5 @@
-import { useSyncExternalStore } from 'react'
 import { type DemoControl, demoControlsFromModel } from '../../shared/demo/organization'
 import type { DomainId } from '../../shared/domain/types'
-import { defaultModel } from '../../shared/model/default-model'
 import type { MaturityModel } from '../../shared/model/schema'
 import { type CompiledModel, compileModel } from '../../shared/scoring/engine'
 
@@ -75,34 +73,4 @@ export function buildDeskModel(model: MaturityModel): DeskModel {
     levelNames,
     demoControls: demoControlsFromModel(model),
   }
-}
-
-let cached: DeskModel | undefined
-let source: MaturityModel | undefined
-const listeners = new Set<() => void>()
-
-/** Sets the model the desk scores with (the default model unless the Model area chose another). */
-export function setDeskModel(model: MaturityModel): void {
-  if (model === source) return
-  source = model
-  cached = buildDeskModel(model)
-  for (const listener of listeners) listener()
-}
-
-/** The model the desk scores with (the default model until another is set), read once into lookups. */
-export function deskModel(): DeskModel {
-  if (!cached) setDeskModel(defaultModel)
-  return cached ?? buildDeskModel(defaultModel)
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => {
-    listeners.delete(listener)
-  }
-}
-
-/** The desk model as a React value: components re-render (and scores recompute) when the model changes. */
-export function useDeskModel(): DeskModel {
-  return useSyncExternalStore(subscribe, deskModel)
 }

@@ -1,7 +1,8 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RatchetDb } from '../db/db'
+import { createRepos } from '../db/repos'
 import { createAppStore } from './app-store'
-import { deskModel, setDeskModel } from './desk-model'
+import { buildDeskModel } from './desk-model'
 import { type ScoreCache, scoreDesk } from './scorecards'
 import { fakeApi, testModel } from './test-support'
 
@@ -9,7 +10,6 @@ vi.setConfig({ testTimeout: 30_000 })
 
 const now = new Date('2026-11-28T12:00:00.000Z')
 const dbs: RatchetDb[] = []
-beforeAll(() => setDeskModel(testModel()))
 afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete()
 })
@@ -17,12 +17,15 @@ afterEach(async () => {
 function makeStore(isDemoDefault: boolean) {
   const db = new RatchetDb(`desk-${crypto.randomUUID()}`)
   dbs.push(db)
-  return createAppStore({ api: fakeApi({ isDemoDefault }).api, db, now: () => now })
+  return createAppStore(
+    { api: fakeApi({ isDemoDefault }).api, repos: createRepos(db), now: () => now },
+    { model: testModel() },
+  )
 }
 function scores(store: ReturnType<typeof makeStore>) {
   const s = store.getState()
   return scoreDesk({
-    model: deskModel(),
+    model: buildDeskModel(testModel()),
     accounts: s.accounts,
     latestEvidence: s.latestEvidence,
     attestations: s.attestations,
@@ -41,6 +44,9 @@ describe('the desk store', () => {
     const opened = makeStore(true)
     await Promise.all([opened.getState().initDesk(), opened.getState().initDesk()])
     expect(opened.getState().accounts).toHaveLength(12)
+    // Bundles and answers are read only when something needs them, not at start.
+    expect(opened.getState().latestEvidence).toEqual({})
+    await opened.getState().ensureDeskDetails()
     expect(Object.keys(opened.getState().latestEvidence)).toHaveLength(12)
     expect(
       opened.getState().notices.filter((n) => n.message.startsWith('Demo organization loaded')),
@@ -59,6 +65,7 @@ describe('the desk store', () => {
   it('answering a manual question raises the level, and a newer "no" lowers it again', async () => {
     const store = makeStore(true)
     await store.getState().initDesk()
+    await store.getState().ensureDeskDetails()
     const before = scores(store)
     const target = store
       .getState()
@@ -79,14 +86,15 @@ describe('the desk store', () => {
       controlId: 'gov.owner',
       note: 'Owner is in the CMDB',
       attestedBy: 'Lead',
-      attestedAt: now.toISOString(),
+      // A minute ago: answers recorded after the scoring time do not count yet.
+      attestedAt: new Date(now.getTime() - 60_000).toISOString(),
       expiresAt: '2027-05-28T23:59:59.000Z',
     }
     expect(await store.getState().attest({ ...answer, isMet: true })).toBe(true)
     expect(governance()?.level).toBeGreaterThanOrEqual(1)
     expect(governance()?.controls.find((c) => c.controlId === 'gov.owner')?.status).toBe('attested')
 
-    const later = new Date(now.getTime() + 60_000).toISOString()
+    const later = now.toISOString()
     expect(await store.getState().attest({ ...answer, isMet: false, attestedAt: later })).toBe(true)
     expect(governance()?.level).toBe(0)
     expect(mine()).toBe(earlier + 2)
@@ -95,6 +103,7 @@ describe('the desk store', () => {
   it('reports a bad answer and saves nothing', async () => {
     const store = makeStore(true)
     await store.getState().initDesk()
+    await store.getState().ensureDeskDetails()
     const count = store.getState().attestations.length
     const isSaved = await store.getState().attest({
       accountIds: [store.getState().accounts[0]?.id ?? ''],
@@ -114,16 +123,12 @@ describe('the desk store', () => {
   it('removing the demo keeps the user’s own accounts', async () => {
     const store = makeStore(true)
     await store.getState().initDesk()
-    const { createAccountsRepo } = await import('../db/accounts-repo')
-    await createAccountsRepo(store.getState().deps.db).putMany([
-      { id: '999999999999', name: 'mine', origin: 'sso' },
-    ])
+    await store.getState().deps.repos.accounts.putMany([{ id: '999999999999', name: 'mine', origin: 'sso' }])
     await store.getState().removeDemo()
     expect(store.getState().accounts.map((a) => a.name)).toEqual(['mine'])
     expect(store.getState().latestEvidence).toEqual({})
     // The next start with an empty database does not bring the removed demo back.
-    const { createAccountsRepo: repo } = await import('../db/accounts-repo')
-    await repo(store.getState().deps.db).remove(['999999999999'])
+    await store.getState().deps.repos.accounts.remove(['999999999999'])
     const next = createAppStore({ ...store.getState().deps })
     await next.getState().initDesk()
     expect(next.getState().accounts).toEqual([])
@@ -138,7 +143,7 @@ describe('the desk store', () => {
     expect(store.getState().notices.at(-1)).toMatchObject({
       level: 'error',
       code: 'backup-corrupt',
-      message: 'This file is not a Ratchet backup: it is not valid JSON.',
+      message: 'bad.json is not a Ratchet backup: it is not valid JSON.',
     })
     const wrong = JSON.stringify({ format: 'ratchet-backup', version: 99, tables: {} })
     expect(await store.getState().prepareRestore('new.json', wrong)).toBe(false)
@@ -151,8 +156,7 @@ describe('the desk store', () => {
   it('restores a valid backup after showing the counts it will replace', async () => {
     const source = makeStore(true)
     await source.getState().initDesk()
-    const { exportBackup } = await import('../db/backup')
-    const text = JSON.stringify(await exportBackup(source.getState().deps.db, { now }))
+    const text = JSON.stringify(await source.getState().deps.repos.backup.export({ now }))
     const target = makeStore(false)
     await target.getState().initDesk()
     expect(await target.getState().prepareRestore('backup.json', text)).toBe(true)
@@ -166,14 +170,52 @@ describe('the desk store', () => {
   })
 })
 
+/** A "yes" to the governance owner question for one account. */
+const ownerAnswer = (accountId: string) => ({
+  accountIds: [accountId],
+  controlId: 'gov.owner',
+  isMet: true,
+  attestedBy: 'Lead',
+  attestedAt: now.toISOString(),
+  expiresAt: '2027-05-28T23:59:59.000Z',
+})
+
+describe('per-account summaries', () => {
+  it('are computed for every account, and after an answer only that account is computed again', async () => {
+    const store = makeStore(true)
+    await store.getState().initDesk()
+    await store.getState().refreshSummaries()
+    const first = store.getState().summaries
+    expect(Object.keys(first)).toHaveLength(12)
+    expect(store.getState().latestEvidence).toEqual({})
+    const target = store.getState().accounts.find((a) => first[a.id]?.domains.governance?.level === 0)
+    if (!target) throw new Error('the demo has an account with governance unanswered')
+    expect(first[target.id]?.unknownReasons['gov.owner']).toBe('not-answered')
+    await store.getState().attest(ownerAnswer(target.id))
+    await store.getState().refreshSummaries()
+    const second = store.getState().summaries
+    const last = store.getState().lastSummaryRefresh
+    expect((last?.changed ?? 0) + (last?.kept ?? 0)).toBe(12)
+    expect(second[target.id]?.domains.governance?.level).toBeGreaterThanOrEqual(1)
+    expect(second[target.id]?.counts.attested).toBe((first[target.id]?.counts.attested ?? 0) + 1)
+    const other = store.getState().accounts.find((a) => a.id !== target.id)
+    expect(second[other?.id ?? '']).toBe(first[other?.id ?? ''])
+    // Stored: a new store reads them back without scoring anything.
+    const next = createAppStore({ ...store.getState().deps }, { model: testModel() })
+    await next.getState().loadSummaries()
+    expect(next.getState().summaries[target.id]).toEqual(second[target.id])
+  })
+})
+
 describe('scoreDesk with a cache', () => {
   it('rescores only the account whose answers changed, and gives the same cards as without a cache', async () => {
     const store = makeStore(true)
     await store.getState().initDesk()
+    await store.getState().ensureDeskDetails()
     const createScoreInput = () => {
       const s = store.getState()
       return {
-        model: deskModel(),
+        model: buildDeskModel(testModel()),
         accounts: s.accounts,
         latestEvidence: s.latestEvidence,
         attestations: s.attestations,
@@ -187,14 +229,7 @@ describe('scoreDesk with a cache', () => {
     const target = store.getState().accounts[0]
     const other = store.getState().accounts[1]
     if (!target || !other) throw new Error('demo accounts')
-    await store.getState().attest({
-      accountIds: [target.id],
-      controlId: 'gov.owner',
-      isMet: true,
-      attestedBy: 'Lead',
-      attestedAt: now.toISOString(),
-      expiresAt: '2027-05-28T23:59:59.000Z',
-    })
+    await store.getState().attest(ownerAnswer(target.id))
     const second = scoreDesk(createScoreInput(), cache)
     expect(second.get(other.id)).toBe(first.get(other.id))
     expect(second.get(target.id)).not.toBe(first.get(target.id))

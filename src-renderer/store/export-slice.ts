@@ -63,7 +63,7 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
   openExport: (source) => set({ exportSource: source }),
   openCurrentExport: async (selection) => {
     try {
-      await get().loadSnapshots()
+      await Promise.all([get().loadSnapshots(), get().ensureDeskDetails()])
       const snapshot = currentState(get(), get().deps.now(), 'Current state')
       const previous = get().snapshots.at(-1)
       const chosen = typeof selection === 'string' ? { accountIds: [selection] } : selection

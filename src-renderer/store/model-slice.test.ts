@@ -3,9 +3,8 @@ import { stringify as toYaml } from 'yaml'
 import { defaultModel, defaultModelInput } from '../../shared/model/default-model'
 import { modelVersion } from '../../shared/model/schema'
 import { RatchetDb } from '../db/db'
-import { createModelsRepo } from '../db/models-repo'
+import { createRepos } from '../db/repos'
 import { createAppStore } from './app-store'
-import { deskModel } from './desk-model'
 import { modelFile, modelSelectors } from './model-slice'
 import { fakeApi } from './test-support'
 
@@ -18,7 +17,11 @@ afterEach(async () => {
 async function store() {
   const db = new RatchetDb(`model-${crypto.randomUUID()}`)
   dbs.push(db)
-  const s = createAppStore({ api: fakeApi({ isDemoDefault: false }).api, db, now: () => now })
+  const s = createAppStore({
+    api: fakeApi({ isDemoDefault: false }).api,
+    repos: createRepos(db),
+    now: () => now,
+  })
   await s.getState().loadModels()
   return s
 }
@@ -31,7 +34,7 @@ describe('the model store', () => {
     expect(s.getState().isModelLoaded).toBe(true)
     expect(modelSelectors.activeModel(s.getState())).toBe(defaultModel)
     expect(modelSelectors.activeVersion(s.getState())).toBe(modelVersion(defaultModel))
-    expect(deskModel().compiled.version).toBe(modelVersion(defaultModel))
+    expect(s.getState().deskModel.compiled.version).toBe(modelVersion(defaultModel))
   })
 
   it('imports a YAML model, stores it once, uses it, and exports it with the same version', async () => {
@@ -44,7 +47,7 @@ describe('the model store', () => {
     expect(await s.getState().selectModel(stored?.hash ?? '')).toBe(true)
     const active = modelSelectors.activeModel(s.getState())
     expect(active.name).toBe('ACME model')
-    expect(deskModel().compiled.model.id).toBe('acme')
+    expect(s.getState().deskModel.compiled.model.id).toBe('acme')
     const file = modelFile(active, 'json')
     expect(file.fileName).toBe(`acme-${stored?.hash}.json`)
     expect(modelVersion(JSON.parse(file.text))).toBe(stored?.hash)
@@ -60,7 +63,7 @@ describe('the model store', () => {
     const [error] = errors(s)
     expect(error?.message).toContain('broken.json is not a valid Ratchet model:')
     expect(error?.message).toContain('params.access-key-max-age-days.default')
-    expect(await createModelsRepo(s.getState().deps.db).list()).toEqual([])
+    expect(await s.getState().deps.repos.models.list()).toEqual([])
     expect(s.getState().storedModels).toEqual([])
   })
 
@@ -70,14 +73,14 @@ describe('the model store', () => {
     const version = modelSelectors.activeVersion(s.getState())
     expect(version).not.toBe(modelVersion(defaultModel))
     expect(modelSelectors.activeModel(s.getState()).params['access-key-max-age-days']?.default).toBe(60)
-    expect(deskModel().compiled.version).toBe(version)
+    expect(s.getState().deskModel.compiled.version).toBe(version)
 
     expect(await s.getState().setParams({ 'access-key-max-age-days': 5 })).toBe(false)
     expect(errors(s)[0]?.message).toBe(
       'Invalid parameter values: "access-key-max-age-days" must be between 30 and 365 (got 5)',
     )
     // The saved value is untouched.
-    expect((await createModelsRepo(s.getState().deps.db).getChoice()).params).toEqual({
+    expect((await s.getState().deps.repos.models.getChoice()).params).toEqual({
       'access-key-max-age-days': 60,
     })
   })
@@ -97,29 +100,35 @@ describe('the model store', () => {
 
   it('lists the versions saved snapshots were scored with', async () => {
     const s = await store()
-    await s.getState().deps.db.snapshots.bulkAdd([
-      {
-        id: 's1',
-        label: 'Q1',
-        createdAt: '2026-03-31T00:00:00.000Z',
-        modelVersion: 'aaaa',
-        model: { id: 'm', name: 'Old' },
-      },
-      {
-        id: 's2',
-        label: 'Q2',
-        createdAt: '2026-06-30T00:00:00.000Z',
-        modelVersion: 'aaaa',
-        model: { id: 'm', name: 'Old' },
-      },
-      {
-        id: 's3',
-        label: 'Q3',
-        createdAt: '2026-09-30T00:00:00.000Z',
-        modelVersion: 'bbbb',
-        model: { id: 'm', name: 'New' },
-      },
-    ])
+    await dbs
+      .at(-1)
+      ?.table('snapshots')
+      .bulkAdd([
+        {
+          id: 's1',
+          label: 'Q1',
+          createdAt: '2026-03-31T00:00:00.000Z',
+          modelVersion: 'aaaa',
+          modelId: 'm',
+          modelName: 'Old',
+        },
+        {
+          id: 's2',
+          label: 'Q2',
+          createdAt: '2026-06-30T00:00:00.000Z',
+          modelVersion: 'aaaa',
+          modelId: 'm',
+          modelName: 'Old',
+        },
+        {
+          id: 's3',
+          label: 'Q3',
+          createdAt: '2026-09-30T00:00:00.000Z',
+          modelVersion: 'bbbb',
+          modelId: 'm',
+          modelName: 'New',
+        },
+      ])
     await s.getState().loadModels()
     expect(s.getState().scoredVersions).toEqual([
       { hash: 'bbbb', modelId: 'm', name: 'New', snapshotCount: 1, lastScoredAt: '2026-09-30T00:00:00.000Z' },

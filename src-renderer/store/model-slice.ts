@@ -5,9 +5,9 @@ import { defaultModel } from '../../shared/model/default-model'
 import { type MaturityModel, ModelParseError, modelVersion, parseModel } from '../../shared/model/schema'
 import { validateParamOverrides, withParamOverrides } from '../../shared/scoring/params'
 import type { ParamOverrides } from '../../shared/scoring/types'
-import { createModelsRepo, type ModelChoice, type ScoredVersion, type StoredModel } from '../db/models-repo'
+import type { ModelChoice, ScoredVersion, StoredModel } from '../db/models-repo'
 import type { AppState } from './app-store'
-import { setDeskModel } from './desk-model'
+import { buildDeskModel, type DeskModel } from './desk-model'
 
 /**
  * The maturity model in use: the built-in model or an imported version, with the user's parameter values.
@@ -18,6 +18,8 @@ export interface ModelSlice {
   scoredVersions: ScoredVersion[]
   modelChoice: ModelChoice
   isModelLoaded: boolean
+  /** The model the desk scores with (the active model with its parameters), read once into lookups. */
+  deskModel: DeskModel
   /** Reads stored versions, the choice and the scored versions; applies the choice to the desk. */
   loadModels(): Promise<void>
   /** Validates a JSON/YAML model file and stores it. Nothing is stored when it is invalid. */
@@ -55,6 +57,8 @@ export const modelSelectors = {
   baseModel: (s: AppState): MaturityModel => baseModelOf(s),
   /** The model scoring uses: the chosen model with the parameter values baked in. */
   activeModel: (s: AppState): MaturityModel => effective(baseModelOf(s), s.modelChoice.params).model,
+  /** The model the desk scores with, as lookups (titles, questions, the compiled model). */
+  desk: (s: AppState): DeskModel => s.deskModel,
   /** The content hash of the model scoring uses; scorecards record it. */
   activeVersion: (s: AppState): string => effective(baseModelOf(s), s.modelChoice.params).version,
 }
@@ -67,80 +71,85 @@ export function modelFile(model: MaturityModel, format: 'json' | 'yaml'): { file
     : { fileName: `${base}.yaml`, text: toYaml(model) }
 }
 
-export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set, get) => {
-  const repo = () => createModelsRepo(get().deps.db)
-  const refresh = async () => {
-    const [storedModels, modelChoice, scoredVersions] = await Promise.all([
-      repo().list(),
-      repo().getChoice(),
-      repo().scoredVersions(),
-    ])
-    set({ storedModels, modelChoice, scoredVersions, isModelLoaded: true })
-    setDeskModel(modelSelectors.activeModel(get()))
-  }
-  const run = async <T>(work: () => Promise<T>, done?: string): Promise<T | undefined> => {
-    try {
-      const result = await work()
-      await refresh()
-      if (done) get().notify({ level: 'info', message: done })
-      return result
-    } catch (error) {
-      get().reportError(error)
-      return undefined
+/** The model slice; `initialModel` is what the desk scores with until the stored choice is read. */
+export const createModelSlice =
+  (initialModel: MaturityModel = defaultModel): StateCreator<AppState, [], [], ModelSlice> =>
+  (set, get) => {
+    const repo = () => get().deps.repos.models
+    const refresh = async () => {
+      const [storedModels, modelChoice, scoredVersions] = await Promise.all([
+        repo().list(),
+        repo().getChoice(),
+        repo().scoredVersions(),
+      ])
+      set({ storedModels, modelChoice, scoredVersions, isModelLoaded: true })
+      const active = modelSelectors.activeModel(get())
+      if (active !== get().deskModel.compiled.model) set({ deskModel: buildDeskModel(active) })
+    }
+    const run = async <T>(work: () => Promise<T>, done?: string): Promise<T | undefined> => {
+      try {
+        const result = await work()
+        await refresh()
+        if (done) get().notify({ level: 'info', message: done })
+        return result
+      } catch (error) {
+        get().reportError(error)
+        return undefined
+      }
+    }
+    return {
+      storedModels: [],
+      scoredVersions: [],
+      modelChoice: emptyChoice,
+      isModelLoaded: false,
+      deskModel: buildDeskModel(initialModel),
+      loadModels: async () => {
+        await run(async () => undefined)
+      },
+      importModel: (fileName, text) =>
+        run(async () => {
+          let model: MaturityModel
+          try {
+            model = parseModel(text, fileName)
+          } catch (error) {
+            if (error instanceof ModelParseError) {
+              throw new AppError(
+                'invalid-model',
+                error.message,
+                'Fix the file and import it again; nothing was stored.',
+              )
+            }
+            throw error
+          }
+          return repo().add(model, 'import', get().deps.now().toISOString(), fileName)
+        }, `Model imported from ${fileName}`),
+      selectModel: async (hash) => {
+        const stored: StoredModel[] = get().storedModels
+        const target = hash === null ? defaultModel : stored.find((m) => m.hash === hash)?.model
+        const current: ParamOverrides = get().modelChoice.params
+        // Keep only the parameter values the new model understands and accepts.
+        const params: ParamOverrides = {}
+        for (const [id, value] of Object.entries(current)) {
+          if (!target || validateParamOverrides(target, { [id]: value }).length === 0) params[id] = value
+        }
+        const result = await run(() => repo().setChoice({ activeHash: hash, params }), 'Model in use changed')
+        return result !== undefined
+      },
+      setParams: async (params) => {
+        const result = await run(async () => {
+          const problems = validateParamOverrides(baseModelOf(get()), params)
+          if (problems.length > 0)
+            throw new AppError('invalid-input', `Invalid parameter values: ${problems.join('; ')}`)
+          return repo().setChoice({ activeHash: get().modelChoice.activeHash, params })
+        }, 'Parameters saved')
+        return result !== undefined
+      },
+      removeModel: async (hash) => {
+        const result = await run(async () => {
+          await repo().remove(hash)
+          return true
+        }, 'Model version deleted')
+        return result === true
+      },
     }
   }
-  return {
-    storedModels: [],
-    scoredVersions: [],
-    modelChoice: emptyChoice,
-    isModelLoaded: false,
-    loadModels: async () => {
-      await run(async () => undefined)
-    },
-    importModel: (fileName, text) =>
-      run(async () => {
-        let model: MaturityModel
-        try {
-          model = parseModel(text, fileName)
-        } catch (error) {
-          if (error instanceof ModelParseError) {
-            throw new AppError(
-              'invalid-model',
-              error.message,
-              'Fix the file and import it again; nothing was stored.',
-            )
-          }
-          throw error
-        }
-        return repo().add(model, 'import', get().deps.now().toISOString(), fileName)
-      }, `Model imported from ${fileName}`),
-    selectModel: async (hash) => {
-      const stored: StoredModel[] = get().storedModels
-      const target = hash === null ? defaultModel : stored.find((m) => m.hash === hash)?.model
-      const current: ParamOverrides = get().modelChoice.params
-      // Keep only the parameter values the new model understands and accepts.
-      const params: ParamOverrides = {}
-      for (const [id, value] of Object.entries(current)) {
-        if (!target || validateParamOverrides(target, { [id]: value }).length === 0) params[id] = value
-      }
-      const result = await run(() => repo().setChoice({ activeHash: hash, params }), 'Model in use changed')
-      return result !== undefined
-    },
-    setParams: async (params) => {
-      const result = await run(async () => {
-        const problems = validateParamOverrides(baseModelOf(get()), params)
-        if (problems.length > 0)
-          throw new AppError('invalid-input', `Invalid parameter values: ${problems.join('; ')}`)
-        return repo().setChoice({ activeHash: get().modelChoice.activeHash, params })
-      }, 'Parameters saved')
-      return result !== undefined
-    },
-    removeModel: async (hash) => {
-      const result = await run(async () => {
-        await repo().remove(hash)
-        return true
-      }, 'Model version deleted')
-      return result === true
-    },
-  }
-}

@@ -1,12 +1,14 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Account, Attestation, Waiver } from '../../shared/domain/types'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
-import { scoreAccount } from '../../shared/scoring/engine'
+import { type ScoreCache, scoreAccountsCached } from '../../shared/scoring/score-accounts'
 import type { AccountScorecard } from '../../shared/scoring/types'
-import { latestPerControl } from '../db/answers-repo'
 import { useAppStore } from './app-store'
-import { type DeskModel, useDeskModel } from './desk-model'
+import type { DeskModel } from './desk-model'
+import { modelSelectors } from './model-slice'
+
+export type { ScoreCache } from '../../shared/scoring/score-accounts'
 
 export interface DeskScoreInput {
   model: DeskModel
@@ -17,87 +19,23 @@ export interface DeskScoreInput {
   now: Date
 }
 
-/** Scorecards kept between runs, by account, with the fingerprint of the inputs that produced them. */
-export type ScoreCache = Map<string, { key: string; card: AccountScorecard }>
-
-function groupByAccount<T extends { accountId: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>()
-  for (const row of rows) {
-    const list = map.get(row.accountId)
-    if (list) list.push(row)
-    else map.set(row.accountId, [row])
-  }
-  return map
-}
-
 /**
- * Everything one account's score depends on, as a string. `now` counts to the minute: a score is reused
- * for at most a minute, so an answer that expires shows as expired within a minute.
- */
-function fingerprint(
-  model: DeskModel,
-  now: Date,
-  account: Account,
-  bundle: EvidenceBundle | undefined,
-  attestations: Attestation[],
-  waivers: Waiver[],
-): string {
-  return [
-    model.compiled.version,
-    Math.floor(now.getTime() / 60_000),
-    JSON.stringify(account.targets),
-    bundle ? `${bundle.accountId}@${bundle.collectedAt}` : '-',
-    attestations.map((a) => `${a.id}:${a.attestedAt}:${a.expiresAt}:${a.isMet}:${a.note}`).join(','),
-    waivers.map((w) => `${w.id}:${w.createdAt}:${w.expiresAt}`).join(','),
-  ].join('|')
-}
-
-/**
- * Scores every account from its latest bundle and its newest answer per control (older answers are history).
- * Pure: the same input gives the same scorecards. Scores are derived here, never stored. With a cache,
- * accounts whose inputs did not change keep their scorecard, so answering one question for one of 1,000
- * accounts rescores one account.
+ * Scores every account from its latest bundle and all its answers (the engine selects the current one),
+ * through the same shared function the cross-path test checks against the CLI, snapshots and exports.
  */
 export function scoreDesk(input: DeskScoreInput, cache?: ScoreCache): Map<string, AccountScorecard> {
-  const attestations = groupByAccount(latestPerControl(input.attestations, (a) => a.attestedAt))
-  const waivers = groupByAccount(latestPerControl(input.waivers, (w) => w.createdAt))
-  const result = new Map<string, AccountScorecard>()
-  for (const account of input.accounts) {
-    const bundle = input.latestEvidence[account.id]
-    const own = attestations.get(account.id) ?? []
-    const ownWaivers = waivers.get(account.id) ?? []
-    const key = cache ? fingerprint(input.model, input.now, account, bundle, own, ownWaivers) : ''
-    const cached = cache?.get(account.id)
-    if (cached && cached.key === key) {
-      result.set(account.id, cached.card)
-      continue
-    }
-    const card = scoreAccount({
-      model: input.model.compiled,
-      now: input.now,
-      accountId: account.id,
-      account,
-      bundle,
-      attestations: own,
-      waivers: ownWaivers,
-    })
-    cache?.set(account.id, { key, card })
-    result.set(account.id, card)
-  }
-  if (cache) for (const id of cache.keys()) if (!result.has(id)) cache.delete(id)
-  return result
+  return scoreAccountsCached({ ...input, model: input.model.compiled }, cache)
 }
 
-// One cache for the renderer: every component that shows scores shares it and the last result.
-const sharedCache: ScoreCache = new Map()
-let lastRun:
-  | { input: Omit<DeskScoreInput, 'now'>; result: Map<string, AccountScorecard>; minute: number }
-  | undefined
-
-/** Scorecards for every account, recomputed only when the accounts, evidence, answers or model change. */
-export function useScorecards(): Map<string, AccountScorecard> {
+/**
+ * Full scorecards of some accounts, scored when a view needs their controls (from each latest bundle and all
+ * its answers; the engine picks the current one); empty until the bundles and answers are loaded. The overview
+ * reads stored summaries instead.
+ */
+export function useAccountScorecards(accountIds: readonly string[]): Map<string, AccountScorecard> {
   const data = useAppStore(
     useShallow((s) => ({
+      isLoaded: s.isDeskDetailsLoaded,
       accounts: s.accounts,
       latestEvidence: s.latestEvidence,
       attestations: s.attestations,
@@ -105,25 +43,39 @@ export function useScorecards(): Map<string, AccountScorecard> {
       now: s.deps.now,
     })),
   )
-  const model = useDeskModel()
+  const model = useAppStore(modelSelectors.desk)
+  const key = accountIds.join(',')
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the ids' contents
   return useMemo(() => {
-    const now = data.now()
-    const minute = Math.floor(now.getTime() / 60_000)
-    const input = { model, ...data }
-    const prev = lastRun
-    if (
-      prev &&
-      prev.minute === minute &&
-      prev.input.model === model &&
-      prev.input.accounts === data.accounts &&
-      prev.input.latestEvidence === data.latestEvidence &&
-      prev.input.attestations === data.attestations &&
-      prev.input.waivers === data.waivers
-    ) {
-      return prev.result
-    }
-    const result = scoreDesk({ ...input, now }, sharedCache)
-    lastRun = { input, result, minute }
-    return result
-  }, [data, model])
+    const { isLoaded, accounts, latestEvidence, attestations, waivers, now } = data
+    if (!isLoaded) return new Map()
+    const ids = new Set(accountIds)
+    const own = <T extends { accountId: string }>(rows: T[]) => rows.filter((r) => ids.has(r.accountId))
+    return scoreDesk({
+      model,
+      accounts: accounts.filter((a) => ids.has(a.id)),
+      latestEvidence,
+      attestations: own(attestations),
+      waivers: own(waivers),
+      now: now(),
+    })
+  }, [data, model, key])
+}
+
+/**
+ * Every account's full scorecard, for views that need each control of every account (baseline breaches and
+ * plans): it loads the bundles and answers first. The overview itself reads only the stored summaries.
+ */
+export function useScorecards(): Map<string, AccountScorecard> {
+  const ensureDeskDetails = useAppStore((s) => s.ensureDeskDetails)
+  useEffect(() => {
+    void ensureDeskDetails()
+  }, [ensureDeskDetails])
+  const ids = useAppStore(useShallow((s) => s.accounts.map((a) => a.id)))
+  return useAccountScorecards(ids)
+}
+
+/** One account's full scorecard, scored when its view is open; undefined until its data is loaded. */
+export function useAccountScorecard(accountId: string): AccountScorecard | undefined {
+  return useAccountScorecards([accountId]).get(accountId)
 }

@@ -1,15 +1,13 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { compareStates } from '../../shared/compare/compare'
 import { RatchetDb } from '../db/db'
-import { createSnapshotsRepo } from '../db/snapshots-repo'
+import { createRepos } from '../db/repos'
 import { createAppStore } from './app-store'
-import { setDeskModel } from './desk-model'
 import { currentState, DEMO_SNAPSHOT_PREFIX } from './snapshots-slice'
 import { fakeApi, testModel } from './test-support'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
 const dbs: RatchetDb[] = []
-beforeAll(() => setDeskModel(testModel()))
 afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete()
 })
@@ -17,7 +15,14 @@ afterEach(async () => {
 async function demoStore() {
   const db = new RatchetDb(`snapshots-${crypto.randomUUID()}`)
   dbs.push(db)
-  const store = createAppStore({ api: fakeApi({ isDemoDefault: true }).api, db, now: () => now })
+  const store = createAppStore(
+    {
+      api: fakeApi({ isDemoDefault: true }).api,
+      repos: createRepos(db),
+      now: () => now,
+    },
+    { model: testModel() },
+  )
   await store.getState().initDesk()
   await store.getState().loadSnapshots()
   return store
@@ -40,7 +45,7 @@ describe('the snapshots store', () => {
     }
     // Saving them again adds nothing.
     await store.getState().snapshotDemoQuarters()
-    expect(await createSnapshotsRepo(store.getState().deps.db).list()).toHaveLength(4)
+    expect(await store.getState().deps.repos.snapshots.list()).toHaveLength(4)
     await store.getState().loadSnapshots(true)
     expect(store.getState().snapshots.map((s) => s.id)).toEqual(snaps.map((s) => s.id))
   })
@@ -53,7 +58,7 @@ describe('the snapshots store', () => {
     const id = snap?.id ?? ''
     expect(await store.getState().editSnapshot(id, { label: 'Board pack' })).toBe(true)
     expect(await store.getState().editSnapshot(id, { notes: 'sent to the board' })).toBe(true)
-    const saved = await createSnapshotsRepo(store.getState().deps.db).get(id)
+    const saved = await store.getState().deps.repos.snapshots.get(id)
     expect(saved).toEqual({ ...snap, label: 'Board pack', notes: 'sent to the board' })
     expect(store.getState().snapshots[0]).toEqual(saved)
 
@@ -62,7 +67,7 @@ describe('the snapshots store', () => {
     expect(store.getState().snapshots).toEqual([])
     expect(store.getState().compareA).toBeNull()
     expect(store.getState().compareB).toBe('now')
-    expect(await createSnapshotsRepo(store.getState().deps.db).get(id)).toBeUndefined()
+    expect(await store.getState().deps.repos.snapshots.get(id)).toBeUndefined()
   })
 
   it('refuses an empty label and leaves the snapshot as it was', async () => {
@@ -73,7 +78,7 @@ describe('the snapshots store', () => {
     expect(store.getState().notices.at(-1)?.message).toMatch(
       /Invalid snapshot change: label: a label is required/,
     )
-    expect((await createSnapshotsRepo(store.getState().deps.db).get(id))?.label).toBe('2026-Q4')
+    expect((await store.getState().deps.repos.snapshots.get(id))?.label).toBe('2026-Q4')
     expect(store.getState().snapshots[0]?.label).toBe('2026-Q4')
   })
 
@@ -86,7 +91,7 @@ describe('the snapshots store', () => {
   it('refuses to store an invalid snapshot, and stores nothing of the batch', async () => {
     const store = await demoStore()
     const good = currentState(store.getState(), now)
-    const repo = createSnapshotsRepo(store.getState().deps.db)
+    const repo = store.getState().deps.repos.snapshots
     await expect(
       repo.addMany([
         { ...good, id: 'ok' },

@@ -1,11 +1,10 @@
 import type { StateCreator } from 'zustand'
 import type { CompareMode } from '../../shared/compare/types'
+import { demoBaselines } from '../../shared/demo/baselines'
 import { buildDemoOrganization, demoQuarterDates } from '../../shared/demo/organization'
 import { buildSnapshot, snapshotsFromQuarters } from '../../shared/snapshot/build'
 import type { Snapshot, SnapshotEdit } from '../../shared/snapshot/schema'
-import { createSnapshotsRepo } from '../db/snapshots-repo'
 import type { AppState } from './app-store'
-import { deskModel } from './desk-model'
 
 /** A side of a comparison: a saved snapshot by id, or the current state. */
 export type CompareSideId = string | 'now'
@@ -38,11 +37,11 @@ export const DEMO_SNAPSHOT_PREFIX = 'demo-snapshot'
 
 /** The current state, built like a snapshot but never saved: the "now" side of a comparison. */
 export function currentState(
-  state: Pick<AppState, 'accounts' | 'latestEvidence' | 'attestations' | 'waivers'>,
+  state: Pick<AppState, 'accounts' | 'latestEvidence' | 'attestations' | 'waivers' | 'deskModel'>,
   now: Date,
   label = 'Now',
 ): Snapshot {
-  const model = deskModel()
+  const model = state.deskModel
   return buildSnapshot({
     id: NOW,
     label,
@@ -75,7 +74,7 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
   let loading: Promise<void> | undefined
   const read = async () => {
     try {
-      const snapshots = await createSnapshotsRepo(get().deps.db).list()
+      const snapshots = await get().deps.repos.snapshots.list()
       set({ snapshots, isSnapshotsLoaded: true })
     } catch (error) {
       set({ isSnapshotsLoaded: true })
@@ -106,33 +105,35 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
     },
     takeSnapshot: (input) =>
       busy(async () => {
+        await get().ensureDeskDetails()
         const state = get()
         const snapshot = buildSnapshot({
           id: crypto.randomUUID(),
           ...(input.label !== undefined ? { label: input.label } : {}),
           notes: input.notes ?? '',
           createdAt: state.deps.now(),
-          model: deskModel().compiled.model,
-          compiled: deskModel().compiled,
+          model: state.deskModel.compiled.model,
+          compiled: state.deskModel.compiled,
           accounts: state.accounts,
           evidence: Object.values(state.latestEvidence),
           attestations: state.attestations,
           waivers: state.waivers,
+          baselines: state.baselineVersions,
         })
-        await createSnapshotsRepo(state.deps.db).addMany([snapshot])
+        await state.deps.repos.snapshots.addMany([snapshot])
         set((s) => ({ snapshots: [...s.snapshots, snapshot] }))
         get().notify({ level: 'info', message: `Snapshot "${snapshot.label}" saved` })
         return snapshot
       }, undefined),
     editSnapshot: (id, edit) =>
       busy(async () => {
-        const next = await createSnapshotsRepo(get().deps.db).edit(id, edit)
+        const next = await get().deps.repos.snapshots.edit(id, edit)
         set((s) => ({ snapshots: s.snapshots.map((x) => (x.id === id ? next : x)) }))
         return true
       }, false),
     deleteSnapshot: (id) =>
       busy(async () => {
-        await createSnapshotsRepo(get().deps.db).remove(id)
+        await get().deps.repos.snapshots.remove(id)
         set((s) => ({
           snapshots: s.snapshots.filter((x) => x.id !== id),
           compareA: s.compareA === id ? null : s.compareA,
@@ -142,22 +143,22 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
       }, false),
     snapshotDemoQuarters: () =>
       busy(async () => {
+        await get().ensureDeskDetails()
         const state = get()
-        const model = deskModel()
-        const demo = buildDemoOrganization({
-          now: demoNow(state, state.deps.now()),
-          controls: model.demoControls,
-        })
+        const model = state.deskModel
+        const demoAt = demoNow(state, state.deps.now())
+        const demo = buildDemoOrganization({ now: demoAt, controls: model.demoControls })
         const snapshots = snapshotsFromQuarters({
           accounts: demo.accounts,
           quarters: demo.quarters,
           model: model.compiled.model,
           idPrefix: DEMO_SNAPSHOT_PREFIX,
           notes: 'Demo organization: the state at the end of the quarter.',
+          baselines: demoBaselines(demoAt),
         })
         const taken = new Set(state.snapshots.map((s) => s.id))
         const fresh = snapshots.filter((s) => !taken.has(s.id))
-        await createSnapshotsRepo(state.deps.db).addMany(fresh)
+        await state.deps.repos.snapshots.addMany(fresh)
         set((s) => ({
           snapshots: [...s.snapshots, ...fresh].sort(
             (x, y) => Date.parse(x.createdAt) - Date.parse(y.createdAt),

@@ -9,6 +9,7 @@ export const areas = [
   { id: 'compare', label: 'Compare', key: '4' },
   { id: 'model', label: 'Model', key: '5' },
   { id: 'settings', label: 'Settings', key: '6' },
+  { id: 'baselines', label: 'Baselines', key: '7' },
 ] as const
 export type AreaId = (typeof areas)[number]['id']
 

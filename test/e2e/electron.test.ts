@@ -1,24 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { _electron } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { installedBinary, missingBinaryReason } from '../../src-main/launch/electron-binary.mjs'
 
-/** The Electron binary downloads on the first `npm start`; find it without triggering that download. */
-function electronBinary(): string | undefined {
-  try {
-    const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
-    const pathFile = join(packageDir, 'path.txt')
-    if (!existsSync(pathFile)) return undefined
-    const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim())
-    return existsSync(binary) ? binary : undefined
-  } catch {
-    return undefined
-  }
-}
-
-const binary = electronBinary()
-const skipReason = 'the Electron binary is not installed (it downloads on the first `npm start`)'
+const binary = installedBinary()
+const skipReason = missingBinaryReason
 
 describe.skipIf(!binary)(`the real Electron app${binary ? '' : ` (skipped: ${skipReason})`}`, () => {
   it('opens a hardened window that reaches main through the preload', async () => {
@@ -27,6 +13,8 @@ describe.skipIf(!binary)(`the real Electron app${binary ? '' : ` (skipped: ${ski
     try {
       const page = await app.firstWindow()
       await page.getByRole('navigation', { name: 'Areas' }).waitFor()
+      // Served from the app's own protocol, never file://.
+      expect(page.url()).toBe('app://ratchet/index.html')
       const isolated = await page.evaluate(
         () => typeof (globalThis as { require?: unknown }).require === 'undefined',
       )

@@ -1,27 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { _electron } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { installedBinary, missingBinaryReason } from '../../src-main/launch/electron-binary.mjs'
 import { buildFixtureSnapshots } from '../fixtures/snapshots/build'
 
-/** The Electron binary downloads on the first `npm start`; find it without triggering that download. */
-function electronBinary(): string | undefined {
-  try {
-    const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
-    const pathFile = join(packageDir, 'path.txt')
-    if (!existsSync(pathFile)) return undefined
-    const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim())
-    return existsSync(binary) ? binary : undefined
-  } catch {
-    return undefined
-  }
-}
-
-const binary = electronBinary()
-const skipReason = 'the Electron binary is not installed (it downloads on the first `npm start`)'
+const binary = installedBinary()
+const skipReason = missingBinaryReason
 
 describe.skipIf(!binary)(
   `PDF export in the real Electron app${binary ? '' : ` (skipped: ${skipReason})`}`,

@@ -2,11 +2,10 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 /**
- * Where the AWS-documented example payloads live (see its README for provenance): the team's reference folder
- * beside the checkout (`../shared`), wherever the checkout is; RATCHET_AWS_EXAMPLES overrides it.
+ * Where the AWS-documented example payloads live: vendored in the repository (test/fixtures/aws-examples; its
+ * README and each file's `.src.txt` sidecar name the source), so a fresh clone needs nothing beside it.
  */
-export const EXAMPLES_DIR =
-  process.env.RATCHET_AWS_EXAMPLES ?? join(import.meta.dirname, '../../../shared/reference/aws-examples')
+export const EXAMPLES_DIR = join(import.meta.dirname, '../fixtures/aws-examples')
 
 /** A `smithy.api#examples` entry or an AWS CLI output file. */
 export interface ModelExample<O = Record<string, unknown>> {

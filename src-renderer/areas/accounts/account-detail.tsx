@@ -1,9 +1,11 @@
 import { useState } from 'react'
 import { type Account, type DomainId, domainIds, type Level } from '../../../shared/domain/types'
-import { cellState, describeCell, LevelBadge } from '../../components/level'
+import { cellState, describeCell, domainCell, LevelBadge } from '../../components/level'
 import { useAppStore } from '../../store/app-store'
-import { deskModel } from '../../store/desk-model'
-import { useScorecards } from '../../store/scorecards'
+import { useAccountScorecard } from '../../store/scorecards'
+import { useDeskModel } from '../../store/use-desk-model'
+import { HeldBy } from '../baselines/held-by'
+import { CollectionFailedBanner } from '../collect/collection-banner'
 import { AccountContext } from './account-context'
 import { DomainPanel } from './domain-panel'
 import { Questionnaire } from './questionnaire'
@@ -19,13 +21,15 @@ export function AccountDetail({
   domainId: DomainId | undefined
   controlId: string | undefined
 }) {
-  const card = useScorecards().get(account.id)
+  const desk = useDeskModel()
+  const card = useAccountScorecard(account.id)
+  const isLoaded = useAppStore((s) => s.isDeskDetailsLoaded)
   const openOverview = useAppStore((s) => s.openOverview)
   const openAccount = useAppStore((s) => s.openAccount)
   const updateAccount = useAppStore((s) => s.updateAccount)
   const openCurrentExport = useAppStore((s) => s.openCurrentExport)
   const [tab, setTab] = useState<'domains' | 'questions'>('domains')
-  const titles = deskModel().domainTitles
+  const titles = desk.domainTitles
   const current = domainId ?? card?.domains.find((d) => d.level === card.level)?.domainId ?? 'iam'
   const domain = card?.domains.find((d) => d.domainId === current)
   const setTarget = (level: Level | undefined) => {
@@ -51,7 +55,9 @@ export function AccountDetail({
           Export…
         </button>
       </header>
+      <CollectionFailedBanner accountId={account.id} />
       <AccountContext key={account.id} account={account} />
+      <HeldBy accountId={account.id} />
       <fieldset className="detail-tabs">
         <legend className="visually-hidden">Account views</legend>
         <button type="button" aria-pressed={tab === 'domains'} onClick={() => setTab('domains')}>
@@ -72,14 +78,14 @@ export function AccountDetail({
           <ul>
             {domainIds.map((d) => {
               const result = card?.domains.find((x) => x.domainId === d)
-              const state = cellState(result)
+              const state = cellState(domainCell(result))
               return (
                 <li key={d}>
                   <button
                     type="button"
                     className="domain-tab"
                     aria-current={d === current ? 'true' : undefined}
-                    aria-label={describeCell(result, titles[d])}
+                    aria-label={describeCell(domainCell(result), titles[d])}
                     onClick={() => openAccount(account.id, d)}
                   >
                     <LevelBadge
@@ -102,8 +108,10 @@ export function AccountDetail({
             focusControlId={controlId}
             onTargetChange={setTarget}
           />
-        ) : (
+        ) : isLoaded ? (
           <p className="muted">No score yet for this account.</p>
+        ) : (
+          <p className="muted">Reading this account’s evidence and answers…</p>
         )}
       </div>
     </article>

@@ -1,6 +1,6 @@
 import type { Account, Level } from '../../../shared/domain/types'
 import type { DomainResult } from '../../../shared/scoring/types'
-import { deskModel } from '../../store/desk-model'
+import { useDeskModel } from '../../store/use-desk-model'
 import { ControlItem } from './control-item'
 
 const levels = [1, 2, 3, 4, 5] as const
@@ -18,7 +18,7 @@ export function DomainPanel({
   focusControlId: string | undefined
   onTargetChange(level: Level | undefined): void
 }) {
-  const model = deskModel()
+  const model = useDeskModel()
   const names = model.levelNames[domain.domainId] ?? []
   const next = domain.level < 5 ? domain.level + 1 : undefined
   const target = account.targets[domain.domainId]

@@ -2,7 +2,6 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { type DomainId, domainIds } from '../../../shared/domain/types'
 import { cellState, describeCell, LevelBadge } from '../../components/level'
-import { deskModel } from '../../store/desk-model'
 import { gridColumns, type OverviewRow, type Sort, type SortKey } from './overview-model'
 
 const ROW_HEIGHT = 40
@@ -14,6 +13,8 @@ interface HeatmapProps {
   onSort(key: SortKey): void
   onToggle(accountId: string): void
   onOpen(accountId: string, domainId?: DomainId): void
+  /** The domains' column titles, from the model in use. */
+  titles: Record<DomainId, string>
 }
 
 interface Cell {
@@ -50,7 +51,7 @@ export function moveCell(key: string, at: Cell, last: Cell, page: number, isCtrl
  * so 1,000 accounts scroll smoothly). It has one tab stop (roving tabindex): arrow keys, Home/End and
  * PageUp/PageDown move between cells, Enter opens the account at that domain, Space ticks it for bulk answers.
  */
-export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen }: HeatmapProps) {
+export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen, titles }: HeatmapProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 })
   const isKeyboardMove = useRef(false)
@@ -61,7 +62,6 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen }: Heat
     overscan: 8,
     initialRect: { width: 1000, height: 480 },
   })
-  const titles = deskModel().domainTitles
   const row = Math.min(active.row, Math.max(rows.length - 1, 0))
   const items = virtualizer.getVirtualItems()
   const padTop = items[0]?.start ?? 0
@@ -153,7 +153,7 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen }: Heat
           {items.map((item) => {
             const entry = rows[item.index]
             if (!entry) return null
-            const { account, card } = entry
+            const { account, summary: card } = entry
             const isSelected = selected.has(account.id)
             const cellButton = (col: number) => ({
               'data-cell': `${item.index}:${col}`,
@@ -202,7 +202,7 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen }: Heat
                   <span className="hm-grade">{card?.grade}</span>
                 </td>
                 {domainIds.map((domainId, i) => {
-                  const domain = card?.domains.find((d) => d.domainId === domainId)
+                  const domain = card?.domains[domainId]
                   const state = cellState(domain)
                   const isBelow = card?.belowTarget.includes(domainId) ?? false
                   return (

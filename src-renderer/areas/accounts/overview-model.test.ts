@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { type Account, domainIds, type Level } from '../../../shared/domain/types'
 import type { AccountScorecard } from '../../../shared/scoring/types'
-import { cellState } from '../../components/level'
+import { cellState, domainCell } from '../../components/level'
+import { summaryOfCard } from '../../workers/summary'
 import { moveCell } from './heatmap'
 import { emptyFilters, filterOptions, type OverviewRow, overviewCounts, visibleRows } from './overview-model'
 
@@ -37,6 +38,8 @@ function card(
     belowTarget: opts.below ? ['iam'] : [],
   }
 }
+/** The stored summary of a scorecard, as the overview reads it. */
+const summary = (...args: Parameters<typeof card>) => summaryOfCard(card(...args))
 
 const rows: OverviewRow[] = [
   {
@@ -45,11 +48,11 @@ const rows: OverviewRow[] = [
       environment: 'production',
       tags: ['pci'],
     }),
-    card: card('1', [3, 3, 3, 3, 3, 3, 3, 3]),
+    summary: summary('1', [3, 3, 3, 3, 3, 3, 3, 3]),
   },
   {
     account: account('222222222222', 'sandbox', { owner: 'Tom', environment: 'sandbox' }),
-    card: card('2', [1, 2, 2, 2, 2, 2, 2, 2], { below: true, unknownIn: 1 }),
+    summary: summary('2', [1, 2, 2, 2, 2, 2, 2, 2], { below: true, unknownIn: 1 }),
   },
   {
     account: account('333333333333', 'identity', {
@@ -57,7 +60,7 @@ const rows: OverviewRow[] = [
       environment: 'production',
       tags: ['pci', 'idp'],
     }),
-    card: card('3', [4, 4, 4, 4, 4, 4, 4, 2]),
+    summary: summary('3', [4, 4, 4, 4, 4, 4, 4, 2]),
   },
 ]
 
@@ -104,8 +107,8 @@ describe('overview filters, sorting and counts', () => {
 describe('heatmap cells', () => {
   it('marks a level held down only by unknowns, never one with a failure', () => {
     const c = card('2', [1, 2, 2, 2, 2, 2, 2, 2], { unknownIn: 1 })
-    expect(cellState(c.domains[1])).toEqual({ level: 2, isHeldByUnknown: true })
-    expect(cellState(c.domains[0])).toEqual({ level: 1, isHeldByUnknown: false })
+    expect(cellState(domainCell(c.domains[1]))).toEqual({ level: 2, isHeldByUnknown: true })
+    expect(cellState(domainCell(c.domains[0]))).toEqual({ level: 1, isHeldByUnknown: false })
   })
 
   it('moves the active cell with arrow keys, Home/End and pages, within bounds', () => {

@@ -1,6 +1,6 @@
 import { type Account, type DomainId, domainIds } from '../../../shared/domain/types'
-import type { AccountScorecard } from '../../../shared/scoring/types'
 import { cellState } from '../../components/level'
+import type { AccountSummary } from '../../workers/summary'
 
 export interface OverviewFilters {
   owner: string
@@ -26,10 +26,10 @@ export interface Sort {
   isDescending: boolean
 }
 
-/** One heatmap row: the account and its scorecard. */
+/** One heatmap row: the account and its stored summary (undefined until the first one is computed). */
 export interface OverviewRow {
   account: Account
-  card: AccountScorecard | undefined
+  summary: AccountSummary | undefined
 }
 
 /** The values the filter menus offer, from the accounts present. */
@@ -43,7 +43,7 @@ export function filterOptions(accounts: Account[]) {
 }
 
 function matches(row: OverviewRow, f: OverviewFilters): boolean {
-  const { account, card } = row
+  const { account, summary: card } = row
   if (f.owner && account.owner !== f.owner) return false
   if (f.environment && account.environment !== f.environment) return false
   if (f.tag && !account.tags.includes(f.tag)) return false
@@ -58,8 +58,8 @@ function matches(row: OverviewRow, f: OverviewFilters): boolean {
 
 function sortValue(row: OverviewRow, key: SortKey): string | number {
   if (key === 'name' || key === 'owner' || key === 'environment') return row.account[key].toLowerCase()
-  if (key === 'level') return row.card?.level ?? -1
-  return row.card?.domains.find((d) => d.domainId === key)?.level ?? -1
+  if (key === 'level') return row.summary?.level ?? -1
+  return row.summary?.domains[key]?.level ?? -1
 }
 
 /** Filters and sorts the heatmap rows (ties broken by name, so the order is stable). */
@@ -81,11 +81,11 @@ export function overviewCounts(rows: OverviewRow[]) {
   const byLevel = [0, 0, 0, 0, 0, 0]
   let belowTarget = 0
   let withUnknowns = 0
-  for (const { card } of rows) {
-    if (!card) continue
-    byLevel[card.level] = (byLevel[card.level] ?? 0) + 1
-    if (card.belowTarget.length > 0) belowTarget++
-    if (card.domains.some((d) => cellState(d).isHeldByUnknown)) withUnknowns++
+  for (const { summary } of rows) {
+    if (!summary) continue
+    byLevel[summary.level] = (byLevel[summary.level] ?? 0) + 1
+    if (summary.belowTarget.length > 0) belowTarget++
+    if (Object.values(summary.domains).some((d) => cellState(d).isHeldByUnknown)) withUnknowns++
   }
   return { total: rows.length, byLevel, belowTarget, withUnknowns }
 }

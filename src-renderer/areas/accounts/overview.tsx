@@ -3,7 +3,10 @@ import { useShallow } from 'zustand/react/shallow'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { overviewExportScope } from '../../store/export-slice'
-import { useScorecards } from '../../store/scorecards'
+import { summarySelectors } from '../../store/summaries-slice'
+import { useDeskModel } from '../../store/use-desk-model'
+import { BreachesPanel } from '../baselines/breaches-panel'
+import { CollectionFailedBanner } from '../collect/collection-banner'
 import { BulkQuestionnaire } from './bulk-questionnaire'
 import { Heatmap } from './heatmap'
 import {
@@ -30,14 +33,15 @@ export function Overview() {
       openCurrentExport: s.openCurrentExport,
     })),
   )
-  const cards = useScorecards()
+  const summaries = useAppStore(summarySelectors.summaries)
+  const desk = useDeskModel()
   const [filters, setFilters] = useState<OverviewFilters>(emptyFilters)
   const [sort, setSort] = useState<Sort>({ key: 'name', isDescending: false })
   const [isBulkOpen, setBulkOpen] = useState(false)
   const options = useMemo(() => filterOptions(accounts), [accounts])
   const allRows = useMemo(
-    () => accounts.map((account) => ({ account, card: cards.get(account.id) })),
-    [accounts, cards],
+    () => accounts.map((account) => ({ account, summary: summaries[account.id] })),
+    [accounts, summaries],
   )
   const rows = useMemo(() => visibleRows(allRows, filters, sort), [allRows, filters, sort])
   const counts = useMemo(() => overviewCounts(rows), [rows])
@@ -100,6 +104,7 @@ export function Overview() {
           Clear filters
         </button>
       </fieldset>
+      <CollectionFailedBanner />
       <p className="counts" data-testid="overview-counts" aria-live="polite">
         Showing <strong>{counts.total}</strong> of {accounts.length} accounts · {counts.belowTarget} below
         target · {counts.withUnknowns} with unverified domains · by level:{' '}
@@ -109,6 +114,7 @@ export function Overview() {
           </span>
         ))}
       </p>
+      <BreachesPanel />
       <div className="bulk-bar">
         <button type="button" onClick={() => setSelectedAccounts(rows.map((r) => r.account.id))}>
           Select all shown
@@ -162,6 +168,7 @@ export function Overview() {
           onSort={onSort}
           onToggle={toggleSelectedAccount}
           onOpen={(id, domainId) => openAccount(id, domainId)}
+          titles={desk.domainTitles}
         />
       )}
     </div>

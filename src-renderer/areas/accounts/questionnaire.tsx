@@ -1,12 +1,12 @@
 import type { Account } from '../../../shared/domain/types'
-import { deskModel } from '../../store/desk-model'
-import { useScorecards } from '../../store/scorecards'
+import { useAccountScorecard } from '../../store/scorecards'
+import { useDeskModel } from '../../store/use-desk-model'
 import { ControlItem } from './control-item'
 
 /** Every manual question for one account, across all domains, with its current answer. */
 export function Questionnaire({ account }: { account: Account }) {
-  const card = useScorecards().get(account.id)
-  const model = deskModel()
+  const card = useAccountScorecard(account.id)
+  const model = useDeskModel()
   const questions = (card?.domains ?? []).flatMap((d) =>
     d.controls.filter((c) => model.controls.get(c.controlId)?.isManual ?? c.unknownReason === 'not-answered'),
   )

@@ -4,10 +4,11 @@ import type { Account } from '../../../shared/domain/types'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { ExpiredFlag } from '../../components/status-pill'
 import { useAppStore } from '../../store/app-store'
-import { deskModel } from '../../store/desk-model'
+import { useDeskModel } from '../../store/use-desk-model'
 
 /** Every waiver recorded for one account, newest first, with expired ones flagged. */
 export function WaiverList({ account }: { account: Account }) {
+  const desk = useDeskModel()
   const waivers = useAppStore(useShallow((s) => s.waivers.filter((w) => w.accountId === account.id)))
   const now = useAppStore((s) => s.deps.now)
   const removeWaiver = useAppStore((s) => s.removeWaiver)
@@ -32,7 +33,7 @@ export function WaiverList({ account }: { account: Account }) {
           <tbody>
             {sorted.map((w) => (
               <tr key={w.id}>
-                <td>{deskModel().controls.get(w.controlId)?.title ?? w.controlId}</td>
+                <td>{desk.controls.get(w.controlId)?.title ?? w.controlId}</td>
                 <td>{w.reason}</td>
                 <td>{w.approver}</td>
                 <td>{w.expiresAt < nowIso ? <ExpiredFlag at={w.expiresAt} /> : w.expiresAt.slice(0, 10)}</td>

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react'
 import type { DomainId } from '../../../shared/domain/types'
 import { useAppStore } from '../../store/app-store'
-import { deskModel } from '../../store/desk-model'
 import { type CompareSideId, NOW } from '../../store/snapshots-slice'
+import { useDeskModel } from '../../store/use-desk-model'
 import { ComparisonView } from './comparison-view'
 import { Trends } from './trends'
 import { useComparison, useCurrentState } from './use-compare'
@@ -12,14 +12,18 @@ type Tab = 'compare' | 'trends'
 
 /** The Compare area: any two snapshots (or one and now), with the reasons for each change; and the trends. */
 export function CompareArea() {
+  const desk = useDeskModel()
   const loadSnapshots = useAppStore((s) => s.loadSnapshots)
+  const ensureDeskDetails = useAppStore((s) => s.ensureDeskDetails)
   useEffect(() => {
+    // "Now" is built from the bundles and answers: read them when Compare opens, not at start.
     void loadSnapshots()
-  }, [loadSnapshots])
+    void ensureDeskDetails()
+  }, [loadSnapshots, ensureDeskDetails])
   const [tab, setTab] = useState<Tab>('compare')
   const tabIds = { compare: useId(), trends: useId() }
   const panelId = useId()
-  const titles = deskModel().domainTitles
+  const titles = desk.domainTitles
   const domainTitle = (id: DomainId) => titles[id]
   return (
     <section className="area compare-area" data-testid="area-compare" aria-labelledby="compare-title">

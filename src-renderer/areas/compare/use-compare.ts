@@ -16,8 +16,7 @@ export function useCurrentState(): Snapshot | undefined {
       waivers: s.waivers,
       now: s.deps.now,
       // The desk model follows the Model area's choice: recompute when it changes.
-      modelChoice: s.modelChoice,
-      storedModels: s.storedModels,
+      deskModel: s.deskModel,
     })),
   )
   return useMemo(() => {

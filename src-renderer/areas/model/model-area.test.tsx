@@ -4,6 +4,7 @@ import { defaultModel, defaultModelInput } from '../../../shared/model/default-m
 import { modelVersion } from '../../../shared/model/schema'
 import { RatchetDb } from '../../db/db'
 import { createModelsRepo } from '../../db/models-repo'
+import { createRepos } from '../../db/repos'
 import { AppStoreContext, createAppStore } from '../../store/app-store'
 import { fakeApi } from '../../store/test-support'
 import { ModelArea } from './model-area'
@@ -18,7 +19,11 @@ async function renderArea() {
   const db = new RatchetDb(`model-area-${crypto.randomUUID()}`)
   dbs.push(db)
   const fake = fakeApi({ isDemoDefault: false })
-  const store = createAppStore({ api: fake.api, db, now: () => new Date('2026-11-28T12:00:00.000Z') })
+  const store = createAppStore({
+    api: fake.api,
+    repos: createRepos(db),
+    now: () => new Date('2026-11-28T12:00:00.000Z'),
+  })
   render(
     <AppStoreContext.Provider value={store}>
       <ModelArea />

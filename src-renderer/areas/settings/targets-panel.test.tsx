@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Target } from '../../../shared/ipc/domains/aws'
 import { RatchetDb } from '../../db/db'
+import { createRepos } from '../../db/repos'
 import { createTargetsRepo, emptyTargetsSetting, mergeDiscovered } from '../../db/targets-repo'
 import { AppStoreContext, createAppStore } from '../../store/app-store'
 import { fakeApi } from '../../store/test-support'
@@ -32,7 +33,11 @@ async function renderPanel() {
   const db = new RatchetDb(`settings-${crypto.randomUUID()}`)
   dbs.push(db)
   await createTargetsRepo(db).save(mergeDiscovered(emptyTargetsSetting(), 'corp', discovered))
-  const store = createAppStore({ api: fakeApi({ isDemoDefault: false }).api, db, now: () => new Date() })
+  const store = createAppStore({
+    api: fakeApi({ isDemoDefault: false }).api,
+    repos: createRepos(db),
+    now: () => new Date(),
+  })
   render(
     <AppStoreContext.Provider value={store}>
       <TargetsPanel />
@@ -72,7 +77,7 @@ describe('the discovered accounts table', () => {
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'no-role' } })
     fireEvent.click(await screen.findByRole('button', { name: 'Exclude 32 shown' }))
     await screen.findByText('288 of 320 accounts included.')
-    const stored = await createTargetsRepo(store.getState().deps.db).load()
+    const stored = await store.getState().deps.repos.targets.load()
     expect(stored.targets.filter((t) => !t.isIncluded)).toHaveLength(32)
   })
 

@@ -1,9 +1,9 @@
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../app/app'
 import { RatchetDb } from '../../db/db'
+import { createRepos } from '../../db/repos'
 import { createSnapshotsRepo } from '../../db/snapshots-repo'
-import { setDeskModel } from '../../store/desk-model'
 import { fakeApi, testModel } from '../../store/test-support'
 
 // Each test loads the demo and scores it several times: allow for a busy 2-core machine.
@@ -12,7 +12,6 @@ configure({ asyncUtilTimeout: 10_000 })
 
 const now = new Date('2026-11-28T12:00:00.000Z')
 const dbs: RatchetDb[] = []
-beforeAll(() => setDeskModel(testModel()))
 afterEach(async () => {
   cleanup()
   for (const db of dbs.splice(0)) await db.delete()
@@ -21,7 +20,12 @@ afterEach(async () => {
 async function renderDemo() {
   const db = new RatchetDb(`snap-ui-${crypto.randomUUID()}`)
   dbs.push(db)
-  render(<App deps={{ api: fakeApi({ isDemoDefault: true }).api, db, now: () => now }} />)
+  render(
+    <App
+      deps={{ api: fakeApi({ isDemoDefault: true }).api, repos: createRepos(db), now: () => now }}
+      options={{ model: testModel() }}
+    />,
+  )
   await screen.findByTestId('demo-banner')
   fireEvent.click(
     within(screen.getByRole('navigation', { name: 'Areas' })).getByRole('button', { name: 'Snapshots' }),

@@ -1,0 +1,138 @@
+import type { Attestation, Waiver } from '../../shared/domain/types'
+import type { EvidenceBundle } from '../../shared/evidence/schema'
+import { isComplete, selectEvidence } from '../../shared/evidence/select'
+import type { MaturityModel } from '../../shared/model/schema'
+import { compileModel } from '../../shared/scoring/engine'
+import {
+  type AccountSummary,
+  groupByAccount,
+  type SummaryInput,
+  summarizeAccount,
+  summaryInputKey,
+} from '../workers/summary'
+import type { RatchetDb } from './db'
+
+/** How many accounts' bundles a refresh reads and scores at a time. */
+const SUMMARY_BATCH = 250
+
+/** What one refresh changed. */
+export interface SummaryChanges {
+  /** Summaries computed in this run (new, or whose inputs changed, or that went out of date). */
+  changed: AccountSummary[]
+  /** Accounts whose summary was dropped (the account is gone). */
+  removed: string[]
+  /** How many summaries were still fresh and kept. */
+  kept: number
+}
+
+/** A refresh request: the model the desk scores with, and the time to score at. */
+export interface SummaryRefreshRequest {
+  model: MaturityModel
+  now: string
+}
+
+/** Runs a refresh somewhere: in a Web Worker in the app, on the same thread in tests. */
+export type SummaryRefresher = (request: SummaryRefreshRequest) => Promise<SummaryChanges>
+
+/** The id of each account's newest bundle, read from the index alone (no bundle is loaded). */
+async function latestBundleIds(db: RatchetDb): Promise<Map<string, string>> {
+  const keys = (await db.evidence.orderBy('[accountId+collectedAt]').keys()) as unknown as Array<
+    [string, string]
+  >
+  const latest = new Map<string, string>()
+  for (const [accountId, collectedAt] of keys) latest.set(accountId, `${accountId}:${collectedAt}`)
+  return latest
+}
+
+/**
+ * The evidence an account is scored on: its newest bundle when complete, otherwise the newest good evidence
+ * of each source across its bundles (shared/evidence/select), so a failed re-collection never replaces it.
+ */
+async function newestGoodEvidence(db: RatchetDb, newest: EvidenceBundle): Promise<EvidenceBundle> {
+  if (isComplete(newest)) return newest
+  const rows = await db.evidence
+    .where('[accountId+collectedAt]')
+    .between([newest.accountId, ''], [newest.accountId, '\uffff'])
+    .toArray()
+  return selectEvidence(rows.map((row) => row.bundle as EvidenceBundle))?.bundle ?? newest
+}
+
+/**
+ * Recomputes the summaries whose inputs changed (evidence, answers, targets, model, extra key) or that went
+ * out of date by themselves, and drops those of removed accounts. Only the bundles of accounts that need a new
+ * summary are read, so a refresh after one answer reads one bundle. This is the work the Web Worker does.
+ */
+export async function refreshSummaries(
+  db: RatchetDb,
+  request: SummaryRefreshRequest,
+  extraKeys: ReadonlyMap<string, string> = new Map(),
+): Promise<SummaryChanges> {
+  const now = new Date(request.now)
+  const compiled = compileModel(request.model)
+  const [accounts, bundleIds, attestations, waivers, existing] = await Promise.all([
+    db.accounts.toArray(),
+    latestBundleIds(db),
+    db.attestations.toArray(),
+    db.waivers.toArray(),
+    db.summaries.toArray(),
+  ])
+  // Every answer: the engine itself picks the current one per control (one scoring path).
+  const answers = groupByAccount(attestations as Attestation[])
+  const waived = groupByAccount(waivers as Waiver[])
+  const stored = new Map(existing.map((s) => [s.accountId, s]))
+  const due: Array<{ input: Omit<SummaryInput, 'bundle'>; key: string; bundleId: string | undefined }> = []
+  let kept = 0
+  for (const account of accounts) {
+    const extraKey = extraKeys.get(account.id)
+    const input = {
+      account,
+      attestations: answers.get(account.id) ?? [],
+      waivers: waived.get(account.id) ?? [],
+      ...(extraKey !== undefined ? { extraKey } : {}),
+    }
+    const bundleId = bundleIds.get(account.id)
+    const key = summaryInputKey(compiled.version, input, bundleId)
+    const old = stored.get(account.id)
+    const isExpired = old?.validUntil !== undefined && Date.parse(old.validUntil) <= now.getTime()
+    if (old && old.inputKey === key && !isExpired) kept++
+    else due.push({ input, key, bundleId })
+  }
+  const changed: AccountSummary[] = []
+  // In batches: memory holds one batch of bundles at a time, whatever the number of accounts.
+  for (let i = 0; i < due.length; i += SUMMARY_BATCH) {
+    const batch = due.slice(i, i + SUMMARY_BATCH)
+    const rows = await db.evidence.bulkGet(batch.flatMap((d) => (d.bundleId ? [d.bundleId] : [])))
+    const bundles = new Map<string, EvidenceBundle>()
+    for (const row of rows)
+      if (row) bundles.set(row.id, await newestGoodEvidence(db, row.bundle as EvidenceBundle))
+    const summaries = batch.map(({ input, key, bundleId }) =>
+      summarizeAccount(
+        compiled,
+        { ...input, bundle: bundleId ? bundles.get(bundleId) : undefined },
+        key,
+        now,
+      ),
+    )
+    await db.transaction('rw', db.summaries, () => db.summaries.bulkPut(summaries))
+    changed.push(...summaries)
+  }
+  const known = new Set(accounts.map((a) => a.id))
+  const removed = existing.map((s) => s.accountId).filter((id) => !known.has(id))
+  if (removed.length > 0) await db.transaction('rw', db.summaries, () => db.summaries.bulkDelete(removed))
+  return { changed, removed, kept }
+}
+
+/** The stored per-account summaries, and the refresh that keeps them fresh. */
+export function createSummariesRepo(db: RatchetDb, refresher?: SummaryRefresher) {
+  return {
+    /** Every stored summary (fresh or not: the refresh that follows says what changed). */
+    async list(): Promise<AccountSummary[]> {
+      return db.summaries.toArray()
+    },
+    /** Brings every summary up to date; in the app this runs in a Web Worker. */
+    refresh(request: SummaryRefreshRequest): Promise<SummaryChanges> {
+      return refresher ? refresher(request) : refreshSummaries(db, request)
+    },
+  }
+}
+export type SummariesRepo = ReturnType<typeof createSummariesRepo>

@@ -1,0 +1,32 @@
+import { AppError } from '../../shared/errors'
+import type { SummaryRefresher } from '../db/summaries-repo'
+import type { WorkerReply, WorkerRequest } from './summaries-protocol'
+
+/**
+ * A summary refresher that runs in a Web Worker (bundled separately by Vite). Returns undefined where
+ * workers don't exist (tests in jsdom), so the caller falls back to refreshing on its own thread.
+ */
+export function createWorkerRefresher(dbName: string): SummaryRefresher | undefined {
+  if (typeof Worker === 'undefined') return undefined
+  const worker = new Worker(new URL('./summaries.worker.ts', import.meta.url), { type: 'module' })
+  const pending = new Map<number, { resolve(value: WorkerReply): void }>()
+  let nextId = 0
+  worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
+    pending.get(event.data.id)?.resolve(event.data)
+    pending.delete(event.data.id)
+  })
+  // A worker that fails to load or throws answers every waiting request with the error, never hangs.
+  worker.addEventListener('error', (event: ErrorEvent) => {
+    for (const [id, waiting] of pending) waiting.resolve({ id, ok: false, message: event.message })
+    pending.clear()
+  })
+  return async (request) => {
+    const id = ++nextId
+    const reply = await new Promise<WorkerReply>((resolve) => {
+      pending.set(id, { resolve })
+      worker.postMessage({ id, dbName, request } satisfies WorkerRequest)
+    })
+    if (!reply.ok) throw new AppError('internal', `Scores could not be brought up to date: ${reply.message}`)
+    return reply.changes
+  }
+}
