@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CollectionResult } from './collection'
 import type { CompareResult } from './compare'
+import { type ExportBenchResult, exportRows } from './export'
 import type { MachineInfo } from './machine'
 import type { ParsingResult } from './parsing'
 import type { RendererResult } from './renderer'
@@ -15,6 +16,8 @@ export interface BenchResults {
   scoring: ScoringResult
   parsing: ParsingResult
   compareNode: CompareResult
+  /** Absent in results recorded before the export bench existed. */
+  export?: ExportBenchResult | { error: string }
   renderer: RendererResult | { error: string }
   /** The same renderer measures at the larger organization (5,000 accounts). */
   rendererLarge?: RendererResult | { error: string }
@@ -102,6 +105,7 @@ export function rowsOf(r: BenchResults): Row[] {
       verdict: verdict(r.compareNode.compare.medianMs < 500),
     },
   )
+  if (r.export) rows.push(...exportRows(r.export))
   for (const d of [r.renderer, r.rendererLarge]) {
     if (!d) continue
     if ('error' in d)

@@ -6,6 +6,7 @@ import { resolve } from 'node:path'
 import { benchCollection } from './collection'
 import { benchCompare } from './compare'
 import { benchSnapshots, buildBenchOrganization } from './dataset'
+import { benchExport } from './export'
 import { machineInfo } from './machine'
 import { benchParsing } from './parsing'
 import { benchRenderer } from './renderer'
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
   log('snapshots and compare…')
   const snapshots = benchSnapshots(org)
   const compareNode = benchCompare(snapshots)
+  log('exports: HTML and PDF of 1,000 accounts (about two minutes)…')
+  const exportResult = await benchExport(snapshots, process.env).catch((error: unknown) => ({
+    error: message(error),
+  }))
   log('renderer in Chromium…')
   const renderer = await benchRenderer(org).catch((error: unknown) => ({ error: message(error) }))
   log('renderer in Chromium, 5,000 accounts × 8 quarters…')
@@ -41,6 +46,7 @@ async function main(): Promise<void> {
     scoring,
     parsing,
     compareNode,
+    export: exportResult,
     renderer,
     rendererLarge,
   }

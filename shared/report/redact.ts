@@ -40,22 +40,75 @@ const NAME_CHAR = `[\\p{L}\\p{N}_+=@'-]`
 
 type Kind = 'account' | 'user' | 'person' | 'principal' | 'resource' | 'key'
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const NAME_CHAR_TEST = new RegExp(NAME_CHAR, 'u')
+const continuesName = (char: string | undefined) => char !== undefined && NAME_CHAR_TEST.test(char)
 
-/** One regex for every known value, longest first, matched only as a whole name (not inside a longer one). */
-function buildTokenPattern(values: string[]): RegExp | null {
-  const tokens = values.filter((k) => k.length >= 2).sort((a, b) => b.length - a.length)
-  if (tokens.length === 0) return null
-  // A trailing "." or "," ends a sentence, not the name: "approved by alice@corp.example." still masks it.
-  const after = `(?!${NAME_CHAR}|[.,]${NAME_CHAR})`
-  return new RegExp(`(?<!${NAME_CHAR}|[.,])(${tokens.map(escapeRegExp).join('|')})${after}`, 'gu')
+/**
+ * Replaces each known value found in `text` as a whole name (not inside a longer one), longest first. A
+ * trailing "." or "," ends a sentence, not the name: "approved by alice@corp.example." still masks it.
+ */
+function replaceKnown(text: string, candidates: string[], masks: Map<string, string>): string {
+  let out = text
+  for (const token of candidates.sort((a, b) => b.length - a.length)) {
+    const placeholder = masks.get(token)
+    if (!placeholder) continue
+    let at = out.indexOf(token)
+    while (at !== -1) {
+      const end = at + token.length
+      const before = out[at - 1]
+      const after = out[end]
+      const isWhole =
+        !continuesName(before) &&
+        before !== '.' &&
+        before !== ',' &&
+        !continuesName(after) &&
+        !((after === '.' || after === ',') && continuesName(out[end + 1]))
+      if (isWhole) {
+        out = out.slice(0, at) + placeholder + out.slice(end)
+        at = out.indexOf(token, at + placeholder.length)
+      } else at = out.indexOf(token, at + 1)
+    }
+  }
+  return out
+}
+
+/** Runs of characters a name is made of; known values are indexed by their last one. */
+const WORD = /[\p{L}\p{N}_+=@.'-]+/gu
+const bareWord = (word: string) => word.replace(/[.,']+$/, '').replace(/^[.']+/, '')
+
+/**
+ * Known values, found fast: each is indexed under its last word ("Raman" for "Priya Raman"), or its account
+ * id for an ARN, so a text is searched only for the values whose last word it holds, with a
+ * plain string search, instead of one pattern of every value a thousand accounts hold.
+ */
+function createTokenIndex() {
+  const byWord = new Map<string, Set<string>>()
+  return {
+    add(token: string): void {
+      if (token.length < 2) return
+      // An ARN is indexed under its account id: its last word ("ci-deploy") is shared by a thousand accounts.
+      const words = token.match(WORD) ?? [token]
+      const word = bareWord(words.find((w) => /\d{6,}/.test(w)) ?? words.at(-1) ?? token)
+      const set = byWord.get(word)
+      if (set) set.add(token)
+      else byWord.set(word, new Set([token]))
+    },
+    /** The known values whose last word `text` holds. */
+    candidatesIn(text: string): string[] {
+      const candidates = new Set<string>()
+      for (const word of text.match(WORD) ?? []) {
+        for (const token of byWord.get(bareWord(word)) ?? []) candidates.add(token)
+      }
+      return [...candidates]
+    },
+  }
 }
 
 /** Consistent masks: the same value always becomes the same placeholder ("account-1", "user-2", …). */
 function createMasker() {
   const masks = new Map<string, string>()
   const counters: Record<Kind, number> = { account: 0, user: 0, person: 0, principal: 0, resource: 0, key: 0 }
-  let tokenPattern: RegExp | null | undefined
+  const tokens = createTokenIndex()
 
   const isKept = (value: string) =>
     value.trim().length < 2 || vocabulary.has(value) || PLACEHOLDER.test(value) || REGION_PATTERN.test(value)
@@ -68,7 +121,7 @@ function createMasker() {
     counters[kind] += 1
     const placeholder = `${kind}-${counters[kind]}`
     masks.set(value, placeholder)
-    tokenPattern = undefined
+    tokens.add(value)
     return placeholder
   }
 
@@ -76,7 +129,7 @@ function createMasker() {
   const same = (value: string, as: string): void => {
     if (isKept(value) || masks.has(value)) return
     masks.set(value, mask(as, 'account'))
-    tokenPattern = undefined
+    tokens.add(value)
   }
 
   const maskArn = (arn: string): string => {
@@ -100,7 +153,7 @@ function createMasker() {
     const maskedAccount = account === '' || account === 'aws' ? account : mask(account, 'account')
     const masked = `arn:${partition}:${service}:${region}:${maskedAccount}:${type}${maskedName}`
     masks.set(arn, masked)
-    tokenPattern = undefined
+    tokens.add(arn)
     return masked
   }
 
@@ -110,12 +163,13 @@ function createMasker() {
     if (exact) return exact
     // Known values first (whole ARNs included), so a name with characters the shape patterns stop at is
     // masked whole, never leaving its tail behind.
-    tokenPattern ??= buildTokenPattern([...masks.keys()])
-    let result = tokenPattern ? value.replace(tokenPattern, (token) => masks.get(token) ?? token) : value
-    result = result.replace(ARN_PATTERN, (arn) => maskArn(arn))
-    result = result.replace(EMAIL_PATTERN, (email) => mask(email, 'person'))
+    const candidates = tokens.candidatesIn(value)
+    let result = candidates.length > 0 ? replaceKnown(value, candidates, masks) : value
+    // Cheap checks first: most strings hold no ARN, no e-mail and no long run of digits.
+    if (result.includes('arn:')) result = result.replace(ARN_PATTERN, (arn) => maskArn(arn))
+    if (result.includes('@')) result = result.replace(EMAIL_PATTERN, (email) => mask(email, 'person'))
     result = result.replace(KEY_ID_PATTERN, (id) => mask(id, 'key'))
-    return result.replace(ACCOUNT_ID_PATTERN, (id) => mask(id, 'account'))
+    return /\d{12}/.test(result) ? result.replace(ACCOUNT_ID_PATTERN, (id) => mask(id, 'account')) : result
   }
 
   return { mask, same, maskArn, text }

@@ -9,6 +9,7 @@ import type { Snapshot } from '../../shared/snapshot/schema'
 import { RatchetDb } from '../db/db'
 import { createRepos } from '../db/repos'
 import { AppStoreContext, createAppStore } from '../store/app-store'
+import { overviewExportScope } from '../store/export-slice'
 import { testModel } from '../store/test-support'
 import { ExportDialogHost } from './export-dialog'
 
@@ -142,6 +143,25 @@ describe('the export slice', () => {
     await store.getState().openCurrentExport()
     expect(store.getState().exportSource?.previous?.id).toBe(taken?.id)
     expect(store.getState().exportSource?.accountIds).toBeUndefined()
+  })
+})
+
+describe('the overview’s export scope', () => {
+  const none = { owner: '', environment: '', tag: '', level: '', isBelowTargetOnly: false, text: '' }
+  it('is the ticked accounts, else the filtered ones titled by the filter, else the organization', () => {
+    expect(overviewExportScope(['1'], ['1', '2'], 3, none)).toEqual({
+      accountIds: ['1'],
+      title: 'Selection of 1',
+    })
+    expect(overviewExportScope([], ['1', '2'], 3, { ...none, owner: 'Ana' })).toEqual({
+      accountIds: ['1', '2'],
+      title: 'Owner Ana',
+    })
+    expect(overviewExportScope([], ['2'], 3, { ...none, environment: 'production', tag: 'pci' })).toEqual({
+      accountIds: ['2'],
+      title: 'Filter: production, tag pci',
+    })
+    expect(overviewExportScope([], ['1', '2', '3'], 3, none)).toBeUndefined()
   })
 })
 

@@ -3,6 +3,7 @@ import type { ExportProgress, ExportResult } from '../../shared/ipc/domains/expo
 import { DEFAULT_FILE_NAME_PATTERN } from '../../shared/report/file-name'
 import type { DetailLevel, ReportFormat, ReportScope } from '../../shared/report/types'
 import type { Snapshot } from '../../shared/snapshot/schema'
+import type { OverviewFilters } from '../areas/accounts/overview-model'
 import type { AppState } from './app-store'
 import { currentState } from './snapshots-slice'
 
@@ -139,14 +140,7 @@ export function overviewExportScope(
   selectedIds: string[],
   shownIds: string[],
   allCount: number,
-  filters: {
-    owner: string
-    environment: string
-    tag: string
-    level: string
-    isBelowTargetOnly: boolean
-    text: string
-  },
+  filters: OverviewFilters,
 ): { accountIds: string[]; title?: string } | undefined {
   if (selectedIds.length > 0) return { accountIds: selectedIds, title: `Selection of ${selectedIds.length}` }
   if (shownIds.length === allCount || shownIds.length === 0) return undefined

@@ -169,6 +169,8 @@ describe('npm run cli -- snapshot', () => {
         format,
         '--out',
         'reports',
+        '--detail',
+        'failing',
       ])
       // Only Chromium's sandbox decision may be said (as root, it is printed with its reason).
       expect(exported.err.replace(/^Printing the PDF with Chromium's sandbox off: .*\n/m, '')).toBe('')

@@ -3,20 +3,28 @@ import { join, resolve } from 'node:path'
 import { isAppError } from '../../../shared/errors'
 import { DEFAULT_FILE_NAME_PATTERN } from '../../../shared/report/file-name'
 import { exportFileName } from '../../../shared/report/render'
-import { type ReportFormat, type ReportScope, reportFormats } from '../../../shared/report/types'
+import {
+  type DetailLevel,
+  detailLevels,
+  type ReportFormat,
+  type ReportScope,
+  reportFormats,
+} from '../../../shared/report/types'
 import { parseSnapshotFile, type Snapshot, SnapshotParseError } from '../../../shared/snapshot/schema'
 import { createChromiumPdfPrinter } from '../../export/chromium-pdf'
 import { exportSnapshot } from '../../export/write'
 import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
 
 const usage = `export --snapshot <file> --format ${reportFormats.join('|')} --out <path>
-         [--previous <file>] [--redact] [--accounts <id,id,…>] [--name <pattern>]
+         [--previous <file>] [--detail summary|failing|everything] [--redact] [--accounts <id,id,…>]
+         [--name <pattern>]
 
   --snapshot   a snapshot file (JSON, as exported by Ratchet)
   --format     pdf, html (one self-contained file), csv (one row per account × control), md, or json
                (the snapshot itself, which Ratchet can import again)
   --out        the file to write, or an existing folder (the name then comes from --name)
   --previous   last quarter's snapshot, for the trend and the regressions
+  --detail     summary, failing (default: the summary and each account's failing controls) or everything
   --redact     mask account ids, ARNs and user names ("account-1", "user-2", …) in every format
   --accounts   only these accounts (comma-separated ids); one id makes an owner's own scorecard
   --name       file-name pattern when --out is a folder (default ${DEFAULT_FILE_NAME_PATTERN});
@@ -44,6 +52,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       redact: { type: 'boolean' },
       accounts: { type: 'string' },
       name: { type: 'string' },
+      detail: { type: 'string' },
     })
     const snapshotPath = flags.snapshot
     const format = flags.format
@@ -55,6 +64,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
       )
     }
     if (!out) throw new UsageError('--out is required.')
+    const detail = flags.detail
+    if (detail !== undefined && !detailLevels.includes(detail as DetailLevel)) {
+      throw new UsageError(`--detail must be one of ${detailLevels.join(', ')}, not "${detail}".`)
+    }
     const accounts = flags.accounts
     const scope: ReportScope = accounts
       ? {
@@ -76,6 +89,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       now: new Date(),
       ...(previous ? { previous } : {}),
       ...(pattern ? { fileNamePattern: pattern } : {}),
+      ...(detail ? { detail: detail as DetailLevel } : {}),
     }
     const target = resolve(io.cwd, out)
     const isFolder = (await stat(target).catch(() => undefined))?.isDirectory() ?? false
