@@ -72,7 +72,7 @@ export const createAccountsSlice: StateCreator<AppState, [], [], AccountsSlice> 
               ? { kind: 'overview' }
               : s.deskView,
         }))
-        void get().refreshSummaries()
+        get().scheduleSummaryRefresh()
         if (details) {
           details = readDetails()
           await details

@@ -74,7 +74,7 @@ export function createAppStore(deps: StoreDeps, options: StoreOptions = {}): Sto
       s.waivers !== prev.waivers ||
       s.deskModel !== prev.deskModel
     ) {
-      void s.refreshSummaries()
+      s.scheduleSummaryRefresh()
     }
   })
   return store

@@ -24,11 +24,14 @@ export interface SummariesSlice {
   loadSummaries(): Promise<void>
   /** Brings every summary up to date. Calls made while one runs are folded into one more run. */
   refreshSummaries(): Promise<void>
+  /** Asks for a refresh once the window is idle, so a refresh never delays the first rows being drawn. */
+  scheduleSummaryRefresh(): void
 }
 
 export const createSummariesSlice: StateCreator<AppState, [], [], SummariesSlice> = (set, get) => {
   let running: Promise<void> | undefined
   let isQueued = false
+  let isScheduled = false
   const runOnce = async () => {
     const started = performance.now()
     const { deskModel, deps } = get()
@@ -73,6 +76,16 @@ export const createSummariesSlice: StateCreator<AppState, [], [], SummariesSlice
     loadSummaries: async () => {
       const rows = await get().deps.repos.summaries.list()
       set({ summaries: Object.fromEntries(rows.map((r) => [r.accountId, r])) })
+    },
+    scheduleSummaryRefresh: () => {
+      if (isScheduled) return
+      isScheduled = true
+      const run = () => {
+        isScheduled = false
+        void get().refreshSummaries()
+      }
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 })
+      else setTimeout(run, 0)
     },
     refreshSummaries: () => {
       if (running) {

@@ -4,10 +4,15 @@ import type { WorkerReply, WorkerRequest } from './summaries-protocol'
 
 /**
  * A summary refresher that runs in a Web Worker (bundled separately by Vite). Returns undefined where
- * workers don't exist (tests in jsdom), so the caller falls back to refreshing on its own thread.
+ * workers don't exist (tests in jsdom), so the caller refreshes on its own thread. If the worker cannot
+ * start or fails, `fallback` does the work on this thread: slower, but the overview is never left unscored.
  */
-export function createWorkerRefresher(dbName: string): SummaryRefresher | undefined {
+export function createWorkerRefresher(
+  dbName: string,
+  fallback: SummaryRefresher,
+): SummaryRefresher | undefined {
   if (typeof Worker === 'undefined') return undefined
+  let isBroken = false
   const worker = new Worker(new URL('./summaries.worker.ts', import.meta.url), { type: 'module' })
   const pending = new Map<number, { resolve(value: WorkerReply): void }>()
   let nextId = 0
@@ -17,16 +22,19 @@ export function createWorkerRefresher(dbName: string): SummaryRefresher | undefi
   })
   // A worker that fails to load or throws answers every waiting request with the error, never hangs.
   worker.addEventListener('error', (event: ErrorEvent) => {
+    isBroken = true
     for (const [id, waiting] of pending) waiting.resolve({ id, ok: false, message: event.message })
     pending.clear()
   })
   return async (request) => {
+    if (isBroken) return fallback(request)
     const id = ++nextId
     const reply = await new Promise<WorkerReply>((resolve) => {
       pending.set(id, { resolve })
       worker.postMessage({ id, dbName, request } satisfies WorkerRequest)
     })
-    if (!reply.ok) throw new AppError('internal', `Scores could not be brought up to date: ${reply.message}`)
-    return reply.changes
+    if (reply.ok) return reply.changes
+    if (isBroken) return fallback(request)
+    throw new AppError('internal', `Scores could not be brought up to date: ${reply.message}`)
   }
 }
