@@ -10,6 +10,8 @@ import { AppStoreContext, createAppStore, type StoreDeps, useAppStore } from '..
 import { type AreaId, areas, uiSelectors } from '../store/ui-slice'
 import { ErrorBoundary } from './error-boundary'
 import { StatusArea } from './status-area'
+import { useThemeOnDocument } from './theme'
+import { useAppTheme } from './use-theme'
 
 const views: Record<AreaId, () => ReactNode> = {
   accounts: () => <AccountsArea />,
@@ -55,11 +57,26 @@ function Shell() {
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [setArea])
+  useThemeOnDocument(useAppTheme())
+  const isNavCollapsed = useAppStore(uiSelectors.isNavCollapsed)
+  const toggleNav = useAppStore((s) => s.toggleNav)
   const current = areas.find((a) => a.id === area)
   return (
-    <div className="shell">
+    <div className={isNavCollapsed ? 'shell is-nav-collapsed' : 'shell'}>
       <nav className="nav" aria-label="Areas">
-        <div className="brand">Ratchet</div>
+        <div className="brand">
+          <span className={isNavCollapsed ? 'visually-hidden' : undefined}>Ratchet</span>
+          <button
+            type="button"
+            className="nav-toggle"
+            aria-expanded={!isNavCollapsed}
+            aria-label={isNavCollapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
+            title={isNavCollapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
+            onClick={toggleNav}
+          >
+            <span aria-hidden="true">{isNavCollapsed ? '»' : '«'}</span>
+          </button>
+        </div>
         <ul>
           {areas.map((a) => (
             <li key={a.id}>
@@ -70,7 +87,10 @@ function Shell() {
                 title={`${a.label} (Alt+${a.key})`}
                 onClick={() => setArea(a.id)}
               >
-                {a.label}
+                <span className="nav-icon" aria-hidden="true">
+                  {a.icon}
+                </span>
+                <span className={isNavCollapsed ? 'visually-hidden' : 'nav-label'}>{a.label}</span>
               </button>
             </li>
           ))}

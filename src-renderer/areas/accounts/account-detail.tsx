@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { type Account, type DomainId, domainIds, type Level } from '../../../shared/domain/types'
 import { cellState, describeCell, LevelBadge } from '../../components/level'
 import { useAppStore } from '../../store/app-store'
@@ -25,6 +25,11 @@ export function AccountDetail({
   const updateAccount = useAppStore((s) => s.updateAccount)
   const openCurrentExport = useAppStore((s) => s.openCurrentExport)
   const [tab, setTab] = useState<'domains' | 'questions'>('domains')
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    // Opening an account (Enter on the heatmap) moves focus to its heading, never to the page body.
+    if (account.id) headingRef.current?.focus()
+  }, [account.id])
   const titles = deskModel().domainTitles
   const current = domainId ?? card?.domains.find((d) => d.level === card.level)?.domainId ?? 'iam'
   const domain = card?.domains.find((d) => d.domainId === current)
@@ -40,7 +45,9 @@ export function AccountDetail({
         <button type="button" onClick={openOverview}>
           ← All accounts
         </button>
-        <h2 id="account-title">{account.name}</h2>
+        <h2 id="account-title" ref={headingRef} tabIndex={-1}>
+          {account.name}
+        </h2>
         <code className="muted">{account.id}</code>
         {account.origin === 'demo' ? <span className="demo-tag">Demo</span> : null}
         <span className="headline">

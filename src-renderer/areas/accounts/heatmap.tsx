@@ -3,6 +3,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { type DomainId, domainIds } from '../../../shared/domain/types'
 import { cellState, describeCell, LevelBadge } from '../../components/level'
 import { deskModel } from '../../store/desk-model'
+import { domainAbbreviations } from './domain-abbreviations'
 import { gridColumns, type OverviewRow, type Sort, type SortKey } from './overview-model'
 
 const ROW_HEIGHT = 40
@@ -111,15 +112,21 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen }: Heat
     }
   }
 
-  const header = (key: SortKey, label: string) => (
+  const header = (key: SortKey, label: string, short = label) => (
     <th
       key={key}
       scope="col"
       className={key === 'name' ? 'hm-name' : key === 'level' ? 'hm-level' : 'hm-domain'}
       aria-sort={sort.key === key ? (sort.isDescending ? 'descending' : 'ascending') : 'none'}
     >
-      <button type="button" className="sort-button" onClick={() => onSort(key)} title={`Sort by ${label}`}>
-        {label}
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => onSort(key)}
+        title={`${label}: sort`}
+        aria-label={label}
+      >
+        {short}
         {sort.key === key ? <span aria-hidden="true">{sort.isDescending ? ' ▼' : ' ▲'}</span> : null}
       </button>
     </th>
@@ -141,7 +148,7 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen }: Heat
             </th>
             {header('name', 'Account')}
             {header('level', 'Level')}
-            {domainIds.map((d) => header(d, titles[d]))}
+            {domainIds.map((d) => header(d, titles[d], domainAbbreviations[d]))}
           </tr>
         </thead>
         <tbody>
