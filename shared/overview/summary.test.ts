@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { account, control } from '../compare/fixtures.test-support'
-import { buildDemoOrganization } from '../demo/organization'
+import { buildDemoOrganization, demoControlsFromModel } from '../demo/organization'
 import { defaultModel } from '../model/default-model'
 import { snapshotsFromQuarters } from '../snapshot/build'
 import { overviewSummary } from './summary'
@@ -42,7 +42,8 @@ describe('overviewSummary with crafted scorecards', () => {
       iam: { level: 1, controls: [control('root-mfa', 'unknown', { unknownReason: 'collection-error' })] },
     }),
   ]
-  current[1] = { ...current[1]!, belowTarget: ['iam'] }
+  const identity = current[1]
+  if (identity) current[1] = { ...identity, belowTarget: ['iam'] }
   const summary = overviewSummary({
     accounts: names,
     current,
@@ -103,16 +104,7 @@ describe('overviewSummary with crafted scorecards', () => {
 
 describe('overviewSummary with the demo organization', () => {
   it('finds the demo quarter-on-quarter regressions, grouped by control, and its failed collections', () => {
-    const controls = defaultModel.domains.flatMap((d) =>
-      d.levels.flatMap((l) =>
-        l.controls.map((c) => ({
-          id: c.id,
-          domainId: d.id,
-          level: l.level,
-          isManual: !!c.question && !c.rule,
-        })),
-      ),
-    )
+    const controls = demoControlsFromModel(defaultModel)
     const demo = buildDemoOrganization({ now, controls })
     const snapshots = snapshotsFromQuarters({
       accounts: demo.accounts,
