@@ -92,7 +92,7 @@ export function parseBackup(text: string): BackupFile {
   if (!result.success) {
     throw new AppError(
       'backup-invalid',
-      `This backup is damaged and was not restored: ${describeZodError(result.error).slice(0, 400)}`,
+      `This backup is damaged and was not restored: ${describeZodError(result.error, 3)}`,
       'Nothing was changed.',
     )
   }

@@ -51,7 +51,7 @@ export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (s
       return true
     } catch (error) {
       set({ pendingRestore: undefined })
-      get().reportError(error)
+      get().reportError(error, { file: fileName })
       return false
     }
   },

@@ -138,7 +138,7 @@ describe('the desk store', () => {
     expect(store.getState().notices.at(-1)).toMatchObject({
       level: 'error',
       code: 'backup-corrupt',
-      message: 'This file is not a Ratchet backup: it is not valid JSON.',
+      message: 'bad.json: This file is not a Ratchet backup: it is not valid JSON.',
     })
     const wrong = JSON.stringify({ format: 'ratchet-backup', version: 99, tables: {} })
     expect(await store.getState().prepareRestore('new.json', wrong)).toBe(false)
