@@ -3,7 +3,7 @@ import { account, control } from '../compare/fixtures.test-support'
 import { buildDemoOrganization, demoControlsFromModel } from '../demo/organization'
 import { defaultModel } from '../model/default-model'
 import { snapshotsFromQuarters } from '../snapshot/build'
-import { overviewSummary } from './summary'
+import { baselineSnapshot, newestEvidenceTime, overviewSummary } from './summary'
 
 const now = new Date('2026-11-28T10:00:00.000Z')
 const names = [
@@ -138,5 +138,38 @@ describe('overviewSummary with the demo organization', () => {
     expect(summary.regressions.length).toBeGreaterThan(0)
     const sizes = summary.regressions.map((g) => g.accounts.length)
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a))
+  })
+})
+
+describe('baselineSnapshot', () => {
+  const snaps = [
+    { id: 'q3', createdAt: '2026-09-30T00:00:00.000Z' },
+    { id: 'q4', createdAt: '2026-11-25T00:00:00.000Z' },
+  ]
+  it('takes the newest snapshot before the current evidence, so a snapshot of now never hides the change', () => {
+    expect(baselineSnapshot(snaps, '2026-11-25T00:00:00.000Z')?.id).toBe('q3')
+    expect(baselineSnapshot(snaps, '2026-11-28T00:00:00.000Z')?.id).toBe('q4')
+    expect(baselineSnapshot(snaps, undefined)?.id).toBe('q4')
+    expect(baselineSnapshot([], '2026-11-28T00:00:00.000Z')).toBeUndefined()
+  })
+
+  it('reads the newest evidence time from the scorecards', () => {
+    const cards = [
+      account('1', {
+        iam: {
+          level: 1,
+          controls: [
+            control('a', 'pass', {
+              evidence: [{ source: 'identity', collectedAt: '2026-11-01T00:00:00.000Z' }],
+            }),
+            control('b', 'pass', {
+              evidence: [{ source: 'identity', collectedAt: '2026-11-03T00:00:00.000Z' }],
+            }),
+          ],
+        },
+      }),
+    ]
+    expect(newestEvidenceTime(cards)).toBe('2026-11-03T00:00:00.000Z')
+    expect(newestEvidenceTime([])).toBeUndefined()
   })
 })

@@ -156,3 +156,32 @@ export function overviewSummary(input: SummaryInput): OverviewSummary {
       .map((card) => name(card.accountId)),
   }
 }
+
+/**
+ * The snapshot the overview compares with: the newest one taken before the current evidence was collected.
+ * A snapshot frozen from the very evidence shown now would always read "no change", so the one before it
+ * is taken; with no evidence time, the newest snapshot.
+ */
+export function baselineSnapshot<T extends { createdAt: string }>(
+  snapshots: readonly T[],
+  newestEvidenceAt: string | undefined,
+): T | undefined {
+  const ordered = [...snapshots].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+  if (newestEvidenceAt === undefined) return ordered[0]
+  const cutoff = Date.parse(newestEvidenceAt)
+  return ordered.find((s) => Date.parse(s.createdAt) < cutoff) ?? ordered[0]
+}
+
+/** When the newest evidence behind the current scorecards was collected. */
+export function newestEvidenceTime(cards: readonly AccountScorecard[]): string | undefined {
+  let newest: { at: string; time: number } | undefined
+  for (const card of cards) {
+    for (const control of card.domains.flatMap((d) => d.controls)) {
+      for (const { collectedAt } of control.evidence) {
+        const time = Date.parse(collectedAt)
+        if (!Number.isNaN(time) && (!newest || time > newest.time)) newest = { at: collectedAt, time }
+      }
+    }
+  }
+  return newest?.at
+}

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
+import { deskModel } from '../../store/desk-model'
 import { useScorecards } from '../../store/scorecards'
 import { BulkQuestionnaire } from './bulk-questionnaire'
 import { Heatmap } from './heatmap'
@@ -14,6 +15,8 @@ import {
   type SortKey,
   visibleRows,
 } from './overview-model'
+import { SummaryStrip } from './summary-strip'
+import { useOverviewSummary } from './use-overview-summary'
 
 const levelsShown = [0, 1, 2, 3, 4, 5] as const
 
@@ -40,6 +43,7 @@ export function Overview() {
   const rows = useMemo(() => visibleRows(allRows, filters, sort), [allRows, filters, sort])
   const counts = useMemo(() => overviewCounts(rows), [rows])
   const selected = useMemo(() => new Set(selectedIds), [selectedIds])
+  const summary = useOverviewSummary(accounts, cards)
   const patch = (change: Partial<OverviewFilters>) => setFilters((f) => ({ ...f, ...change }))
   const onSort = (key: SortKey) =>
     setSort((s) => ({
@@ -68,6 +72,13 @@ export function Overview() {
 
   return (
     <div className="overview">
+      <SummaryStrip
+        summary={summary}
+        controlTitle={(id) => deskModel().controls.get(id)?.title ?? id}
+        onOpenControl={(accountId, domainId, controlId) => openAccount(accountId, domainId, controlId)}
+        onOpenAccount={(accountId) => openAccount(accountId)}
+        onShowBelowTarget={() => patch({ isBelowTargetOnly: true })}
+      />
       <fieldset className="filters">
         <legend className="visually-hidden">Filter accounts</legend>
         <label className="filter">
