@@ -26,10 +26,12 @@ export function AccountDetail({
   const openCurrentExport = useAppStore((s) => s.openCurrentExport)
   const [tab, setTab] = useState<'domains' | 'questions'>('domains')
   const headingRef = useRef<HTMLHeadingElement>(null)
+  const hasFocusControl = controlId !== undefined
   useEffect(() => {
-    // Opening an account (Enter on the heatmap) moves focus to its heading, never to the page body.
-    if (account.id) headingRef.current?.focus()
-  }, [account.id])
+    // Opening an account (Enter on the heatmap) moves focus to its heading, never to the page body; when it
+    // opens at a control, that control keeps the scroll position.
+    if (account.id) headingRef.current?.focus({ preventScroll: hasFocusControl })
+  }, [account.id, hasFocusControl])
   const titles = deskModel().domainTitles
   const current = domainId ?? card?.domains.find((d) => d.level === card.level)?.domainId ?? 'iam'
   const domain = card?.domains.find((d) => d.domainId === current)
@@ -86,15 +88,20 @@ export function AccountDetail({
                     type="button"
                     className="domain-tab"
                     aria-current={d === current ? 'true' : undefined}
-                    aria-label={describeCell(result, titles[d])}
                     onClick={() => openAccount(account.id, d)}
                   >
-                    <LevelBadge
-                      level={state.level}
-                      isHeldByUnknown={state.isHeldByUnknown}
-                      isBelowTarget={card?.belowTarget.includes(d) ?? false}
-                    />
+                    {/* The name is the visible title, then the level in words (label in name, WCAG 2.5.3). */}
+                    <span aria-hidden="true">
+                      <LevelBadge
+                        level={state.level}
+                        isHeldByUnknown={state.isHeldByUnknown}
+                        isBelowTarget={card?.belowTarget.includes(d) ?? false}
+                      />
+                    </span>
                     <span>{titles[d]}</span>
+                    <span className="visually-hidden">
+                      {describeCell(result, titles[d]).slice(titles[d].length)}
+                    </span>
                   </button>
                 </li>
               )

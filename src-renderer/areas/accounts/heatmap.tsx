@@ -124,7 +124,8 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen }: Heat
         className="sort-button"
         onClick={() => onSort(key)}
         title={`${label}: sort`}
-        aria-label={label}
+        // The name starts with what is shown (WCAG 2.5.3, label in name), then says it in full.
+        aria-label={short === label ? undefined : `${short} (${label})`}
       >
         {short}
         {sort.key === key ? <span aria-hidden="true">{sort.isDescending ? ' ▼' : ' ▲'}</span> : null}
