@@ -41,6 +41,13 @@ describe('the ratchet at a glance (Chromium)', () => {
       /Since \d{4}-Q\d.*levels up.*down/,
     )
     expect(await strip.getByTestId('summary-oldest').textContent()).toMatch(/\d+ days · /)
+    // Cells that changed since that snapshot carry ▲/▼, said in words too.
+    const moved = page.locator('[data-testid^="cell-"][data-change]')
+    expect(await moved.count()).toBeGreaterThan(0)
+    const first = moved.first()
+    const direction = await first.getAttribute('data-change')
+    expect(await first.locator('.cell-delta').textContent()).toBe(direction === 'up' ? '▲' : '▼')
+    expect(await first.getAttribute('aria-label')).toMatch(/, (up|down) from \d since the last snapshot$/)
 
     // Regressions: a count that opens them, grouped by control.
     const opener = strip.getByTestId('summary-regressions').getByRole('button')
@@ -49,13 +56,13 @@ describe('the ratchet at a glance (Chromium)', () => {
     expect(await opener.getAttribute('aria-expanded')).toBe('true')
     const groups = strip.getByTestId('regression-group')
     expect(await groups.count()).toBeGreaterThan(0)
-    const first = groups.first()
-    expect(await first.locator('summary').textContent()).toMatch(/: pass → fail in \d+ accounts?$/)
+    const group = groups.first()
+    expect(await group.locator('summary').textContent()).toMatch(/: pass → fail in \d+ accounts?$/)
     await saveScreenshot(page, 'glance-summary-regressions')
-    const controlId = await first.getAttribute('data-control-id')
+    const controlId = await group.getAttribute('data-control-id')
     if (!controlId) throw new Error('a regression group names its control')
-    await first.locator('summary').click()
-    await first.getByRole('button').first().click()
+    await group.locator('summary').click()
+    await group.getByRole('button').first().click()
 
     // The account opens at that control, with its evidence shown and the failure named.
     const desk = started.desk

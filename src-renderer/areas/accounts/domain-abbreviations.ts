@@ -9,7 +9,7 @@ export const domainAbbreviations: Record<DomainId, string> = {
   'logging-detection': 'Logging',
   network: 'Network',
   'data-protection': 'Data',
-  workload: 'Workload',
+  workload: 'Work.',
   governance: 'Govern.',
   'incident-response': 'Incident',
   resilience: 'Resil.',

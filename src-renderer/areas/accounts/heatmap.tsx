@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { type DomainId, domainIds } from '../../../shared/domain/types'
+import type { CellChange, CellChanges } from '../../../shared/overview/cell-changes'
 import { cellState, describeCell, LevelBadge } from '../../components/level'
 import { deskModel } from '../../store/desk-model'
 import { domainAbbreviations } from './domain-abbreviations'
@@ -12,6 +13,8 @@ interface HeatmapProps {
   rows: OverviewRow[]
   sort: Sort
   selected: ReadonlySet<string>
+  /** ▲/▼ marks: the cells whose level changed since the last snapshot. */
+  changes?: CellChanges
   onSort(key: SortKey): void
   onToggle(accountId: string): void
   onOpen(accountId: string, domainId?: DomainId): void
@@ -51,7 +54,20 @@ export function moveCell(key: string, at: Cell, last: Cell, page: number, isCtrl
  * so 1,000 accounts scroll smoothly). It has one tab stop (roving tabindex): arrow keys, Home/End and
  * PageUp/PageDown move between cells, Enter opens the account at that domain, Space ticks it for bulk answers.
  */
-export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen }: HeatmapProps) {
+/** "▲" or "▼" beside a cell that moved, and the words a screen reader hears instead. */
+function ChangeMark({ change }: { change: CellChange | undefined }) {
+  if (!change) return null
+  return (
+    <span className={`cell-delta delta-${change.direction}`} aria-hidden="true">
+      {change.direction === 'up' ? '▲' : '▼'}
+    </span>
+  )
+}
+
+const describeChange = (change: CellChange | undefined) =>
+  change ? `, ${change.direction} from ${change.from} since the last snapshot` : ''
+
+export function Heatmap({ rows, sort, selected, changes, onSort, onToggle, onOpen }: HeatmapProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 })
   const isKeyboardMove = useRef(false)
@@ -213,12 +229,14 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen }: Heat
                   const domain = card?.domains.find((d) => d.domainId === domainId)
                   const state = cellState(domain)
                   const isBelow = card?.belowTarget.includes(domainId) ?? false
+                  const change = changes?.get(account.id)?.[domainId]
                   return (
                     <td key={domainId} className="hm-domain">
                       <button
                         type="button"
                         className="cell-button"
-                        aria-label={`${account.name}, ${describeCell(domain, titles[domainId])}${isBelow ? ', below target' : ''}`}
+                        aria-label={`${account.name}, ${describeCell(domain, titles[domainId])}${isBelow ? ', below target' : ''}${describeChange(change)}`}
+                        data-change={change?.direction}
                         data-testid={`cell-${domainId}`}
                         {...cellButton(i + 1)}
                         onClick={() => onOpen(account.id, domainId)}
@@ -228,6 +246,7 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen }: Heat
                           isHeldByUnknown={state.isHeldByUnknown}
                           isBelowTarget={isBelow}
                         />
+                        <ChangeMark change={change} />
                       </button>
                     </td>
                   )

@@ -43,7 +43,7 @@ export function Overview() {
   const rows = useMemo(() => visibleRows(allRows, filters, sort), [allRows, filters, sort])
   const counts = useMemo(() => overviewCounts(rows), [rows])
   const selected = useMemo(() => new Set(selectedIds), [selectedIds])
-  const summary = useOverviewSummary(accounts, cards)
+  const { summary, changes } = useOverviewSummary(accounts, cards)
   const patch = (change: Partial<OverviewFilters>) => setFilters((f) => ({ ...f, ...change }))
   const onSort = (key: SortKey) =>
     setSort((s) => ({
@@ -148,6 +148,7 @@ export function Overview() {
           rows={rows}
           sort={sort}
           selected={selected}
+          changes={changes}
           onSort={onSort}
           onToggle={toggleSelectedAccount}
           onOpen={(id, domainId) => openAccount(id, domainId)}

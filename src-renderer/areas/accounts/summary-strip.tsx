@@ -18,7 +18,8 @@ function Delta({ now, before }: { now: number; before: number | undefined }) {
   if (before === undefined || now === before) return null
   const isUp = now > before
   return (
-    <span className={isUp ? 'delta delta-up' : 'delta delta-down'}>
+    // Neutral colour: fewer accounts at level 0 is good news, fewer at level 5 is not.
+    <span className="delta">
       <span aria-hidden="true">{isUp ? '▲' : '▼'}</span>
       {Math.abs(now - before)}
       <span className="visually-hidden"> {isUp ? 'more' : 'fewer'} than at the last snapshot</span>
