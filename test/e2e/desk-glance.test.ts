@@ -77,6 +77,58 @@ describe('the ratchet at a glance (Chromium)', () => {
     await saveScreenshot(page, 'glance-regression-evidence')
   })
 
+  it('pivots by control, groups by owner, and opens an account from either', async () => {
+    app = await launchApp({ isDemoDefault: true })
+    const { page } = app
+    const desk = new DeskPage(page)
+    await desk.waitForOverview()
+
+    // Pivot: which accounts fail root MFA? Failing first, with resources; filterable and exportable.
+    await page.getByRole('button', { name: 'By control', exact: true }).click()
+    await page.getByTestId('pivot-control').selectOption('iam.root-mfa')
+    const pivot = page.getByTestId('control-pivot')
+    const rows = pivot.getByTestId('pivot-row')
+    expect(await rows.count()).toBe(12)
+    const statuses = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-status')))
+    const order = ['fail', 'unknown', 'exempt', 'attested', 'pass', 'not-applicable']
+    const ranks = statuses.map((st) => order.indexOf(st ?? ''))
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
+    await pivot.getByLabel('Status').selectOption('pass')
+    expect(
+      await rows.evaluateAll((els) => els.every((el) => el.getAttribute('data-status') === 'pass')),
+    ).toBe(true)
+    await pivot.getByLabel('Status').selectOption('')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      pivot.getByRole('button', { name: 'Export CSV' }).click(),
+    ])
+    const csv = await readFile(await download.path(), 'utf8')
+    expect(csv.split('\r\n')[0]).toBe(
+      'control_id,account_id,account_name,status,unknown_reason,reason,resources,collected_at',
+    )
+    expect(csv.trim().split('\r\n')).toHaveLength(13)
+    await saveScreenshot(page, 'glance-pivot')
+    const firstName = (await rows.first().getByRole('rowheader').textContent()) ?? ''
+    await rows.first().getByRole('button').click()
+    await desk.detail().waitFor()
+    expect(await page.locator('#account-title').textContent()).toBe(firstName)
+    await desk.control('iam.root-mfa').waitFor()
+
+    // Group by owner: a row per owner; picking one shows its accounts on the heatmap.
+    await desk.backToOverview()
+    await page.getByRole('button', { name: 'By owner', exact: true }).click()
+    const groups = page.getByTestId('group-row')
+    expect(await groups.count()).toBeGreaterThan(1)
+    const owner = (await groups.first().getByRole('rowheader').textContent()) ?? ''
+    const size = Number(await groups.first().locator('td').first().textContent())
+    await saveScreenshot(page, 'glance-group-by-owner')
+    await groups.first().getByRole('button').click()
+    await desk.waitForOverview()
+    expect(await desk.rows().count()).toBe(size)
+    const metas = await page.locator('.hm-account-meta').allTextContents()
+    expect(metas.every((m) => m.startsWith(owner))).toBe(true)
+  })
+
   it('filters the questionnaire and never shows the domain panel under it', async () => {
     app = await launchApp({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
