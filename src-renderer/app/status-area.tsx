@@ -16,6 +16,8 @@ function NoticeBody({ notice, onDismiss }: { notice: Notice; onDismiss(): void }
   const action = notice.action ? actionButtons[notice.action] : undefined
   return (
     <>
+      {/* The code stays visible (small): it is what a person quotes when asking for help. */}
+      {notice.code ? <code className="notice-code">{notice.code}</code> : null}
       <span className="notice-message">{notice.message}</span>
       {notice.hint ? <span className="notice-hint">{notice.hint}</span> : null}
       {action ? (
