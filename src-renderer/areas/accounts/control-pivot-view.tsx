@@ -2,19 +2,10 @@ import { useId, useMemo, useState } from 'react'
 import type { DomainId } from '../../../shared/domain/types'
 import { controlPivot, type PivotRow, pivotCounts, pivotCsv } from '../../../shared/overview/control-pivot'
 import type { AccountScorecard, ControlStatus } from '../../../shared/scoring/types'
+import { downloadText } from '../../app/download'
 import { StatusPill } from '../../components/status-pill'
 import type { ControlMeta } from '../../store/desk-model'
 import { naturalCollator } from './overview-model'
-
-/** Saves text as a file through the browser's download (no main-process round trip for a small CSV). */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}
 
 export interface ControlPivotTableProps {
   control: ControlMeta
@@ -56,7 +47,7 @@ export function ControlPivotTable({ control, rows, onOpen }: ControlPivotTablePr
         </label>
         <button
           type="button"
-          onClick={() => download(`ratchet-${control.id}.csv`, pivotCsv(control.id, shown))}
+          onClick={() => downloadText(`ratchet-${control.id}.csv`, pivotCsv(control.id, shown), 'text/csv')}
         >
           Export CSV
         </button>
