@@ -25,6 +25,7 @@ export const appErrorCodes = [
   'export-no-dialog',
   'export-unknown-account',
   'export-write-failed',
+  'file-too-large',
   'forbidden-sender',
   'internal',
   'invalid-evidence-folder',
@@ -50,6 +51,7 @@ export const appErrorCodes = [
   'sso-session-not-found',
   'sso-token-expired',
   'unknown-channel',
+  'unknown-handle',
   'unsafe-path',
 ] as const
 export const appErrorCodeSchema = z.enum(appErrorCodes)
@@ -146,6 +148,8 @@ export function errorAction(code: AppErrorCode): ErrorAction {
     case 'export-empty-scope':
     case 'export-unknown-account':
     case 'unsafe-path':
+    case 'unknown-handle':
+    case 'file-too-large':
       return 'choose-again'
     case 'sso-login-cancelled':
     case 'sso-login-denied':

@@ -1,17 +1,27 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, shell } from 'electron'
+import { app, BrowserWindow, dialog, protocol, shell } from 'electron'
+import { serveAppFile } from './app-protocol'
 import { resolveAwsFiles } from './aws/profiles'
 import { createElectronPdfPrinter } from './export/electron-pdf'
 import type { SaveDialogRequest } from './export/handlers'
 import { registerIpc, windowEventSink } from './ipc/electron'
+import type { FolderDialogRequest } from './ipc/handles'
 import { createRegistry } from './ipc/registry'
-import { hardenWebContents, isAllowedExternalUrl, secureWebPreferences } from './security'
+import {
+  appScheme,
+  appSchemePrivileges,
+  hardenWebContents,
+  isAllowedExternalUrl,
+  rendererEntry,
+  windowPreferences,
+} from './security'
 import { createHandlers } from './services'
 
 const here = import.meta.dirname
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
-const appOrigin = devServerUrl ? new URL(devServerUrl).origin : 'file://'
+const rendererDir = join(here, '../renderer')
+// ELECTRON_RENDERER_URL (the dev server) counts only when not packaged: see rendererEntry.
+const entry = rendererEntry(app.isPackaged, process.env)
 let mainWindow: BrowserWindow | undefined
 
 function hasAwsConfig(): boolean {
@@ -39,6 +49,19 @@ async function showSaveDialog(request: SaveDialogRequest): Promise<string | unde
   return result.canceled ? undefined : result.filePath
 }
 
+/** The folder picker behind app:pick-folder. Undefined when the user cancels. */
+async function showFolderDialog(request: FolderDialogRequest): Promise<string | undefined> {
+  const options: Electron.OpenDialogOptions = {
+    title: request.title,
+    buttonLabel: request.buttonLabel,
+    properties: request.canCreate ? ['openDirectory', 'createDirectory'] : ['openDirectory'],
+  }
+  const result = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options)
+  return result.canceled ? undefined : result.filePaths[0]
+}
+
 function createWindow(): void {
   mainWindow = new BrowserWindow({
     width: 1360,
@@ -47,19 +70,28 @@ function createWindow(): void {
     minHeight: 600,
     show: false,
     title: 'Ratchet',
-    webPreferences: { ...secureWebPreferences, preload: join(here, '../preload/preload.cjs') },
+    webPreferences: windowPreferences(app.isPackaged, join(here, '../preload/preload.cjs')),
   })
-  hardenWebContents(mainWindow.webContents, { appOrigin, openExternal: (url) => void openExternal(url) })
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => {
     mainWindow = undefined
   })
-  if (devServerUrl) void mainWindow.loadURL(devServerUrl)
-  else void mainWindow.loadFile(join(here, '../renderer/index.html'))
+  void mainWindow.loadURL(entry.url)
 }
 
 app.enableSandbox()
+// Before ready: app:// must be privileged (standard, secure) when its first page loads.
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: appSchemePrivileges }])
+// Every webContents, the PDF window and any the renderer might coax into existence, gets the same rules.
+app.on('web-contents-created', (_event, contents) => {
+  hardenWebContents(contents, {
+    appOrigin: entry.origin,
+    isPackaged: app.isPackaged,
+    openExternal: (url) => void openExternal(url),
+  })
+})
 void app.whenReady().then(() => {
+  protocol.handle(appScheme, (request) => serveAppFile(request, rendererDir))
   const version = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')).version as string
   const handlers = createHandlers({
     env: process.env,
@@ -69,9 +101,10 @@ void app.whenReady().then(() => {
     openExternal,
     isDemoDefault: !hasAwsConfig(),
     showSaveDialog,
+    showFolderDialog,
     createPdfPrinter: createElectronPdfPrinter,
   })
-  registerIpc(createRegistry(handlers), appOrigin)
+  registerIpc(createRegistry(handlers), entry.origin)
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()

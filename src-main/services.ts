@@ -1,7 +1,9 @@
+import { AppError } from '../shared/errors'
 import { createAwsService } from './aws/aws-service'
 import { createCollectHandlers } from './collect/handlers'
 import { createExportHandlers, type SaveDialogRequest } from './export/handlers'
 import type { PdfPrinter } from './export/pdf-printer'
+import { createFolderHandles, type FolderDialogRequest, folderDialogRequest } from './ipc/handles'
 import type { EventSink, Handlers } from './ipc/registry'
 
 /** What the main-side services need from their host: Electron in the app, Node in tests and the CLI. */
@@ -18,6 +20,8 @@ export interface HostDeps {
   isDemoDefault: boolean
   /** Asks where to save an export; resolves to an absolute path, or undefined when the user cancels. */
   showSaveDialog?(request: SaveDialogRequest): Promise<string | undefined>
+  /** Shows a folder picker; resolves to the chosen absolute path, or undefined when the user cancels. */
+  showFolderDialog?(request: FolderDialogRequest): Promise<string | undefined>
   /** Prints export PDFs (Electron's printToPDF in the app); without it, Chromium prints them. */
   createPdfPrinter?(): PdfPrinter
 }
@@ -31,8 +35,10 @@ export function createHandlers(deps: HostDeps): Handlers {
     openExternal: (url, options) => deps.openExternal(url, options),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   })
+  // Folders the user picked, behind opaque handles: no channel takes a path from the renderer.
+  const folders = createFolderHandles()
   return {
-    collect: createCollectHandlers(deps, aws),
+    collect: createCollectHandlers({ ...deps, folders }, aws),
     export: createExportHandlers(deps),
     app: {
       getInfo: async () => ({
@@ -45,9 +51,18 @@ export function createHandlers(deps: HostDeps): Handlers {
         await deps.openExternal(url)
         return { isOpened: true }
       },
+      pickFolder: async ({ purpose }) => {
+        if (!deps.showFolderDialog) {
+          throw new AppError('not-implemented', 'There is no folder picker in this host.')
+        }
+        const path = await deps.showFolderDialog(folderDialogRequest(purpose))
+        if (!path) return { isChosen: false }
+        return { isChosen: true, handle: folders.issue(purpose, path), label: path }
+      },
     },
     aws: {
-      listProfiles: (request) => aws.listProfiles(request),
+      // The AWS files come from the environment (AWS_CONFIG_FILE, ~/.aws), never from the request.
+      listProfiles: () => aws.listProfiles({}),
       startLogin: ({ sessionId }) => aws.startLogin(sessionId),
       cancelLogin: async ({ sessionId }) => aws.cancelLogin(sessionId),
       discoverTargets: async ({ sessionId, rolePreference }) => ({

@@ -200,7 +200,7 @@ describe('diffScorecards: each reason', () => {
     const result = diffOne(
       control('iam.ta', 'pass'),
       control('iam.ta', 'unknown', {
-        unknownReason: 'unavailable',
+        unknownReason: 'not-subscribed',
         reason: 'Trusted Advisor needs Business support',
       }),
     )
@@ -302,7 +302,10 @@ describe('diffScorecards: resources, accounts, gaps', () => {
           controls: [control('iam.mfa', 'fail', { resources: [user('bob'), user('carol')] })],
         },
         // Unknown now: sg-1 is not claimed as resolved, because the newer state cannot tell.
-        network: { level: 0, controls: [control('net.sg', 'unknown', { unknownReason: 'region-gap' })] },
+        network: {
+          level: 0,
+          controls: [control('net.sg', 'unknown', { unknownReason: 'collection-failed' })],
+        },
       }),
     ])
     const result = diffScorecards(side('Q1', Q1, a), side('Q2', Q2, b), options)

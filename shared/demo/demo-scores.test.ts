@@ -43,10 +43,11 @@ describe('the demo under the default model', () => {
     expect(fails(3, 'data-lake-prod')).toBeGreaterThan(fails(0, 'data-lake-prod'))
   })
 
-  it('leaves Trusted Advisor controls unknown (unavailable), never failed, on Basic support', () => {
+  it('leaves Trusted Advisor controls unknown (not subscribed), never failed, on Basic support', () => {
     const id = demo.accounts.find((a) => a.name === 'marketing-web')?.id
     const card = score(3).accounts.find((a) => a.accountId === id)
-    const ta = card?.domains.flatMap((d) => d.controls).filter((c) => c.unknownReason === 'unavailable') ?? []
+    const ta =
+      card?.domains.flatMap((d) => d.controls).filter((c) => c.unknownReason === 'not-subscribed') ?? []
     expect(ta.length).toBeGreaterThan(5)
     expect(ta.every((c) => c.status === 'unknown')).toBe(true)
   })

@@ -106,8 +106,16 @@ export const credentialReportRecordsSchema = z.object({
   /** When IAM generated the report (it may be up to the user's maximum age old). */
   generatedAt: isoTime,
   users: z.array(credentialUserSchema),
-  /** null when the account has no password policy (NoSuchEntity). */
-  passwordPolicy: passwordPolicySchema.nullable(),
+  /**
+   * null when the account has no password policy (NoSuchEntity). Absent (added 2026-11-29) when the call's
+   * outcome is not known (a missing or 0-byte file offline, a failed call): the rule is then unknown.
+   */
+  passwordPolicy: passwordPolicySchema.nullable().optional(),
+  /**
+   * The report's header columns as collected (added 2026-11-29). A rule that needs a column the report lacks
+   * (an older 16-column report has no last-used columns) is unknown. Absent: the full AWS column set.
+   */
+  columns: z.array(z.string()).optional(),
   /** GetAccountSummary's SummaryMap, e.g. AccountMFAEnabled, AccountAccessKeysPresent, Users. */
   accountSummary: z.record(z.string(), z.number()),
 })
@@ -163,6 +171,12 @@ export const analyzerSchema = z.object({
   /** ACCOUNT, ORGANIZATION, ACCOUNT_UNUSED_ACCESS, ORGANIZATION_UNUSED_ACCESS, ACCOUNT_INTERNAL_ACCESS, … */
   type: z.string(),
   status: z.string(),
+  /**
+   * Whether this analyzer's findings listing was read (added 2026-11-29). Offline, a missing or 0-byte
+   * findings file leaves it false and the analyzer's findings unknown. Absent in older bundles, which the
+   * collector only stored with every ACTIVE analyzer's findings listed.
+   */
+  findingsListed: z.boolean().optional(),
 })
 export type Analyzer = z.infer<typeof analyzerSchema>
 
@@ -180,6 +194,10 @@ export const findingSchema = z.object({
   status: z.enum(['ACTIVE', 'ARCHIVED', 'RESOLVED']),
   /** Known for external-access findings; null for the other kinds. */
   isPublic: z.boolean().nullable(),
+  /** Who is granted access, as ListFindings (v1) gives it, e.g. { AWS: "444455556666" }. Added 2026-11-29. */
+  principal: z.record(z.string(), z.string()).optional(),
+  /** Set on an error finding: Access Analyzer could not analyse the resource (e.g. ACCESS_DENIED). Added 2026-11-29. */
+  error: z.string().optional(),
   createdAt: isoTime,
   updatedAt: isoTime,
 })

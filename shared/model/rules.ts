@@ -101,6 +101,16 @@ export const trustedAdvisorRuleSchema = z.strictObject({
 export const findingKindValues = ['external', 'unused', 'internal'] as const
 
 /**
+ * Which external access a no-findings rule counts (added 2026-11-29):
+ * - `public`: findings ListFindings (v1) marks isPublic;
+ * - `cross-account`: external findings that are not public (another account is granted access);
+ * - `outside-organization`: findings whose principal is outside the zone of trust (not an account of the
+ *   organization known to Ratchet); an organization analyzer's findings are outside by definition.
+ * A finding without the field the choice needs (isPublic, principal) makes the rule unknown, never pass.
+ */
+export const externalAccessValues = ['public', 'cross-account', 'outside-organization'] as const
+
+/**
  * Access Analyzer, per Region in scope.
  * - `analyzer-present`: every Region has an ACTIVE analyzer of one of `analyzerTypes`.
  * - `no-findings`: no ACTIVE finding of `findingKind` (optionally only public ones, only `findingTypes`,
@@ -117,7 +127,9 @@ export const accessAnalyzerRuleSchema = z.discriminatedUnion('check', [
     kind: z.literal('access-analyzer'),
     check: z.literal('no-findings'),
     findingKind: z.enum(findingKindValues),
+    /** Same as access: 'public' (kept for models written before 2026-11-29). */
     isPublic: z.literal(true).optional(),
+    access: z.enum(externalAccessValues).optional(),
     findingTypes: z.array(z.string().min(1)).optional(),
     olderThanDays: paramRefSchema.optional(),
     analyzerTypes: z.array(z.string().min(1)).min(1),

@@ -38,6 +38,11 @@ export const remediationSchema = z.strictObject({
   links: z.array(z.strictObject({ title: z.string().min(1), url: docsUrl })).default([]),
 })
 
+/** How bad a failure of the control is, for ranking risks in reports. Optional: see controlSeverity(). */
+export const severities = ['critical', 'high', 'medium', 'low'] as const
+export const severitySchema = z.enum(severities)
+export type Severity = z.infer<typeof severitySchema>
+
 export const controlSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lowercase letters, digits, dots and dashes'),
@@ -46,6 +51,8 @@ export const controlSchema = z
     remediation: remediationSchema,
     rule: ruleSchema.optional(),
     question: questionSchema.optional(),
+    /** Added 2026-11-29, optional: absent, the report derives it from the level and domain (controlSeverity). */
+    severity: severitySchema.optional(),
   })
   .refine(
     (c) => c.rule !== undefined || c.question !== undefined,
@@ -156,11 +163,26 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /**
+ * The largest model or answers file read (4 MiB; the default model is about 1/20 of that). Larger text is
+ * refused before parsing, so a stray file never ties up the app.
+ */
+export const MAX_MODEL_FILE_BYTES = 4 * 1024 * 1024
+
+/** Refuses text over MAX_MODEL_FILE_BYTES, naming the file and both sizes (ModelParseError). */
+export function checkFileSize(text: string, fileName: string, what: string): void {
+  if (text.length <= MAX_MODEL_FILE_BYTES) return
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`
+  const message = `${fileName} is ${mib(text.length)}; ${what} may be at most ${mib(MAX_MODEL_FILE_BYTES)}`
+  throw new ModelParseError(message, [message])
+}
+
+/**
  * Parses and validates a model from JSON or YAML text (chosen by the file name's extension; YAML is a
  * superset of JSON, so unknown extensions are read as YAML). Throws ModelParseError whose message names the
  * file and each failing path, e.g. `domains[0].levels[1].controls[2].rule: unknown parameter "x"`.
  */
 export function parseModel(text: string, fileName: string): MaturityModel {
+  checkFileSize(text, fileName, 'a model file')
   let data: unknown
   try {
     data = /\.json$/i.test(fileName) ? JSON.parse(text) : parseYaml(text)

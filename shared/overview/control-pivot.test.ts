@@ -16,7 +16,7 @@ const cards = [
     },
   }),
   account('3', {
-    iam: { level: 0, controls: [control('root-mfa', 'unknown', { unknownReason: 'collection-error' })] },
+    iam: { level: 0, controls: [control('root-mfa', 'unknown', { unknownReason: 'collection-failed' })] },
   }),
   account('4', { iam: { level: 0, controls: [control('other', 'fail')] } }),
 ]
@@ -42,7 +42,7 @@ describe('controlPivot', () => {
   it('counts the states, unknowns by category', () => {
     expect(pivotCounts(rows)).toEqual({
       byStatus: { fail: 1, unknown: 1, pass: 1 },
-      byUnknownReason: { 'collection-error': 1 },
+      byUnknownReason: { 'collection-failed': 1 },
     })
   })
 

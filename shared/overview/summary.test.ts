@@ -39,7 +39,7 @@ describe('overviewSummary with crafted scorecards', () => {
     }),
     // Unknown now is not a regression: missing is never fail.
     account('333333333333', {
-      iam: { level: 1, controls: [control('root-mfa', 'unknown', { unknownReason: 'collection-error' })] },
+      iam: { level: 1, controls: [control('root-mfa', 'unknown', { unknownReason: 'collection-failed' })] },
     }),
   ]
   const identity = current[1]

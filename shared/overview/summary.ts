@@ -151,7 +151,7 @@ export function overviewSummary(input: SummaryInput): OverviewSummary {
     oldestEvidence: oldestEvidence(input.current, name, input.now),
     failedCollections: input.current
       .filter((card) =>
-        card.domains.some((d) => d.controls.some((c) => c.unknownReason === 'collection-error')),
+        card.domains.some((d) => d.controls.some((c) => c.unknownReason === 'collection-failed')),
       )
       .map((card) => name(card.accountId)),
   }

@@ -1,32 +1,23 @@
 import { type Account, type DomainId, domainIds, type Level } from '../domain/types'
 import { type SourceId, sourceIds } from '../evidence/schema'
-import type { AccountScorecard, ControlResult } from '../scoring/types'
+import type { AccountScorecard, ControlResult, UnknownReason } from '../scoring/types'
 import { controlInfoFromModel, domainTitles } from './control-info'
+import { buildExecutive } from './executive'
 import { applyScope, describeScope } from './scope'
-import { meanLevel, type Trend, trendAgainst } from './trend'
+import { humanizeTimes } from './text'
+import { trendAgainst } from './trend'
 import type {
   AccountPage,
   Appendix,
-  BelowTarget,
   CollectionGap,
   ControlInfoLookup,
-  DomainSummary,
-  ExecutivePage,
-  Regression,
   ReportModel,
   ReportOptions,
   ReportSnapshot,
-  Risk,
   StatusCounts,
 } from './types'
 
-const DAY_MS = 86_400_000
-const criticalityWeight: Record<Account['criticality'], number> = {
-  'crown-jewel': 4,
-  high: 3,
-  medium: 2,
-  low: 1,
-}
+export const DAY_MS = 86_400_000
 
 const emptyCounts = (): StatusCounts => ({
   pass: 0,
@@ -37,186 +28,140 @@ const emptyCounts = (): StatusCounts => ({
   'not-applicable': 0,
 })
 
-function countStatuses(controls: ControlResult[], into: StatusCounts = emptyCounts()): StatusCounts {
-  for (const control of controls) into[control.status] += 1
-  return into
+/** Counts controls per status, and unverified ones per reason, into the given tallies. */
+export function tally(
+  controls: ControlResult[],
+  counts: StatusCounts = emptyCounts(),
+  byReason: Partial<Record<UnknownReason, number>> = {},
+): { counts: StatusCounts; byReason: Partial<Record<UnknownReason, number>> } {
+  for (const control of controls) {
+    counts[control.status] += 1
+    if (control.status === 'unknown') {
+      const reason = control.unknownReason ?? 'not-collected'
+      byReason[reason] = (byReason[reason] ?? 0) + 1
+    }
+  }
+  return { counts, byReason }
 }
 
-const allControls = (account: AccountScorecard): ControlResult[] => account.domains.flatMap((d) => d.controls)
+export const allControls = (account: AccountScorecard): ControlResult[] =>
+  account.domains.flatMap((d) => d.controls)
 
 const sortedDomains = (account: AccountScorecard) =>
   [...account.domains].sort((a, b) => domainIds.indexOf(a.domainId) - domainIds.indexOf(b.domainId))
 
+/** Whole days from an ISO time to now, never negative. */
+export const ageInDays = (iso: string, now: Date): number =>
+  Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / DAY_MS))
+
 /**
- * Builds the report model from a snapshot: the executive page, one page per account in scope and the
+ * Builds the report model from a snapshot: the executive summary, one section per account in scope and the
  * appendix. Pure: `now` comes from the options, and the same input always gives the same model.
  */
 export function buildReport(snapshot: ReportSnapshot, options: ReportOptions): ReportModel {
+  return runSteps(reportSteps(snapshot, options))
+}
+
+/** Drives a step generator to its end, synchronously. */
+export function runSteps<T>(steps: Generator<unknown, T>): T {
+  let step = steps.next()
+  while (!step.done) step = steps.next()
+  return step.value
+}
+
+/**
+ * buildReport, one account at a time: yields how many accounts are built so far, so a host can show a
+ * progress bar and stop between two accounts (src-main/export drives it with a pause between batches).
+ */
+export function* reportSteps(
+  snapshot: ReportSnapshot,
+  options: ReportOptions,
+): Generator<{ done: number; total: number }, ReportModel> {
   const scoped = applyScope(snapshot, options.scope)
   const info = options.controlInfo ?? controlInfoFromModel(snapshot.model)
   const titleOf = (controlId: string) => info(controlId)?.title ?? controlId
   const accountsById = new Map(scoped.accounts.map((a) => [a.id, a]))
   const nameOf = (id: string) => accountsById.get(id)?.name ?? id
-  const scorecards = scoped.scorecard.accounts
+  const cards = scoped.scorecard.accounts
   const trend = options.previous ? trendAgainst(scoped, options.previous) : undefined
   const before = trend?.before ?? new Map<string, Map<DomainId, Level>>()
+  const bundles = new Map(scoped.evidence.map((b) => [b.accountId, b]))
+  const anchors = new Map(cards.map((c, i) => [c.accountId, `a${i + 1}`]))
+  yield { done: 0, total: cards.length }
 
-  const executive = buildExecutive(scoped, options, { titleOf, nameOf, before, trend })
-  const accounts = scorecards.map((card) =>
-    buildAccountPage(card, scoped, options.now, {
-      info,
-      titleOf,
-      before,
-      account: accountsById.get(card.accountId),
-    }),
-  )
+  const executive = buildExecutive(scoped, options, { info, titleOf, nameOf, before, trend, anchors })
+  const attestations = groupBy(scoped.attestations, (a) => a.accountId)
+  const waivers = groupBy(scoped.waivers, (w) => w.accountId)
+  const accounts: AccountPage[] = []
+  for (const [i, card] of cards.entries()) {
+    accounts.push(
+      buildAccountPage(card, options.now, {
+        info,
+        titleOf,
+        before,
+        account: accountsById.get(card.accountId),
+        anchor: anchors.get(card.accountId) ?? `a${i + 1}`,
+        collectedAt: bundles.get(card.accountId)?.collectedAt ?? null,
+        attestations: attestations.get(card.accountId) ?? [],
+        waivers: waivers.get(card.accountId) ?? [],
+      }),
+    )
+    yield { done: i + 1, total: cards.length }
+  }
   return {
     snapshotId: snapshot.id,
     label: snapshot.label,
     notes: snapshot.notes,
     createdAt: snapshot.createdAt,
     generatedAt: options.now.toISOString(),
-    scopeLabel: describeScope(options.scope, scorecards.length),
+    scopeLabel: describeScope(options.scope, cards.length, cards[0] ? nameOf(cards[0].accountId) : ''),
+    scopeKind: options.scope.kind === 'org' ? 'org' : cards.length === 1 ? 'account' : 'selection',
+    detail: options.detail ?? 'failing',
     isRedacted: options.isRedacted ?? false,
     executive,
     accounts,
-    appendix: buildAppendix(scoped, options.now, nameOf),
+    appendix: buildAppendix(scoped, options.now, nameOf, accounts),
   }
 }
 
-interface Lookups {
-  titleOf: (controlId: string) => string
-  nameOf: (accountId: string) => string
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const row of rows) {
+    const list = groups.get(key(row))
+    if (list) list.push(row)
+    else groups.set(key(row), [row])
+  }
+  return groups
+}
+
+interface AccountLookups {
+  info: ControlInfoLookup
+  titleOf: (id: string) => string
   before: Map<string, Map<DomainId, Level>>
-  trend: Trend | undefined
+  account: Account | undefined
+  anchor: string
+  collectedAt: string | null
+  attestations: ReportSnapshot['attestations']
+  waivers: ReportSnapshot['waivers']
 }
 
-function buildExecutive(scoped: ReportSnapshot, options: ReportOptions, lookups: Lookups): ExecutivePage {
-  const { titleOf, nameOf, before, trend } = lookups
-  const cards = scoped.scorecard.accounts
-  const topCount = options.topCount ?? 10
-  const domains: DomainSummary[] = domainIds.map((domainId) => {
-    const levels = cards.flatMap((c) => c.domains.filter((d) => d.domainId === domainId).map((d) => d.level))
-    const distribution = [0, 0, 0, 0, 0, 0]
-    for (const level of levels) distribution[level] = (distribution[level] ?? 0) + 1
-    const summary: DomainSummary = {
-      domainId,
-      title: domainTitles[domainId],
-      distribution,
-      averageLevel: meanLevel(levels),
-      minLevel: (levels.length > 0 ? Math.min(...levels) : 0) as Level,
-    }
-    if (options.previous) {
-      const old = cards.flatMap((c) => {
-        const level = before.get(c.accountId)?.get(domainId)
-        return level === undefined ? [] : [level]
-      })
-      if (old.length > 0) {
-        summary.previousAverage = meanLevel(old)
-        summary.delta = Math.round((summary.averageLevel - summary.previousAverage) * 10) / 10
-      }
-    }
-    return summary
-  })
-
-  const regressions: Regression[] = (trend?.regressions ?? [])
-    .map((m) => ({ ...m, accountName: nameOf(m.accountId) }))
-    .sort(
-      (a, b) =>
-        b.from - b.to - (a.from - a.to) ||
-        b.newlyFailing.length - a.newlyFailing.length ||
-        a.accountId.localeCompare(b.accountId) ||
-        domainIds.indexOf(a.domainId) - domainIds.indexOf(b.domainId),
-    )
-    .slice(0, topCount)
-
-  const accountsById = new Map(scoped.accounts.map((a) => [a.id, a]))
-  const risks: Risk[] = cards
-    .flatMap((card) =>
-      allControls(card)
-        .filter((c) => c.status === 'fail')
-        .map((c) => ({
-          accountId: card.accountId,
-          accountName: nameOf(card.accountId),
-          criticality: accountsById.get(card.accountId)?.criticality ?? 'medium',
-          controlId: c.controlId,
-          title: titleOf(c.controlId),
-          domainId: c.domainId,
-          level: c.level,
-          resourceCount: c.resources.length,
-          reason: c.reason,
-        })),
-    )
-    .sort(
-      (a, b) =>
-        criticalityWeight[b.criticality] - criticalityWeight[a.criticality] ||
-        a.level - b.level ||
-        b.resourceCount - a.resourceCount ||
-        a.accountId.localeCompare(b.accountId) ||
-        a.controlId.localeCompare(b.controlId),
-    )
-    .slice(0, topCount)
-
-  const belowTarget: BelowTarget[] = cards.flatMap((card) => {
-    const domainsBelow = card.domains
-      .filter((d) => d.target !== undefined && d.level < d.target)
-      .map((d) => ({ domainId: d.domainId, level: d.level, target: d.target as Level }))
-    if (domainsBelow.length === 0) return []
-    return [
-      {
-        accountId: card.accountId,
-        accountName: nameOf(card.accountId),
-        owner: accountsById.get(card.accountId)?.owner ?? '',
-        domains: domainsBelow,
-      },
-    ]
-  })
-
-  const counts = emptyCounts()
-  for (const card of cards) countStatuses(allControls(card), counts)
-  return {
-    accountCount: cards.length,
-    domains,
-    ...(options.previous && trend
-      ? {
-          trend: {
-            label: options.previous.label,
-            createdAt: options.previous.createdAt,
-            isRescored: trend.isRescored,
-          },
-        }
-      : {}),
-    regressions,
-    risks,
-    belowTarget,
-    counts,
-  }
-}
-
-function buildAccountPage(
-  card: AccountScorecard,
-  scoped: ReportSnapshot,
-  now: Date,
-  lookups: {
-    info: ControlInfoLookup
-    titleOf: (id: string) => string
-    before: Map<string, Map<DomainId, Level>>
-    account: Account | undefined
-  },
-): AccountPage {
+function buildAccountPage(card: AccountScorecard, now: Date, lookups: AccountLookups): AccountPage {
   const { info, titleOf, before, account } = lookups
   const old = before.get(card.accountId)
-  const controls = sortedDomains(card).flatMap((d) => d.controls)
+  const domains = sortedDomains(card)
+  const controls = domains.flatMap((d) => d.controls)
   const isExpired = (iso: string) => Date.parse(iso) <= now.getTime()
+  const { counts, byReason } = tally(controls)
   const page: AccountPage = {
     accountId: card.accountId,
+    anchor: lookups.anchor,
     name: account?.name ?? card.accountId,
     owner: account?.owner ?? '',
     environment: account?.environment ?? 'unknown',
     criticality: account?.criticality ?? 'medium',
     level: card.level,
     grade: card.grade,
-    domains: sortedDomains(card).map((d) => {
+    domains: domains.map((d) => {
       const previousLevel = old?.get(d.domainId)
       return {
         domainId: d.domainId,
@@ -235,9 +180,10 @@ function buildAccountPage(
         title: titleOf(c.controlId),
         domainId: c.domainId,
         level: c.level,
-        reason: c.reason,
+        reason: humanizeTimes(c.reason),
         resources: c.resources,
         fix: info(c.controlId)?.fix ?? '',
+        isAnswered: c.attestation !== undefined && c.resources.length === 0,
       })),
     unverified: controls
       .filter((c) => c.status === 'unknown')
@@ -246,50 +192,38 @@ function buildAccountPage(
         title: titleOf(c.controlId),
         domainId: c.domainId,
         level: c.level,
-        reason: c.reason,
+        reason: humanizeTimes(c.reason),
         ...(c.unknownReason ? { unknownReason: c.unknownReason } : {}),
       })),
-    attestations: scoped.attestations
-      .filter((a) => a.accountId === card.accountId)
-      .map((a) => ({
-        controlId: a.controlId,
-        title: titleOf(a.controlId),
-        isMet: a.isMet,
-        attestedBy: a.attestedBy,
-        attestedAt: a.attestedAt,
-        expiresAt: a.expiresAt,
-        isExpired: isExpired(a.expiresAt),
-        note: a.note,
-      })),
-    waivers: scoped.waivers
-      .filter((w) => w.accountId === card.accountId)
-      .map((w) => ({
-        controlId: w.controlId,
-        title: titleOf(w.controlId),
-        reason: w.reason,
-        approver: w.approver,
-        expiresAt: w.expiresAt,
-        isExpired: isExpired(w.expiresAt),
-      })),
-    counts: countStatuses(controls),
+    attestations: lookups.attestations.map((a) => ({
+      controlId: a.controlId,
+      title: titleOf(a.controlId),
+      isMet: a.isMet,
+      attestedBy: a.attestedBy,
+      attestedAt: a.attestedAt,
+      expiresAt: a.expiresAt,
+      isExpired: isExpired(a.expiresAt),
+      note: a.note,
+    })),
+    waivers: lookups.waivers.map((w) => ({
+      controlId: w.controlId,
+      title: titleOf(w.controlId),
+      reason: w.reason,
+      approver: w.approver,
+      expiresAt: w.expiresAt,
+      isExpired: isExpired(w.expiresAt),
+    })),
+    counts,
+    unknownByReason: byReason,
+    collectedAt: lookups.collectedAt,
   }
   if (old && old.size > 0) page.previousLevel = Math.min(...old.values()) as Level
   return page
 }
 
-function buildAppendix(scoped: ReportSnapshot, now: Date, nameOf: (id: string) => string): Appendix {
+/** Collection gaps per account and source (and per Region for Access Analyzer). */
+export function collectionGaps(scoped: ReportSnapshot, nameOf: (id: string) => string): CollectionGap[] {
   const bundles = new Map(scoped.evidence.map((b) => [b.accountId, b]))
-  const evidence = scoped.scorecard.accounts.map((card) => {
-    const bundle = bundles.get(card.accountId)
-    return {
-      accountId: card.accountId,
-      accountName: nameOf(card.accountId),
-      collectedAt: bundle?.collectedAt ?? null,
-      ageDays: bundle
-        ? Math.max(0, Math.floor((now.getTime() - Date.parse(bundle.collectedAt)) / DAY_MS))
-        : null,
-    }
-  })
   const gaps: CollectionGap[] = []
   for (const card of scoped.scorecard.accounts) {
     const bundle = bundles.get(card.accountId)
@@ -314,11 +248,34 @@ function buildAppendix(scoped: ReportSnapshot, now: Date, nameOf: (id: string) =
       gaps.push({ ...base, source: 'accessAnalyzer', region: region.region, state: status.state, detail })
     }
   }
+  return gaps
+}
+
+function buildAppendix(
+  scoped: ReportSnapshot,
+  now: Date,
+  nameOf: (id: string) => string,
+  accounts: AccountPage[],
+): Appendix {
+  const fixes = new Map<string, Appendix['fixes'][number]>()
+  for (const account of accounts) {
+    for (const c of account.failing) {
+      const seen = fixes.get(c.controlId)
+      if (seen) seen.accountCount += 1
+      else fixes.set(c.controlId, { controlId: c.controlId, title: c.title, fix: c.fix, accountCount: 1 })
+    }
+  }
   return {
     modelId: scoped.scorecard.modelId,
     modelVersion: scoped.scorecard.modelVersion,
     scoredAt: scoped.scorecard.scoredAt,
-    evidence,
-    gaps,
+    evidence: accounts.map((a) => ({
+      accountId: a.accountId,
+      accountName: a.name,
+      collectedAt: a.collectedAt,
+      ageDays: a.collectedAt ? ageInDays(a.collectedAt, now) : null,
+    })),
+    gaps: collectionGaps(scoped, nameOf),
+    fixes: [...fixes.values()].sort((a, b) => a.controlId.localeCompare(b.controlId)),
   }
 }

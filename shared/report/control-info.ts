@@ -1,5 +1,6 @@
 import type { DomainId } from '../domain/types'
 import type { MaturityModel } from '../model/schema'
+import { controlSeverity } from './severity'
 import type { ControlInfo, ControlInfoLookup } from './types'
 
 /** Display names of the eight domains, used when the model does not name them. */
@@ -14,13 +15,17 @@ export const domainTitles: Record<DomainId, string> = {
   resilience: 'Resilience',
 }
 
-/** Title and fix for each control of a model, keyed by control id. */
+/** Title, fix and severity for each control of a model, keyed by control id. */
 export function controlInfoFromModel(model: MaturityModel): ControlInfoLookup {
   const controls = new Map<string, ControlInfo>()
   for (const domain of model.domains) {
     for (const level of domain.levels) {
       for (const control of level.controls) {
-        controls.set(control.id, { title: control.title, fix: control.remediation.text })
+        controls.set(control.id, {
+          title: control.title,
+          fix: control.remediation.text,
+          severity: controlSeverity(control, domain.id, level.level),
+        })
       }
     }
   }

@@ -24,3 +24,15 @@ describe('field escaping', () => {
     )
   })
 })
+
+describe('CSV injection (OWASP)', () => {
+  it('neutralizes every text cell a spreadsheet would read as a formula', () => {
+    for (const text of ['=HYPERLINK("http://x","y")', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx']) {
+      const field = csvField(text)
+      expect(field.startsWith(`"'`), text).toBe(true)
+      expect(field).toBe(`"'${text.replace(/"/g, '""')}"`)
+    }
+    expect(csvField('a=b')).toBe('a=b')
+    expect(csvField(-1)).toBe('-1')
+  })
+})

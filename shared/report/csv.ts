@@ -22,10 +22,20 @@ export const csvColumns = [
   'waiver_expires',
 ] as const
 
-/** One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes are doubled. */
+/** A spreadsheet reads a cell that starts with one of these as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
+ * One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes are doubled. Text that starts
+ * like a formula (=, +, -, @, tab, carriage return) gets a leading apostrophe and is quoted, as OWASP's CSV
+ * injection advice says, so Excel, LibreOffice and Sheets show it as text and never evaluate it. Numbers are
+ * written as they are.
+ */
 export function csvField(value: string | number | undefined): string {
-  const text = value === undefined ? '' : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  if (typeof value === 'number') return String(value)
+  const raw = value ?? ''
+  const text = FORMULA_START.test(raw) ? `'${raw}` : raw
+  return /[",\r\n]/.test(text) || text !== raw ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 /**

@@ -1,16 +1,49 @@
-import { accountDomainChart, orgDomainChart } from './charts'
+import { domainIds } from '../domain/types'
+import type { ResourceRef } from '../scoring/types'
 import { domainTitles } from './control-info'
+import { heatmapTable, levelCell, shortDomainTitles } from './heatmap'
 import { reportCss } from './html-style'
-import { countsText, day, deltaText, escapeHtml as e, levelText, moveText, unknownReasonText } from './text'
-import type { AccountPage, Appendix, ExecutivePage, ReportModel } from './types'
+import {
+  ageText,
+  countsText,
+  deltaText,
+  escapeHtml as e,
+  humanDate,
+  humanDateTime,
+  levelText,
+  moveText,
+  plural,
+  unknownReasonText,
+  unknownText,
+} from './text'
+import type { AccountPage, ExecutivePage, Regression, ReportModel } from './types'
+
+/** At the default detail, a failing control lists this many resources, then "and N more". */
+const RESOURCES_SHOWN = 3
+/** Up to this many accounts, the side contents also link each account's domains. */
+const TOC_DOMAINS_MAX_ACCOUNTS = 20
+const PAGE_BREAKS_SHOWN = 5
+
+/** A CSS string literal: the footer's text comes from the snapshot's label, which a user typed. */
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/[\r\n\f]+/g, ' ')}"`
 
 /**
- * One self-contained HTML file: inline CSS and inline SVG charts, no script and no external reference (its
- * CSP forbids any), with print rules that start each account on a new page. Unknown controls are
+ * One self-contained HTML file: inline CSS and inline SVG-free tables, no script and no external reference
+ * (its CSP forbids any), a sticky contents bar with an anchor per account and domain, and print rules that
+ * give the PDF its page breaks and its footer ("page 3 of 24", the label and the date). Unknown controls are
  * "unverified", never "failed".
  */
 export function renderHtml(report: ReportModel): string {
   const title = `Ratchet scorecard: ${report.label}`
+  const footer = `Ratchet · ${report.label} · ${humanDate(report.createdAt)}${report.isRedacted ? ' · redacted' : ''}`
+  const isAccount = report.scopeKind === 'account'
+  const hasSections = report.detail !== 'summary'
+  const body = [
+    isAccount ? accountSummaryPage(report) : executivePage(report),
+    isAccount ? '' : contentsPage(report),
+    hasSections ? report.accounts.map((a) => accountSection(report, a, isAccount)).join('\n') : '',
+    appendixPage(report),
+  ]
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -19,180 +52,396 @@ export function renderHtml(report: ReportModel): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Ratchet">
 <title>${e(title)}</title>
-<style>${reportCss}</style>
+<style>${reportCss}
+@page { @bottom-left { content: ${cssString(footer)}; } @bottom-right { content: "page " counter(page) " of " counter(pages); } }</style>
 </head>
 <body>
-${executivePage(report)}
-${report.accounts.map((account) => accountPage(report, account)).join('\n')}
-${appendixPage(report, report.appendix)}
+${toc(report)}
+<main>
+${body.filter(Boolean).join('\n')}
+</main>
 </body>
 </html>
 `
 }
 
-function cover(report: ReportModel): string {
-  return `<div class="cover"><span><strong>Ratchet scorecard</strong></span><span>Snapshot <strong>${e(report.label)}</strong> of ${e(day(report.createdAt))}</span><span>${e(report.scopeLabel)}</span><span>Generated ${e(report.generatedAt.replace('T', ' ').slice(0, 16))} UTC</span>${report.isRedacted ? '<span class="badge redacted">Redacted</span>' : ''}</div>`
+function toc(report: ReportModel): string {
+  const isAccount = report.scopeKind === 'account'
+  const withDomains = report.detail !== 'summary' && report.accounts.length <= TOC_DOMAINS_MAX_ACCOUNTS
+  const accounts =
+    report.detail === 'summary'
+      ? ''
+      : `<ol>${report.accounts
+          .map(
+            (a) =>
+              `<li><a href="#${a.anchor}">${e(a.name)}</a> ${levelCell(a.level)}${
+                withDomains
+                  ? `<ol>${a.domains.map((d) => `<li><a href="#${a.anchor}-${d.domainId}">${e(d.title)}</a></li>`).join('')}</ol>`
+                  : ''
+              }</li>`,
+          )
+          .join('')}</ol>`
+  return `<nav class="toc" aria-label="Contents" data-testid="toc"><a href="#summary"><strong>${isAccount ? 'Scorecard' : 'Executive summary'}</strong></a>${
+    isAccount ? '' : '<a href="#contents">Contents</a>'
+  }${accounts}<a href="#appendix">Appendix</a></nav>`
 }
+
+function cover(report: ReportModel): string {
+  return `<div class="cover"><span><strong>Ratchet scorecard</strong></span><span>Snapshot <strong>${e(report.label)}</strong> of ${e(humanDate(report.createdAt))}</span><span>${e(report.scopeLabel)}</span><span>Generated ${e(humanDateTime(report.generatedAt))}</span>${report.isRedacted ? '<span class="badge redacted">Redacted</span>' : ''}</div>`
+}
+
+const headTitle = (report: ReportModel) =>
+  report.scopeKind === 'org'
+    ? 'Executive summary: the organization'
+    : `Executive summary: ${report.scopeLabel}`
 
 function executivePage(report: ReportModel): string {
   const exec = report.executive
-  return `<section class="page executive" data-testid="executive">
+  return `<section class="page executive" id="summary" data-testid="executive">
 ${cover(report)}
-<h1>Executive summary</h1>
-${report.notes ? `<p>${e(report.notes)}</p>` : ''}
-<div class="kpis"><div class="kpi"><b data-testid="account-count">${exec.accountCount}</b>accounts</div><div class="kpi"><b>${exec.belowTarget.length}</b>below target</div><div class="kpi"><b>${exec.counts.fail}</b>failing controls</div><div class="kpi"><b>${exec.counts.unknown}</b>unverified controls</div></div>
-<p class="muted" data-testid="status-counts">Controls: ${e(countsText(exec.counts))}. Unverified controls could not be checked; they are not counted as failures.</p>
-<h2>Organization maturity by domain</h2>
-${orgDomainChart(exec.domains)}
+<h1>${e(headTitle(report))}</h1>
+${report.notes ? `<p class="notes">${e(report.notes)}</p>` : ''}
+${headline(exec)}
+${exec.heatmap ? `<h2>Heatmap: level per account and domain</h2>${heatmapTable(exec.heatmap, report.detail !== 'summary')}` : ''}
+<h2>Domains${exec.trend ? ` since ${e(exec.trend.label)}` : ''}</h2>
 ${domainTable(exec)}
-<h2>Top regressions</h2>
-${regressions(exec)}
+<h2>Regressions${exec.trend ? ` since ${e(exec.trend.label)}` : ''}</h2>
+${regressionList(exec)}
+<h2>Baseline or target breaches</h2>
+${breachList(exec)}
 <h2>Top risks</h2>
-${risks(exec)}
-<h2>Accounts below target</h2>
-${belowTarget(exec)}
+${riskList(exec)}
+<h2>Evidence coverage and age</h2>
+${coverageText(exec)}
 </section>`
+}
+
+function headline(exec: ExecutivePage): string {
+  const rows = exec.headline
+    .map((row) => {
+      const cells = row.counts
+        .map((n, level) => {
+          const was = row.previousCounts?.[level]
+          const change =
+            was === undefined || was === n ? '' : ` <small>(${deltaText(n - was).replace('.0', '')})</small>`
+          return `<td class="num">${n}${change}</td>`
+        })
+        .join('')
+      return `<tr><th scope="row">${e(row.title)}</th>${cells}</tr>`
+    })
+    .join('')
+  const verdict = `${plural(exec.accountCount, 'account')} · ${exec.counts.fail} failing controls · ${exec.counts.unknown} unverified${exec.trend ? ` · ${plural(exec.regressionCount, 'regression')} since ${e(exec.trend.label)}` : ''}`
+  return `<p class="verdict" data-testid="account-count" data-count="${exec.accountCount}">${verdict}</p>
+<table class="headline" data-testid="headline"><thead><tr><th>Accounts at each level</th>${[0, 1, 2, 3, 4, 5].map((l) => `<th class="num">${levelCell(l)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>
+<p class="muted">An account's level is its lowest domain level.${exec.trend ? ` In brackets: the change since ${e(exec.trend.label)}.` : ''} Unverified controls could not be checked; they are not counted as failures${exec.counts.unknown > 0 ? ` (${e(unknownText(exec.unknownByReason))})` : ''}.</p>`
 }
 
 function domainTable(exec: ExecutivePage): string {
-  const trendHead = exec.trend ? `<th class="num">${e(exec.trend.label)}</th><th class="num">Trend</th>` : ''
   const rows = exec.domains
     .map((d) => {
       const trend = exec.trend
-        ? `<td class="num">${d.previousAverage === undefined ? '–' : d.previousAverage.toFixed(1)}</td><td class="num ${d.delta === undefined ? '' : d.delta > 0 ? 'delta-up' : d.delta < 0 ? 'delta-down' : ''}">${d.delta === undefined ? '–' : deltaText(d.delta)}</td>`
+        ? `<td class="num ${d.delta === undefined ? '' : d.delta > 0 ? 'up' : d.delta < 0 ? 'down' : ''}">${d.delta === undefined ? '–' : deltaText(d.delta)}</td>`
         : ''
-      return `<tr data-domain="${d.domainId}" data-average="${d.averageLevel}"><td>${e(d.title)}</td><td class="num">${d.averageLevel.toFixed(1)}</td><td class="num">${levelText(d.minLevel)}</td>${d.distribution.map((n) => `<td class="num">${n}</td>`).join('')}${trend}</tr>`
+      return `<tr id="d-${d.domainId}" data-domain="${d.domainId}" data-average="${d.averageLevel}"><td>${e(d.title)}</td><td class="num">${d.averageLevel.toFixed(1)}</td>${trend}${d.distribution.map((n, l) => `<td class="num${n > 0 ? ` l${l}` : ''}">${n || ''}</td>`).join('')}</tr>`
     })
     .join('')
-  return `<table data-testid="domain-table"><thead><tr><th>Domain</th><th class="num">Mean</th><th class="num">Lowest</th>${[0, 1, 2, 3, 4, 5].map((l) => `<th class="num">L${l}</th>`).join('')}${trendHead}</tr></thead><tbody>${rows}</tbody></table>
-<p class="muted">Mean: the average level of the accounts in scope. L0–L5: how many accounts are at each level.${exec.trend ? ` Trend: against ${e(exec.trend.label)} (${e(day(exec.trend.createdAt))}), the same accounts${exec.trend.isRescored ? `, with ${e(exec.trend.label)} re-scored under this snapshot's model so a model change does not count as progress` : ''}.` : ' No earlier snapshot was given, so there is no trend.'}</p>`
+  return `<table data-testid="domain-table"><thead><tr><th>Domain</th><th class="num">Mean</th>${exec.trend ? '<th class="num">Change</th>' : ''}${[0, 1, 2, 3, 4, 5].map((l) => `<th class="num">L${l}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>
+<p class="muted">L0–L5: how many accounts are at each level in the domain.${exec.trend?.isRescored ? ` ${e(exec.trend.label)} was re-scored under this snapshot's model, so a model change does not count as progress.` : ''}</p>`
 }
 
-function regressions(exec: ExecutivePage): string {
-  if (!exec.trend) return '<p class="muted">No earlier snapshot to compare with.</p>'
-  if (exec.regressions.length === 0) return `<p>No regressions since ${e(exec.trend.label)}.</p>`
-  const rows = exec.regressions
+/** The first resources as code, then "and N more" (of `total`, when only some were passed). */
+function resourcesText(resources: ResourceRef[], limit: number, total = resources.length): string {
+  if (resources.length === 0) return ''
+  const shown = resources.slice(0, limit).map((r) => `<code>${e(r.id)}</code>`)
+  const more = total > shown.length ? ` and ${total - shown.length} more` : ''
+  return `${shown.join(', ')}${more}`
+}
+
+/** "payments-prod: Identity & access fell from L3 to L2. The root user has MFA now fails: …, on arn:…". */
+function regressionSentence(r: Regression): string {
+  const move =
+    r.to < r.from ? `fell from ${levelText(r.from)} to ${levelText(r.to)}` : `stayed at ${levelText(r.to)}`
+  const failed = r.failed
     .map(
-      (r) =>
-        `<tr><td>${e(r.accountName)}<br><code>${e(r.accountId)}</code></td><td>${e(domainTitles[r.domainId])}</td><td class="num">${moveText(r.from, r.to)}</td><td>${r.newlyFailing.map((c) => `<code>${e(c)}</code>`).join(', ') || '–'}</td></tr>`,
+      (c) =>
+        `<li><strong>${e(c.title)}</strong> now fails: ${e(c.reason)}${c.resources.length > 0 ? ` (${resourcesText(c.resources, 2)})` : ''}</li>`,
     )
     .join('')
-  return `<table data-testid="regressions"><thead><tr><th>Account</th><th>Domain</th><th class="num">Level</th><th>Newly failing controls</th></tr></thead><tbody>${rows}</tbody></table>`
+  return `<li><strong>${e(r.accountName)}</strong>: ${e(domainTitles[r.domainId])} ${move}${failed ? `<ul>${failed}</ul>` : ''}</li>`
 }
 
-function risks(exec: ExecutivePage): string {
-  if (exec.risks.length === 0) return '<p>No failing controls.</p>'
-  const rows = exec.risks
-    .map(
-      (r) =>
-        `<tr><td>${e(r.accountName)}<br><code>${e(r.accountId)}</code></td><td>${e(r.criticality)}</td><td>${e(r.title)}<br><code>${e(r.controlId)}</code></td><td>${e(domainTitles[r.domainId])} ${levelText(r.level)}</td><td class="num">${r.resourceCount}</td></tr>`,
-    )
-    .join('')
-  return `<table data-testid="risks"><thead><tr><th>Account</th><th>Criticality</th><th>Failing control</th><th>Domain</th><th class="num">Resources</th></tr></thead><tbody>${rows}</tbody></table>`
+function regressionList(exec: ExecutivePage): string {
+  if (!exec.trend) return '<p class="muted">No earlier snapshot was given, so there is no trend.</p>'
+  if (exec.regressionCount === 0) return `<p>No regressions since ${e(exec.trend.label)}.</p>`
+  const more = exec.regressionCount - exec.regressions.length
+  return `<ul class="sentences" data-testid="regressions">${exec.regressions.map(regressionSentence).join('')}</ul>${more > 0 ? `<p class="muted">And ${plural(more, 'more regression')}, in the account sections.</p>` : ''}`
 }
 
-function belowTarget(exec: ExecutivePage): string {
-  if (exec.belowTarget.length === 0) return '<p>Every account meets its targets.</p>'
-  const rows = exec.belowTarget
+function breachList(exec: ExecutivePage): string {
+  if (exec.breaches.length === 0) return '<p>Every account meets its targets.</p>'
+  const shown = exec.breaches.slice(0, PAGE_BREAKS_SHOWN)
+  const more = exec.breaches.length - shown.length
+  return `<ul class="sentences" data-testid="breaches">${shown
     .map(
       (b) =>
-        `<tr><td>${e(b.accountName)}<br><code>${e(b.accountId)}</code></td><td>${e(b.owner) || '–'}</td><td>${b.domains.map((d) => `${e(domainTitles[d.domainId])}: ${levelText(d.level)} of ${levelText(d.target)}`).join('<br>')}</td></tr>`,
+        `<li><strong>${e(b.accountName)}</strong>${b.owner ? ` (${e(b.owner)})` : ''}: ${e(domainTitles[b.domainId])} at ${levelText(b.level)}, ${b.kind === 'baseline' ? `the baseline ${e(b.source)} asks` : 'its target is'} ${levelText(b.expected)}</li>`,
     )
-    .join('')
-  return `<table data-testid="below-target"><thead><tr><th>Account</th><th>Owner</th><th>Domains below target</th></tr></thead><tbody>${rows}</tbody></table>`
+    .join(
+      '',
+    )}</ul><p class="muted">${plural(exec.belowTarget.length, 'account')} below target in ${plural(exec.breaches.length, 'domain')}${more > 0 ? `; the ${more} smaller gaps are in the account sections` : ''}.</p>`
 }
 
-function accountPage(report: ReportModel, a: AccountPage): string {
-  const domainRows = a.domains
+function riskList(exec: ExecutivePage): string {
+  if (exec.risks.length === 0)
+    return '<p>No failing finding: every failing control is a question, not a resource.</p>'
+  return `<ol class="sentences" data-testid="risks">${exec.risks
     .map(
-      (d) =>
-        `<tr data-domain="${d.domainId}" data-level="${d.level}"${d.target === undefined ? '' : ` data-target="${d.target}"`}><td>${e(d.title)}</td><td class="num${d.isBelowTarget ? ' below' : ''}">${levelText(d.level)}</td><td class="num">${d.target === undefined ? '–' : levelText(d.target)}</td><td class="num">${Math.round(d.progress * 100)}%</td>${report.executive.trend ? `<td class="num">${d.previousLevel === undefined ? '–' : levelText(d.previousLevel)}</td>` : ''}</tr>`,
+      (r) =>
+        `<li><strong>${e(r.title)}</strong> in <strong>${e(r.accountName)}</strong> <span class="sev ${r.severity}">${r.severity}</span> <span class="muted">${e(domainTitles[r.domainId])} ${levelText(r.level)} · ${e(r.criticality)} account</span><br>${e(r.reason)} (${resourcesText(r.resources, 2, r.resourceCount)})</li>`,
+    )
+    .join(
+      '',
+    )}</ol><p class="muted">Real findings only (a failing control with resources), ranked by control level, then severity, then the account's criticality.</p>`
+}
+
+const sourceNames = {
+  identity: 'Identity',
+  credentialReport: 'IAM credential report',
+  trustedAdvisor: 'Trusted Advisor',
+  accessAnalyzer: 'IAM Access Analyzer',
+} as const
+
+function coverageText(exec: ExecutivePage): string {
+  const c = exec.coverage
+  const sources = c.sources
+    .map(
+      (s) =>
+        `<tr><td>${sourceNames[s.source]}</td><td class="num">${s.ok}</td><td class="num">${s.unavailable || ''}</td><td class="num">${s.error || ''}</td><td class="num">${s.missing || ''}</td></tr>`,
     )
     .join('')
-  return `<section class="page account" data-testid="account-page" data-account-id="${e(a.accountId)}" data-level="${a.level}" data-grade="${a.grade}">
-${cover(report)}
-<h1>${e(a.name)} <code>${e(a.accountId)}</code></h1>
-<p class="muted">Owner: ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)}</p>
-<div class="kpis"><div class="kpi"><b>${levelText(a.level)}</b>level${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`}</div><div class="kpi"><b>${a.grade}</b>grade</div><div class="kpi"><b>${a.failing.length}</b>failing</div><div class="kpi"><b>${a.unverified.length}</b>unverified</div></div>
-<p class="muted">Controls: ${e(countsText(a.counts))}.</p>
-<h2>Domain levels against target</h2>
-${accountDomainChart(a.domains)}
-<table data-testid="account-domains"><thead><tr><th>Domain</th><th class="num">Level</th><th class="num">Target</th><th class="num">To next level</th>${report.executive.trend ? `<th class="num">${e(report.executive.trend.label)}</th>` : ''}</tr></thead><tbody>${domainRows}</tbody></table>
-<h2 class="fail-title">Failing controls (${a.failing.length})</h2>
-${
-  a.failing.length === 0
-    ? '<p>No control fails.</p>'
-    : a.failing
-        .map(
-          (c) =>
-            `<div class="control" data-control-id="${e(c.controlId)}"><h3>${e(c.title)} <code>${e(c.controlId)}</code></h3><div class="muted">${e(domainTitles[c.domainId])} · ${levelText(c.level)}</div><div>${e(c.reason)}</div>${c.resources.length > 0 ? `<ul>${c.resources.map((r) => `<li><code>${e(r.id)}</code> <span class="muted">${e(r.type)}${r.region ? ` · ${e(r.region)}` : ''}${r.detail ? ` · ${e(r.detail)}` : ''}</span></li>`).join('')}</ul>` : ''}${c.fix ? `<div class="fix"><strong>Fix:</strong> ${e(c.fix)}</div>` : ''}</div>`,
-        )
-        .join('')
+  const age =
+    c.medianAgeDays === null
+      ? 'No evidence was collected.'
+      : `Median age ${ageText(c.medianAgeDays)}; oldest ${ageText(c.oldest?.ageDays ?? 0)} (${e(c.oldest?.accountName ?? '')})${c.staleCount > 0 ? `; ${plural(c.staleCount, 'account')} older than 30 days` : ''}.`
+  return `<p data-testid="coverage">Evidence for ${c.withEvidence} of ${plural(c.accountCount, 'account')}. ${age}</p>
+<table class="compact"><thead><tr><th>Source</th><th class="num">Read</th><th class="num">Not available</th><th class="num">Failed</th><th class="num">Not collected</th></tr></thead><tbody>${sources}</tbody></table>`
 }
-<h2 class="unverified-title">Unverified controls (${a.unverified.length})</h2>
-${
-  a.unverified.length === 0
-    ? '<p>Every control could be checked.</p>'
-    : `<p class="muted">Ratchet could not check these controls. They block the next level until verified, but they are not failures.</p><table data-testid="unverified"><thead><tr><th>Control</th><th>Domain</th><th>Why unverified</th></tr></thead><tbody>${a.unverified
-        .map(
-          (c) =>
-            `<tr data-control-id="${e(c.controlId)}"><td>${e(c.title)}<br><code>${e(c.controlId)}</code></td><td>${e(domainTitles[c.domainId])} ${levelText(c.level)}</td><td>${c.unknownReason ? `${e(unknownReasonText[c.unknownReason])}: ` : ''}${e(c.reason)}</td></tr>`,
-        )
-        .join('')}</tbody></table>`
-}
-<h2>Attestations and waivers</h2>
-${attestationsAndWaivers(a)}
+
+function contentsPage(report: ReportModel): string {
+  const hasSections = report.detail !== 'summary'
+  const trend = report.executive.trend
+  const rows = report.accounts
+    .map(
+      (a) =>
+        `<tr><td>${hasSections ? `<a href="#${a.anchor}">${e(a.name)}</a>` : e(a.name)}</td><td>${e(a.owner) || '–'}</td><td class="num">${levelCell(a.level)}${trend && a.previousLevel !== undefined && a.previousLevel !== a.level ? ` <small>was ${a.previousLevel}</small>` : ''}</td><td class="num">${a.grade}</td><td class="num">${a.failing.length}</td><td class="num">${a.counts.unknown}</td></tr>`,
+    )
+    .join('')
+  return `<section class="page contents" id="contents" data-testid="contents">
+<h1>Contents</h1>
+<ol class="sections"><li><a href="#summary">Executive summary</a></li>${hasSections ? '<li>Accounts, one section each, in this order:</li>' : '<li>Accounts, one line each:</li>'}</ol>
+<table data-testid="contents-accounts"><thead><tr><th>Account</th><th>Owner</th><th class="num">Level</th><th class="num">Grade</th><th class="num">Failing</th><th class="num">Unverified</th></tr></thead><tbody>${rows}</tbody></table>
+<ol class="sections" start="3"><li><a href="#appendix">Appendix: how to fix each failing control${report.detail === 'everything' ? ', evidence age and collection gaps' : ''}; the model</a></li></ol>
 </section>`
 }
 
-function attestationsAndWaivers(a: AccountPage): string {
-  const expired = '<span class="badge expired">expired</span>'
-  const attestations =
-    a.attestations.length === 0
-      ? '<p class="muted">No attestations.</p>'
-      : `<table data-testid="attestations"><thead><tr><th>Attested control</th><th>Answer</th><th>By</th><th>Expires</th></tr></thead><tbody>${a.attestations
-          .map(
-            (t) =>
-              `<tr><td>${e(t.title)}<br><code>${e(t.controlId)}</code>${t.note ? `<br><span class="muted">${e(t.note)}</span>` : ''}</td><td>${t.isMet ? 'met' : 'not met'}</td><td>${e(t.attestedBy)}, ${e(day(t.attestedAt))}</td><td>${e(day(t.expiresAt))} ${t.isExpired ? expired : ''}</td></tr>`,
-          )
-          .join('')}</tbody></table>`
-  const waivers =
-    a.waivers.length === 0
-      ? '<p class="muted">No waivers.</p>'
-      : `<table data-testid="waivers"><thead><tr><th>Waived control</th><th>Reason</th><th>Approver</th><th>Expires</th></tr></thead><tbody>${a.waivers
-          .map(
-            (w) =>
-              `<tr><td>${e(w.title)}<br><code>${e(w.controlId)}</code></td><td>${e(w.reason)}</td><td>${e(w.approver)}</td><td>${e(day(w.expiresAt))} ${w.isExpired ? expired : ''}</td></tr>`,
-          )
-          .join('')}</tbody></table>`
-  return attestations + waivers
+/** Page 1 of a one-account scorecard: the account itself, not an organization of one. */
+function accountSummaryPage(report: ReportModel): string {
+  const exec = report.executive
+  const a = report.accounts[0]
+  if (!a) return executivePage(report)
+  return `<section class="page executive account-summary" id="summary" data-testid="executive">
+${cover(report)}
+<h1>Scorecard: ${e(a.name)}</h1>
+<p class="muted">Account <code>${e(a.accountId)}</code> · owner ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)}${a.collectedAt ? ` · evidence collected ${e(humanDate(a.collectedAt))}` : ' · no evidence collected'}</p>
+<div class="kpis"><div class="kpi"><b>${levelText(a.level)}</b>level${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`}</div><div class="kpi"><b>${a.grade}</b>grade</div><div class="kpi"><b>${a.failing.length}</b>failing</div><div class="kpi"><b>${a.counts.unknown}</b>unverified</div></div>
+<p class="muted">Controls: ${e(countsText(a.counts))}.${a.counts.unknown > 0 ? ` Unverified: ${e(unknownText(a.unknownByReason))}; not counted as failures.` : ''}</p>
+<h2>Domains against target</h2>
+${accountDomainTable(report, a)}
+<h2>Regressions${exec.trend ? ` since ${e(exec.trend.label)}` : ''}</h2>
+${regressionList(exec)}
+<h2>Top risks</h2>
+${riskList(exec)}
+</section>`
 }
 
-function appendixPage(report: ReportModel, appendix: Appendix): string {
-  const ages = appendix.evidence
+function accountDomainTable(report: ReportModel, a: AccountPage): string {
+  const trend = report.executive.trend
+  const rows = a.domains
     .map(
-      (x) =>
-        `<tr><td>${e(x.accountName)}<br><code>${e(x.accountId)}</code></td><td>${x.collectedAt ? e(x.collectedAt) : 'never collected'}</td><td class="num">${x.ageDays === null ? '–' : `${x.ageDays} d`}</td></tr>`,
+      (d) =>
+        `<tr id="${a.anchor}-${d.domainId}" data-domain="${d.domainId}" data-level="${d.level}"><td>${e(d.title)}</td><td class="num${d.isBelowTarget ? ' below' : ''}">${levelCell(d.level)}</td><td class="num">${d.target === undefined ? '–' : levelText(d.target)}</td>${trend ? `<td class="num">${d.previousLevel === undefined ? '–' : moveText(d.previousLevel, d.level)}</td>` : ''}<td class="num">${Math.round(d.progress * 100)}%</td></tr>`,
     )
     .join('')
-  const gaps =
-    appendix.gaps.length === 0
-      ? '<p>No gaps: every source was collected for every account.</p>'
-      : `<table data-testid="gaps"><thead><tr><th>Account</th><th>Source</th><th>State</th><th>Detail</th></tr></thead><tbody>${appendix.gaps
+  return `<table class="domains" data-testid="account-domains"><thead><tr><th>Domain</th><th class="num">Level</th><th class="num">Target</th>${trend ? `<th class="num">Since ${e(trend.label)}</th>` : ''}<th class="num">To next level</th></tr></thead><tbody>${rows}</tbody></table>`
+}
+
+/**
+ * A resource as short as it can be read in its account's section: an ARN loses its
+ * "arn:aws:service:region:account:" prefix (the section names the account); "everything" keeps it whole.
+ */
+function shortResources(resources: ResourceRef[], accountId: string): ResourceRef[] {
+  const prefix = new RegExp(`^arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(${accountId})?:`)
+  return resources.map((r) => ({ ...r, id: r.id.replace(prefix, '') }))
+}
+
+/** The account's domains in one compact row: level, target, and an arrow when it moved since last quarter. */
+function domainStrip(a: AccountPage): string {
+  const targets = new Set(a.domains.map((d) => d.target))
+  // One target for every domain (the usual case) is said once, in the header; otherwise per cell.
+  const sameTarget = targets.size === 1 ? [...targets][0] : null
+  const head = a.domains.map((d) => `<th>${shortDomainTitles[d.domainId]}</th>`).join('')
+  const cells = a.domains
+    .map((d) => {
+      const move =
+        d.previousLevel === undefined || d.previousLevel === d.level
+          ? ''
+          : d.level > d.previousLevel
+            ? '↑'
+            : '↓'
+      const target = sameTarget !== null || d.target === undefined ? '' : `<small>/${d.target}</small>`
+      return `<td id="${a.anchor}-${d.domainId}"${d.isBelowTarget ? ' class="below"' : ''}>${levelCell(d.level)}${move}${target}</td>`
+    })
+    .join('')
+  const caption =
+    sameTarget === null || sameTarget === undefined
+      ? ''
+      : `<caption>Target ${levelText(sameTarget)} in every domain</caption>`
+  return `<table class="strip" data-testid="account-domains">${caption}<tr>${head}</tr><tr>${cells}</tr></table>`
+}
+
+const fixAnchors = new WeakMap<ReportModel, Map<string, string>>()
+
+/** The appendix anchor of a control's fix: by position ("f12"), short, so a thousand sections stay small. */
+function fixAnchor(report: ReportModel, controlId: string): string {
+  let anchors = fixAnchors.get(report)
+  if (!anchors) {
+    anchors = new Map(report.appendix.fixes.map((f, i) => [f.controlId, `f${i + 1}`]))
+    fixAnchors.set(report, anchors)
+  }
+  return anchors.get(controlId) ?? 'appendix'
+}
+
+/** Resources the reason does not already name ("… 2 (alice, bob)" names both users). */
+function unnamed(resources: ResourceRef[], reason: string): ResourceRef[] {
+  const isNamed = (r: ResourceRef) => reason.includes(r.id.slice(r.id.lastIndexOf('/') + 1))
+  return resources.every(isNamed) && resources.length <= RESOURCES_SHOWN ? [] : resources
+}
+
+function failingList(report: ReportModel, a: AccountPage): string {
+  if (a.failing.length === 0) return '<p>No control fails.</p>'
+  const isAll = report.detail === 'everything'
+  const limit = isAll ? Number.POSITIVE_INFINITY : RESOURCES_SHOWN
+  return domainIds
+    .map((domainId) => {
+      const controls = a.failing.filter((c) => c.domainId === domainId)
+      if (controls.length === 0) return ''
+      const found = controls.filter((c) => isAll || !c.isAnswered)
+      const answered = isAll ? [] : controls.filter((c) => c.isAnswered)
+      const items = found
+        .map((c) => {
+          const list = isAll ? c.resources : unnamed(shortResources(c.resources, a.accountId), c.reason)
+          return `<li><a href="#${fixAnchor(report, c.controlId)}"><b>${e(c.title)}</b></a> ${levelText(c.level)}: ${e(c.reason)}${list.length > 0 ? `<br><small>${resourcesText(list, limit)}</small>` : ''}</li>`
+        })
+        .join('')
+      const answers =
+        answered.length === 0
+          ? ''
+          : `<li>Answered "not met": ${answered.map((c) => `<a href="#${fixAnchor(report, c.controlId)}">${e(c.title)}</a>`).join('; ')}</li>`
+      return `<h3>${e(domainTitles[domainId])}</h3><ul>${items}${answers}</ul>`
+    })
+    .join('')
+}
+
+function unverifiedBlock(report: ReportModel, a: AccountPage): string {
+  if (a.unverified.length === 0) return '<p class="muted">Every control could be checked.</p>'
+  const summary = `<p class="unverified-line">${plural(a.unverified.length, 'unverified control')}: ${e(unknownText(a.unknownByReason))}. They block the next level until verified, but they are not failures.</p>`
+  if (report.detail !== 'everything') return summary
+  return `${summary}<table data-testid="unverified"><thead><tr><th>Control</th><th>Domain</th><th>Why unverified</th></tr></thead><tbody>${a.unverified
+    .map(
+      (c) =>
+        `<tr data-control-id="${e(c.controlId)}"><td>${e(c.title)}</td><td>${e(domainTitles[c.domainId])} ${levelText(c.level)}</td><td>${c.unknownReason ? `${e(unknownReasonText[c.unknownReason])}: ` : ''}${e(c.reason)}</td></tr>`,
+    )
+    .join('')}</tbody></table>`
+}
+
+function answersBlock(report: ReportModel, a: AccountPage): string {
+  const expired = (isExpired: boolean) => (isExpired ? ' <span class="badge expired">expired</span>' : '')
+  if (report.detail !== 'everything') {
+    const expiredCount =
+      a.attestations.filter((t) => t.isExpired).length + a.waivers.filter((w) => w.isExpired).length
+    if (a.attestations.length + a.waivers.length === 0) return ''
+    return `<p class="muted">${plural(a.attestations.length, 'attestation')}, ${plural(a.waivers.length, 'waiver')}${expiredCount > 0 ? ` (${expiredCount} expired)` : ''}.</p>`
+  }
+  const attestations = a.attestations
+    .map(
+      (t) =>
+        `<tr><td>${e(t.title)}${t.note ? `<br><span class="muted">${e(t.note)}</span>` : ''}</td><td>attested ${t.isMet ? 'met' : 'not met'}</td><td>${e(t.attestedBy)}, ${e(humanDate(t.attestedAt))}</td><td>${e(humanDate(t.expiresAt))}${expired(t.isExpired)}</td></tr>`,
+    )
+    .join('')
+  const waivers = a.waivers
+    .map(
+      (w) =>
+        `<tr><td>${e(w.title)}</td><td>waived: ${e(w.reason)}</td><td>${e(w.approver)}</td><td>${e(humanDate(w.expiresAt))}${expired(w.isExpired)}</td></tr>`,
+    )
+    .join('')
+  if (!attestations && !waivers) return '<p class="muted">No attestations or waivers.</p>'
+  return `<h3>Attestations and waivers</h3><table data-testid="answers"><thead><tr><th>Control</th><th>Answer</th><th>By</th><th>Expires</th></tr></thead><tbody>${attestations}${waivers}</tbody></table>`
+}
+
+function accountSection(report: ReportModel, a: AccountPage, isOnly: boolean): string {
+  const head = isOnly
+    ? '<h1>Failing controls</h1>'
+    : `<h1>${e(a.name)}</h1>
+<p class="muted"><code>${e(a.accountId)}</code> · owner ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)} · level <strong>${levelText(a.level)}</strong>${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · grade <strong>${a.grade}</strong> · ${a.collectedAt ? `evidence of ${e(humanDate(a.collectedAt))}` : 'no evidence collected'}</p>
+${report.detail === 'everything' ? accountDomainTable(report, a) : domainStrip(a)}
+<h2 class="fail-title">Failing controls (${a.failing.length})</h2>`
+  return `<section class="page account" id="${a.anchor}" data-testid="account-page" data-account-id="${e(a.accountId)}">
+${head}
+${failingList(report, a)}
+${unverifiedBlock(report, a)}
+${answersBlock(report, a)}
+</section>`
+}
+
+function appendixPage(report: ReportModel): string {
+  const appendix = report.appendix
+  const fixes =
+    appendix.fixes.length === 0
+      ? '<p>No control fails.</p>'
+      : `<dl class="fixes">${appendix.fixes
           .map(
-            (g) =>
-              `<tr><td>${e(g.accountName)}<br><code>${e(g.accountId)}</code></td><td>${e(g.source)}${g.region ? ` (${e(g.region)})` : ''}</td><td>${e(g.state)}</td><td>${e(g.detail)}</td></tr>`,
+            (f) =>
+              `<dt id="${fixAnchor(report, f.controlId)}">${e(f.title)} <span class="muted">failing in ${plural(f.accountCount, 'account')}</span></dt><dd>${e(f.fix)}</dd>`,
           )
-          .join('')}</tbody></table>`
-  return `<section class="page appendix" data-testid="appendix">
-${cover(report)}
-<h1>Appendix</h1>
-<h2>Model</h2>
-<p>Model <code>${e(appendix.modelId)}</code>, version <code data-testid="model-version">${e(appendix.modelVersion)}</code>, scored ${e(appendix.scoredAt)}.</p>
-<h2>Age of the evidence</h2>
-<table data-testid="evidence-age"><thead><tr><th>Account</th><th>Collected</th><th class="num">Age</th></tr></thead><tbody>${ages}</tbody></table>
+          .join('')}</dl>`
+  const everything =
+    report.detail === 'everything'
+      ? `<h2>Age of the evidence</h2>
+<table data-testid="evidence-age"><thead><tr><th>Account</th><th>Collected</th><th class="num">Age</th></tr></thead><tbody>${appendix.evidence
+          .map(
+            (x) =>
+              `<tr><td>${e(x.accountName)}</td><td>${x.collectedAt ? e(humanDateTime(x.collectedAt)) : 'never collected'}</td><td class="num">${x.ageDays === null ? '–' : ageText(x.ageDays)}</td></tr>`,
+          )
+          .join('')}</tbody></table>
 <h2>Gaps in collection</h2>
-${gaps}
-${report.isRedacted ? '<p class="muted">This report is redacted: account ids, ARNs and user names are replaced by placeholders, consistently across the report.</p>' : ''}
+${
+  appendix.gaps.length === 0
+    ? '<p>No gaps: every source was collected for every account.</p>'
+    : `<table data-testid="gaps"><thead><tr><th>Account</th><th>Source</th><th>State</th><th>Detail</th></tr></thead><tbody>${appendix.gaps
+        .map(
+          (g) =>
+            `<tr><td>${e(g.accountName)}</td><td>${e(sourceNames[g.source])}${g.region ? ` (${e(g.region)})` : ''}</td><td>${e(g.state)}</td><td>${e(g.detail)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+}`
+      : `<p class="muted">${plural(appendix.gaps.length, 'collection gap')}; the "everything" detail lists them with each account's evidence age.</p>`
+  return `<section class="page appendix" id="appendix" data-testid="appendix">
+<h1>Appendix</h1>
+<h2>How to fix each failing control</h2>
+${fixes}
+${everything}
+<h2>Model</h2>
+<p>Model <code>${e(appendix.modelId)}</code>, version <code data-testid="model-version">${e(appendix.modelVersion)}</code>, scored ${e(humanDateTime(appendix.scoredAt))}. A domain's level is the highest level at which every control at or below it is met (pass, waived or attested).</p>
+${report.isRedacted ? '<p class="muted">This report is redacted: account ids, names and aliases, ARNs, user names, e-mail addresses, people, bucket names and key ids are replaced by placeholders, consistently across the report.</p>' : ''}
 </section>`
 }

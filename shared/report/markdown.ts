@@ -1,6 +1,18 @@
+import { domainIds } from '../domain/types'
+import type { ResourceRef } from '../scoring/types'
 import { domainTitles } from './control-info'
-import { countsText, day, deltaText, levelText, moveText, unknownReasonText } from './text'
-import type { AccountPage, ReportModel } from './types'
+import {
+  ageText,
+  countsText,
+  deltaText,
+  humanDate,
+  levelText,
+  moveText,
+  plural,
+  unknownReasonText,
+  unknownText,
+} from './text'
+import type { AccountPage, ExecutivePage, ReportModel } from './types'
 
 /** Escapes text for a Markdown table cell or line: pipes, backslashes, leading markup and line breaks. */
 export function mdText(text: string): string {
@@ -14,134 +26,144 @@ export function mdText(text: string): string {
 const row = (cells: Array<string | number>) => `| ${cells.map(String).join(' | ')} |`
 const table = (head: string[], rows: Array<Array<string | number>>) =>
   [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n')
+const code = (text: string) => `\`${text.replace(/`/g, "'")}\``
 
-/** The report as Markdown for wikis and tickets: the same sections as the HTML, without the charts. */
+function resources(list: ResourceRef[], limit: number, total = list.length): string {
+  const shown = list.slice(0, limit).map((r) => code(r.id))
+  return `${shown.join(', ')}${total > shown.length ? ` and ${total - shown.length} more` : ''}`
+}
+
+/** The report as Markdown for wikis and tickets: the same sections as the HTML, the heatmap as a table. */
 export function renderMarkdown(report: ReportModel): string {
-  const exec = report.executive
   const out: string[] = []
   out.push(`# Ratchet scorecard: ${mdText(report.label)}`)
   out.push(
-    `Snapshot of ${day(report.createdAt)} · ${mdText(report.scopeLabel)} · generated ${day(report.generatedAt)}${report.isRedacted ? ' · **redacted**' : ''}`,
+    `Snapshot of ${humanDate(report.createdAt)} · ${mdText(report.scopeLabel)} · generated ${humanDate(report.generatedAt)}${report.isRedacted ? ' · **redacted**' : ''}`,
   )
   if (report.notes) out.push(mdText(report.notes))
-  out.push('## Executive summary')
+  out.push(...executive(report))
+  if (report.detail !== 'summary')
+    for (const account of report.accounts) out.push(...accountSection(report, account))
+  out.push(...appendix(report))
+  return `${out.join('\n\n')}\n`
+}
+
+function executive(report: ReportModel): string[] {
+  const exec = report.executive
+  const out: string[] = [
+    `## Executive summary: ${report.scopeKind === 'org' ? 'the organization' : mdText(report.scopeLabel)}`,
+  ]
   out.push(
-    `${exec.accountCount} accounts · ${exec.belowTarget.length} below target · controls: ${countsText(exec.counts)}. Unverified controls could not be checked; they are not counted as failures.`,
+    `${plural(exec.accountCount, 'account')} · ${exec.counts.fail} failing controls · ${exec.counts.unknown} unverified${exec.counts.unknown > 0 ? ` (${unknownText(exec.unknownByReason)})` : ''}. Unverified controls could not be checked; they are not counted as failures.`,
   )
-  out.push('### Organization maturity by domain')
-  const trendHead = exec.trend ? [mdText(exec.trend.label), 'Trend'] : []
   out.push(
     table(
-      ['Domain', 'Mean', 'Lowest', 'L0', 'L1', 'L2', 'L3', 'L4', 'L5', ...trendHead],
+      ['Accounts at each level', 'L0', 'L1', 'L2', 'L3', 'L4', 'L5'],
+      exec.headline.map((h) => [
+        h.title,
+        ...h.counts.map((n, l) => {
+          const was = h.previousCounts?.[l]
+          return was === undefined || was === n ? n : `${n} (${deltaText(n - was).replace('.0', '')})`
+        }),
+      ]),
+    ),
+  )
+  if (exec.heatmap) {
+    out.push('### Heatmap: level per account and domain')
+    out.push(
+      table(
+        ['Account', 'Level', ...domainIds.map((d) => domainTitles[d])],
+        exec.heatmap.map((h) => [mdText(h.name), levelText(h.level), ...h.levels.map(levelText)]),
+      ),
+    )
+  }
+  out.push(`### Domains${exec.trend ? ` since ${mdText(exec.trend.label)}` : ''}`)
+  out.push(
+    table(
+      ['Domain', 'Mean', ...(exec.trend ? ['Change'] : []), 'L0', 'L1', 'L2', 'L3', 'L4', 'L5'],
       exec.domains.map((d) => [
         d.title,
         d.averageLevel.toFixed(1),
-        levelText(d.minLevel),
+        ...(exec.trend ? [d.delta === undefined ? '–' : deltaText(d.delta)] : []),
         ...d.distribution,
-        ...(exec.trend
-          ? [d.previousAverage?.toFixed(1) ?? '–', d.delta === undefined ? '–' : deltaText(d.delta)]
-          : []),
       ]),
     ),
   )
-  if (exec.trend) {
-    out.push(
-      `Trend: against ${mdText(exec.trend.label)} (${day(exec.trend.createdAt)}), the same accounts${exec.trend.isRescored ? `, with ${mdText(exec.trend.label)} re-scored under this snapshot's model` : ''}.`,
-    )
-  }
-  out.push('### Top regressions')
-  if (!exec.trend) out.push('No earlier snapshot to compare with.')
-  else if (exec.regressions.length === 0) out.push(`No regressions since ${mdText(exec.trend.label)}.`)
+  out.push(...sentences(exec))
+  return out
+}
+
+function sentences(exec: ExecutivePage): string[] {
+  const out: string[] = [`### Regressions${exec.trend ? ` since ${mdText(exec.trend.label)}` : ''}`]
+  if (!exec.trend) out.push('No earlier snapshot was given, so there is no trend.')
+  else if (exec.regressionCount === 0) out.push(`No regressions since ${mdText(exec.trend.label)}.`)
   else
     out.push(
-      table(
-        ['Account', 'Domain', 'Level', 'Newly failing controls'],
-        exec.regressions.map((r) => [
-          `${mdText(r.accountName)} (${mdText(r.accountId)})`,
-          domainTitles[r.domainId],
-          moveText(r.from, r.to),
-          r.newlyFailing.map(mdText).join(', ') || '–',
-        ]),
-      ),
+      exec.regressions
+        .map((r) =>
+          [
+            `- **${mdText(r.accountName)}**: ${domainTitles[r.domainId]} ${r.to < r.from ? `fell from ${levelText(r.from)} to ${levelText(r.to)}` : `stayed at ${levelText(r.to)}`}`,
+            ...r.failed.map(
+              (c) =>
+                `  - ${mdText(c.title)} now fails: ${mdText(c.reason)}${c.resources.length > 0 ? ` (${resources(c.resources, 2)})` : ''}`,
+            ),
+          ].join('\n'),
+        )
+        .join('\n'),
+    )
+  out.push('### Baseline or target breaches')
+  if (exec.breaches.length === 0) out.push('Every account meets its targets.')
+  else
+    out.push(
+      exec.breaches
+        .map(
+          (b) =>
+            `- **${mdText(b.accountName)}**${b.owner ? ` (${mdText(b.owner)})` : ''}: ${domainTitles[b.domainId]} at ${levelText(b.level)}, ${b.kind === 'baseline' ? `the baseline ${mdText(b.source)} asks` : 'its target is'} ${levelText(b.expected)}`,
+        )
+        .join('\n'),
     )
   out.push('### Top risks')
-  if (exec.risks.length === 0) out.push('No failing controls.')
+  if (exec.risks.length === 0) out.push('No failing finding.')
   else
     out.push(
-      table(
-        ['Account', 'Criticality', 'Failing control', 'Domain', 'Resources'],
-        exec.risks.map((r) => [
-          `${mdText(r.accountName)} (${mdText(r.accountId)})`,
-          r.criticality,
-          `${mdText(r.title)} (${mdText(r.controlId)})`,
-          `${domainTitles[r.domainId]} ${levelText(r.level)}`,
-          r.resourceCount,
-        ]),
-      ),
+      exec.risks
+        .map(
+          (r, i) =>
+            `${i + 1}. **${mdText(r.title)}** in **${mdText(r.accountName)}** (${r.severity}, ${domainTitles[r.domainId]} ${levelText(r.level)}, ${r.criticality} account): ${mdText(r.reason)} (${resources(r.resources, 2, r.resourceCount)})`,
+        )
+        .join('\n'),
     )
-  out.push('### Accounts below target')
-  if (exec.belowTarget.length === 0) out.push('Every account meets its targets.')
-  else
-    out.push(
-      table(
-        ['Account', 'Owner', 'Domains below target'],
-        exec.belowTarget.map((b) => [
-          `${mdText(b.accountName)} (${mdText(b.accountId)})`,
-          mdText(b.owner) || '–',
-          b.domains
-            .map((d) => `${domainTitles[d.domainId]}: ${levelText(d.level)} of ${levelText(d.target)}`)
-            .join('; '),
-        ]),
-      ),
-    )
-  for (const account of report.accounts) out.push(...accountSection(report, account))
-  out.push('## Appendix')
-  const a = report.appendix
-  out.push(`Model ${mdText(a.modelId)}, version \`${a.modelVersion}\`, scored ${a.scoredAt}.`)
-  out.push('### Age of the evidence')
+  const c = exec.coverage
+  out.push('### Evidence coverage and age')
+  out.push(
+    `Evidence for ${c.withEvidence} of ${plural(c.accountCount, 'account')}.${c.medianAgeDays === null ? '' : ` Median age ${ageText(c.medianAgeDays)}; oldest ${ageText(c.oldest?.ageDays ?? 0)} (${mdText(c.oldest?.accountName ?? '')}).`}`,
+  )
   out.push(
     table(
-      ['Account', 'Collected', 'Age (days)'],
-      a.evidence.map((x) => [
-        `${mdText(x.accountName)} (${mdText(x.accountId)})`,
-        x.collectedAt ?? 'never collected',
-        x.ageDays ?? '–',
-      ]),
+      ['Source', 'Read', 'Not available', 'Failed', 'Not collected'],
+      c.sources.map((s) => [s.source, s.ok, s.unavailable, s.error, s.missing]),
     ),
   )
-  out.push('### Gaps in collection')
-  if (a.gaps.length === 0) out.push('No gaps: every source was collected for every account.')
-  else
-    out.push(
-      table(
-        ['Account', 'Source', 'State', 'Detail'],
-        a.gaps.map((g) => [
-          `${mdText(g.accountName)} (${mdText(g.accountId)})`,
-          `${g.source}${g.region ? ` (${g.region})` : ''}`,
-          g.state,
-          mdText(g.detail),
-        ]),
-      ),
-    )
-  return `${out.join('\n\n')}\n`
+  return out
 }
 
 function accountSection(report: ReportModel, a: AccountPage): string[] {
   const out: string[] = []
   const trend = report.executive.trend
+  const isAll = report.detail === 'everything'
   out.push(`## ${mdText(a.name)} (${mdText(a.accountId)})`)
   out.push(
-    `Level **${levelText(a.level)}**${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · grade **${a.grade}** · owner ${mdText(a.owner) || '–'} · ${a.environment} · criticality ${a.criticality} · controls: ${countsText(a.counts)}`,
+    `Level **${levelText(a.level)}**${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · grade **${a.grade}** · owner ${mdText(a.owner) || '–'} · ${a.environment} · criticality ${a.criticality} · ${a.collectedAt ? `evidence of ${humanDate(a.collectedAt)}` : 'no evidence collected'} · controls: ${countsText(a.counts)}`,
   )
   out.push(
     table(
-      ['Domain', 'Level', 'Target', 'To next level', ...(trend ? [mdText(trend.label)] : [])],
+      ['Domain', 'Level', 'Target', ...(trend ? [`Since ${mdText(trend.label)}`] : []), 'To next level'],
       a.domains.map((d) => [
         d.title,
         `${levelText(d.level)}${d.isBelowTarget ? ' (below target)' : ''}`,
         d.target === undefined ? '–' : levelText(d.target),
+        ...(trend ? [d.previousLevel === undefined ? '–' : moveText(d.previousLevel, d.level)] : []),
         `${Math.round(d.progress * 100)}%`,
-        ...(trend ? [d.previousLevel === undefined ? '–' : levelText(d.previousLevel)] : []),
       ]),
     ),
   )
@@ -149,40 +171,84 @@ function accountSection(report: ReportModel, a: AccountPage): string[] {
   if (a.failing.length === 0) out.push('No control fails.')
   for (const c of a.failing) {
     const lines = [
-      `- **${mdText(c.title)}** (${mdText(c.controlId)}, ${domainTitles[c.domainId]} ${levelText(c.level)}): ${mdText(c.reason)}`,
+      `- **${mdText(c.title)}** (${domainTitles[c.domainId]} ${levelText(c.level)}): ${mdText(c.reason)}`,
     ]
-    for (const r of c.resources)
-      lines.push(`  - \`${r.id.replace(/`/g, "'")}\` ${mdText(r.type)}${r.region ? ` · ${r.region}` : ''}`)
-    if (c.fix) lines.push(`  - Fix: ${mdText(c.fix)}`)
+    if (c.resources.length > 0) lines.push(`  - ${resources(c.resources, isAll ? c.resources.length : 3)}`)
     out.push(lines.join('\n'))
   }
-  out.push(`### Unverified controls (${a.unverified.length})`)
-  if (a.unverified.length === 0) out.push('Every control could be checked.')
-  else {
+  if (a.unverified.length > 0) {
     out.push(
-      'Ratchet could not check these controls. They block the next level until verified, but they are not failures.',
+      `### Unverified controls (${a.unverified.length})\n\n${unknownText(a.unknownByReason)}. They block the next level until verified, but they are not counted as failures.`,
     )
+    if (isAll)
+      out.push(
+        a.unverified
+          .map(
+            (c) =>
+              `- ${mdText(c.title)} (${domainTitles[c.domainId]} ${levelText(c.level)}): ${c.unknownReason ? `${unknownReasonText[c.unknownReason]}: ` : ''}${mdText(c.reason)}`,
+          )
+          .join('\n'),
+      )
+  }
+  if (isAll && a.attestations.length + a.waivers.length > 0) {
+    out.push('### Attestations and waivers')
     out.push(
-      a.unverified
-        .map(
-          (c) =>
-            `- ${mdText(c.title)} (${mdText(c.controlId)}, ${domainTitles[c.domainId]} ${levelText(c.level)}): ${c.unknownReason ? `${unknownReasonText[c.unknownReason]}: ` : ''}${mdText(c.reason)}`,
-        )
-        .join('\n'),
+      [
+        ...a.attestations.map(
+          (t) =>
+            `- Attested ${t.isMet ? 'met' : 'not met'}: ${mdText(t.title)} by ${mdText(t.attestedBy)} on ${humanDate(t.attestedAt)}, expires ${humanDate(t.expiresAt)}${t.isExpired ? ' **(expired)**' : ''}`,
+        ),
+        ...a.waivers.map(
+          (w) =>
+            `- Waived: ${mdText(w.title)}: ${mdText(w.reason)} Approved by ${mdText(w.approver)}, expires ${humanDate(w.expiresAt)}${w.isExpired ? ' **(expired)**' : ''}`,
+        ),
+      ].join('\n'),
     )
   }
-  out.push('### Attestations and waivers')
-  if (a.attestations.length === 0 && a.waivers.length === 0) out.push('None.')
-  const lines = [
-    ...a.attestations.map(
-      (t) =>
-        `- Attested ${t.isMet ? 'met' : 'not met'}: ${mdText(t.title)} (${mdText(t.controlId)}) by ${mdText(t.attestedBy)} on ${day(t.attestedAt)}, expires ${day(t.expiresAt)}${t.isExpired ? ' **(expired)**' : ''}`,
-    ),
-    ...a.waivers.map(
-      (w) =>
-        `- Waived: ${mdText(w.title)} (${mdText(w.controlId)}): ${mdText(w.reason)} Approved by ${mdText(w.approver)}, expires ${day(w.expiresAt)}${w.isExpired ? ' **(expired)**' : ''}`,
-    ),
-  ]
-  if (lines.length > 0) out.push(lines.join('\n'))
+  return out
+}
+
+function appendix(report: ReportModel): string[] {
+  const a = report.appendix
+  const out = ['## Appendix', '### How to fix each failing control']
+  out.push(
+    a.fixes.length === 0
+      ? 'No control fails.'
+      : a.fixes
+          .map(
+            (f) =>
+              `- **${mdText(f.title)}** (failing in ${plural(f.accountCount, 'account')}): ${mdText(f.fix)}`,
+          )
+          .join('\n'),
+  )
+  if (report.detail === 'everything') {
+    out.push('### Age of the evidence')
+    out.push(
+      table(
+        ['Account', 'Collected', 'Age'],
+        a.evidence.map((x) => [
+          mdText(x.accountName),
+          x.collectedAt ? humanDate(x.collectedAt) : 'never collected',
+          x.ageDays === null ? '–' : ageText(x.ageDays),
+        ]),
+      ),
+    )
+    out.push('### Gaps in collection')
+    out.push(
+      a.gaps.length === 0
+        ? 'No gaps: every source was collected for every account.'
+        : table(
+            ['Account', 'Source', 'State', 'Detail'],
+            a.gaps.map((g) => [
+              mdText(g.accountName),
+              `${g.source}${g.region ? ` (${g.region})` : ''}`,
+              g.state,
+              mdText(g.detail),
+            ]),
+          ),
+    )
+  }
+  out.push('### Model')
+  out.push(`Model ${mdText(a.modelId)}, version \`${a.modelVersion}\`, scored ${humanDate(a.scoredAt)}.`)
   return out
 }

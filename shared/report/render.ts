@@ -1,11 +1,18 @@
-import { buildReport } from './build'
+import { reportSteps, runSteps } from './build'
 import { renderCsv } from './csv'
 import { DEFAULT_FILE_NAME_PATTERN, expandFileName } from './file-name'
 import { renderHtml } from './html'
 import { renderMarkdown } from './markdown'
 import { redactSnapshots } from './redact'
 import { applyScope } from './scope'
-import type { ControlInfoLookup, ReportFormat, ReportModel, ReportScope, ReportSnapshot } from './types'
+import type {
+  ControlInfoLookup,
+  DetailLevel,
+  ReportFormat,
+  ReportModel,
+  ReportScope,
+  ReportSnapshot,
+} from './types'
 
 export interface ExportOptions {
   format: ReportFormat
@@ -16,6 +23,8 @@ export interface ExportOptions {
   fileNamePattern?: string
   controlInfo?: ControlInfoLookup
   topCount?: number
+  /** Default `failing`: the summary and each account's failing controls. */
+  detail?: DetailLevel
 }
 
 /** The text of an export. For `pdf` it is the print-styled HTML that the host prints to PDF. */
@@ -72,23 +81,39 @@ export function exportFileName(
  * then the report model and the format's text, and the file name from the pattern.
  */
 export function renderExport(snapshot: ReportSnapshot, options: ExportOptions): RenderedExport {
+  return runSteps(exportSteps(snapshot, options))
+}
+
+/**
+ * renderExport one account at a time (see reportSteps): yields the accounts built so far, so the app can
+ * show a progress bar and cancel between accounts.
+ */
+export function* exportSteps(
+  snapshot: ReportSnapshot,
+  options: ExportOptions,
+): Generator<{ done: number; total: number }, RenderedExport> {
   const scoped = applyScope(snapshot, options.scope)
   const previous = options.previous
   const pair = options.isRedacted ? redactSnapshots(scoped, previous) : { snapshot: scoped, previous }
-  const report = buildReport(pair.snapshot, {
-    scope: { kind: 'org' },
+  // The scope again, by the (possibly masked) ids; a redacted report drops the scope's title, which may
+  // name a person ("Owner Priya Raman").
+  const scope: ReportScope =
+    options.scope.kind === 'org'
+      ? options.scope
+      : {
+          kind: 'accounts',
+          accountIds: pair.snapshot.scorecard.accounts.map((a) => a.accountId),
+          ...(options.scope.title && !options.isRedacted ? { title: options.scope.title } : {}),
+        }
+  const report = yield* reportSteps(pair.snapshot, {
+    scope,
     now: options.now,
     isRedacted: options.isRedacted,
     ...(pair.previous ? { previous: pair.previous } : {}),
     ...(options.controlInfo ? { controlInfo: options.controlInfo } : {}),
     ...(options.topCount !== undefined ? { topCount: options.topCount } : {}),
+    ...(options.detail ? { detail: options.detail } : {}),
   })
-  if (options.scope.kind === 'accounts') {
-    report.scopeLabel =
-      report.accounts.length === 1
-        ? `Account ${report.accounts[0]?.name ?? ''}`
-        : `${report.accounts.length} selected accounts`
-  }
   const text = (() => {
     switch (options.format) {
       case 'pdf':

@@ -55,8 +55,13 @@ export function applyScope<S extends ReportSnapshot>(snapshot: S, scope: ReportS
   }
 }
 
-/** A short description of the scope for the report's cover: "Organization (12 accounts)", "1 account". */
-export function describeScope(scope: ReportScope, accountCount: number): string {
+/**
+ * A short description of the scope for the report's cover: "Organization (12 accounts)", "Owner Priya Raman
+ * (3 accounts)", "Account payments-prod".
+ */
+export function describeScope(scope: ReportScope, accountCount: number, firstName = ''): string {
   const accounts = `${accountCount} ${accountCount === 1 ? 'account' : 'accounts'}`
-  return scope.kind === 'org' ? `Organization (${accounts})` : `Selected ${accounts}`
+  if (scope.kind === 'org') return `Organization (${accounts})`
+  if (accountCount === 1 && !scope.title) return `Account ${firstName}`
+  return scope.title ? `${scope.title} (${accounts})` : `Selection (${accounts})`
 }

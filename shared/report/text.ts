@@ -1,4 +1,4 @@
-import type { UnknownReason } from '../scoring/types'
+import { type UnknownReason, unknownReasonText } from '../scoring/unknown-reasons'
 import type { StatusCounts } from './types'
 
 /** Escapes text for HTML element content and attribute values. */
@@ -14,6 +14,38 @@ export function escapeHtml(text: string): string {
 /** The date part of an ISO timestamp: 2026-11-28. */
 export const day = (iso: string): string => iso.slice(0, 10)
 
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+
+/** A date as people write it, the same everywhere (UTC, no locale): "28 November 2026". */
+export function humanDate(iso: string): string {
+  const at = new Date(iso)
+  if (Number.isNaN(at.getTime())) return iso
+  return `${at.getUTCDate()} ${months[at.getUTCMonth()]} ${at.getUTCFullYear()}`
+}
+
+/** "28 November 2026, 12:00 UTC". */
+export const humanDateTime = (iso: string): string => `${humanDate(iso)}, ${iso.slice(11, 16)} UTC`
+
+/** "today", "1 day", "12 days". */
+export const ageText = (days: number): string =>
+  days === 0 ? 'today' : `${days} ${days === 1 ? 'day' : 'days'}`
+
+/** "1 account", "3 accounts". */
+export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
+
 /** "L3". */
 export const levelText = (level: number): string => `L${level}`
 
@@ -24,16 +56,8 @@ export function deltaText(delta: number): string {
   return '±0'
 }
 
-/** Why a control could not be verified, in words. Never phrased as a failure. */
-export const unknownReasonText: Record<UnknownReason, string> = {
-  'not-collected': 'evidence not collected',
-  unavailable: 'not available from AWS for this account',
-  'collection-error': 'collection failed',
-  stale: 'evidence too old',
-  'region-gap': 'some Regions not read',
-  'not-answered': 'no current attestation',
-  'check-missing': 'Trusted Advisor check not returned',
-}
+/** Why a control could not be verified, in words: the one table lives in shared/scoring. */
+export { unknownReasonText }
 
 /** The status words reports use. `unknown` is "unverified", never "failed". */
 export const statusWords: Record<keyof StatusCounts, string> = {
@@ -43,6 +67,14 @@ export const statusWords: Record<keyof StatusCounts, string> = {
   exempt: 'waived',
   attested: 'attested',
   'not-applicable': 'not applicable',
+}
+
+/** "5 not answered · 3 not subscribed": the unknown categories, kept apart. */
+export function unknownText(byReason: Partial<Record<UnknownReason, number>>): string {
+  const parts = (Object.keys(unknownReasonText) as UnknownReason[])
+    .filter((reason) => (byReason[reason] ?? 0) > 0)
+    .map((reason) => `${byReason[reason]} ${unknownReasonText[reason]}`)
+  return parts.join(' · ')
 }
 
 /** "12 pass · 3 fail · 4 unverified · 1 waived · 2 attested" (zero counts left out). */
@@ -56,3 +88,8 @@ export function countsText(counts: StatusCounts): string {
 /** A level move: "L3 → L2", or "still L2" when only controls slipped. */
 export const moveText = (from: number, to: number): string =>
   from === to ? `still ${levelText(to)}` : `${levelText(from)} → ${levelText(to)}`
+
+const ISO_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})\b/g
+
+/** The engine's reasons carry ISO times ("until 2027-02-17T12:00:00.000Z"): a report writes them as dates. */
+export const humanizeTimes = (text: string): string => text.replace(ISO_TIME, (iso) => humanDate(iso))

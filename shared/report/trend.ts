@@ -42,10 +42,11 @@ export function trendAgainst(current: ReportSnapshot, previous: ReportSnapshot):
     )
   }
   const regressions = new Map<string, DomainMove>()
-  const levelOf = (accountId: string, domainId: DomainId) =>
-    current.scorecard.accounts
-      .find((a) => a.accountId === accountId)
-      ?.domains.find((d) => d.domainId === domainId)?.level ?? 0
+  // One map, so a thousand accounts' regressions are not a thousand linear searches each.
+  const levels = new Map<string, Level>()
+  for (const card of current.scorecard.accounts)
+    for (const d of card.domains) levels.set(`${card.accountId}\u0000${d.domainId}`, d.level)
+  const levelOf = (accountId: string, domainId: DomainId) => levels.get(`${accountId}\u0000${domainId}`) ?? 0
   for (const regression of comparison.regressions) {
     if (!inScope.has(regression.accountId)) continue
     const domainId = regression.kind === 'level-drop' ? regression.domainId : regression.change.domainId

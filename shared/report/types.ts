@@ -1,5 +1,6 @@
 import type { Account, DomainId, Level } from '../domain/types'
 import type { SourceId } from '../evidence/schema'
+import type { Severity } from '../model/schema'
 import type { ControlStatus, Grade, ResourceRef, UnknownReason } from '../scoring/types'
 import type { Snapshot } from '../snapshot/schema'
 
@@ -9,13 +10,30 @@ import type { Snapshot } from '../snapshot/schema'
  */
 export type ReportSnapshot = Snapshot
 
-/** Which accounts a report covers: the whole organization, a selection, or one account (an owner's own). */
-export type ReportScope = { kind: 'org' } | { kind: 'accounts'; accountIds: string[] }
+/**
+ * Which accounts a report covers: the whole organization, or a selection (one account makes an owner's own
+ * scorecard). `title` says how the selection was made ("Owner Priya Raman", "Filter: production") and heads
+ * the executive summary.
+ */
+export type ReportScope = { kind: 'org' } | { kind: 'accounts'; accountIds: string[]; title?: string }
+
+/**
+ * How much a report holds: `summary` (the executive summary and one line per account), `failing` (the
+ * default: plus a section per account with its failing controls) or `everything` (plus unverified controls,
+ * attestations, waivers, every resource and the evidence appendix).
+ */
+export const detailLevels = ['summary', 'failing', 'everything'] as const
+export type DetailLevel = (typeof detailLevels)[number]
+
+/** Whose report it is: the layout of page 1 follows it. */
+export type ScopeKind = 'org' | 'selection' | 'account'
 
 /** A control's title and its fix, as the maturity model states them. */
 export interface ControlInfo {
   title: string
   fix: string
+  /** When absent (a lookup from elsewhere), the report derives it from the control's level and domain. */
+  severity?: Severity
 }
 
 export type ControlInfoLookup = (controlId: string) => ControlInfo | undefined
@@ -32,6 +50,8 @@ export interface ReportOptions {
   controlInfo?: ControlInfoLookup
   /** Set by the exporter when the snapshot was redacted, so the report can say so. */
   isRedacted?: boolean
+  /** Default `failing`. */
+  detail?: DetailLevel
 }
 
 export interface DomainSummary {
@@ -56,6 +76,8 @@ export interface Regression {
   to: Level
   /** Controls that passed (or were exempt or attested) last quarter and fail now. */
   newlyFailing: string[]
+  /** The same, in words: title, what failed and the resources. */
+  failed: Array<{ controlId: string; title: string; reason: string; resources: ResourceRef[] }>
 }
 
 export interface Risk {
@@ -66,7 +88,10 @@ export interface Risk {
   title: string
   domainId: DomainId
   level: Exclude<Level, 0>
+  severity: Severity
   resourceCount: number
+  /** The first resources, for the summary line. */
+  resources: ResourceRef[]
   reason: string
 }
 
@@ -79,15 +104,80 @@ export interface BelowTarget {
 
 export type StatusCounts = Record<ControlStatus, number>
 
+/**
+ * A domain an account is expected to reach and doesn't. `target` comes from the account's own targets;
+ * BASELINE SLOT: the baselines feature adds `kind: 'baseline'` entries (with the baseline's name in `source`)
+ * here, and every renderer already lists them under "Baseline or target breaches".
+ */
+export interface Breach {
+  kind: 'target' | 'baseline'
+  source: string
+  accountId: string
+  accountName: string
+  owner: string
+  domainId: DomainId
+  level: Level
+  expected: Level
+}
+
+/**
+ * One row of the headline: how many accounts sit at each level (L0..L5). Today one row, the assessed level;
+ * the evidence-verified level (unknowns counted as not met) is a second row with its own id, so both numbers
+ * have a place without another layout.
+ */
+export interface HeadlineRow {
+  id: string
+  title: string
+  counts: number[]
+  previousCounts?: number[]
+}
+
+/** One account in the summary heatmap: its level per domain, in domainIds order. */
+export interface HeatRow {
+  accountId: string
+  name: string
+  anchor: string
+  level: Level
+  levels: Level[]
+}
+
+export interface SourceCoverage {
+  source: SourceId
+  ok: number
+  unavailable: number
+  error: number
+  missing: number
+}
+
+/** How much of the scope was really checked, and how old the evidence is. */
+export interface Coverage {
+  accountCount: number
+  withEvidence: number
+  sources: SourceCoverage[]
+  medianAgeDays: number | null
+  oldest: { accountName: string; ageDays: number } | null
+  /** Accounts whose evidence is older than 30 days. */
+  staleCount: number
+}
 export interface ExecutivePage {
   accountCount: number
+  headline: HeadlineRow[]
+  /** Accounts × domains, when the scope is small enough to show on one page (otherwise the domain table is the heatmap). */
+  heatmap: HeatRow[] | null
   domains: DomainSummary[]
   /** The previous snapshot the trend is measured against; isRescored when it was re-scored under this model. */
   trend?: { label: string; createdAt: string; isRescored: boolean }
   regressions: Regression[]
+  /** All regressions, when more than the page lists. */
+  regressionCount: number
+  /** The top risks: real failing findings (with resources), by control level, then severity, then criticality. */
   risks: Risk[]
   belowTarget: BelowTarget[]
+  breaches: Breach[]
   counts: StatusCounts
+  /** Unverified controls by why they could not be checked: the unknown categories, kept apart. */
+  unknownByReason: Partial<Record<UnknownReason, number>>
+  coverage: Coverage
 }
 
 export interface FailingControl {
@@ -98,6 +188,8 @@ export interface FailingControl {
   reason: string
   resources: ResourceRef[]
   fix: string
+  /** A person answered "not met" (an attestation), rather than evidence finding resources. */
+  isAnswered: boolean
 }
 
 export interface UnverifiedControl {
@@ -141,6 +233,8 @@ export interface AccountDomainLine {
 
 export interface AccountPage {
   accountId: string
+  /** The HTML anchor of the account's section: by position, so it never holds an identifier. */
+  anchor: string
   name: string
   owner: string
   environment: string
@@ -154,6 +248,8 @@ export interface AccountPage {
   attestations: AttestationLine[]
   waivers: WaiverLine[]
   counts: StatusCounts
+  unknownByReason: Partial<Record<UnknownReason, number>>
+  collectedAt: string | null
 }
 
 export interface EvidenceAge {
@@ -179,6 +275,8 @@ export interface Appendix {
   scoredAt: string
   evidence: EvidenceAge[]
   gaps: CollectionGap[]
+  /** How to fix each control that fails somewhere in scope, once (the account sections refer to it). */
+  fixes: Array<{ controlId: string; title: string; fix: string; accountCount: number }>
 }
 
 /** Everything a renderer needs, already in reading order. Renderers never look at the snapshot again. */
@@ -189,6 +287,8 @@ export interface ReportModel {
   createdAt: string
   generatedAt: string
   scopeLabel: string
+  scopeKind: ScopeKind
+  detail: DetailLevel
   isRedacted: boolean
   executive: ExecutivePage
   accounts: AccountPage[]

@@ -1,5 +1,5 @@
 import type { Attestation, DomainId, Waiver } from '../domain/types'
-import type { SourceId } from '../evidence/schema'
+import type { SourceId, SourceStatus } from '../evidence/schema'
 import type { Rule } from '../model/rules'
 import { ruleSource } from '../model/rules'
 import type { ModelControl } from '../model/schema'
@@ -12,7 +12,9 @@ import {
   evaluatePasswordPolicy,
 } from './rules/credential-report'
 import { evaluateTrustedAdvisor } from './rules/trusted-advisor'
+import { unknownReasonFor } from './source-status'
 import type { ControlResult } from './types'
+import { attestableUnknownReasons } from './unknown-reasons'
 
 /** A control with its place in the model, precomputed once per model. */
 export interface CompiledControl {
@@ -67,6 +69,17 @@ function evaluateRule(rule: Rule, index: EvidenceIndex, params: ResolvedParams):
   }
 }
 
+function statusOutcome(source: SourceId, status: SourceStatus): RuleOutcome {
+  const unknownReason = unknownReasonFor(status)
+  const reason =
+    status.state === 'error'
+      ? `Collecting ${source} failed (${status.code}): ${status.message}`
+      : status.state === 'unavailable'
+        ? `${source} is unavailable (${status.reason}): ${status.message}`
+        : `${source} has no records`
+  return { status: 'unknown', unknownReason, reason, resources: [] }
+}
+
 function sourceGate(source: SourceId, ctx: AccountContext): SourceGate {
   const cached = ctx.gates[source]
   if (cached) return cached
@@ -84,36 +97,9 @@ function sourceGate(source: SourceId, ctx: AccountContext): SourceGate {
       reason: `The ${source} evidence from ${result.collectedAt} is older than ${days} days`,
       resources: [],
     }
-  } else if (result.records === null) {
-    blocked =
-      status.state === 'unavailable'
-        ? {
-            status: 'unknown',
-            unknownReason: 'unavailable',
-            reason: `${source} is unavailable (${status.reason}): ${status.message}`,
-            resources: [],
-          }
-        : status.state === 'error'
-          ? {
-              status: 'unknown',
-              unknownReason: 'collection-error',
-              reason: `Collecting ${source} failed (${status.code}): ${status.message}`,
-              resources: [],
-            }
-          : {
-              status: 'unknown',
-              unknownReason: 'not-collected',
-              reason: `${source} has no records`,
-              resources: [],
-            }
-  } else if (status.state === 'error' && source !== 'accessAnalyzer') {
-    // Access Analyzer keeps the Regions it could read; each rule then decides per Region (region-gap).
-    blocked = {
-      status: 'unknown',
-      unknownReason: 'collection-error',
-      reason: `Collecting ${source} failed (${status.code}): ${status.message}`,
-      resources: [],
-    }
+  } else if (result.records === null || (status.state === 'error' && source !== 'accessAnalyzer')) {
+    // Access Analyzer keeps the Regions it could read; each rule then decides per Region.
+    blocked = statusOutcome(source, status)
   }
   const gate = { blocked, evidence }
   ctx.gates[source] = gate
@@ -133,7 +119,7 @@ function automatedOutcome(
   // "No analyzer anywhere" is itself the violation for rules that require one.
   if (
     rule.kind === 'access-analyzer' &&
-    gate.blocked?.unknownReason === 'unavailable' &&
+    gate.blocked?.unknownReason === 'no-analyzer' &&
     status?.state === 'unavailable' &&
     status.reason === 'no-analyzer' &&
     (rule.check === 'analyzer-present' || rule.requireAnalyzer)
@@ -150,7 +136,6 @@ function automatedOutcome(
   return { outcome: gate.blocked ?? notCollected, evidence: gate.evidence }
 }
 
-const none: { current?: never; expired?: never } = {}
 const notAnswered: RuleOutcome = {
   status: 'unknown',
   unknownReason: 'not-answered',
@@ -158,64 +143,138 @@ const notAnswered: RuleOutcome = {
   resources: [],
 }
 
-/** The current record (latest expiry) and the latest expired one, from those for one control. */
-function pickCurrent<T extends { expiresAt: string }>(
-  records: T[] | undefined,
-  nowMs: number,
-): { current?: T; expired?: T } {
-  if (records === undefined) return none
-  let current: T | undefined
-  let expired: T | undefined
-  for (const r of records) {
-    const expiresMs = Date.parse(r.expiresAt)
-    if (expiresMs > nowMs) {
-      if (!current || expiresMs > Date.parse(current.expiresAt)) current = r
-    } else if (!expired || expiresMs > Date.parse(expired.expiresAt)) expired = r
-  }
-  return { current, expired }
+/** The answer that counts for one account and control, or the newest one when it has expired. */
+export interface CurrentAnswer<T> {
+  current?: T
+  expired?: T
 }
 
 /**
- * Scores one control for one account: the automated rule (if any), then a current attestation, then a
- * current waiver for anything still not met. A control with a question is met when its automated check
- * passes OR a current attestation says it is met ("either", as in FireMon's CSMM): an attestation never
- * turns a pass into a fail, and when it overrides a failing check the result keeps the violating resources
- * and the check's reason, so the override stays visible. This keeps levels monotonic: evidence that becomes
- * unknown can never raise a level, and a fail that becomes a pass can never lower one.
+ * The one rule for which answer counts: of the records made at or before `now`, the newest by `timeOf`
+ * (attestedAt for attestations, createdAt for waivers), ties broken by the larger id. If that newest record
+ * has expired, nothing counts and it is returned as `expired`: an older answer never counts.
+ */
+export function selectCurrent<T extends { id: string; expiresAt: string }>(
+  records: readonly T[] | undefined,
+  timeOf: (record: T) => string,
+  nowMs: number,
+): CurrentAnswer<T> {
+  let newest: T | undefined
+  let newestMs = Number.NEGATIVE_INFINITY
+  for (const r of records ?? []) {
+    const ms = Date.parse(timeOf(r))
+    if (!(ms <= nowMs)) continue
+    if (!newest || ms > newestMs || (ms === newestMs && r.id > newest.id)) {
+      newest = r
+      newestMs = ms
+    }
+  }
+  if (!newest) return {}
+  return Date.parse(newest.expiresAt) > nowMs ? { current: newest } : { expired: newest }
+}
+
+/**
+ * The record that decides each account's control, per selectCurrent (the current one, or the newest when it
+ * has expired, so a scorecard can say so). A snapshot keeps only these: scoring them gives the same result
+ * as scoring the whole history.
+ */
+export function decidingRecords<
+  T extends { id: string; accountId: string; controlId: string; expiresAt: string },
+>(rows: readonly T[], timeOf: (record: T) => string, nowMs: number): T[] {
+  const groups = new Map<string, T[]>()
+  for (const row of rows) {
+    const key = `${row.accountId}\u0000${row.controlId}`
+    const list = groups.get(key)
+    if (list) list.push(row)
+    else groups.set(key, [row])
+  }
+  return [...groups.values()].flatMap((list) => {
+    const picked = selectCurrent(list, timeOf, nowMs)
+    return picked.current ?? picked.expired ?? []
+  })
+}
+
+export const attestedAt = (a: Attestation): string => a.attestedAt
+export const waiverCreatedAt = (w: Waiver): string => w.createdAt
+
+interface Outcome {
+  status: ControlResult['status']
+  reason: string
+  unknownReason: ControlResult['unknownReason']
+  attestation?: Attestation
+  expired?: ControlResult['expired']
+}
+
+/**
+ * Applies the current attestation. It resolves only what evidence cannot tell because nobody asked (not
+ * answered, not subscribed, no analyzer): a failing check stays failed, and a collection failure, denied
+ * access, stale or missing evidence stays unknown until it is collected.
+ */
+function applyAttestation(control: ModelControl, rule: RuleOutcome, ctx: AccountContext): Outcome {
+  const base: Outcome = { status: rule.status, reason: rule.reason, unknownReason: rule.unknownReason }
+  if (!control.question) return base
+  const picked = selectCurrent(ctx.attestations.get(control.id), attestedAt, ctx.nowMs)
+  const isOpen =
+    rule.status === 'unknown' &&
+    rule.unknownReason !== undefined &&
+    attestableUnknownReasons.has(rule.unknownReason)
+  const current = picked.current
+  if (current) {
+    const answer = `${current.isMet ? 'Attested as met' : 'Attested as not met'} by ${current.attestedBy} until ${current.expiresAt}${current.note ? `: ${current.note}` : ''}`
+    if (isOpen) {
+      return {
+        status: current.isMet ? 'attested' : 'fail',
+        reason: answer,
+        unknownReason: undefined,
+        attestation: current,
+      }
+    }
+    if (rule.status === 'fail' && current.isMet)
+      return {
+        ...base,
+        reason: `${rule.reason} (an answer cannot accept a failing check; only a waiver can: ${answer})`,
+        attestation: current,
+      }
+    if (rule.status === 'unknown')
+      return {
+        ...base,
+        reason: `${rule.reason} (the answer by ${current.attestedBy} cannot stand in for evidence that needs collecting)`,
+        attestation: current,
+      }
+    return { ...base, attestation: current }
+  }
+  if (picked.expired) {
+    const expired = { kind: 'attestation' as const, expiredAt: picked.expired.expiresAt }
+    if (!isOpen) return { ...base, expired }
+    return {
+      status: 'unknown',
+      unknownReason: 'answer-expired',
+      reason: `The answer by ${picked.expired.attestedBy} expired on ${picked.expired.expiresAt}`,
+      expired,
+    }
+  }
+  return base
+}
+
+/**
+ * Scores one control for one account: the automated rule (if any), then the current attestation (which
+ * only resolves what evidence cannot tell), then the current waiver for anything still not met. A waiver is
+ * the only way to accept a failing check, and is shown as waived (exempt), never as met. This keeps levels
+ * monotonic: evidence that becomes unknown can never raise a level, and a fail that becomes a pass can never
+ * lower one.
  */
 export function scoreControl(compiled: CompiledControl, ctx: AccountContext): ControlResult {
   const { control } = compiled
-  let outcome = notAnswered
+  let rule = notAnswered
   let evidence: ControlResult['evidence'] = noEvidence.evidence
-  if (control.rule) ({ outcome, evidence } = automatedOutcome(control.rule, ctx))
+  if (control.rule) ({ outcome: rule, evidence } = automatedOutcome(control.rule, ctx))
 
-  let status: ControlResult['status'] = outcome.status
-  let reason = outcome.reason
-  let unknownReason = outcome.unknownReason
-  let attestation: Attestation | undefined
+  const answered = applyAttestation(control, rule, ctx)
+  let { status, reason, unknownReason, expired } = answered
   let waiver: Waiver | undefined
-  let expired: ControlResult['expired']
-
-  if (control.question && (status === 'unknown' || status === 'fail')) {
-    const picked = pickCurrent(ctx.attestations.get(control.id), ctx.nowMs)
-    const current = picked.current
-    if (current) {
-      attestation = current
-      const answer = `${current.isMet ? 'Attested as met' : 'Attested as not met'} by ${current.attestedBy} until ${current.expiresAt}${current.note ? `: ${current.note}` : ''}`
-      const wasFail = status === 'fail'
-      status = current.isMet ? 'attested' : 'fail'
-      if (current.isMet) reason = wasFail ? `${answer} (the automated check reports: ${reason})` : answer
-      else reason = wasFail ? `${reason} (${answer})` : answer
-      unknownReason = undefined
-    } else if (picked.expired) {
-      expired = { kind: 'attestation', expiredAt: picked.expired.expiresAt }
-      if (!control.rule)
-        reason = `The attestation by ${picked.expired.attestedBy} expired on ${picked.expired.expiresAt}`
-    }
-  }
 
   if (status === 'fail' || status === 'unknown') {
-    const picked = pickCurrent(ctx.waivers.get(control.id), ctx.nowMs)
+    const picked = selectCurrent(ctx.waivers.get(control.id), waiverCreatedAt, ctx.nowMs)
     if (picked.current) {
       waiver = picked.current
       reason = `Waived by ${waiver.approver} until ${waiver.expiresAt}: ${waiver.reason} (otherwise: ${reason})`
@@ -235,9 +294,10 @@ export function scoreControl(compiled: CompiledControl, ctx: AccountContext): Co
     status,
     reason,
     unknownReason,
-    resources: outcome.resources,
+    ruleStatus: control.rule ? rule.status : undefined,
+    resources: rule.resources,
     evidence,
-    attestation,
+    attestation: answered.attestation,
     waiver,
     expired,
   }

@@ -71,8 +71,11 @@ const recordArb = fc.record({
   isMet: fc.boolean(),
   isCurrent: fc.boolean(),
   days: fc.integer({ min: 1, max: 400 }),
+  /** How many days before `now` it was recorded. */
+  age: fc.integer({ min: 1, max: 300 }),
 })
-type RecordSpec = { control: string; isMet: boolean; isCurrent: boolean; days: number }
+type RecordSpec = { control: string; isMet: boolean; isCurrent: boolean; days: number; age: number }
+const recordedAt = (spec: RecordSpec): string => new Date(now.getTime() - spec.age * 86_400_000).toISOString()
 
 function expiry(spec: RecordSpec): string {
   const offset = (spec.isCurrent ? 1 : -1) * spec.days * 86_400_000
@@ -86,7 +89,7 @@ function toAttestation(spec: RecordSpec, i: number): Attestation {
     isMet: spec.isMet,
     note: '',
     attestedBy: 'alice',
-    attestedAt: '2026-01-01T00:00:00.000Z',
+    attestedAt: recordedAt(spec),
     expiresAt: expiry(spec),
   }
 }
@@ -97,7 +100,7 @@ function toWaiver(spec: RecordSpec, i: number): Waiver {
     controlId: spec.control,
     reason: 'accepted',
     approver: 'bob',
-    createdAt: '2026-01-01T00:00:00.000Z',
+    createdAt: recordedAt(spec),
     expiresAt: expiry(spec),
   }
 }
@@ -155,26 +158,62 @@ describe('engine properties', () => {
     )
   })
 
-  it('an expired waiver or attestation counts as if it were absent', () => {
+  it('an older answer never changes a result', () => {
     fc.assert(
       fc.property(
         scenarioArb,
         fc.array(recordArb, { minLength: 1, maxLength: 4 }),
         fc.boolean(),
         (s, extra, isWaiver) => {
-          const expired = extra.map((e) => ({ ...e, isCurrent: false }))
+          const existing = isWaiver ? s.waivers : s.attestations
+          // Each extra answer is recorded before every existing answer for its control (and only added where
+          // the control already has one), so it is history.
+          const older = extra.flatMap((e) => {
+            const ages = existing.filter((x) => x.control === e.control).map((x) => x.age)
+            return ages.length === 0 ? [] : [{ ...e, age: Math.max(...ages) + 1 + (e.age % 30) }]
+          })
           const base = run(s)
-          const withExpired = run(
+          const withOlder = run(
             isWaiver
-              ? { ...s, waivers: [...s.waivers, ...expired] }
-              : { ...s, attestations: [...s.attestations, ...expired] },
+              ? { ...s, waivers: [...older, ...s.waivers] }
+              : { ...s, attestations: [...older, ...s.attestations] },
           )
-          expect(levels(withExpired)).toEqual(levels(base))
-          const statuses = (card: AccountScorecard) =>
-            card.domains.flatMap((d) => d.controls.map((c) => [c.controlId, c.status, c.unknownReason]))
-          expect(statuses(withExpired)).toEqual(statuses(base))
+          const results = (card: AccountScorecard) =>
+            card.domains.flatMap((d) =>
+              d.controls.map((c) => [c.controlId, c.status, c.unknownReason, c.expired]),
+            )
+          expect(results(withOlder)).toEqual(results(base))
+          expect(levels(withOlder)).toEqual(levels(base))
         },
       ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('no attestation raises a control whose rule fails', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const withAnswers = run(s)
+        const without = run({ ...s, attestations: [] })
+        const byId = new Map(without.domains.flatMap((d) => d.controls.map((c) => [c.controlId, c])))
+        for (const c of withAnswers.domains.flatMap((d) => d.controls)) {
+          if (c.ruleStatus !== 'fail') continue
+          expect(c.status).toBe(byId.get(c.controlId)?.status)
+          expect(['fail', 'exempt']).toContain(c.status)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('when the newest answer has expired, the control is unknown (answer expired), whatever older answers say', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.constantFrom(...manualIds), (s, id) => {
+        const newest = { control: id, isMet: true, isCurrent: false, days: 0.25, age: 0.5 }
+        const card = run({ ...s, waivers: [], attestations: [...s.attestations, newest] })
+        const c = card.domains.flatMap((d) => d.controls).find((x) => x.controlId === id)
+        expect(c).toMatchObject({ status: 'unknown', unknownReason: 'answer-expired' })
+      }),
     )
   })
 

@@ -103,9 +103,9 @@ describe('scoreAccount: control statuses', () => {
     })
   })
 
-  it('Trusted Advisor on Basic support is unknown (unavailable), never fail', () => {
+  it('Trusted Advisor on Basic support is unknown (not subscribed), never fail', () => {
     const card = score(withoutTa(exampleBundle(fresh)))
-    expect(control(card, 't.mfa-ta')).toMatchObject({ status: 'unknown', unknownReason: 'unavailable' })
+    expect(control(card, 't.mfa-ta')).toMatchObject({ status: 'unknown', unknownReason: 'not-subscribed' })
     expect(card.domains.find((d) => d.domainId === 'network')?.blockers).toEqual({
       fails: [],
       unknowns: ['t.mfa-ta'],
@@ -126,7 +126,7 @@ describe('scoreAccount: control statuses', () => {
     expect(control(notMet, 't.trail').status).toBe('fail')
   })
 
-  it('an "either" control is met by a current attestation even when its check fails, keeping the violations visible', () => {
+  it('an attestation never raises an "either" control whose check fails; only a waiver accepts it', () => {
     const bundle = exampleBundle(fresh)
     const taRecords = bundle.trustedAdvisor.records
     if (!taRecords) throw new Error('fixture')
@@ -141,11 +141,12 @@ describe('scoreAccount: control statuses', () => {
       score(failing, [attestation('t.trail', true, '2027-01-01T00:00:00.000Z')]),
       't.trail',
     )
-    expect(attested.status).toBe('attested')
-    expect(attested.reason).toContain(
-      '(the automated check reports: MFA Recommendation (vjafUGJ9H0) flags 1)',
-    )
+    expect(attested.status).toBe('fail')
+    expect(attested.reason).toContain('MFA Recommendation (vjafUGJ9H0) flags 1')
+    expect(attested.reason).toContain('only a waiver can')
     expect(attested.resources.length).toBe(1)
+    const waived = control(score(failing, [], [waiver('t.trail', '2027-01-01T00:00:00.000Z')]), 't.trail')
+    expect(waived).toMatchObject({ status: 'exempt', ruleStatus: 'fail', waiver: { approver: 'bob' } })
     // A control without a question cannot be attested: only a waiver changes a failing automated check.
     const automatedOnly = score(exampleBundle(fresh), [
       attestation('t.mfa-ta', true, '2027-01-01T00:00:00.000Z'),
@@ -164,15 +165,15 @@ describe('scoreAccount: control statuses', () => {
     expect(control(score(old, [], [], { maxEvidenceAgeDays: 90 }), 't.root-mfa').status).toBe('pass')
   })
 
-  it('a manual control is attested by a current answer; an expired one counts as absent and says so', () => {
+  it('a manual control is attested by a current answer; an expired newest one is unknown (answer expired)', () => {
     const current = score(exampleBundle(fresh), [attestation('t.manual', true, '2027-05-01T00:00:00.000Z')])
     expect(control(current, 't.manual').status).toBe('attested')
     const expired = score(exampleBundle(fresh), [attestation('t.manual', true, '2026-11-01T00:00:00.000Z')])
     expect(control(expired, 't.manual')).toMatchObject({
       status: 'unknown',
-      unknownReason: 'not-answered',
+      unknownReason: 'answer-expired',
       expired: { kind: 'attestation', expiredAt: '2026-11-01T00:00:00.000Z' },
-      reason: 'The attestation by alice expired on 2026-11-01T00:00:00.000Z',
+      reason: 'The answer by alice expired on 2026-11-01T00:00:00.000Z',
     })
   })
 
@@ -282,7 +283,7 @@ describe('scoreOrganization and the default model', () => {
     // The sample TA data has no CloudTrail check: unknown, not fail.
     expect(control(card, 'log.cloudtrail-on')).toMatchObject({
       status: 'unknown',
-      unknownReason: 'check-missing',
+      unknownReason: 'not-collected',
     })
   })
 

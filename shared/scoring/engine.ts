@@ -4,7 +4,7 @@ import type { EvidenceBundle } from '../evidence/schema'
 import { ruleSource } from '../model/rules'
 import { type MaturityModel, modelVersion } from '../model/schema'
 import { type AccountContext, type CompiledControl, scoreControl } from './control'
-import { DAY_MS, EvidenceIndex } from './evidence-index'
+import { DAY_MS, EvidenceIndex, findingsByOwner, type OrganizationView } from './evidence-index'
 import { resolveParams } from './params'
 import type {
   AccountScorecard,
@@ -104,9 +104,53 @@ export function domainResult(
       else if (c.status === 'unknown') blockers.unknowns.push(c.controlId)
     }
   }
-  const result: DomainResult = { domainId, level: level as Level, progress, blockers, controls }
+  const result: DomainResult = {
+    domainId,
+    level: level as Level,
+    evidenceLevel: evidenceLevel(controls),
+    progress,
+    blockers,
+    controls,
+  }
   if (target !== undefined) result.target = target
   return result
+}
+
+const verifiedRuleStatuses = new Set<ControlResult['ruleStatus']>(['pass', 'not-applicable'])
+
+/**
+ * The evidence-verified level: the highest level L that has an automated control, such that every automated
+ * control at levels ≤ L passes on its rule alone (answers and waivers do not count). Levels with no automated
+ * control neither block nor count; a domain with no automated control at all is null ("no automated
+ * evidence").
+ */
+export function evidenceLevel(controls: ControlResult[]): Level | null {
+  const automated = [false, false, false, false, false, false]
+  const verified = [true, true, true, true, true, true]
+  for (const c of controls) {
+    if (c.ruleStatus === undefined) continue
+    automated[c.level] = true
+    if (!verifiedRuleStatuses.has(c.ruleStatus)) verified[c.level] = false
+  }
+  if (!automated.some(Boolean)) return null
+  let level = 0
+  for (let l = 1; l <= 5; l++) {
+    if (!automated[l]) continue
+    if (!verified[l]) break
+    level = l
+  }
+  return level as Level
+}
+
+/** Whether any automated control was decided by evidence (pass, fail or not applicable). */
+export function hasUsableEvidence(domains: DomainResult[]): boolean {
+  return domains.some((d) => d.controls.some((c) => c.ruleStatus !== undefined && c.ruleStatus !== 'unknown'))
+}
+
+/** The lowest non-null level, or null when every one is null. */
+function lowest(levels: Array<Level | null | undefined>): Level | null {
+  const known = levels.filter((l): l is Level => l !== null && l !== undefined)
+  return known.length === 0 ? null : (Math.min(...known) as Level)
 }
 
 /**
@@ -138,9 +182,10 @@ function scoreCompiled(
   bundle: EvidenceBundle | undefined,
   attestations: Attestation[],
   waivers: Waiver[],
+  org?: OrganizationView,
 ): AccountScorecard {
   const ctx: AccountContext = {
-    index: bundle ? new EvidenceIndex(bundle, opts.nowMs) : undefined,
+    index: bundle ? new EvidenceIndex(bundle, opts.nowMs, org) : undefined,
     nowMs: opts.nowMs,
     maxAgeMs: opts.maxAgeMs,
     params: opts.params,
@@ -160,7 +205,9 @@ function scoreCompiled(
   return {
     accountId,
     level: (levels.length === 0 ? 0 : Math.min(...levels)) as Level,
-    grade: gradeFor(levels),
+    evidenceLevel: lowest(domains.map((d) => d.evidenceLevel)),
+    // An account nothing could be read for is unassessed, never F.
+    grade: hasUsableEvidence(domains) ? gradeFor(levels) : 'unassessed',
     domains,
     belowTarget: domains.filter((d) => d.target !== undefined && d.level < d.target).map((d) => d.domainId),
   }
@@ -191,6 +238,22 @@ export function scoreAccount(input: AccountScoreInput<MaturityModel | CompiledMo
     input.bundle,
     input.attestations,
     input.waivers,
+    input.org,
+  )
+}
+
+/**
+ * What each account's scoring knows about the others: the set of accounts, and the findings other accounts'
+ * analyzers hold about its resources. The app and scoreOrganization both build it here, so a finding counts
+ * in the same account on every path.
+ */
+export function organizationViews(
+  accounts: ReadonlyArray<{ accountId: string; bundle?: EvidenceBundle | undefined }>,
+): Map<string, OrganizationView> {
+  const accountIds = new Set(accounts.map((a) => a.accountId))
+  const foreign = findingsByOwner(accounts.flatMap((a) => a.bundle ?? []))
+  return new Map(
+    accounts.map((a) => [a.accountId, { accountIds, foreignFindings: foreign.get(a.accountId) ?? [] }]),
   )
 }
 
@@ -221,8 +284,19 @@ export function scoreOrganization(input: OrgScoreInput): OrgScorecard {
     DomainId,
     number[]
   >
+  const views = organizationViews(input.accounts)
   const accounts = input.accounts.map((a) => {
-    const card = scoreCompiled(compiled, opts, a.accountId, a.account, a.bundle, a.attestations, a.waivers)
+    const org = views.get(a.accountId)
+    const card = scoreCompiled(
+      compiled,
+      opts,
+      a.accountId,
+      a.account,
+      a.bundle,
+      a.attestations,
+      a.waivers,
+      org,
+    )
     for (const d of card.domains) {
       const row = distribution[d.domainId]
       row[d.level] = (row[d.level] ?? 0) + 1

@@ -52,16 +52,40 @@ export interface IndexedRegion {
   findingsByKind: Record<Finding['kind'], IndexedFinding[]>
 }
 
+/** A finding another account's analyzer holds about this account's resource (an organization analyzer). */
+export interface ForeignFinding {
+  finding: Finding
+  indexed: IndexedFinding
+  region: string
+  analyzerType: string | undefined
+}
+
+/** What scoring knows about the rest of the organization: its accounts, and findings about this one. */
+export interface OrganizationView {
+  /** The accounts in the store (the app) or in the run (a CLI run over several folders). */
+  accountIds: ReadonlySet<string>
+  /** Findings about this account's resources held in other accounts' bundles. */
+  foreignFindings: ForeignFinding[]
+}
+
 /** Lazily built indexes over one bundle; each is computed at most once per account. */
 export class EvidenceIndex {
   private usersCache: IndexedUser[] | undefined
   private taCache: Map<string, TaCheck> | undefined
   private regionsCache: IndexedRegion[] | undefined
 
+  /** The accounts of the organization known to Ratchet, this one included. */
+  readonly organizationAccounts: ReadonlySet<string>
+  readonly foreignFindings: ForeignFinding[]
+
   constructor(
     readonly bundle: EvidenceBundle,
     readonly nowMs: number,
-  ) {}
+    org?: OrganizationView,
+  ) {
+    this.organizationAccounts = new Set([bundle.accountId, ...(org?.accountIds ?? [])])
+    this.foreignFindings = org?.foreignFindings ?? []
+  }
 
   /** Credential-report rows with parsed times (empty when the report has no records). */
   get users(): IndexedUser[] {
@@ -123,4 +147,31 @@ export function parseTime(value: string | null): number {
 /** "3 users with …" / "1 user with …" */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`
+}
+
+/**
+ * Findings in each bundle about resources of another account in the same set, by that owner's account id:
+ * an organization analyzer in one account reports on every member's resources.
+ */
+export function findingsByOwner(bundles: ReadonlyArray<EvidenceBundle>): Map<string, ForeignFinding[]> {
+  const ids = new Set(bundles.map((b) => b.accountId))
+  const byOwner = new Map<string, ForeignFinding[]>()
+  for (const bundle of bundles) {
+    for (const region of bundle.accessAnalyzer.records?.regions ?? []) {
+      const types = new Map(region.analyzers.map((a) => [a.arn, a.type]))
+      for (const finding of region.findings) {
+        const owner = finding.resourceOwnerAccount
+        if (finding.status !== 'ACTIVE' || !owner || owner === bundle.accountId || !ids.has(owner)) continue
+        const list = byOwner.get(owner) ?? []
+        list.push({
+          finding,
+          indexed: { finding, createdMs: Date.parse(finding.createdAt) },
+          region: region.region,
+          analyzerType: types.get(finding.analyzerArn),
+        })
+        byOwner.set(owner, list)
+      }
+    }
+  }
+  return byOwner
 }

@@ -19,6 +19,7 @@ import {
   taResourcesExample,
 } from './test-support/aws-examples'
 
+const accountAnalyzerArn = 'arn:aws:access-analyzer:us-west-2:111122223333:analyzer/ConsoleAnalyzer-account'
 const params = { 'key-age': 90 }
 /** Two weeks after the AWS sample credential report's last activity. */
 const reportNow = Date.parse('2015-05-01T00:00:00Z')
@@ -255,9 +256,9 @@ describe('trusted-advisor-check rules (ListRecommendations examples)', () => {
     ])
   })
 
-  it('is unknown (check-missing), never fail, when a check is absent', () => {
+  it('is unknown (not collected), never fail, when a check is absent', () => {
     const out = evaluateTrustedAdvisor(ta(['vjafUGJ9H0'], ['error']), index(sample, reportNow), params)
-    expect(out).toMatchObject({ status: 'unknown', unknownReason: 'check-missing' })
+    expect(out).toMatchObject({ status: 'unknown', unknownReason: 'not-collected' })
   })
 
   it('fails if any listed check fails even when another is missing', () => {
@@ -329,7 +330,12 @@ describe('access-analyzer rules (ListAnalyzers / ListFindingsV2 examples)', () =
     const [f1, f2] = aaFindingsExample
     if (!f1 || !f2) throw new Error('fixture')
     const bundle = withRegions([
-      okRegion('us-west-2', { findings: [findingFrom(f1, 'a', { isPublic: true }), findingFrom(f2, 'a')] }),
+      okRegion('us-west-2', {
+        findings: [
+          findingFrom(f1, accountAnalyzerArn, { isPublic: true }),
+          findingFrom(f2, accountAnalyzerArn),
+        ],
+      }),
     ])
     expect(evaluateAccessAnalyzer(rule, index(bundle, now2026), params).resources.map((r) => r.id)).toEqual([
       'arn:aws:iam::111122223333:role/Cognito_testpoolUnauth_Role',
@@ -360,14 +366,14 @@ describe('access-analyzer rules (ListAnalyzers / ListFindingsV2 examples)', () =
     ])
   })
 
-  it('is unknown (region-gap) when a Region could not be read and nothing fails', () => {
+  it('is unknown (collection failed) when a Region could not be read and nothing fails', () => {
     const bundle = withRegions([
       okRegion('us-west-2'),
       okRegion('eu-west-1', { status: { state: 'error', code: 'Throttling', message: 'slow down' } }),
     ])
     expect(evaluateAccessAnalyzer(present, index(bundle, now2026), params)).toMatchObject({
       status: 'unknown',
-      unknownReason: 'region-gap',
+      unknownReason: 'collection-failed',
       reason: 'Access Analyzer could not be read in eu-west-1',
     })
   })
@@ -385,7 +391,7 @@ describe('access-analyzer rules (ListAnalyzers / ListFindingsV2 examples)', () =
     ])
     expect(evaluateAccessAnalyzer(unused, index(accountOnly, now2026), params)).toMatchObject({
       status: 'unknown',
-      unknownReason: 'unavailable',
+      unknownReason: 'no-analyzer',
     })
     expect(
       evaluateAccessAnalyzer({ ...unused, requireAnalyzer: true }, index(accountOnly, now2026), params)

@@ -1,5 +1,7 @@
 import type { Account, Attestation, DomainId, Level, Waiver } from '../domain/types'
 import type { EvidenceBundle, SourceId } from '../evidence/schema'
+import type { OrganizationView } from './evidence-index'
+import type { UnknownReason } from './unknown-reasons'
 
 /**
  * The scorecard shapes the engine returns. The engine itself (shared/scoring/engine.ts) is pure:
@@ -10,15 +12,7 @@ import type { EvidenceBundle, SourceId } from '../evidence/schema'
 export const controlStatuses = ['pass', 'fail', 'unknown', 'exempt', 'attested', 'not-applicable'] as const
 export type ControlStatus = (typeof controlStatuses)[number]
 
-/** Why a control could not be verified. Never shown or counted as a failure. */
-export type UnknownReason =
-  | 'not-collected' // the source was never collected for this account
-  | 'unavailable' // AWS said it is not available (e.g. Trusted Advisor on Basic support)
-  | 'collection-error' // collecting the source failed
-  | 'stale' // the evidence is older than the maximum evidence age
-  | 'region-gap' // some Regions in scope were not read
-  | 'not-answered' // a manual control without a current attestation
-  | 'check-missing' // the Trusted Advisor check was not in the collected recommendations
+export type { UnknownReason } from './unknown-reasons'
 
 /** A resource that puts a control in its state: an ARN, a user name, a Region. */
 export interface ResourceRef {
@@ -36,6 +30,11 @@ export interface ControlResult {
   /** One sentence that explains the status, e.g. "2 users have a console password and no MFA". */
   reason: string
   unknownReason?: UnknownReason
+  /**
+   * What the automated rule alone decided, before answers and waivers (absent for question-only controls and
+   * in snapshots made before 2026-11-29). The evidence-verified level counts only this.
+   */
+  ruleStatus?: 'pass' | 'fail' | 'unknown' | 'not-applicable' | undefined
   /** The violating resources (for fail), or the ones that were checked when useful. */
   resources: ResourceRef[]
   /** The evidence that decided it: which source, when it was collected. */
@@ -48,7 +47,14 @@ export interface ControlResult {
 
 export interface DomainResult {
   domainId: DomainId
+  /** The assessed level: evidence plus current answers. Targets and baselines compare against it. */
   level: Level
+  /**
+   * The evidence-verified level: counting only automated controls (their rule's own result), and only the
+   * levels that have one. null means "no automated evidence" (no level of the domain has an automated
+   * control). Absent in snapshots made before 2026-11-29.
+   */
+  evidenceLevel?: Level | null
   target?: Level
   /** Share of the next level's controls (and of the levels below it) that are met; 1 at level 5. */
   progress: number
@@ -57,12 +63,15 @@ export interface DomainResult {
   controls: ControlResult[]
 }
 
-export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F'
+/** A letter grade, or 'unassessed' when the account has no usable evidence (never F for that). */
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'unassessed'
 
 export interface AccountScorecard {
   accountId: string
-  /** Headline level: the lowest domain level. */
+  /** Headline level: the lowest assessed domain level. */
   level: Level
+  /** The lowest evidence-verified domain level (null: no automated evidence). Absent in older snapshots. */
+  evidenceLevel?: Level | null
   grade: Grade
   domains: DomainResult[]
   /** Domains whose level is below the account's target. */
@@ -95,6 +104,9 @@ export interface AccountScoreInput<M = unknown> extends ScoreOptions {
   accountId: string
   /** The latest bundle for the account, if any. */
   bundle: EvidenceBundle | undefined
+  /** Every answer recorded for the account (history included): the engine selects the current one. */
   attestations: Attestation[]
   waivers: Waiver[]
+  /** The rest of the organization (see organizationViews); without it the account is scored on its own. */
+  org?: OrganizationView | undefined
 }

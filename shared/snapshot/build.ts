@@ -1,7 +1,9 @@
 import type { Account, Attestation, Waiver } from '../domain/types'
 import type { EvidenceBundle } from '../evidence/schema'
+import { selectEvidenceByAccount } from '../evidence/select'
 import { fnv1a64 } from '../model/hash'
 import type { MaturityModel } from '../model/schema'
+import { attestedAt, decidingRecords, waiverCreatedAt } from '../scoring/control'
 import { type CompiledModel, compileModel, type OrgAccountInput, scoreOrganization } from '../scoring/engine'
 import type { OrgScorecard, ParamOverrides } from '../scoring/types'
 import { quarterLabel, SNAPSHOT_SCHEMA_VERSION, type Snapshot, snapshotLabelSchema } from './schema'
@@ -54,20 +56,6 @@ export function scoreState(state: ScorableState, model: MaturityModel | Compiled
   })
 }
 
-/** The newest record per account and control: older answers are history, as the desk scores them. */
-export function newestPerControl<T extends { accountId: string; controlId: string }>(
-  rows: T[],
-  at: (row: T) => string,
-): T[] {
-  const newest = new Map<string, T>()
-  for (const row of rows) {
-    const key = `${row.accountId}\u0000${row.controlId}`
-    const seen = newest.get(key)
-    if (!seen || Date.parse(at(row)) > Date.parse(at(seen))) newest.set(key, row)
-  }
-  return [...newest.values()]
-}
-
 export interface BuildSnapshotInput {
   /** Defaults to a stable id derived from createdAt and the label. */
   id?: string
@@ -82,8 +70,9 @@ export interface BuildSnapshotInput {
   /** Any bundles: the latest one per account collected at or before createdAt is kept. */
   evidence: EvidenceBundle[]
   /**
-   * Any answers: for each account and control, the newest one recorded at or before createdAt is kept (even
-   * when it has expired, so the scorecard can say so); older answers are history and are left out.
+   * Any answers: for each account and control, the one the engine selects as of createdAt is kept (the
+   * newest recorded by then, even when it has expired, so the scorecard can say so); older answers are
+   * history and are left out.
    */
   attestations: Attestation[]
   waivers: Waiver[]
@@ -92,7 +81,8 @@ export interface BuildSnapshotInput {
 }
 
 /**
- * Freezes a state into a snapshot: keeps, for the given accounts, the latest bundle collected by createdAt
+ * Freezes a state into a snapshot: keeps, for the given accounts, the newest good evidence of each source
+ * collected by createdAt (shared/evidence/select),
  * and the answers and waivers recorded by then, scores them under the model as of createdAt, and records the
  * model and its version with them. Pure: the demo loader, the Snapshots area and the tests all call it.
  */
@@ -100,26 +90,27 @@ export function buildSnapshot(input: BuildSnapshotInput): Snapshot {
   const createdAt = input.createdAt.toISOString()
   const at = input.createdAt.getTime()
   const accountIds = new Set(input.accounts.map((a) => a.id))
-  const latest = new Map<string, EvidenceBundle>()
-  for (const bundle of input.evidence) {
-    if (!accountIds.has(bundle.accountId) || Date.parse(bundle.collectedAt) > at) continue
-    const kept = latest.get(bundle.accountId)
-    if (!kept || Date.parse(kept.collectedAt) < Date.parse(bundle.collectedAt))
-      latest.set(bundle.accountId, bundle)
-  }
-  const attestations = newestPerControl(
-    input.attestations.filter((a) => accountIds.has(a.accountId) && Date.parse(a.attestedAt) <= at),
-    (a) => a.attestedAt,
+  // The newest good evidence of each source collected by createdAt: the same selector as the app and the CLI.
+  const latest = selectEvidenceByAccount(
+    input.evidence.filter((b) => accountIds.has(b.accountId)),
+    { at },
   )
-  const waivers = newestPerControl(
-    input.waivers.filter((w) => accountIds.has(w.accountId) && Date.parse(w.createdAt) <= at),
-    (w) => w.createdAt,
+  // The engine's own selection: the snapshot keeps only the answers that decide each control.
+  const attestations = decidingRecords(
+    input.attestations.filter((a) => accountIds.has(a.accountId)),
+    attestedAt,
+    at,
+  )
+  const waivers = decidingRecords(
+    input.waivers.filter((w) => accountIds.has(w.accountId)),
+    waiverCreatedAt,
+    at,
   )
   const scoring = {
     ...(input.params ? { params: input.params } : {}),
     ...(input.maxEvidenceAgeDays !== undefined ? { maxEvidenceAgeDays: input.maxEvidenceAgeDays } : {}),
   }
-  const evidence = input.accounts.flatMap((a) => latest.get(a.id) ?? [])
+  const evidence = input.accounts.flatMap((a) => latest.get(a.id)?.bundle ?? [])
   const compiled = input.compiled?.model === input.model ? input.compiled : compileModel(input.model)
   const scorecard = scoreState(
     { createdAt, accounts: input.accounts, evidence, attestations, waivers, scoring },

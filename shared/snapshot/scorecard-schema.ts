@@ -3,6 +3,7 @@ import { attestationSchema, domainIdSchema, domainIds, waiverSchema } from '../d
 import { isoTime, sourceIds } from '../evidence/schema'
 import type { AccountScorecard, ControlResult, DomainResult, OrgScorecard } from '../scoring/types'
 import { controlStatuses } from '../scoring/types'
+import { currentUnknownReason, legacyUnknownReasons, unknownReasons } from '../scoring/unknown-reasons'
 
 /**
  * zod schemas for the scorecard types of shared/scoring/types.ts, so a snapshot file read from disk can be
@@ -12,15 +13,10 @@ import { controlStatuses } from '../scoring/types'
 const levelValue = z.literal([0, 1, 2, 3, 4, 5])
 const controlLevel = z.literal([1, 2, 3, 4, 5])
 
-export const unknownReasonSchema = z.enum([
-  'not-collected',
-  'unavailable',
-  'collection-error',
-  'stale',
-  'region-gap',
-  'not-answered',
-  'check-missing',
-])
+/** Today's categories; reasons recorded by earlier versions are read as today's category. */
+export const unknownReasonSchema = z
+  .enum([...unknownReasons, ...legacyUnknownReasons])
+  .transform((reason) => currentUnknownReason(reason))
 
 export const resourceRefSchema = z.object({
   id: z.string(),
@@ -36,6 +32,7 @@ export const controlResultSchema = z.object({
   status: z.enum(controlStatuses),
   reason: z.string(),
   unknownReason: unknownReasonSchema.optional(),
+  ruleStatus: z.enum(['pass', 'fail', 'unknown', 'not-applicable']).optional(),
   resources: z.array(resourceRefSchema),
   evidence: z.array(z.object({ source: z.enum(sourceIds), collectedAt: isoTime })),
   attestation: attestationSchema.optional(),
@@ -46,6 +43,7 @@ export const controlResultSchema = z.object({
 export const domainResultSchema = z.object({
   domainId: domainIdSchema,
   level: levelValue,
+  evidenceLevel: levelValue.nullable().optional(),
   target: levelValue.optional(),
   progress: z.number().min(0).max(1),
   blockers: z.object({ fails: z.array(z.string()), unknowns: z.array(z.string()) }),
@@ -55,7 +53,8 @@ export const domainResultSchema = z.object({
 export const accountScorecardSchema = z.object({
   accountId: z.string(),
   level: levelValue,
-  grade: z.enum(['A', 'B', 'C', 'D', 'E', 'F']),
+  evidenceLevel: levelValue.nullable().optional(),
+  grade: z.enum(['A', 'B', 'C', 'D', 'E', 'F', 'unassessed']),
   domains: z.array(domainResultSchema),
   belowTarget: z.array(domainIdSchema),
 }) satisfies z.ZodType<AccountScorecard>

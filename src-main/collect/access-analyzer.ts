@@ -66,34 +66,9 @@ export function noAnalyzerMessage(region: string, analyzers: Analyzer[]): string
     : `No active analyzer in ${region} (${analyzers.map((a) => `${a.name}: ${a.status}`).join(', ')})`
 }
 
-/** The source status from the Regions' statuses: ok when every Region was read or is a known gap. */
-export function combineRegionStatuses(regions: AccessAnalyzerRegion[]): SourceStatus {
-  const failed = regions.filter((r) => r.status.state === 'error')
-  if (failed.length > 0) {
-    const first = failed[0]?.status
-    const code = first?.state === 'error' ? first.code : 'Error'
-    const detail = failed
-      .map((r) => `${r.region}: ${r.status.state === 'error' ? r.status.message : ''}`)
-      .join('; ')
-    return {
-      state: 'error',
-      code,
-      message: `${failed.length} of ${regions.length} Regions failed (${detail})`,
-    }
-  }
-  const denied = regions.filter(
-    (r) => r.status.state === 'unavailable' && r.status.reason === 'access-denied',
-  )
-  if (regions.length > 0 && denied.length === regions.length) {
-    const first = denied[0]?.status
-    return {
-      state: 'unavailable',
-      reason: 'access-denied',
-      message: first?.state === 'unavailable' ? first.message : 'Access denied',
-    }
-  }
-  return { state: 'ok' }
-}
+import { combineRegionStatuses } from '../../shared/evidence/select'
+
+export { combineRegionStatuses }
 
 /**
  * Access Analyzer across Regions. Per Region: ListAnalyzers, then, for each ACTIVE analyzer, every ACTIVE

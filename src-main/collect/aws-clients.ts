@@ -3,6 +3,7 @@ import { IAMClient } from '@aws-sdk/client-iam'
 import { STSClient } from '@aws-sdk/client-sts'
 import { TrustedAdvisorClient } from '@aws-sdk/client-trustedadvisor'
 import { ConfiguredRetryStrategy } from '@smithy/core/retry'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import type { ApiRateLimiter } from './rate-limit'
 
@@ -31,6 +32,7 @@ export interface ClientSettings {
   retry: RetrySettings
   /** Each HTTP attempt gives up after this long (a TimeoutError, which the SDK retries). */
   attemptTimeoutMs: number
+  /** The account's own limiter: AWS applies its quotas per account (and per Region for regional APIs). */
   limiter: ApiRateLimiter
   /** The run's cancellation signal: also stops requests waiting for a rate-limit token. */
   signal: AbortSignal
@@ -50,16 +52,20 @@ interface MiddlewareClient {
   }
 }
 
-/** Every attempt (after the retry middleware, so retries too) waits for a rate-limit token and is counted. */
+/**
+ * Every attempt (after the retry middleware, so retries too) waits for a rate-limit token and is counted.
+ * Regional services are limited per Region, as AWS applies their quotas; global ones once per account.
+ */
 function addAttemptMiddleware(
   client: MiddlewareClient,
   service: ServiceName,
+  region: string | undefined,
   settings: ClientSettings,
 ): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const api = `${service}:${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`
-      await settings.limiter.acquire(api, settings.signal)
+      await settings.limiter.acquire(api, settings.signal, region)
       settings.onAttempt(api)
       return next(args)
     },
@@ -75,10 +81,12 @@ function baseConfig(service: ServiceName, region: string, settings: ClientSettin
     retryStrategy: new ConfiguredRetryStrategy(maxAttempts, (attempt: number) =>
       Math.round(Math.random() * Math.min(baseDelayMs * 2 ** attempt, maxDelayMs)),
     ),
-    requestHandler: {
-      requestTimeout: settings.attemptTimeoutMs,
+    // Both timeouts really abort the attempt: without throwOnRequestTimeout the handler only logs a warning.
+    requestHandler: new NodeHttpHandler({
       connectionTimeout: settings.attemptTimeoutMs,
-    },
+      requestTimeout: settings.attemptTimeoutMs,
+      throwOnRequestTimeout: true,
+    }),
     ...settings.clientConfig(service, region),
   }
 }
@@ -124,6 +132,7 @@ export class AccountClients {
       this.#wire(
         new AccessAnalyzerClient(baseConfig('accessanalyzer', region, this.settings)),
         'accessanalyzer',
+        region,
       ),
     )
   }
@@ -133,8 +142,8 @@ export class AccountClients {
     this.#clients.clear()
   }
 
-  #wire<T>(client: T, service: ServiceName): T {
-    addAttemptMiddleware(client as unknown as MiddlewareClient, service, this.settings)
+  #wire<T>(client: T, service: ServiceName, region?: string): T {
+    addAttemptMiddleware(client as unknown as MiddlewareClient, service, region, this.settings)
     return client
   }
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleepFor } from 'node:timers/promises'
 import type { RawPayload, SourceStatus } from '../../shared/evidence/schema'
 import type { AccountClients } from './aws-clients'
 import type { Semaphore } from './rate-limit'
@@ -8,13 +9,16 @@ export interface CollectContext {
   expectedAccountId: string | undefined
   clients: AccountClients
   /**
-   * Runs one SDK call: waits for one of the account's concurrency slots, gives it a deadline and the run's
-   * cancellation signal, and strips `$metadata` from the output.
+   * Runs one SDK call: waits for one of the account's concurrency slots, gives it a deadline and the
+   * source's abort signal, and strips `$metadata` from the output.
    */
   send<T extends object>(run: (abortSignal: AbortSignal) => Promise<T>): Promise<Omit<T, '$metadata'>>
+  /** Aborts when the run is cancelled or the source's deadline passes. */
   signal: AbortSignal
+  /** True when the run itself was cancelled (not a deadline). */
+  isCancelled(): boolean
   now(): Date
-  /** Waits (for polling); rejects when the run is cancelled. */
+  /** Waits (for polling); rejects when the signal aborts. */
   sleep(ms: number): Promise<void>
 }
 
@@ -22,47 +26,73 @@ export interface ContextSettings {
   expectedAccountId: string | undefined
   clients: AccountClients
   slots: Semaphore
+  /** The run's cancellation signal. */
+  runSignal: AbortSignal
+  /** The source's own signal (the run's, plus its deadline). */
   signal: AbortSignal
   callTimeoutMs: number
   now(): Date
   sleep(ms: number, signal: AbortSignal): Promise<void>
 }
 
-/** Builds the context one account's collectors share. */
+/** Why a source or a call was stopped before it finished: names what and after how long. */
+export class DeadlineError extends Error {
+  constructor(what: string, ms: number) {
+    super(`${what} did not finish within ${Math.round(ms / 1000)} s`)
+    this.name = 'DeadlineExceeded'
+  }
+}
+
+/**
+ * An AbortController that aborts when `parent` does or after `ms`. It holds its own timer and listener (not
+ * `AbortSignal.timeout` inside `AbortSignal.any`, whose timer garbage collection may drop: Node issue
+ * 57736); call `dispose()` when done so neither outlives the work.
+ */
+export function deadline(parent: AbortSignal, ms: number, what: string) {
+  const controller = new AbortController()
+  const onAbort = () => controller.abort(parent.reason)
+  if (parent.aborted) onAbort()
+  else parent.addEventListener('abort', onAbort, { once: true })
+  const timer = setTimeout(() => controller.abort(new DeadlineError(what, ms)), ms)
+  return {
+    signal: controller.signal,
+    dispose() {
+      clearTimeout(timer)
+      parent.removeEventListener('abort', onAbort)
+    },
+  }
+}
+
+/** Builds the context one source's collector gets. */
 export function createContext(settings: ContextSettings): CollectContext {
   return {
     expectedAccountId: settings.expectedAccountId,
     clients: settings.clients,
     signal: settings.signal,
+    isCancelled: () => settings.runSignal.aborted,
     now: settings.now,
     sleep: (ms) => settings.sleep(ms, settings.signal),
     send: (run) =>
       settings.slots.use(async () => {
-        const abortSignal = AbortSignal.any([settings.signal, AbortSignal.timeout(settings.callTimeoutMs)])
-        const { $metadata: _ignored, ...output } = (await run(abortSignal)) as Record<string, unknown>
-        return output as never
+        const call = deadline(settings.signal, settings.callTimeoutMs, 'The call')
+        try {
+          const { $metadata: _ignored, ...output } = (await run(call.signal)) as Record<string, unknown>
+          return output as never
+        } catch (error) {
+          // The SDK reports an abort as a bare AbortError: say which deadline it was.
+          const reason: unknown = call.signal.reason
+          if (call.signal.aborted && !settings.signal.aborted && reason instanceof DeadlineError) throw reason
+          throw error
+        } finally {
+          call.dispose()
+        }
       }, settings.signal),
   }
 }
 
-/** An abortable sleep for real use; tests inject one that returns at once. */
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason)
-      return
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal.reason)
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
-}
+/** An abortable sleep for real use (tests inject one that returns at once). */
+export const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  sleepFor(ms, undefined, { signal })
 
 /**
  * An SDK output as a JSON value: Dates become ISO strings and byte arrays become UTF-8 text (the decoded
@@ -138,9 +168,11 @@ export class CancelledError extends Error {
   }
 }
 
-/** Rethrows cancellation; otherwise returns the status for the error. */
+/** Rethrows cancellation; a passed deadline is an error naming it; otherwise the status for the error. */
 export function failure(error: unknown, ctx: CollectContext): SourceStatus {
-  if (ctx.signal.aborted) throw new CancelledError()
+  if (ctx.isCancelled()) throw new CancelledError()
+  const reason: unknown = ctx.signal.aborted ? ctx.signal.reason : error
+  if (reason instanceof DeadlineError) return { state: 'error', code: reason.name, message: reason.message }
   return statusFromError(error)
 }
 

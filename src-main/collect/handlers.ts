@@ -2,6 +2,8 @@ import { defaultRolePreference } from '../../shared/ipc/domains/aws'
 import type { CollectStart } from '../../shared/ipc/domains/collect'
 import type { AwsService } from '../aws/aws-service'
 import { clientConfigFor } from '../aws/client-config'
+import { checkEvidenceFolder } from '../ipc/evidence-folder-guard'
+import type { FolderHandles } from '../ipc/handles'
 import type { EventSink, Handlers } from '../ipc/registry'
 import { type CollectServiceDeps, createCollectService, tuningFromEnv } from './service'
 
@@ -9,6 +11,8 @@ import { type CollectServiceDeps, createCollectService, tuningFromEnv } from './
 export interface CollectHostDeps {
   env: Readonly<Record<string, string | undefined>>
   events: EventSink
+  /** Folders the user picked in main; import and export take a handle, never a path. */
+  folders: FolderHandles
   sleep?(ms: number, signal: AbortSignal): Promise<void>
 }
 
@@ -46,7 +50,13 @@ export function createCollectHandlers(
     start: (request) => service.start(request),
     cancel: async ({ jobId }) => service.cancel(jobId),
     retryFailed: async ({ jobId }) => service.retryFailed(jobId),
-    importFolder: ({ dir }) => service.importFolder(dir),
-    exportFolder: ({ dir, bundles }) => service.exportFolder(dir, bundles),
+    importFolder: async ({ handle }) => {
+      const dir = deps.folders.resolve(handle, 'evidence-import')
+      // No links out of the chosen folder and no oversized files, before anything is read.
+      await checkEvidenceFolder(dir)
+      return service.importFolder(dir)
+    },
+    exportFolder: ({ handle, bundles }) =>
+      service.exportFolder(deps.folders.resolve(handle, 'evidence-export'), bundles),
   }
 }

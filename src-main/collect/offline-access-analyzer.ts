@@ -21,6 +21,7 @@ import {
   findingsV1File,
   findingsV2File,
   type MetaFile,
+  safeFileName,
   validateDocument,
 } from './offline-files'
 
@@ -41,6 +42,7 @@ export function readAccessAnalyzer(
   missing: Missing,
 ): EvidenceBundle['accessAnalyzer'] {
   const names = [...files.keys()]
+  const regionAt = (region: string) => meta?.accessAnalyzerRegionsCollectedAt?.[region] ?? collectedAt
   const analyzersByRegion = new Map<string, Analyzer[]>()
   const raw: RawPayload[] = []
   for (const name of names) {
@@ -88,7 +90,7 @@ export function readAccessAnalyzer(
       file.findings.forEach((item, i) => {
         const kind = isV2 ? kindOfFindingType((item as { findingType: string }).findingType) : 'external'
         const analyzer = match[3]
-          ? active.find((a) => a.name === match[3])
+          ? active.find((a) => safeFileName(a.name) === match[3])
           : active.find((a) => findingKindOf(a.type) === kind)
         if (!analyzer) {
           throw new FileProblem(
@@ -98,7 +100,7 @@ export function readAccessAnalyzer(
         const target = isV2 ? v2 : v1
         target.set(analyzer.arn, [...(target.get(analyzer.arn) ?? []), toFinding(item, analyzer.arn, kind)])
       })
-      const analyzerArn = match[3] ? active.find((a) => a.name === match[3])?.arn : undefined
+      const analyzerArn = match[3] ? active.find((a) => safeFileName(a.name) === match[3])?.arn : undefined
       raw.push({
         operation: isV2 ? 'ListFindingsV2' : 'ListFindings',
         region,
@@ -119,11 +121,11 @@ export function readAccessAnalyzer(
       active.length > 0
         ? { state: 'ok' }
         : { state: 'unavailable', reason: 'no-analyzer', message: noAnalyzerMessage(region, analyzers) }
-    return { region, status, collectedAt, analyzers, findings }
+    return { region, status, collectedAt: regionAt(region), analyzers, findings }
   })
   for (const [region, status] of Object.entries(meta?.accessAnalyzerRegions ?? {})) {
     if (!analyzersByRegion.has(region) && status.state !== 'ok') {
-      regions.push({ region, status, collectedAt, analyzers: [], findings: [] })
+      regions.push({ region, status, collectedAt: regionAt(region), analyzers: [], findings: [] })
     }
   }
   if (regions.length === 0) {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { sourceStatusSchema } from '../../shared/evidence/schema'
+import { sourceIds, sourceStatusSchema } from '../../shared/evidence/schema'
 
 /** The file names of the offline layout (one folder per account), as the AWS CLI writes them. */
 export const offlineFiles = {
@@ -20,6 +20,17 @@ export const offlineFiles = {
 export const analyzerFilePattern = /^accessanalyzer-list-analyzers(?:\.([a-z]{2}(?:-[a-z]+)+-\d))?\.json$/
 export const findingsFilePattern =
   /^accessanalyzer-list-findings(-v2)?(?:\.([a-z]{2}(?:-[a-z]+)+-\d)(?:\.([A-Za-z0-9_.-]+))?)?\.json$/
+
+/**
+ * A name from AWS data (an analyzer's name, a Region) made safe as part of one file name: AWS's own names
+ * cannot hold `/`, but a restored backup, an imported folder or a spoofed endpoint can. Anything outside
+ * letters, digits, `_`, `.` and `-` becomes `_`, and the length is capped.
+ */
+export function safeFileName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 100)
+  // A name of dots only would read as a path step on its own; it never is one here, but stays unambiguous.
+  return /^\.*$/.test(safe) ? `_${safe}` : safe
+}
 
 /** A malformed offline file: the message names the file and the line or field. */
 export class OfflineImportError extends Error {
@@ -264,5 +275,11 @@ export const metaFile = z.object({
     accessAnalyzer: sourceStatusSchema,
   }),
   accessAnalyzerRegions: z.record(z.string(), sourceStatusSchema),
+  /**
+   * Added 2026-11-29: when each source's evidence (and each Access Analyzer Region's) was collected. A folder
+   * re-collected in part keeps older sources, so one time for the folder would make them look fresh.
+   */
+  sourcesCollectedAt: z.partialRecord(z.enum(sourceIds), z.iso.datetime({ offset: true })).optional(),
+  accessAnalyzerRegionsCollectedAt: z.record(z.string(), z.iso.datetime({ offset: true })).optional(),
 })
 export type MetaFile = z.infer<typeof metaFile>

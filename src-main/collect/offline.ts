@@ -119,6 +119,7 @@ async function readAccountFolder(
 
   const meta = one(offlineFiles.meta, (v, f) => validateDocument(metaFile, v, f))
   const collectedAt = meta?.collectedAt ?? new Date(newest).toISOString()
+  const at = (source: keyof MetaFile['sources']) => meta?.sourcesCollectedAt?.[source] ?? collectedAt
   const missing = (source: keyof MetaFile['sources'], file: string): SourceStatus => {
     const recorded = meta?.sources[source]
     return recorded && recorded.state !== 'ok' ? recorded : notCollected(file)
@@ -141,7 +142,7 @@ async function readAccountFolder(
   const identity: EvidenceBundle['identity'] = caller
     ? {
         status: { state: 'ok' },
-        collectedAt,
+        collectedAt: at('identity'),
         raw: [
           { operation: 'GetCallerIdentity', payload: caller },
           ...(aliases ? [{ operation: 'ListAccountAliases', payload: aliases }] : []),
@@ -153,16 +154,21 @@ async function readAccountFolder(
           aliases: aliases?.AccountAliases ?? [],
         },
       }
-    : { status: missing('identity', offlineFiles.identity), collectedAt, raw: [], records: null }
+    : {
+        status: missing('identity', offlineFiles.identity),
+        collectedAt: at('identity'),
+        raw: [],
+        records: null,
+      }
 
   const bundle = {
     schemaVersion: EVIDENCE_SCHEMA_VERSION,
     accountId,
     collectedAt,
     identity,
-    credentialReport: readCredentialReport(files, where, one, meta, collectedAt, missing),
-    trustedAdvisor: readTrustedAdvisor(docs, where, collectedAt, missing, options),
-    accessAnalyzer: readAccessAnalyzer(files, docs, where, collectedAt, meta, missing),
+    credentialReport: readCredentialReport(files, where, one, meta, at('credentialReport'), missing),
+    trustedAdvisor: readTrustedAdvisor(docs, where, at('trustedAdvisor'), missing, options),
+    accessAnalyzer: readAccessAnalyzer(files, docs, where, at('accessAnalyzer'), meta, missing),
   }
   const parsed = evidenceBundleSchema.safeParse(bundle)
   if (!parsed.success)

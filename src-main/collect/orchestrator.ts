@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
+import { defaultRegions } from '../../shared/aws/regions'
 import { describeZodError } from '../../shared/errors'
 import {
   EVIDENCE_SCHEMA_VERSION,
@@ -9,14 +10,16 @@ import {
   type SourceStatus,
   sourceIds,
 } from '../../shared/evidence/schema'
+import { isAccessDenied, isComplete, isGoodStatus } from '../../shared/evidence/select'
 import type { AccountOutcome, CollectProgress, CollectSummary } from '../../shared/ipc/domains/collect'
 import { collectAccessAnalyzer } from './access-analyzer'
 import { AccountClients, type ClientConfigFor, defaultRetry, type RetrySettings } from './aws-clients'
 import {
   abortableSleep,
   CancelledError,
-  type CollectContext,
   createContext,
+  DeadlineError,
+  deadline,
   errorFacts,
   settleAll,
 } from './context'
@@ -33,27 +36,6 @@ import {
   type TrustedAdvisorOptions,
 } from './trusted-advisor'
 import { collectOrganizationTrustedAdvisor, type OrganizationTrustedAdvisor } from './trusted-advisor-org'
-
-/** The Regions enabled by default in every account (opt-in Regions are left out unless the user adds them). */
-export const defaultRegions = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'ca-central-1',
-  'sa-east-1',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-central-1',
-  'eu-north-1',
-  'ap-south-1',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ap-southeast-1',
-  'ap-southeast-2',
-]
 
 /** One account to collect. */
 export interface CollectTarget {
@@ -74,13 +56,16 @@ export interface CollectOptions<T extends CollectTarget> {
   clientConfig: ClientConfigFor
   /** Access Analyzer Regions, for all targets or per target. Default: `defaultRegions`. */
   regions?: string[] | ((target: T) => string[])
-  /** Accounts in parallel (default 8) and API calls in flight per account (default 4). */
+  /** Accounts in parallel (default 32) and API calls in flight per account (default 4). */
   concurrency?: { accounts?: number; perAccount?: number }
-  /** Replaces the default limits (give `default` plus any per-API entries). */
+  /** Replaces the default limits per account (give `default` plus any per-API entries). */
   rateLimits?: RateLimits
   retry?: Partial<RetrySettings>
-  /** Per HTTP attempt (default 20 s) and per call including retries (default 120 s). */
-  timeouts?: { attemptMs?: number; callMs?: number }
+  /**
+   * Per HTTP attempt (default 20 s), per call including retries (default 60 s) and per source (default
+   * 120 s): a hung service costs that source, never the run.
+   */
+  timeouts?: { attemptMs?: number; callMs?: number; sourceMs?: number }
   credentialReport?: Partial<CredentialReportOptions>
   trustedAdvisor?: Partial<TrustedAdvisorOptions>
   /** A re-run: per target key, the bundle of the previous run; only what failed in it is collected again. */
@@ -109,8 +94,19 @@ const recordCount = (bundle: Partial<EvidenceBundle>, source: SourceId): number 
   return undefined
 }
 
+/** A source's status as progress: access denied is its own state, never done or unavailable. */
 const progressState = (status: SourceStatus): CollectProgress['state'] =>
-  status.state === 'ok' ? 'done' : status.state === 'unavailable' ? 'unavailable' : 'failed'
+  status.state === 'ok'
+    ? 'done'
+    : isAccessDenied(status)
+      ? 'denied'
+      : status.state === 'unavailable'
+        ? 'unavailable'
+        : 'failed'
+
+/** A source's status as its outcome in the summary. */
+const outcomeState = (status: SourceStatus): AccountOutcome['sources'][SourceId]['state'] =>
+  isAccessDenied(status) ? 'denied' : status.state
 
 const statusDetail = (status: SourceStatus): string | undefined =>
   status.state === 'ok'
@@ -118,6 +114,304 @@ const statusDetail = (status: SourceStatus): string | undefined =>
     : status.state === 'unavailable'
       ? `${status.reason}: ${status.message}`
       : `${status.code}: ${status.message}`
+
+const accountProgress: Record<AccountOutcome['state'], CollectProgress['state']> = {
+  ok: 'done',
+  partial: 'partial',
+  failed: 'failed',
+  cancelled: 'cancelled',
+}
+
+/** What a source that did not finish before a cancel says in the bundle: an attempt, never evidence. */
+const cancelledStatus: SourceStatus = {
+  state: 'error',
+  code: 'collection-cancelled',
+  message: 'The collection was cancelled before this source finished',
+}
+
+/** What one account's collection shares with the rest of the run. */
+export interface AccountDeps<T extends CollectTarget> {
+  options: CollectOptions<T>
+  signal: AbortSignal
+  now(): Date
+  emit(progress: CollectProgress): void
+  /** API attempts by `service:Operation`, for the whole run. */
+  calls: Record<string, number>
+  organization: OrganizationTrustedAdvisor | undefined
+  taOptions: TrustedAdvisorOptions
+}
+
+/** The clients and limits of one account: its own rate limiter, because AWS's quotas are per account. */
+function accountClients<T extends CollectTarget>(
+  deps: AccountDeps<T>,
+  credentials: Credentials,
+  onCall: () => void,
+): AccountClients {
+  const { options } = deps
+  return new AccountClients({
+    credentials,
+    clientConfig: options.clientConfig,
+    retry: { ...defaultRetry, ...options.retry },
+    attemptTimeoutMs: options.timeouts?.attemptMs ?? 20_000,
+    limiter: new ApiRateLimiter(options.rateLimits ?? defaultRateLimits),
+    signal: deps.signal,
+    onAttempt: (api) => {
+      onCall()
+      deps.calls[api] = (deps.calls[api] ?? 0) + 1
+    },
+  })
+}
+
+/** Trusted Advisor through the management account, for every account at once, when asked and available. */
+async function organizationTrustedAdvisor<T extends CollectTarget>(
+  deps: AccountDeps<T>,
+): Promise<OrganizationTrustedAdvisor | undefined> {
+  const { options, signal } = deps
+  const managementId = options.trustedAdvisor?.organizationAccountId
+  const management = options.targets.find((t) => t.accountId === managementId)
+  if (!managementId || !management || signal.aborted) return undefined
+  try {
+    const clients = accountClients(deps, await options.credentialsFor(management), () => {})
+    const sourceMs = options.timeouts?.sourceMs ?? 120_000
+    const limit = deadline(signal, sourceMs, 'Trusted Advisor through the organization')
+    try {
+      const ctx = createContext({
+        expectedAccountId: managementId,
+        clients,
+        slots: new Semaphore(options.concurrency?.perAccount ?? 4),
+        runSignal: signal,
+        signal: limit.signal,
+        callTimeoutMs: options.timeouts?.callMs ?? 60_000,
+        now: deps.now,
+        sleep: options.sleep ?? abortableSleep,
+      })
+      return await collectOrganizationTrustedAdvisor(ctx, managementId, deps.taOptions)
+    } finally {
+      limit.dispose()
+      clients.destroy()
+    }
+  } catch {
+    // Not the management account, or Trusted Advisor Priority is off: collect account by account.
+    return undefined
+  }
+}
+
+/** Access Analyzer for one account: the Regions in scope, keeping those a previous run already read. */
+function accessAnalyzerFor<T extends CollectTarget>(
+  target: T,
+  options: CollectOptions<T>,
+  previous: EvidenceBundle | undefined,
+) {
+  const regions =
+    typeof options.regions === 'function' ? options.regions(target) : (options.regions ?? defaultRegions)
+  const before = previous?.accessAnalyzer.records?.regions ?? []
+  const keptRegions = before.filter((r) => isGoodStatus(r.status) && regions.includes(r.region))
+  const keptNames = new Set(keptRegions.map((r) => r.region))
+  const keptRaw = (previous?.accessAnalyzer.raw ?? []).filter((p) => p.region && keptNames.has(p.region))
+  return { regions: regions.filter((r) => !keptNames.has(r)), kept: { regions: keptRegions, raw: keptRaw } }
+}
+
+/**
+ * Collects one account: identity first, then the three other sources in parallel, each under its own
+ * deadline. Never throws for the account's own failures: they are its outcome. Sources that finished are
+ * kept even when the run is cancelled or another source hangs; the bundle goes to `onBundle` at once.
+ */
+export async function collectAccount<T extends CollectTarget>(
+  target: T,
+  deps: AccountDeps<T>,
+): Promise<{ outcome: AccountOutcome; bundle?: EvidenceBundle }> {
+  const { options, signal, now } = deps
+  let accountCalls = 0
+  let accountId = target.accountId
+  const sources: Partial<AccountOutcome['sources']> = {}
+  const report = (source: CollectProgress['source'], state: CollectProgress['state'], extra = {}) =>
+    deps.emit({
+      ...base(options.jobId, target, source, state, accountCalls),
+      ...(accountId ? { accountId } : {}),
+      ...extra,
+    })
+  const previous = options.previous?.get(target.key)
+  const finish = (state: AccountOutcome['state'], detail?: string): AccountOutcome => {
+    const fallback = { state: state === 'cancelled' ? ('cancelled' as const) : ('skipped' as const) }
+    const all = Object.fromEntries(
+      sourceIds.map((s) => [s, sources[s] ?? fallback]),
+    ) as AccountOutcome['sources']
+    for (const source of sourceIds) if (all[source].state === 'cancelled') report(source, 'cancelled')
+    report('account', accountProgress[state], detail ? { detail } : {})
+    return {
+      targetKey: target.key,
+      ...(accountId ? { accountId } : {}),
+      label: target.label,
+      state,
+      ...(detail ? { detail } : {}),
+      sources: all,
+      calls: accountCalls,
+    }
+  }
+  let credentials: Credentials
+  try {
+    credentials = await options.credentialsFor(target)
+  } catch (error) {
+    const { code, message } = errorFacts(error)
+    return { outcome: finish('failed', `No credentials (${code}): ${message}`) }
+  }
+  const clients = accountClients(deps, credentials, () => {
+    accountCalls++
+  })
+  const slots = new Semaphore(options.concurrency?.perAccount ?? 4)
+  const sourceMs = options.timeouts?.sourceMs ?? 120_000
+  const contextFor = (sourceSignal: AbortSignal) =>
+    createContext({
+      expectedAccountId: target.accountId ?? previous?.accountId,
+      clients,
+      slots,
+      runSignal: signal,
+      signal: sourceSignal,
+      callTimeoutMs: Math.min(options.timeouts?.callMs ?? 60_000, sourceMs),
+      now,
+      sleep: options.sleep ?? abortableSleep,
+    })
+
+  report('account', 'running')
+  const bundle: Partial<EvidenceBundle> = {}
+  const run = async <K extends SourceId>(
+    source: K,
+    collect: (ctx: ReturnType<typeof createContext>) => Promise<EvidenceBundle[K]>,
+  ) => {
+    const kept = previous?.[source]
+    if (kept && isGoodStatus(kept.status)) {
+      bundle[source] = kept
+      sources[source] = { state: 'kept' }
+      report(source, progressState(kept.status), {
+        counts: { calls: accountCalls, records: recordCount(previous, source) },
+      })
+      return
+    }
+    report(source, 'running')
+    const limit = deadline(signal, sourceMs, `${source}`)
+    // The deadline also ends a collector stuck where no signal reaches (a rate-limit wait, say).
+    const timedOut = new Promise<never>((_, reject) =>
+      limit.signal.addEventListener('abort', () => reject(limit.signal.reason), { once: true }),
+    )
+    timedOut.catch(() => {})
+    let result: EvidenceBundle[K]
+    try {
+      result = await Promise.race([collect(contextFor(limit.signal)), timedOut])
+    } catch (error) {
+      if (!(error instanceof DeadlineError) || signal.aborted) throw error
+      result = {
+        status: { state: 'error', code: error.name, message: error.message },
+        collectedAt: now().toISOString(),
+        raw: [],
+        records: null,
+      } as EvidenceBundle[K]
+    } finally {
+      limit.dispose()
+    }
+    bundle[source] = result
+    const detail = statusDetail(result.status)
+    sources[source] = { state: outcomeState(result.status), ...(detail ? { detail } : {}) }
+    report(source, progressState(result.status), {
+      ...(detail ? { detail } : {}),
+      counts: { calls: accountCalls, records: recordCount(bundle, source) },
+    })
+  }
+
+  let isCancelled = false
+  try {
+    await run('identity', (ctx) => collectIdentity(ctx))
+    accountId = bundle.identity?.records?.accountId ?? accountId
+    if (!bundle.identity?.records && !accountId)
+      return { outcome: finish('failed', sources.identity?.detail ?? 'The account could not be identified') }
+    const aa = accessAnalyzerFor(target, options, previous)
+    await settleAll([
+      run('credentialReport', (ctx) =>
+        collectCredentialReport(ctx, { ...defaultCredentialReportOptions, ...options.credentialReport }),
+      ),
+      run('trustedAdvisor', async (ctx) => {
+        const { organization } = deps
+        const viaOrganization = accountId ? organization?.byAccount.get(accountId) : undefined
+        if (!organization || !viaOrganization) return collectTrustedAdvisor(ctx, deps.taOptions)
+        return accountId === organization.managementAccountId
+          ? { ...viaOrganization, raw: [...organization.raw, ...viaOrganization.raw] }
+          : viaOrganization
+      }),
+      run('accessAnalyzer', (ctx) => collectAccessAnalyzer(ctx, aa.regions, aa.kept)),
+    ])
+  } catch (error) {
+    if (!(error instanceof CancelledError || signal.aborted)) {
+      return { outcome: finish('failed', errorFacts(error).message) }
+    }
+    // Cancel keeps every source that finished; the others are recorded as cancelled attempts.
+    isCancelled = true
+    for (const source of sourceIds) if (!bundle[source]) sources[source] = { state: 'cancelled' }
+  } finally {
+    clients.destroy()
+  }
+  if (!accountId) return { outcome: finish(isCancelled ? 'cancelled' : 'failed') }
+  const at = now().toISOString()
+  const cancelled = { status: cancelledStatus, collectedAt: at, raw: [], records: null }
+  const complete = Object.fromEntries(sourceIds.map((s) => [s, bundle[s] ?? cancelled]))
+  const parsed = evidenceBundleSchema.safeParse({
+    schemaVersion: EVIDENCE_SCHEMA_VERSION,
+    accountId,
+    collectedAt: at,
+    ...complete,
+  })
+  if (!parsed.success) {
+    const detail = `The evidence did not validate: ${describeZodError(parsed.error)}`
+    return { outcome: finish('failed', detail) }
+  }
+  const hasAny = sourceIds.some((s) => bundle[s] !== undefined)
+  if (hasAny) await options.onBundle?.(parsed.data, target)
+  if (isCancelled) return { outcome: finish('cancelled'), ...(hasAny ? { bundle: parsed.data } : {}) }
+  const notRead = sourceIds.filter((s) => !isGoodStatus(parsed.data[s].status)).length
+  const state = isComplete(parsed.data) ? 'ok' : notRead === sourceIds.length ? 'failed' : 'partial'
+  return { outcome: finish(state), bundle: parsed.data }
+}
+
+/** The outcome of a target the run never reached (it was cancelled first). */
+function notReached(target: CollectTarget): AccountOutcome {
+  return {
+    targetKey: target.key,
+    ...(target.accountId ? { accountId: target.accountId } : {}),
+    label: target.label,
+    state: 'cancelled',
+    sources: Object.fromEntries(
+      sourceIds.map((s) => [s, { state: 'cancelled' }]),
+    ) as AccountOutcome['sources'],
+    calls: 0,
+  }
+}
+
+/** The run's summary from its outcomes (pure): targets never reached count as cancelled. */
+export function summarize(input: {
+  jobId: string
+  startedAt: string
+  finishedAt: string
+  isCancelled: boolean
+  targets: readonly CollectTarget[]
+  outcomes: ReadonlyMap<string, AccountOutcome>
+  calls: Record<string, number>
+}): CollectSummary {
+  const accounts = input.targets.map((t) => input.outcomes.get(t.key) ?? notReached(t))
+  const count = (state: AccountOutcome['state']) => accounts.filter((a) => a.state === state).length
+  return {
+    jobId: input.jobId,
+    startedAt: input.startedAt,
+    finishedAt: input.finishedAt,
+    isCancelled: input.isCancelled,
+    accounts,
+    totals: {
+      accounts: accounts.length,
+      ok: count('ok'),
+      partial: count('partial'),
+      failed: count('failed'),
+      cancelled: count('cancelled'),
+    },
+    calls: input.calls,
+  }
+}
 
 /** Collects evidence for every target with bounded concurrency; never throws for one account's failure. */
 export async function runCollection<T extends CollectTarget>(
@@ -128,245 +422,50 @@ export async function runCollection<T extends CollectTarget>(
   // Every call in flight listens to the run's signal; hundreds at once is expected, not a leak.
   setMaxListeners(0, signal)
   const startedAt = now().toISOString()
-  const limiter = new ApiRateLimiter(options.rateLimits ?? defaultRateLimits)
-  const calls: Record<string, number> = {}
+  const emit = (p: CollectProgress) => options.onProgress?.(p)
+  for (const target of options.targets) {
+    for (const source of ['account', ...sourceIds] as const)
+      emit(base(options.jobId, target, source, 'queued', 0))
+  }
+  const deps: AccountDeps<T> = {
+    options,
+    signal,
+    now,
+    emit,
+    calls: {},
+    organization: undefined,
+    taOptions: {
+      faultToleranceCheckIds: options.trustedAdvisor?.faultToleranceCheckIds ?? defaultFaultToleranceCheckIds,
+    },
+  }
+  deps.organization = await organizationTrustedAdvisor(deps)
+
   const outcomes = new Map<string, AccountOutcome>()
   const bundles = new Map<string, EvidenceBundle>()
-  const emit = (p: CollectProgress) => options.onProgress?.(p)
-
-  for (const target of options.targets) {
-    for (const source of ['account', ...sourceIds] as const) {
-      emit(base(options.jobId, target, source, 'queued', 0))
-    }
-  }
-
-  const taOptions: TrustedAdvisorOptions = {
-    faultToleranceCheckIds: options.trustedAdvisor?.faultToleranceCheckIds ?? defaultFaultToleranceCheckIds,
-  }
-  const contextFor = (
-    credentials: Credentials,
-    expectedAccountId: string | undefined,
-    onCall: () => void,
-  ) => {
-    const clients = new AccountClients({
-      credentials,
-      clientConfig: options.clientConfig,
-      retry: { ...defaultRetry, ...options.retry },
-      attemptTimeoutMs: options.timeouts?.attemptMs ?? 20_000,
-      limiter,
-      signal,
-      onAttempt: (api) => {
-        onCall()
-        calls[api] = (calls[api] ?? 0) + 1
-      },
-    })
-    const ctx: CollectContext = createContext({
-      expectedAccountId,
-      clients,
-      slots: new Semaphore(options.concurrency?.perAccount ?? 4),
-      signal,
-      callTimeoutMs: options.timeouts?.callMs ?? 120_000,
-      now,
-      sleep: options.sleep ?? abortableSleep,
-    })
-    return { clients, ctx }
-  }
-
-  // Trusted Advisor through the management account, for every account at once, when asked and available.
-  const organization = await (async (): Promise<OrganizationTrustedAdvisor | undefined> => {
-    const managementId = options.trustedAdvisor?.organizationAccountId
-    const management = options.targets.find((t) => t.accountId === managementId)
-    if (!managementId || !management || signal.aborted) return undefined
-    try {
-      const { clients, ctx } = contextFor(await options.credentialsFor(management), managementId, () => {})
-      try {
-        return await collectOrganizationTrustedAdvisor(ctx, managementId, taOptions)
-      } finally {
-        clients.destroy()
-      }
-    } catch {
-      // Not the management account, or Trusted Advisor Priority is off: collect account by account.
-      return undefined
-    }
-  })()
-
   let next = 0
   const worker = async () => {
     while (next < options.targets.length && !signal.aborted) {
       const target = options.targets[next++] as T
-      const outcome = await collectAccount(target)
+      const { outcome, bundle } = await collectAccount(target, deps)
       outcomes.set(target.key, outcome)
+      if (bundle) bundles.set(target.key, bundle)
     }
   }
-
-  const collectAccount = async (target: T): Promise<AccountOutcome> => {
-    let accountCalls = 0
-    let accountId = target.accountId
-    const sources: Partial<AccountOutcome['sources']> = {}
-    const report = (source: CollectProgress['source'], state: CollectProgress['state'], extra = {}) =>
-      emit({
-        ...base(options.jobId, target, source, state, accountCalls),
-        ...(accountId ? { accountId } : {}),
-        ...extra,
-      })
-    const previous = options.previous?.get(target.key)
-    const finish = (state: AccountOutcome['state'], detail?: string): AccountOutcome => {
-      const fallback = { state: state === 'cancelled' ? ('cancelled' as const) : ('skipped' as const) }
-      const all: AccountOutcome['sources'] = {
-        identity: sources.identity ?? fallback,
-        credentialReport: sources.credentialReport ?? fallback,
-        trustedAdvisor: sources.trustedAdvisor ?? fallback,
-        accessAnalyzer: sources.accessAnalyzer ?? fallback,
-      }
-      for (const source of sourceIds) if (all[source].state === 'cancelled') report(source, 'cancelled')
-      report(
-        'account',
-        state === 'cancelled' ? 'cancelled' : state === 'failed' ? 'failed' : 'done',
-        detail ? { detail } : {},
-      )
-      return {
-        targetKey: target.key,
-        ...(accountId ? { accountId } : {}),
-        label: target.label,
-        state,
-        ...(detail ? { detail } : {}),
-        sources: all,
-        calls: accountCalls,
-      }
-    }
-    let credentials: Credentials
-    try {
-      credentials = await options.credentialsFor(target)
-    } catch (error) {
-      return finish('failed', `No credentials: ${errorFacts(error).message}`)
-    }
-    const { clients, ctx } = contextFor(credentials, target.accountId ?? previous?.accountId, () => {
-      accountCalls++
-    })
-
-    report('account', 'running')
-    const bundle: Partial<EvidenceBundle> = {}
-    const run = async <K extends SourceId>(source: K, collect: () => Promise<EvidenceBundle[K]>) => {
-      const kept = previous?.[source]
-      if (kept && kept.status.state !== 'error') {
-        bundle[source] = kept
-        sources[source] = { state: 'kept' }
-        report(source, progressState(kept.status), {
-          counts: { calls: accountCalls, records: recordCount(previous, source) },
-        })
-        return
-      }
-      report(source, 'running')
-      const result = await collect()
-      bundle[source] = result
-      const detail = statusDetail(result.status)
-      sources[source] = { state: result.status.state, ...(detail ? { detail } : {}) }
-      report(source, progressState(result.status), {
-        ...(detail ? { detail } : {}),
-        counts: { calls: accountCalls, records: recordCount(bundle, source) },
-      })
-    }
-
-    try {
-      await run('identity', () => collectIdentity(ctx))
-      accountId = bundle.identity?.records?.accountId ?? accountId
-      if (!accountId)
-        return finish('failed', sources.identity?.detail ?? 'The account could not be identified')
-      await settleAll([
-        run('credentialReport', () =>
-          collectCredentialReport(ctx, { ...defaultCredentialReportOptions, ...options.credentialReport }),
-        ),
-        run('trustedAdvisor', async () => {
-          const viaOrganization = accountId ? organization?.byAccount.get(accountId) : undefined
-          if (!organization || !viaOrganization) return collectTrustedAdvisor(ctx, taOptions)
-          return accountId === organization.managementAccountId
-            ? { ...viaOrganization, raw: [...organization.raw, ...viaOrganization.raw] }
-            : viaOrganization
-        }),
-        run('accessAnalyzer', () => {
-          const regions =
-            typeof options.regions === 'function'
-              ? options.regions(target)
-              : (options.regions ?? defaultRegions)
-          const before = previous?.accessAnalyzer.records?.regions ?? []
-          const keptRegions = before.filter((r) => r.status.state !== 'error' && regions.includes(r.region))
-          const keptNames = new Set(keptRegions.map((r) => r.region))
-          const keptRaw = (previous?.accessAnalyzer.raw ?? []).filter(
-            (p) => p.region && keptNames.has(p.region),
-          )
-          return collectAccessAnalyzer(
-            ctx,
-            regions.filter((r) => !keptNames.has(r)),
-            { regions: keptRegions, raw: keptRaw },
-          )
-        }),
-      ])
-    } catch (error) {
-      if (error instanceof CancelledError || signal.aborted) {
-        // An unfinished account's evidence is not kept, so every source of it counts as cancelled.
-        for (const source of sourceIds) sources[source] = { state: 'cancelled' }
-        return finish('cancelled')
-      }
-      return finish('failed', errorFacts(error).message)
-    } finally {
-      clients.destroy()
-    }
-
-    const parsed = evidenceBundleSchema.safeParse({
-      schemaVersion: EVIDENCE_SCHEMA_VERSION,
-      accountId,
-      collectedAt: now().toISOString(),
-      ...bundle,
-    })
-    if (!parsed.success)
-      return finish('failed', `The evidence did not validate: ${describeZodError(parsed.error)}`)
-    bundles.set(target.key, parsed.data)
-    await options.onBundle?.(parsed.data, target)
-    const errors = sourceIds.filter((s) => parsed.data[s].status.state === 'error').length
-    return finish(errors === 0 ? 'ok' : errors === sourceIds.length ? 'failed' : 'partial')
-  }
-
-  const workers = Math.max(1, Math.min(options.concurrency?.accounts ?? 8, options.targets.length))
+  const workers = Math.max(1, Math.min(options.concurrency?.accounts ?? 32, options.targets.length))
   await Promise.all(Array.from({ length: workers }, worker))
-
-  const accounts = options.targets.map((target) => {
-    const outcome = outcomes.get(target.key)
-    if (outcome) return outcome
-    const cancelled: AccountOutcome = {
-      targetKey: target.key,
-      ...(target.accountId ? { accountId: target.accountId } : {}),
-      label: target.label,
-      state: 'cancelled',
-      sources: {
-        identity: { state: 'cancelled' },
-        credentialReport: { state: 'cancelled' },
-        trustedAdvisor: { state: 'cancelled' },
-        accessAnalyzer: { state: 'cancelled' },
-      },
-      calls: 0,
-    }
-    emit(base(options.jobId, target, 'account', 'cancelled', 0))
-    return cancelled
-  })
-  const count = (state: AccountOutcome['state']) => accounts.filter((a) => a.state === state).length
-  return {
-    bundles,
-    summary: {
-      jobId: options.jobId,
-      startedAt,
-      finishedAt: now().toISOString(),
-      isCancelled: signal.aborted,
-      accounts,
-      totals: {
-        accounts: accounts.length,
-        ok: count('ok'),
-        partial: count('partial'),
-        failed: count('failed'),
-        cancelled: count('cancelled'),
-      },
-      calls,
-    },
+  for (const target of options.targets) {
+    if (!outcomes.has(target.key)) emit(base(options.jobId, target, 'account', 'cancelled', 0))
   }
+  const summary = summarize({
+    jobId: options.jobId,
+    startedAt,
+    finishedAt: now().toISOString(),
+    isCancelled: signal.aborted,
+    targets: options.targets,
+    outcomes,
+    calls: deps.calls,
+  })
+  return { bundles, summary }
 }
 
 function base(

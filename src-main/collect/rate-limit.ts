@@ -21,8 +21,9 @@ function abortError(signal: AbortSignal): Error {
 }
 
 /**
- * One token bucket per API, shared by every account of a run, so 200 accounts in parallel do not storm one
- * API. Waiters are served first come, first served; a waiter whose signal aborts leaves the queue.
+ * One token bucket per API (and per scope, e.g. a Region, when given). The orchestrator gives each account
+ * its own limiter, because AWS applies these quotas per account. Waiters are served first come, first
+ * served; a waiter whose signal aborts leaves the queue.
  */
 export class ApiRateLimiter {
   readonly #buckets = new Map<string, { tokens: number; updatedMs: number; queue: Array<() => void> }>()
@@ -33,10 +34,14 @@ export class ApiRateLimiter {
     private readonly nowMs: () => number = () => performance.now(),
   ) {}
 
-  /** Resolves when the API may be called once more. */
-  acquire(api: string, signal?: AbortSignal): Promise<void> {
+  /** Resolves when the API may be called once more (in `scope`, e.g. a Region, when given). */
+  acquire(api: string, signal?: AbortSignal, scope?: string): Promise<void> {
     if (signal?.aborted) return Promise.reject(abortError(signal))
-    const bucket = this.#bucket(api)
+    return this.#acquire(api, scope ? `${api}@${scope}` : api, signal)
+  }
+
+  #acquire(api: string, key: string, signal?: AbortSignal): Promise<void> {
+    const bucket = this.#bucket(api, key)
     this.#refill(api, bucket)
     if (bucket.queue.length === 0 && bucket.tokens >= 1) {
       bucket.tokens -= 1
@@ -54,7 +59,7 @@ export class ApiRateLimiter {
       }
       signal?.addEventListener('abort', onAbort, { once: true })
       bucket.queue.push(grant)
-      this.#schedule(api)
+      this.#schedule(api, key)
     })
   }
 
@@ -62,11 +67,11 @@ export class ApiRateLimiter {
     return this.limits[api] ?? this.limits.default
   }
 
-  #bucket(api: string) {
-    let bucket = this.#buckets.get(api)
+  #bucket(api: string, key: string) {
+    let bucket = this.#buckets.get(key)
     if (!bucket) {
       bucket = { tokens: this.#limit(api).burst, updatedMs: this.nowMs(), queue: [] }
-      this.#buckets.set(api, bucket)
+      this.#buckets.set(key, bucket)
     }
     return bucket
   }
@@ -78,20 +83,20 @@ export class ApiRateLimiter {
     bucket.updatedMs = now
   }
 
-  #schedule(api: string): void {
-    if (this.#timers.has(api)) return
-    const bucket = this.#bucket(api)
+  #schedule(api: string, key: string): void {
+    if (this.#timers.has(key)) return
+    const bucket = this.#bucket(api, key)
     const wait = Math.max(0, ((1 - bucket.tokens) / this.#limit(api).perSecond) * 1000)
     this.#timers.set(
-      api,
+      key,
       setTimeout(() => {
-        this.#timers.delete(api)
+        this.#timers.delete(key)
         this.#refill(api, bucket)
         while (bucket.queue.length > 0 && bucket.tokens >= 1) {
           bucket.tokens -= 1
           bucket.queue.shift()?.()
         }
-        if (bucket.queue.length > 0) this.#schedule(api)
+        if (bucket.queue.length > 0) this.#schedule(api, key)
       }, wait),
     )
   }

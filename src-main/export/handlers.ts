@@ -2,9 +2,9 @@ import { AppError } from '../../shared/errors'
 import { formatExtensions } from '../../shared/report/file-name'
 import { exportFileName } from '../../shared/report/render'
 import type { ReportFormat } from '../../shared/report/types'
-import type { Handlers } from '../ipc/registry'
+import type { EventSink, Handlers } from '../ipc/registry'
 import { lazyChromiumPdfPrinter, type PdfPrinter } from './pdf-printer'
-import { exportSnapshot } from './write'
+import { ExportCancelledError, exportSnapshot } from './write'
 
 /** What the save dialog is asked: a suggested name and the format's file filter. */
 export interface SaveDialogRequest {
@@ -19,6 +19,8 @@ export interface ExportHostDeps {
   showSaveDialog?(request: SaveDialogRequest): Promise<string | undefined>
   /** The app's PDF printer (Electron); without one, PDFs are printed by Chromium. */
   createPdfPrinter?(): PdfPrinter
+  /** Where progress events go (the window). */
+  events?: EventSink
 }
 
 const formatNames: Record<ReportFormat, string> = {
@@ -34,7 +36,13 @@ export function createExportHandlers(
   deps: ExportHostDeps,
   now: () => Date = () => new Date(),
 ): Handlers['export'] {
+  const jobs = new Map<string, AbortController>()
   return {
+    cancel: async ({ jobId }) => {
+      const job = jobs.get(jobId)
+      job?.abort()
+      return { isCancelled: job !== undefined }
+    },
     save: async (request) => {
       const options = {
         format: request.format,
@@ -43,6 +51,7 @@ export function createExportHandlers(
         now: now(),
         ...(request.previous ? { previous: request.previous } : {}),
         ...(request.fileNamePattern ? { fileNamePattern: request.fileNamePattern } : {}),
+        ...(request.detail ? { detail: request.detail } : {}),
       }
       // A bad scope or pattern is reported before the dialog opens.
       const suggested = exportFileName(request.snapshot, options)
@@ -58,10 +67,30 @@ export function createExportHandlers(
         filters: [{ name: formatNames[request.format], extensions: [formatExtensions[request.format]] }],
       })
       if (!path) return { isSaved: false, fileName: suggested }
-      const result = await exportSnapshot(request.snapshot, options, path, () =>
-        deps.createPdfPrinter ? deps.createPdfPrinter() : lazyChromiumPdfPrinter(deps.env),
-      )
-      return { isSaved: true, fileName: suggested, path: result.path, bytes: result.bytes }
+      const jobId = request.jobId
+      const controller = new AbortController()
+      if (jobId) jobs.set(jobId, controller)
+      try {
+        const result = await exportSnapshot(
+          request.snapshot,
+          options,
+          path,
+          () => (deps.createPdfPrinter ? deps.createPdfPrinter() : lazyChromiumPdfPrinter(deps.env)),
+          {
+            signal: controller.signal,
+            ...(jobId && deps.events
+              ? { onProgress: (p) => deps.events?.emit('export', 'progress', { jobId, ...p }) }
+              : {}),
+          },
+        )
+        return { isSaved: true, fileName: suggested, path: result.path, bytes: result.bytes }
+      } catch (error) {
+        if (error instanceof ExportCancelledError)
+          return { isSaved: false, isCancelled: true, fileName: suggested }
+        throw error
+      } finally {
+        if (jobId) jobs.delete(jobId)
+      }
     },
   }
 }

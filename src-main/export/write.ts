@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { AppError } from '../../shared/errors'
-import { type ExportOptions, type RenderedExport, renderExport } from '../../shared/report/render'
+import type { ExportProgress } from '../../shared/ipc/domains/export'
+import { type ExportOptions, exportSteps, type RenderedExport } from '../../shared/report/render'
 import type { ReportSnapshot } from '../../shared/report/types'
 import type { PdfPrinter } from './pdf-printer'
 
@@ -45,27 +46,81 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
 }
 
+/** How a long export reports and stops: progress per batch of accounts, and a signal to cancel it. */
+export interface ExportControl {
+  signal?: AbortSignal
+  onProgress?(progress: Omit<ExportProgress, 'jobId'>): void
+}
+
+/** Accounts built between two pauses: small enough for a cancel to land quickly, large enough to stay fast. */
+const BATCH = 50
+
+/** Thrown when an export is cancelled; nothing was written. */
+export class ExportCancelledError extends Error {
+  constructor() {
+    super('The export was cancelled.')
+    this.name = 'ExportCancelledError'
+  }
+}
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Renders an export with the shared step generator, pausing every few accounts so progress events go out
+ * and a cancel (the signal) can stop it between two accounts.
+ */
+export async function renderExportAsync(
+  snapshot: ReportSnapshot,
+  options: ExportOptions,
+  control: ExportControl = {},
+): Promise<RenderedExport> {
+  const steps = exportSteps(snapshot, options)
+  let step = steps.next()
+  while (!step.done) {
+    const { done, total } = step.value
+    if (done % BATCH === 0 || done === total) {
+      control.onProgress?.({ phase: 'rendering', done, total })
+      await pause()
+      if (control.signal?.aborted) throw new ExportCancelledError()
+    }
+    step = steps.next()
+  }
+  return step.value
+}
+
 /**
  * Renders a snapshot in one format and writes it to `path`. PDF goes through the printer (Electron in the
- * app, Chromium in the CLI); every other format is UTF-8 text.
+ * app, Chromium in the CLI); every other format is UTF-8 text. A cancel closes the printer and writes
+ * nothing.
  */
 export async function exportSnapshot(
   snapshot: ReportSnapshot,
   options: ExportOptions,
   path: string,
   printer: () => PdfPrinter,
+  control: ExportControl = {},
 ): Promise<ExportResult> {
   await checkFolder(dirname(path))
-  const rendered = renderExport(snapshot, options)
+  const rendered = await renderExportAsync(snapshot, options, control)
+  const total = rendered.report.accounts.length
   let data: string | Uint8Array = rendered.text
   if (options.format === 'pdf') {
+    control.onProgress?.({ phase: 'printing', done: total, total })
     const pdfPrinter = printer()
+    const stop = () => void pdfPrinter.close()
+    control.signal?.addEventListener('abort', stop, { once: true })
     try {
       data = await pdfPrinter.printHtml(rendered.text)
+    } catch (error) {
+      if (control.signal?.aborted) throw new ExportCancelledError()
+      throw error
     } finally {
+      control.signal?.removeEventListener('abort', stop)
       await pdfPrinter.close()
     }
   }
+  if (control.signal?.aborted) throw new ExportCancelledError()
+  control.onProgress?.({ phase: 'writing', done: total, total })
   await writeFileAtomic(path, data)
   const bytes = typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength
   return { path, fileName: basename(path), bytes, rendered }

@@ -7,6 +7,7 @@ function handlers(overrides: Partial<Handlers['aws']> = {}): Handlers {
     app: {
       getInfo: async () => ({ name: 'Ratchet', version: '1', platform: 'linux', isDemoDefault: false }),
       openExternal: async () => ({ isOpened: true }),
+      pickFolder: async () => ({ isChosen: false }),
     },
     aws: {
       listProfiles: async () => ({
@@ -27,7 +28,10 @@ function handlers(overrides: Partial<Handlers['aws']> = {}): Handlers {
       }),
       ...overrides,
     },
-    export: { save: async () => ({ isSaved: false, fileName: 'ratchet.pdf' }) },
+    export: {
+      save: async () => ({ isSaved: false, fileName: 'ratchet.pdf' }),
+      cancel: async () => ({ isCancelled: false }),
+    },
     collect: {
       start: async () => ({ jobId: 'job', accountCount: 0 }),
       cancel: async () => ({ isCancelled: false }),
@@ -54,11 +58,11 @@ describe('handler registry', () => {
 
   it('rejects a malformed request with a typed error naming the field', async () => {
     const registry = createRegistry(handlers())
-    const result = await registry.invoke('aws:list-profiles', { configFile: 'relative/config' })
+    const result = await registry.invoke('app:open-external', { url: 'http://docs.aws.amazon.com/' })
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('invalid-request')
-    expect(result.error.message).toContain('configFile: must be an absolute path')
+    expect(result.error.message).toContain('url:')
     expect(result.error.hint).toBeTruthy()
   })
 

@@ -95,9 +95,21 @@ function fail(error: AppError): Envelope {
   return { ok: false, error: error.toData() }
 }
 
+/** An absolute POSIX or Windows path standing alone in a message (after a space, a quote or a bracket). */
+const absolutePath = /(?<=^|[\s'"`(])(?:[A-Za-z]:[\\/]|\/)(?:[^\s'"`)\\/]+[\\/])*([^\s'"`)\\/]+)/g
+
+/**
+ * Names files, not where they are: an unexpected error (a Node error such as ENOENT carries the absolute path)
+ * reaches the renderer with each absolute path cut to its last segment. AppErrors are written for the user and
+ * name only what the user chose, so they pass unchanged.
+ */
+export function redactPaths(message: string): string {
+  return message.replace(absolutePath, '$1')
+}
+
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error
-  const message = error instanceof Error ? error.message : String(error)
+  const message = redactPaths(error instanceof Error ? error.message : String(error))
   return new AppError(
     'internal',
     message,

@@ -48,20 +48,30 @@ function makeStore(
   answer: (request: ExportRequest) => { ok: true; value: ExportResult } | { ok: false; error: AppErrorData },
 ) {
   const requests: ExportRequest[] = []
+  const cancels: unknown[] = []
+  const listeners = new Map<string, (payload: unknown) => void>()
   const api = createRendererApi(
     createBridgeApi({
       invoke: async (channel, request) => {
+        if (channel === 'export:cancel') {
+          cancels.push(request)
+          return { ok: true, value: { isCancelled: true } }
+        }
         if (channel !== 'export:save')
           return { ok: false, error: { code: 'not-implemented', message: channel } }
         requests.push(request as ExportRequest)
         return answer(request as ExportRequest)
       },
-      subscribe: () => () => undefined,
+      subscribe: (channel, listener) => {
+        listeners.set(channel, listener as (payload: unknown) => void)
+        return () => listeners.delete(channel)
+      },
     }),
   )
   const db = new RatchetDb(`export-${crypto.randomUUID()}`)
   dbs.push(db)
-  return { store: createAppStore({ api, db, now: () => now }), requests }
+  const emit = (channel: string, payload: unknown) => listeners.get(channel)?.(payload)
+  return { store: createAppStore({ api, db, now: () => now }), requests, cancels, emit }
 }
 
 const settings = {
@@ -80,7 +90,7 @@ describe('the export slice', () => {
     store.getState().openExport({ snapshot })
     const result = await store.getState().saveExport(settings)
     expect(result?.isSaved).toBe(true)
-    expect(requests).toEqual([{ snapshot, ...settings }])
+    expect(requests).toEqual([{ snapshot, ...settings, jobId: expect.stringMatching(/^export-/) }])
     expect(store.getState().exportSource).toBeUndefined()
     expect(store.getState().notices.at(-1)).toMatchObject({
       level: 'info',
@@ -177,5 +187,72 @@ describe('the export dialog', () => {
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' })
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(requests).toEqual([])
+  })
+
+  it('is a native modal dialog: Escape closes it and focus returns to what opened it', async () => {
+    const shown: HTMLDialogElement[] = []
+    // jsdom has no showModal; record the call and do what it does to the attribute.
+    HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+      shown.push(this)
+      this.setAttribute('open', '')
+    }
+    const { store } = makeStore(() => ({ ok: true, value: { isSaved: false, fileName: 'x' } }))
+    render(
+      <AppStoreContext.Provider value={store}>
+        <button type="button">Export from here</button>
+        <ExportDialogHost />
+      </AppStoreContext.Provider>,
+    )
+    const opener = screen.getByRole('button', { name: 'Export from here' })
+    opener.focus()
+    act(() => store.getState().openExport({ snapshot }))
+    const dialog = screen.getByTestId('export-dialog')
+    expect(dialog.tagName).toBe('DIALOG')
+    expect(shown).toEqual([dialog])
+    expect(dialog.contains(document.activeElement)).toBe(true)
+    // The browser fires "cancel" on Escape; the dialog closes through the store.
+    act(() => {
+      dialog.dispatchEvent(new Event('cancel', { cancelable: true }))
+    })
+    expect(store.getState().exportSource).toBeUndefined()
+    expect(screen.queryByTestId('export-dialog')).toBeNull()
+    expect(document.activeElement).toBe(opener)
+    Reflect.deleteProperty(HTMLDialogElement.prototype, 'showModal')
+  })
+
+  it('shows a progress bar counting accounts, sends the detail, and cancels the job', async () => {
+    let finish: (value: { ok: true; value: ExportResult }) => void = () => undefined
+    const { store, requests, cancels, emit } = makeStore(
+      () => new Promise((resolve) => (finish = resolve)) as never,
+    )
+    store
+      .getState()
+      .openExport({ snapshot, accountIds: ['111111111111', '222222222222'], title: 'Filter: production' })
+    render(
+      <AppStoreContext.Provider value={store}>
+        <ExportDialogHost />
+      </AppStoreContext.Provider>,
+    )
+    fireEvent.click(screen.getByRole('radio', { name: 'Everything (full appendix)' }))
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export…' }))
+    })
+    const request = requests[0]
+    expect(request).toMatchObject({
+      detail: 'everything',
+      scope: { kind: 'accounts', accountIds: ['111111111111', '222222222222'], title: 'Filter: production' },
+    })
+    act(() => emit('export:progress', { jobId: request?.jobId, phase: 'rendering', done: 1, total: 2 }))
+    expect(screen.getByTestId('export-progress').textContent).toBe('Exporting: 1 of 2 accounts')
+    expect(screen.getByRole<HTMLProgressElement>('progressbar', { name: 'Export progress' }).value).toBe(1)
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Cancel export' }))
+    })
+    expect(cancels).toEqual([{ jobId: request?.jobId }])
+    await act(async () => {
+      finish({ ok: true, value: { isSaved: false, isCancelled: true, fileName: 'x' } })
+    })
+    screen.getByText('Not saved: the export was cancelled.')
+    expect(screen.queryByTestId('export-progress')).toBeNull()
   })
 })

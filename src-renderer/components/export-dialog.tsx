@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { exportFileName } from '../../shared/report/render'
-import type { ReportFormat, ReportScope } from '../../shared/report/types'
+import type { DetailLevel, ReportFormat, ReportScope } from '../../shared/report/types'
 import { useAppStore } from '../store/app-store'
 import { type ExportSource, exportSelectors } from '../store/export-slice'
 import './desk.css'
@@ -14,7 +14,21 @@ const formats: Array<{ id: ReportFormat; label: string; hint: string }> = [
   { id: 'json', label: 'JSON', hint: 'the snapshot itself, can be imported again' },
 ]
 
+const details: Array<{ id: DetailLevel; label: string }> = [
+  { id: 'summary', label: 'Summary' },
+  { id: 'failing', label: 'Summary + failing controls' },
+  { id: 'everything', label: 'Everything (full appendix)' },
+]
+
 type ScopeKind = 'org' | 'selection' | 'one'
+
+/** "Exporting: 340 of 1,000 accounts", then "Printing the PDF…" and "Writing the file…". */
+function progressText(progress: { phase: string; done: number; total: number } | undefined): string {
+  if (!progress) return 'Exporting…'
+  if (progress.phase === 'printing') return 'Printing the PDF…'
+  if (progress.phase === 'writing') return 'Writing the file…'
+  return `Exporting: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} accounts`
+}
 
 /** Shows the export dialog whenever the store has an export source. Rendered once, in the shell. */
 export function ExportDialogHost() {
@@ -23,15 +37,20 @@ export function ExportDialogHost() {
 }
 
 /**
- * Export a scorecard: format, scope (the organization, a selection, or one account), redaction and the
- * file-name pattern, with a preview of the name. Saving goes through main's save dialog.
+ * Export a scorecard: format, detail, scope (the organization, a selection, or one account), redaction and
+ * the file-name pattern, with a preview of the name. A native modal <dialog> (showModal): the page behind it
+ * is inert, so focus never leaves it; Escape always closes it (stopping a running export); focus returns to
+ * what opened it. Saving goes through main's save dialog, then a progress bar counts accounts.
  */
 export function ExportDialog({ source }: { source: ExportSource }) {
   const titleId = useId()
+  const dialogRef = useRef<HTMLDialogElement>(null)
   const firstRef = useRef<HTMLInputElement>(null)
-  const close = useAppStore((s) => s.closeExport)
+  const closeExport = useAppStore((s) => s.closeExport)
+  const cancelExport = useAppStore((s) => s.cancelExport)
   const save = useAppStore((s) => s.saveExport)
   const isExporting = useAppStore(exportSelectors.isExporting)
+  const progress = useAppStore(exportSelectors.progress)
   const lastPattern = useAppStore(exportSelectors.fileNamePattern)
   const now = useAppStore((s) => s.deps.now)
   const { snapshot, previous } = source
@@ -45,6 +64,7 @@ export function ExportDialog({ source }: { source: ExportSource }) {
   )
   const preset = source.accountIds ?? []
   const [format, setFormat] = useState<ReportFormat>('pdf')
+  const [detail, setDetail] = useState<DetailLevel>('failing')
   const [scopeKind, setScopeKind] = useState<ScopeKind>(
     preset.length === 1 ? 'one' : preset.length > 1 ? 'selection' : 'org',
   )
@@ -52,21 +72,37 @@ export function ExportDialog({ source }: { source: ExportSource }) {
   const [one, setOne] = useState<string>(preset[0] ?? accounts[0]?.id ?? '')
   const [isRedacted, setIsRedacted] = useState(false)
   const [pattern, setPattern] = useState(lastPattern)
-  const [cancelled, setCancelled] = useState(false)
+  const [notSaved, setNotSaved] = useState<string | undefined>()
 
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : undefined
+    const dialog = dialogRef.current
+    // jsdom has no showModal; the attribute is what it does there.
+    if (dialog && typeof dialog.showModal === 'function' && !dialog.open) dialog.showModal()
+    else dialog?.setAttribute('open', '')
     firstRef.current?.focus()
-    return () => before?.focus()
+    return () => {
+      if (dialog?.open && typeof dialog.close === 'function') dialog.close()
+      before?.focus()
+    }
   }, [])
 
-  const scope = useMemo<ReportScope>(
-    () =>
-      scopeKind === 'org'
-        ? { kind: 'org' }
-        : { kind: 'accounts', accountIds: scopeKind === 'one' ? [one] : selected },
-    [scopeKind, one, selected],
-  )
+  /** Escape, Cancel and the close button all end here: a running export is stopped first. */
+  const close = () => {
+    if (isExporting) void cancelExport()
+    closeExport()
+  }
+
+  const scope = useMemo<ReportScope>(() => {
+    if (scopeKind === 'org') return { kind: 'org' }
+    const accountIds = scopeKind === 'one' ? [one] : selected
+    // The title ("Filter: production") holds only while the selection is the one the dialog was opened with.
+    const isPreset =
+      source.title !== undefined &&
+      accountIds.length === preset.length &&
+      accountIds.every((id) => preset.includes(id))
+    return { kind: 'accounts', accountIds, ...(isPreset ? { title: source.title } : {}) }
+  }, [scopeKind, one, selected, source.title, preset])
   const preview = useMemo(() => {
     try {
       return {
@@ -84,145 +120,174 @@ export function ExportDialog({ source }: { source: ExportSource }) {
   }, [snapshot, format, scope, isRedacted, pattern, now])
 
   const submit = async () => {
-    setCancelled(false)
-    const result = await save({ format, scope, isRedacted, fileNamePattern: pattern })
-    if (result && !result.isSaved) setCancelled(true)
+    setNotSaved(undefined)
+    const result = await save({ format, scope, isRedacted, fileNamePattern: pattern, detail })
+    if (result && !result.isSaved)
+      setNotSaved(result.isCancelled ? 'the export was cancelled' : 'the save dialog was cancelled')
   }
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="dialog export-dialog"
-        data-testid="export-dialog"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation()
-            close()
-          }
-        }}
-      >
-        <h3 id={titleId}>Export scorecard</h3>
-        <p className="muted" data-testid="export-source">
-          {snapshot.label} of {snapshot.createdAt.slice(0, 10)} · {accounts.length} accounts
-          {previous ? ` · trend against ${previous.label}` : ''}
-        </p>
-        <fieldset>
-          <legend>Format</legend>
-          {formats.map((f, i) => (
-            <label key={f.id} className="export-option">
-              <input
-                ref={i === 0 ? firstRef : undefined}
-                type="radio"
-                name="export-format"
-                value={f.id}
-                checked={format === f.id}
-                onChange={() => setFormat(f.id)}
-              />{' '}
-              {f.label} <span className="muted">{f.hint}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>Scope</legend>
-          <label className="export-option">
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={titleId}
+      className="dialog export-dialog"
+      data-testid="export-dialog"
+      onCancel={(event) => {
+        // Escape: the browser would close the <dialog> itself; the store decides, so React stays in charge.
+        event.preventDefault()
+        close()
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault()
+          event.stopPropagation()
+          close()
+        }
+      }}
+    >
+      <h3 id={titleId}>Export scorecard</h3>
+      <p className="muted" data-testid="export-source">
+        {snapshot.label} of {snapshot.createdAt.slice(0, 10)} · {accounts.length} accounts
+        {previous ? ` · trend against ${previous.label}` : ''}
+        {source.title ? ` · ${source.title}` : ''}
+      </p>
+      <fieldset>
+        <legend>Format</legend>
+        {formats.map((f, i) => (
+          <label key={f.id} className="export-option">
+            <input
+              ref={i === 0 ? firstRef : undefined}
+              type="radio"
+              name="export-format"
+              value={f.id}
+              checked={format === f.id}
+              onChange={() => setFormat(f.id)}
+            />{' '}
+            {f.label} <span className="muted">{f.hint}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={format === 'csv' || format === 'json'}>
+        <legend>Detail</legend>
+        {details.map((d) => (
+          <label key={d.id} className="export-option">
             <input
               type="radio"
-              name="export-scope"
-              checked={scopeKind === 'org'}
-              onChange={() => setScopeKind('org')}
+              name="export-detail"
+              value={d.id}
+              checked={detail === d.id}
+              onChange={() => setDetail(d.id)}
             />{' '}
-            Whole organization
+            {d.label}
           </label>
-          <label className="export-option">
-            <input
-              type="radio"
-              name="export-scope"
-              checked={scopeKind === 'selection'}
-              onChange={() => setScopeKind('selection')}
-            />{' '}
-            Selected accounts
-          </label>
-          {scopeKind === 'selection' ? (
-            <ul className="export-accounts" aria-label="Accounts to export">
-              {accounts.map((a) => (
-                <li key={a.id}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={selected.includes(a.id)}
-                      onChange={(event) =>
-                        setSelected((list) =>
-                          event.target.checked ? [...list, a.id] : list.filter((id) => id !== a.id),
-                        )
-                      }
-                    />{' '}
-                    {a.name} <code className="muted">{a.id}</code>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <label className="export-option">
-            <input
-              type="radio"
-              name="export-scope"
-              checked={scopeKind === 'one'}
-              onChange={() => setScopeKind('one')}
-            />{' '}
-            One account
-          </label>
-          {scopeKind === 'one' ? (
-            <select
-              aria-label="Account to export"
-              value={one}
-              onChange={(event) => setOne(event.target.value)}
-            >
-              {accounts.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name} ({a.id})
-                </option>
-              ))}
-            </select>
-          ) : null}
-        </fieldset>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Scope</legend>
         <label className="export-option">
           <input
-            type="checkbox"
-            checked={isRedacted}
-            onChange={(event) => setIsRedacted(event.target.checked)}
+            type="radio"
+            name="export-scope"
+            checked={scopeKind === 'org'}
+            onChange={() => setScopeKind('org')}
           />{' '}
-          Redact account ids, ARNs and user names
+          Whole organization
         </label>
-        <label className="export-field">
-          File name pattern
+        <label className="export-option">
           <input
-            type="text"
-            value={pattern}
-            onChange={(event) => setPattern(event.target.value)}
-            spellCheck={false}
-          />
+            type="radio"
+            name="export-scope"
+            checked={scopeKind === 'selection'}
+            onChange={() => setScopeKind('selection')}
+          />{' '}
+          Selected accounts
         </label>
-        <p className="muted" aria-live="polite" data-testid="export-file-name">
-          {'name' in preview ? `File: ${preview.name}` : <span role="alert">{preview.error}</span>}
-        </p>
-        {cancelled ? <p className="muted">Not saved: the save dialog was cancelled.</p> : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={isExporting || !('name' in preview)}
-            onClick={() => void submit()}
-          >
-            {isExporting ? 'Exporting…' : 'Export…'}
-          </button>
+        {scopeKind === 'selection' ? (
+          <ul className="export-accounts" aria-label="Accounts to export">
+            {accounts.map((a) => (
+              <li key={a.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={selected.includes(a.id)}
+                    onChange={(event) =>
+                      setSelected((list) =>
+                        event.target.checked ? [...list, a.id] : list.filter((id) => id !== a.id),
+                      )
+                    }
+                  />{' '}
+                  {a.name} <code className="muted">{a.id}</code>
+                </label>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <label className="export-option">
+          <input
+            type="radio"
+            name="export-scope"
+            checked={scopeKind === 'one'}
+            onChange={() => setScopeKind('one')}
+          />{' '}
+          One account
+        </label>
+        {scopeKind === 'one' ? (
+          <select aria-label="Account to export" value={one} onChange={(event) => setOne(event.target.value)}>
+            {accounts.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} ({a.id})
+              </option>
+            ))}
+          </select>
+        ) : null}
+      </fieldset>
+      <label className="export-option">
+        <input
+          type="checkbox"
+          checked={isRedacted}
+          onChange={(event) => setIsRedacted(event.target.checked)}
+        />{' '}
+        Redact account ids, ARNs and user names
+      </label>
+      <p className="muted export-hint">
+        Redaction also masks account names and aliases, e-mail addresses, people, bucket names and key ids.
+      </p>
+      <label className="export-field">
+        File name pattern
+        <input
+          type="text"
+          value={pattern}
+          onChange={(event) => setPattern(event.target.value)}
+          spellCheck={false}
+        />
+      </label>
+      <p className="muted" aria-live="polite" data-testid="export-file-name">
+        {'name' in preview ? `File: ${preview.name}` : <span role="alert">{preview.error}</span>}
+      </p>
+      {notSaved ? <p className="muted">Not saved: {notSaved}.</p> : null}
+      {isExporting ? (
+        <div className="export-progress" data-testid="export-progress">
+          <progress
+            aria-label="Export progress"
+            max={progress?.total || 1}
+            value={progress ? progress.done : undefined}
+          />
+          <span aria-live="polite">{progressText(progress)}</span>
         </div>
+      ) : null}
+      <div className="dialog-actions">
+        <button type="button" onClick={isExporting ? () => void cancelExport() : close}>
+          {isExporting ? 'Cancel export' : 'Cancel'}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={isExporting || !('name' in preview)}
+          onClick={() => void submit()}
+        >
+          {isExporting ? 'Exporting…' : 'Export…'}
+        </button>
       </div>
-    </div>
+    </dialog>
   )
 }

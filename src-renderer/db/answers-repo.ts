@@ -21,6 +21,11 @@ export const attestInputSchema = z
     message: 'the expiry must be after the answer date',
     path: ['expiresAt'],
   })
+  // One answer for many accounts must say what was checked: a bare "yes" is not evidence.
+  .refine((a) => a.accountIds.length === 1 || a.note.trim() !== '', {
+    message: 'say what was checked (a note is required when answering for several accounts)',
+    path: ['note'],
+  })
 export type AttestInput = z.input<typeof attestInputSchema>
 
 export const waiveInputSchema = z
@@ -104,17 +109,3 @@ export function createAnswersRepo(db: RatchetDb, newId: () => string = () => cry
   }
 }
 export type AnswersRepo = ReturnType<typeof createAnswersRepo>
-
-/** The newest answer per account and control: earlier ones are history and do not count. */
-export function latestPerControl<T extends { accountId: string; controlId: string }>(
-  rows: T[],
-  at: (row: T) => string,
-): T[] {
-  const latest = new Map<string, T>()
-  for (const row of rows) {
-    const key = `${row.accountId}\u0000${row.controlId}`
-    const seen = latest.get(key)
-    if (!seen || at(row) > at(seen)) latest.set(key, row)
-  }
-  return [...latest.values()]
-}

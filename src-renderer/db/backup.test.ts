@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { countBackup, parseBackup } from '../../shared/backup/schema'
 import { buildDemoOrganization } from '../../shared/demo/organization'
+import { defaultModel } from '../../shared/model/default-model'
+import { snapshotsFromQuarters } from '../../shared/snapshot/build'
 import { createAccountsRepo } from './accounts-repo'
 import { createAnswersRepo } from './answers-repo'
 import { countDatabase, exportBackup, restoreBackup } from './backup'
@@ -22,7 +24,13 @@ async function seeded(): Promise<RatchetDb> {
   await createAccountsRepo(db).putMany(demo.accounts)
   await createEvidenceRepo(db).addMany(demo.bundles)
   await createAnswersRepo(db).addRaw(demo.attestations, demo.waivers)
-  await db.snapshots.add({ id: 'snap-1', label: '2026-Q3', createdAt: now.toISOString(), payload: { x: 1 } })
+  const [snapshot] = snapshotsFromQuarters({
+    accounts: demo.accounts,
+    quarters: demo.quarters.slice(-1),
+    model: defaultModel,
+    idPrefix: 'snap',
+  })
+  await db.snapshots.add({ ...snapshot, id: 'snap-1' })
   await db.settings.put({ key: 'demo.offered', value: true })
   return db
 }
@@ -46,12 +54,12 @@ describe('backup and restore', () => {
     expect(await target.accounts.get('999999999999')).toBeUndefined()
     const latest = await createEvidenceRepo(target).latestByAccount()
     expect(latest.size).toBe(12)
-    expect(await target.snapshots.get('snap-1')).toMatchObject({ payload: { x: 1 } })
+    expect(await target.snapshots.get('snap-1')).toMatchObject({ id: 'snap-1', schemaVersion: 1 })
   })
 
   it('rejects a file that is not JSON, with a clear message', () => {
-    expect(() => parseBackup('{"format": "ratchet-backup", ')).toThrow(
-      'This file is not a Ratchet backup: it is not valid JSON.',
+    expect(() => parseBackup('{"format": "ratchet-backup", ', 'b.json')).toThrow(
+      'b.json is not a Ratchet backup: it is not valid JSON.',
     )
     expect(() => parseBackup('{"hello": 1}')).toThrow(/no "ratchet-backup" format marker/)
   })
@@ -65,7 +73,7 @@ describe('backup and restore', () => {
     } catch (error) {
       expect(error).toMatchObject({
         code: 'backup-wrong-version',
-        message: 'This backup is format version 2; this version of Ratchet reads version 1.',
+        message: 'This file is backup format version 2; this version of Ratchet reads version 1.',
       })
       expect((error as { hint: string }).hint).toMatch(/newer Ratchet: update the app/)
     }
@@ -77,7 +85,7 @@ describe('backup and restore', () => {
     const damaged = JSON.parse(JSON.stringify(file))
     damaged.tables.evidence[5].collectedAt = 'yesterday'
     expect(() => parseBackup(JSON.stringify(damaged))).toThrow(
-      /This backup is damaged and was not restored: tables\.evidence\.5\.collectedAt/,
+      /This file is damaged and was not restored: tables\.evidence\.5\.collectedAt/,
     )
   })
 

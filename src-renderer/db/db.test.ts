@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildDemoOrganization } from '../../shared/demo/organization'
 import { createAccountsRepo } from './accounts-repo'
-import { createAnswersRepo, latestPerControl } from './answers-repo'
+import { createAnswersRepo } from './answers-repo'
 import { RatchetDb } from './db'
 import { createEvidenceRepo } from './evidence-repo'
 import { latestSchemaVersion, schemaV1, schemaV2 } from './schema'
@@ -32,7 +32,7 @@ afterEach(async () => {
 
 describe('schema migrations', () => {
   it('keeps every older version a subset of the next (append-only)', () => {
-    expect(latestSchemaVersion).toBe(2)
+    expect(latestSchemaVersion).toBe(3)
     expect(Object.keys(schemaV2)).toEqual(expect.arrayContaining(Object.keys(schemaV1)))
   })
 
@@ -191,17 +191,6 @@ describe('repositories', () => {
     expect(await settings.get('demo.offered', z.boolean(), false)).toBe(true)
     await db.settings.put({ key: 'theme', value: 42 })
     expect(await settings.get('theme', z.enum(['light', 'dark']), 'light')).toBe('light')
-  })
-})
-
-describe('latestPerControl', () => {
-  it('keeps only the newest answer per account and control', () => {
-    const rows = [
-      { accountId: 'a', controlId: 'c', at: '2026-01-01', v: 1 },
-      { accountId: 'a', controlId: 'c', at: '2026-06-01', v: 2 },
-      { accountId: 'b', controlId: 'c', at: '2026-01-01', v: 3 },
-    ]
-    expect(latestPerControl(rows, (r) => r.at).map((r) => r.v)).toEqual([2, 3])
   })
 })
 

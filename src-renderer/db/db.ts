@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie'
-import { latestSchemaVersion, schemaV1, schemaV2 } from './schema'
+import { attemptFromBundle } from './evidence-repo'
+import { latestSchemaVersion, schemaV1, schemaV2, schemaV3CollectAttempts } from './schema'
 
 /** A key/value setting row. */
 export interface SettingRow {
@@ -14,6 +15,20 @@ export interface EvidenceRow {
   accountId: string
   collectedAt: string
   bundle: unknown
+}
+
+/** One account's collection attempt: what was tried and how each source ended, never the evidence itself. */
+export interface CollectAttemptRow {
+  /** `${accountId}:${at}`. */
+  id: string
+  accountId: string
+  /** When the attempt finished. */
+  at: string
+  /** ok: every source ok or definitively unavailable; partial: some were not; failed; cancelled. */
+  state: 'ok' | 'partial' | 'failed' | 'cancelled'
+  detail?: string
+  /** Per source: its state (ok, unavailable, denied, error, kept, cancelled, skipped) and reason. */
+  sources: Record<string, { state: string; detail?: string }>
 }
 
 /** Rows are typed by the repositories that own each table; the database only knows keys and indexes. */
@@ -42,6 +57,18 @@ export async function backfillAccountOrigin(tx: Transaction): Promise<void> {
     })
 }
 
+/** v2 → v3: one attempt per stored bundle, so the first re-collection after the upgrade has a history. */
+export async function backfillCollectAttempts(tx: Transaction): Promise<void> {
+  const attempts = tx.table('collectAttempts')
+  await tx
+    .table('evidence')
+    .toCollection()
+    .each(async (row: EvidenceRow) => {
+      const attempt = attemptFromBundle(row.bundle)
+      if (attempt) await attempts.put(attempt)
+    })
+}
+
 export class RatchetDb extends Dexie {
   accounts!: EntityTable<Row & { id: string }, 'id'>
   evidence!: EntityTable<EvidenceRow, 'id'>
@@ -50,6 +77,7 @@ export class RatchetDb extends Dexie {
   models!: EntityTable<Row & { hash: string }, 'hash'>
   snapshots!: EntityTable<Row & { id: string }, 'id'>
   settings!: EntityTable<SettingRow, 'key'>
+  collectAttempts!: EntityTable<CollectAttemptRow, 'id'>
 
   /** `upTo` lets a migration test open an older version, write to it, and reopen at the latest. */
   constructor(
@@ -60,5 +88,6 @@ export class RatchetDb extends Dexie {
     super(name, dexieOptions)
     if (upTo >= 1) this.version(1).stores(schemaV1)
     if (upTo >= 2) this.version(2).stores(schemaV2).upgrade(backfillAccountOrigin)
+    if (upTo >= 3) this.version(3).stores(schemaV3CollectAttempts).upgrade(backfillCollectAttempts)
   }
 }

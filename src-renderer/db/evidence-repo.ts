@@ -1,6 +1,18 @@
 import { z } from 'zod'
-import { type EvidenceBundle, evidenceBundleSchema } from '../../shared/evidence/schema'
-import type { EvidenceRow, RatchetDb } from './db'
+import {
+  type EvidenceBundle,
+  evidenceBundleSchema,
+  type SourceStatus,
+  sourceIds,
+} from '../../shared/evidence/schema'
+import {
+  isAccessDenied,
+  isComplete,
+  type SelectedEvidence,
+  selectEvidence,
+} from '../../shared/evidence/select'
+import type { AccountOutcome, CollectSummary } from '../../shared/ipc/domains/collect'
+import type { CollectAttemptRow, EvidenceRow, RatchetDb } from './db'
 import { parseInput } from './validate'
 
 /** Normalises a timestamp so the compound index sorts it correctly whatever zone it was written in. */
@@ -27,19 +39,40 @@ export function createEvidenceRepo(db: RatchetDb) {
     },
 
     /**
-     * The latest bundle of each account. Walks the [accountId+collectedAt] index keys (cheap) to pick the
-     * latest row per account, then loads only those bundles.
+     * The newest good evidence of each account (shared/evidence/select), with the attempts that failed since.
+     * Walks the [accountId+collectedAt] index keys (cheap), loads each account's newest bundle, and reads
+     * further back only for accounts whose newest bundle is not complete.
      */
-    async latestByAccount(): Promise<Map<string, EvidenceBundle>> {
+    async selectedByAccount(): Promise<Map<string, SelectedEvidence>> {
       const keys = (await db.evidence.orderBy('[accountId+collectedAt]').keys()) as unknown as Array<
         [string, string]
       >
-      const latest = new Map<string, string>()
-      for (const [accountId, collectedAt] of keys) latest.set(accountId, `${accountId}:${collectedAt}`)
-      const rows = await db.evidence.bulkGet([...latest.values()])
-      const result = new Map<string, EvidenceBundle>()
-      for (const row of rows) if (row) result.set(row.accountId, row.bundle as EvidenceBundle)
+      const ids = new Map<string, string[]>()
+      for (const [accountId, collectedAt] of keys) {
+        const list = ids.get(accountId) ?? []
+        list.unshift(`${accountId}:${collectedAt}`)
+        ids.set(accountId, list)
+      }
+      const newest = await db.evidence.bulkGet([...ids.values()].map((list) => list[0] as string))
+      const result = new Map<string, SelectedEvidence>()
+      for (const row of newest) {
+        if (!row) continue
+        const bundle = row.bundle as EvidenceBundle
+        let bundles = [bundle]
+        if (!isComplete(bundle)) {
+          const older = await db.evidence.bulkGet((ids.get(row.accountId) ?? []).slice(1))
+          bundles = [bundle, ...older.flatMap((r) => (r ? [r.bundle as EvidenceBundle] : []))]
+        }
+        const selected = selectEvidence(bundles)
+        if (selected) result.set(row.accountId, selected)
+      }
       return result
+    },
+
+    /** The newest good evidence of each account, as one bundle per account (what scoring reads). */
+    async latestByAccount(): Promise<Map<string, EvidenceBundle>> {
+      const selected = await this.selectedByAccount()
+      return new Map([...selected].map(([id, s]) => [id, s.bundle]))
     },
 
     /** Every bundle of one account, oldest first. */
@@ -57,3 +90,63 @@ export function createEvidenceRepo(db: RatchetDb) {
   }
 }
 export type EvidenceRepo = ReturnType<typeof createEvidenceRepo>
+
+/** A source's outcome as stored in an attempt: access denied is its own state, never ok or unavailable. */
+function sourceAttempt(status: SourceStatus) {
+  if (status.state === 'ok') return { state: 'ok' }
+  if (isAccessDenied(status)) return { state: 'denied', detail: status.message }
+  if (status.state === 'unavailable')
+    return { state: 'unavailable', detail: `${status.reason}: ${status.message}` }
+  return { state: 'error', detail: `${status.code}: ${status.message}` }
+}
+
+/** The attempt a stored bundle stands for (used to backfill v3, and for imports). */
+export function attemptFromBundle(input: unknown): CollectAttemptRow | undefined {
+  const parsed = evidenceBundleSchema.safeParse(input)
+  if (!parsed.success) return undefined
+  const bundle = parsed.data
+  const at = sortableTime(bundle.collectedAt)
+  const sources = Object.fromEntries(sourceIds.map((s) => [s, sourceAttempt(bundle[s].status)]))
+  const isOk = isComplete(bundle)
+  return {
+    id: `${bundle.accountId}:${at}`,
+    accountId: bundle.accountId,
+    at,
+    state: isOk ? 'ok' : 'partial',
+    sources,
+  }
+}
+
+/** The attempt rows of a finished job: one per account whose id is known. */
+export function attemptsFromSummary(summary: CollectSummary): CollectAttemptRow[] {
+  const at = sortableTime(summary.finishedAt)
+  return summary.accounts.flatMap((a: AccountOutcome) =>
+    a.accountId
+      ? [
+          {
+            id: `${a.accountId}:${at}`,
+            accountId: a.accountId,
+            at,
+            state: a.state,
+            ...(a.detail ? { detail: a.detail } : {}),
+            sources: a.sources,
+          },
+        ]
+      : [],
+  )
+}
+
+/** Collection attempts, recorded beside the evidence (never instead of it). */
+export function createAttemptsRepo(db: RatchetDb) {
+  return {
+    async addMany(rows: CollectAttemptRow[]): Promise<void> {
+      await db.collectAttempts.bulkPut(rows)
+    },
+
+    /** The newest attempt of each account. */
+    async latestByAccount(): Promise<Map<string, CollectAttemptRow>> {
+      const rows = await db.collectAttempts.orderBy('[accountId+at]').toArray()
+      return new Map(rows.map((row) => [row.accountId, row]))
+    },
+  }
+}

@@ -1,23 +1,13 @@
 import { z } from 'zod'
 import { AppError } from '../../shared/errors'
-import { isoTime } from '../../shared/evidence/schema'
 import { type MaturityModel, maturityModelSchema, modelVersion } from '../../shared/model/schema'
+import { type StoredModel, storedModelSchema } from '../../shared/model/stored'
 import type { ParamOverrides } from '../../shared/scoring/types'
 import type { RatchetDb } from './db'
 import { parseInput } from './validate'
 
-/** A stored model version. The row key is the content hash, so the same content is stored once. */
-export const storedModelSchema = z.object({
-  hash: z.string().min(1),
-  modelId: z.string().min(1),
-  name: z.string(),
-  /** Where it came from: imported from a file, or the built-in model with parameter overrides. */
-  origin: z.enum(['import', 'params']),
-  fileName: z.string().optional(),
-  addedAt: isoTime,
-  model: maturityModelSchema,
-})
-export type StoredModel = z.infer<typeof storedModelSchema>
+// The row schema lives in shared/ so that backups validate model rows with the same schema.
+export { type StoredModel, storedModelSchema } from '../../shared/model/stored'
 
 /** A model version that produced at least one saved snapshot. */
 export interface ScoredVersion {

@@ -25,4 +25,14 @@ export const schemaV2 = {
   accounts: 'id, name, owner, environment, origin, *tags',
 } as const
 
-export const latestSchemaVersion = 2
+/**
+ * 2026-11-29: a `collectAttempts` table records every account's collection attempt (its state, and each
+ * source's state and reason) beside the evidence, so a failed attempt is stated without ever replacing the
+ * last good evidence. Upgrade `backfillCollectAttempts` records an attempt for each stored bundle.
+ */
+export const schemaV3CollectAttempts = {
+  ...schemaV2,
+  collectAttempts: 'id, accountId, [accountId+at]',
+} as const
+
+export const latestSchemaVersion = 3

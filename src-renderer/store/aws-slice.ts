@@ -27,8 +27,8 @@ export interface AwsSlice {
   signInNeeded: string | undefined
   targets: StoredTarget[]
   rolePreference: string[]
-  /** Loads the profiles from the default files, or from the file the user typed. */
-  loadProfiles(configFile?: string): Promise<void>
+  /** Loads the profiles from the AWS files the environment names (main decides where; the renderer cannot). */
+  loadProfiles(): Promise<void>
   /** Signs in to a session with the device flow, then lists its accounts. */
   signIn(sessionId: string): Promise<void>
   cancelSignIn(): Promise<void>
@@ -63,9 +63,9 @@ export const createAwsSlice: StateCreator<AppState, [], [], AwsSlice> = (set, ge
     targets: [],
     rolePreference: [...defaultRolePreference],
 
-    loadProfiles: async (configFile) => {
+    loadProfiles: async () => {
       try {
-        const result = await get().deps.api.aws.listProfiles(configFile ? { configFile } : {})
+        const result = await get().deps.api.aws.listProfiles({})
         set({ profiles: result.profiles, sessions: result.sessions, configFile: result.configFile })
       } catch (error) {
         get().reportError(error)

@@ -1,5 +1,11 @@
 import type { StateCreator } from 'zustand'
-import { type BackupCounts, type BackupFile, countBackup, parseBackup } from '../../shared/backup/schema'
+import {
+  type BackupCounts,
+  type BackupFile,
+  checkBackupSize,
+  countBackup,
+  parseBackup,
+} from '../../shared/backup/schema'
 import { countDatabase, exportBackup, restoreBackup } from '../db/backup'
 import type { AppState } from './app-store'
 
@@ -15,8 +21,12 @@ export interface BackupSlice {
   pendingRestore: PendingRestore | undefined
   /** Reads the whole database and saves it as a JSON download. */
   exportBackupFile(): Promise<void>
-  /** Validates a backup file; on success it becomes the pending restore shown for confirmation. */
-  prepareRestore(fileName: string, text: string): Promise<boolean>
+  /**
+   * Validates a backup file (its text, or the picked file itself, whose size is checked before it is read);
+   * on success it becomes the pending restore shown for confirmation.
+   */
+  prepareRestore(fileName: string, source: string | Pick<Blob, 'size' | 'text'>): Promise<boolean>
+  /** Restores the pending backup. Refused or failed, the dialog closes and the notice says why. */
   confirmRestore(): Promise<boolean>
   cancelRestore(): void
 }
@@ -43,15 +53,17 @@ export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (s
       get().reportError(error)
     }
   },
-  prepareRestore: async (fileName, text) => {
+  prepareRestore: async (fileName, source) => {
     try {
-      const file = parseBackup(text)
+      if (typeof source !== 'string') checkBackupSize(fileName, source.size)
+      const text = typeof source === 'string' ? source : await source.text()
+      const file = parseBackup(text, fileName)
       const current = await countDatabase(get().deps.db)
       set({ pendingRestore: { fileName, file, incoming: countBackup(file.tables), current } })
       return true
     } catch (error) {
       set({ pendingRestore: undefined })
-      get().reportError(error, { file: fileName })
+      get().reportError(error)
       return false
     }
   },
@@ -65,6 +77,8 @@ export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (s
       get().notify({ level: 'info', message: `Backup restored from ${pending.fileName}` })
       return true
     } catch (error) {
+      // Close the dialog: it cannot succeed on a second click, and the notice says why and that nothing changed.
+      set({ pendingRestore: undefined })
       get().reportError(error)
       return false
     }

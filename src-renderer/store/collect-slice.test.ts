@@ -90,6 +90,10 @@ function fakeMain(importAnswer: Envelope) {
           })
           return { ok: true, value: { jobId: 'job-1', accountCount: 2 } }
         }
+        if (channel === 'app:pick-folder') {
+          const handle = 'fh-00000000-0000-4000-8000-000000000000'
+          return { ok: true, value: { isChosen: true, handle, label: '/evidence' } }
+        }
         if (channel === 'collect:import-folder') return importAnswer
         return { ok: false, error: { code: 'not-implemented', message: `${channel} is not faked` } }
       },
@@ -151,7 +155,7 @@ describe('the collect slice', () => {
       ok: true,
       value: { bundles: [bundle('333333333333', ['shop']), bundle('444444444444')] },
     })
-    await expect(store.getState().importEvidenceFolder('/evidence')).resolves.toBe(true)
+    await expect(store.getState().importEvidenceFolder()).resolves.toBe(true)
     await expect(createEvidenceRepo(db).count()).resolves.toBe(2)
     const accounts = await createAccountsRepo(db).list()
     expect(accounts.map((a) => [a.id, a.name, a.origin])).toEqual([
@@ -164,7 +168,7 @@ describe('the collect slice', () => {
     const message =
       'Nothing was imported: 111/credential-report.csv: line 3, field mfa_active: "maybe" is not true or false'
     const { store, db } = makeStore({ ok: false, error: { code: 'invalid-evidence-folder', message } })
-    await expect(store.getState().importEvidenceFolder('/evidence')).resolves.toBe(false)
+    await expect(store.getState().importEvidenceFolder()).resolves.toBe(false)
     await expect(createEvidenceRepo(db).count()).resolves.toBe(0)
     await expect(createAccountsRepo(db).list()).resolves.toEqual([])
     expect(store.getState().notices.at(-1)).toMatchObject({

@@ -1,32 +1,23 @@
+import { z } from 'zod'
 import type { StateCreator } from 'zustand'
+import { defaultRegions, regionSchema } from '../../shared/aws/regions'
 import type { Account } from '../../shared/domain/types'
 import type { EvidenceBundle, SourceId } from '../../shared/evidence/schema'
+import { selectEvidence } from '../../shared/evidence/select'
 import type { Target } from '../../shared/ipc/domains/aws'
 import type { CollectProgress, CollectSummary } from '../../shared/ipc/domains/collect'
 import { createAccountsRepo } from '../db/accounts-repo'
-import { createEvidenceRepo } from '../db/evidence-repo'
+import type { CollectAttemptRow } from '../db/db'
+import { attemptsFromSummary, createAttemptsRepo, createEvidenceRepo } from '../db/evidence-repo'
+import { createSettingsRepo } from '../db/settings-repo'
 import type { AppState } from './app-store'
 
-/** The Regions enabled by default in every account: the default Access Analyzer scope. */
-export const defaultCollectRegions = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'ca-central-1',
-  'sa-east-1',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-central-1',
-  'eu-north-1',
-  'ap-south-1',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ap-southeast-1',
-  'ap-southeast-2',
-]
+/** The default Access Analyzer scope (one list for main and renderer). */
+export const defaultCollectRegions: readonly string[] = defaultRegions
+
+/** The setting the Regions in scope persist under. */
+const regionsSetting = 'collect.regions'
+const regionsSettingSchema = z.array(regionSchema).min(1)
 
 export interface CellState {
   state: CollectProgress['state']
@@ -54,14 +45,19 @@ export interface CollectSlice {
   collectRows: Record<string, CollectRow[]>
   collectSummaries: Record<string, CollectSummary>
   collectRegions: string[]
-  setCollectRegions(regions: string[]): void
+  /** Saves the Regions in scope, so they survive a reload. */
+  setCollectRegions(regions: readonly string[]): Promise<void>
+  /** Per account: its newest collection attempt (shown when it failed, beside the evidence kept). */
+  collectAttempts: Record<string, CollectAttemptRow>
+  /** Loads the saved Regions and the newest attempt of each account. */
+  loadCollectState(): Promise<void>
   startCollect(choice: CollectChoice): Promise<void>
   cancelCollect(): Promise<void>
   retryFailedCollect(): Promise<void>
-  /** Imports an offline folder: all bundles or none. */
-  importEvidenceFolder(dir: string): Promise<boolean>
-  /** Writes the latest bundle of every account (or of `accountIds`) in the offline layout. */
-  exportEvidenceFolder(dir: string, accountIds?: string[]): Promise<boolean>
+  /** Asks main to pick an offline folder, then imports it: all bundles or none. False when cancelled or refused. */
+  importEvidenceFolder(): Promise<boolean>
+  /** Asks main to pick a folder, then writes the latest bundle of every account (or of `accountIds`) there. */
+  exportEvidenceFolder(accountIds?: string[]): Promise<boolean>
 }
 
 const emptySources = (): Record<SourceId, CellState> => ({
@@ -119,16 +115,35 @@ function jobOf(jobId: string, rows: CollectRow[], summary: CollectSummary | unde
 export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = (set, get) => {
   let unsubscribe: (() => void) | undefined
 
-  /** Stores a bundle at once (so a crash or a cancel keeps it) and adds its account when new. */
+  /**
+   * Stores a bundle at once (so a crash or a cancel keeps it) and, in the same transaction, adds its account
+   * when new, so the account appears in Accounts at once. The evidence shown is the newest good evidence of
+   * each source: a failed source of this bundle never replaces what an earlier collection found.
+   */
   const store = async (bundle: EvidenceBundle, name: string, origin: Account['origin']) => {
     const { db } = get().deps
-    await createEvidenceRepo(db).addMany([bundle])
     const accounts = createAccountsRepo(db)
-    if (!(await accounts.get(bundle.accountId))) {
-      const alias = bundle.identity.records?.aliases[0]
-      await accounts.putMany([{ id: bundle.accountId, name: name || alias || bundle.accountId, origin }])
-    }
-    set((s) => ({ latestEvidence: { ...s.latestEvidence, [bundle.accountId]: bundle } }))
+    await db.transaction('rw', [db.evidence, db.accounts], async () => {
+      await createEvidenceRepo(db).addMany([bundle])
+      if (!(await accounts.get(bundle.accountId))) {
+        const alias = bundle.identity.records?.aliases[0]
+        await accounts.putMany([{ id: bundle.accountId, name: name || alias || bundle.accountId, origin }])
+      }
+    })
+    set((s) => {
+      const before = s.latestEvidence[bundle.accountId]
+      const selected = selectEvidence(before ? [before, bundle] : [bundle])
+      return selected ? { latestEvidence: { ...s.latestEvidence, [bundle.accountId]: selected.bundle } } : {}
+    })
+  }
+
+  /** Records every account's attempt of a finished job beside its evidence. */
+  const recordAttempts = async (summary: CollectSummary) => {
+    const rows = attemptsFromSummary(summary)
+    await createAttemptsRepo(get().deps.db).addMany(rows)
+    set((s) => ({
+      collectAttempts: { ...s.collectAttempts, ...Object.fromEntries(rows.map((r) => [r.accountId, r])) },
+    }))
   }
 
   /** Listens to the collect events; one subscription serves every job. */
@@ -150,6 +165,7 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
     })
     const offSummary = api.collect.onSummary((summary) => {
       set((s) => ({ collectSummaries: { ...s.collectSummaries, [summary.jobId]: summary } }))
+      recordAttempts(summary).catch((error: unknown) => get().reportError(error))
       get().upsertJob(jobOf(summary.jobId, get().collectRows[summary.jobId] ?? [], summary))
       const t = summary.totals
       get().notify({
@@ -170,7 +186,23 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
     collectRows: {},
     collectSummaries: {},
     collectRegions: [...defaultCollectRegions],
-    setCollectRegions: (regions) => set({ collectRegions: regions }),
+    collectAttempts: {},
+    setCollectRegions: async (regions) => {
+      set({ collectRegions: [...regions] })
+      try {
+        await createSettingsRepo(get().deps.db).set(regionsSetting, regionsSettingSchema, [...regions])
+      } catch (error) {
+        get().reportError(error)
+      }
+    },
+    loadCollectState: async () => {
+      const { db } = get().deps
+      const [regions, attempts] = await Promise.all([
+        createSettingsRepo(db).get(regionsSetting, regionsSettingSchema, [...defaultCollectRegions]),
+        createAttemptsRepo(db).latestByAccount(),
+      ])
+      set({ collectRegions: regions, collectAttempts: Object.fromEntries(attempts) })
+    },
 
     startCollect: async (choice) => {
       listen()
@@ -211,9 +243,12 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
       }
     },
 
-    importEvidenceFolder: async (dir) => {
+    importEvidenceFolder: async () => {
       try {
-        const { bundles } = await get().deps.api.collect.importFolder({ dir })
+        // Main shows the picker and hands back an opaque handle: the renderer never names a path.
+        const picked = await get().deps.api.app.pickFolder({ purpose: 'evidence-import' })
+        if (!picked.handle) return false
+        const { bundles } = await get().deps.api.collect.importFolder({ handle: picked.handle })
         const { db } = get().deps
         const accounts = createAccountsRepo(db)
         const known = new Set((await accounts.list()).map((a) => a.id))
@@ -231,7 +266,7 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
         })
         get().notify({
           level: 'info',
-          message: `Imported the evidence of ${bundles.length} accounts from ${dir}.`,
+          message: `Imported the evidence of ${bundles.length} accounts from ${picked.label ?? 'the folder'}.`,
         })
         await get().loadDesk()
         return true
@@ -241,7 +276,7 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
       }
     },
 
-    exportEvidenceFolder: async (dir, accountIds) => {
+    exportEvidenceFolder: async (accountIds) => {
       const latest = get().latestEvidence
       const bundles = Object.values(latest).filter((b) => !accountIds || accountIds.includes(b.accountId))
       if (bundles.length === 0) {
@@ -249,10 +284,12 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
         return false
       }
       try {
-        const result = await get().deps.api.collect.exportFolder({ dir, bundles })
+        const picked = await get().deps.api.app.pickFolder({ purpose: 'evidence-export' })
+        if (!picked.handle) return false
+        const result = await get().deps.api.collect.exportFolder({ handle: picked.handle, bundles })
         get().notify({
           level: 'info',
-          message: `Wrote ${result.fileCount} files for ${result.accountCount} accounts to ${dir}.`,
+          message: `Wrote ${result.fileCount} files for ${result.accountCount} accounts to ${picked.label ?? 'the folder'}.`,
         })
         return true
       } catch (error) {
@@ -270,5 +307,10 @@ export const collectSelectors = {
   isRunning: (s: AppState) =>
     s.collectJobId !== undefined && s.collectSummaries[s.collectJobId] === undefined,
   regions: (s: AppState) => s.collectRegions,
+  /** The account's newest attempt when it did not fully succeed (the evidence shown is then older). */
+  failedAttempt: (accountId: string) => (s: AppState) => {
+    const attempt = s.collectAttempts[accountId]
+    return attempt && attempt.state !== 'ok' ? attempt : undefined
+  },
 }
 const emptyRows: CollectRow[] = []

@@ -79,14 +79,15 @@ describe('the desk store', () => {
       controlId: 'gov.owner',
       note: 'Owner is in the CMDB',
       attestedBy: 'Lead',
-      attestedAt: now.toISOString(),
+      // A minute ago: answers recorded after the scoring time do not count yet.
+      attestedAt: new Date(now.getTime() - 60_000).toISOString(),
       expiresAt: '2027-05-28T23:59:59.000Z',
     }
     expect(await store.getState().attest({ ...answer, isMet: true })).toBe(true)
     expect(governance()?.level).toBeGreaterThanOrEqual(1)
     expect(governance()?.controls.find((c) => c.controlId === 'gov.owner')?.status).toBe('attested')
 
-    const later = new Date(now.getTime() + 60_000).toISOString()
+    const later = now.toISOString()
     expect(await store.getState().attest({ ...answer, isMet: false, attestedAt: later })).toBe(true)
     expect(governance()?.level).toBe(0)
     expect(mine()).toBe(earlier + 2)
@@ -138,7 +139,7 @@ describe('the desk store', () => {
     expect(store.getState().notices.at(-1)).toMatchObject({
       level: 'error',
       code: 'backup-corrupt',
-      message: 'bad.json: This file is not a Ratchet backup: it is not valid JSON.',
+      message: 'bad.json is not a Ratchet backup: it is not valid JSON.',
     })
     const wrong = JSON.stringify({ format: 'ratchet-backup', version: 99, tables: {} })
     expect(await store.getState().prepareRestore('new.json', wrong)).toBe(false)

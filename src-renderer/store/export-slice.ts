@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
-import type { ExportResult } from '../../shared/ipc/domains/export'
+import type { ExportProgress, ExportResult } from '../../shared/ipc/domains/export'
 import { DEFAULT_FILE_NAME_PATTERN } from '../../shared/report/file-name'
-import type { ReportFormat, ReportScope } from '../../shared/report/types'
+import type { DetailLevel, ReportFormat, ReportScope } from '../../shared/report/types'
 import type { Snapshot } from '../../shared/snapshot/schema'
 import type { AppState } from './app-store'
 import { currentState } from './snapshots-slice'
@@ -10,8 +10,10 @@ import { currentState } from './snapshots-slice'
 export interface ExportSource {
   snapshot: Snapshot
   previous?: Snapshot
-  /** Accounts to preselect: one for an account's own scorecard. */
+  /** Accounts to preselect: one for an account's own scorecard, the filtered or ticked ones from the overview. */
   accountIds?: string[]
+  /** How those accounts were chosen ("Filter: production", "Comparison 2026-Q3 → 2026-Q4"): the report's heading. */
+  title?: string
 }
 
 /** The choices the dialog collects. */
@@ -20,42 +22,56 @@ export interface ExportSettings {
   scope: ReportScope
   isRedacted: boolean
   fileNamePattern: string
+  detail?: DetailLevel
 }
 
 export interface ExportSlice {
   /** The open export dialog's source; undefined when it is closed. */
   exportSource: ExportSource | undefined
   isExporting: boolean
+  /** The running export's progress (accounts built, then printing and writing). */
+  exportProgress: ExportProgress | undefined
+  /** The running export's job id, for cancelling it. */
+  exportJobId: string | undefined
   /** The pattern last used, kept for the next export in this session. */
   exportFileNamePattern: string
   lastExport: ExportResult | undefined
   openExport(source: ExportSource): void
   /**
-   * Opens the dialog on the current state (not a saved snapshot), optionally for one account, with the
-   * latest saved snapshot as "last quarter" for the trend.
+   * Opens the dialog on the current state (not a saved snapshot), optionally for one account or a selection
+   * (the overview's filter or ticked accounts, with how they were chosen), with the latest saved snapshot as
+   * "last quarter" for the trend.
    */
-  openCurrentExport(accountId?: string): Promise<void>
+  openCurrentExport(selection?: string | { accountIds: string[]; title?: string }): Promise<void>
   closeExport(): void
   /** Asks main to render and save (it shows the save dialog). Resolves undefined when it failed. */
   saveExport(settings: ExportSettings): Promise<ExportResult | undefined>
+  /** Stops the running export; nothing is written. */
+  cancelExport(): Promise<void>
 }
+
+let jobCounter = 0
 
 export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (set, get) => ({
   exportSource: undefined,
   isExporting: false,
+  exportProgress: undefined,
+  exportJobId: undefined,
   exportFileNamePattern: DEFAULT_FILE_NAME_PATTERN,
   lastExport: undefined,
   openExport: (source) => set({ exportSource: source }),
-  openCurrentExport: async (accountId) => {
+  openCurrentExport: async (selection) => {
     try {
       await get().loadSnapshots()
       const snapshot = currentState(get(), get().deps.now(), 'Current state')
       const previous = get().snapshots.at(-1)
+      const chosen = typeof selection === 'string' ? { accountIds: [selection] } : selection
       set({
         exportSource: {
           snapshot,
           ...(previous ? { previous } : {}),
-          ...(accountId ? { accountIds: [accountId] } : {}),
+          ...(chosen && chosen.accountIds.length > 0 ? { accountIds: chosen.accountIds } : {}),
+          ...(chosen?.title ? { title: chosen.title } : {}),
         },
       })
     } catch (error) {
@@ -66,15 +82,28 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
   saveExport: async (settings) => {
     const source = get().exportSource
     if (!source || get().isExporting) return undefined
-    set({ isExporting: true, exportFileNamePattern: settings.fileNamePattern })
+    jobCounter += 1
+    const jobId = `export-${get().deps.now().getTime()}-${jobCounter}`
+    set({
+      isExporting: true,
+      exportFileNamePattern: settings.fileNamePattern,
+      exportProgress: undefined,
+      exportJobId: jobId,
+    })
+    const api = get().deps.api.export
+    const off = api.onProgress((progress) => {
+      if (progress.jobId === jobId) set({ exportProgress: progress })
+    })
     try {
-      const result = await get().deps.api.export.save({
+      const result = await api.save({
         snapshot: source.snapshot,
         ...(source.previous ? { previous: source.previous } : {}),
         format: settings.format,
         scope: settings.scope,
         isRedacted: settings.isRedacted,
         fileNamePattern: settings.fileNamePattern,
+        ...(settings.detail ? { detail: settings.detail } : {}),
+        jobId,
       })
       set({ lastExport: result })
       if (result.isSaved) {
@@ -87,13 +116,62 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
       get().reportError(error)
       return undefined
     } finally {
-      set({ isExporting: false })
+      off()
+      set({ isExporting: false, exportProgress: undefined, exportJobId: undefined })
+    }
+  },
+  cancelExport: async () => {
+    const jobId = get().exportJobId
+    if (!jobId) return
+    try {
+      await get().deps.api.export.cancel({ jobId })
+    } catch (error) {
+      get().reportError(error)
     }
   },
 })
 
+/**
+ * What the overview exports: the ticked accounts, else the filtered ones (titled by the filter: "Owner
+ * Priya Raman", "Filter: production, tag pci"), else the whole organization (undefined).
+ */
+export function overviewExportScope(
+  selectedIds: string[],
+  shownIds: string[],
+  allCount: number,
+  filters: {
+    owner: string
+    environment: string
+    tag: string
+    level: string
+    isBelowTargetOnly: boolean
+    text: string
+  },
+): { accountIds: string[]; title?: string } | undefined {
+  if (selectedIds.length > 0) return { accountIds: selectedIds, title: `Selection of ${selectedIds.length}` }
+  if (shownIds.length === allCount || shownIds.length === 0) return undefined
+  const onlyOwner =
+    filters.owner &&
+    !filters.environment &&
+    !filters.tag &&
+    !filters.level &&
+    !filters.isBelowTargetOnly &&
+    !filters.text
+  if (onlyOwner) return { accountIds: shownIds, title: `Owner ${filters.owner}` }
+  const parts = [
+    filters.owner && `owner ${filters.owner}`,
+    filters.environment,
+    filters.tag && `tag ${filters.tag}`,
+    filters.level && `level L${filters.level}`,
+    filters.isBelowTargetOnly && 'below target',
+    filters.text && `"${filters.text}"`,
+  ].filter(Boolean)
+  return { accountIds: shownIds, title: `Filter: ${parts.join(', ')}` }
+}
+
 export const exportSelectors = {
   source: (s: AppState) => s.exportSource,
   isExporting: (s: AppState) => s.isExporting,
+  progress: (s: AppState) => s.exportProgress,
   fileNamePattern: (s: AppState) => s.exportFileNamePattern,
 }

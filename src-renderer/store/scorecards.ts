@@ -2,11 +2,12 @@ import { useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Account, Attestation, Waiver } from '../../shared/domain/types'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
-import { scoreAccount } from '../../shared/scoring/engine'
+import { type ScoreCache, scoreAccountsCached } from '../../shared/scoring/score-accounts'
 import type { AccountScorecard } from '../../shared/scoring/types'
-import { latestPerControl } from '../db/answers-repo'
 import { useAppStore } from './app-store'
 import { type DeskModel, useDeskModel } from './desk-model'
+
+export type { ScoreCache } from '../../shared/scoring/score-accounts'
 
 export interface DeskScoreInput {
   model: DeskModel
@@ -17,75 +18,12 @@ export interface DeskScoreInput {
   now: Date
 }
 
-/** Scorecards kept between runs, by account, with the fingerprint of the inputs that produced them. */
-export type ScoreCache = Map<string, { key: string; card: AccountScorecard }>
-
-function groupByAccount<T extends { accountId: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>()
-  for (const row of rows) {
-    const list = map.get(row.accountId)
-    if (list) list.push(row)
-    else map.set(row.accountId, [row])
-  }
-  return map
-}
-
 /**
- * Everything one account's score depends on, as a string. `now` counts to the minute: a score is reused
- * for at most a minute, so an answer that expires shows as expired within a minute.
- */
-function fingerprint(
-  model: DeskModel,
-  now: Date,
-  account: Account,
-  bundle: EvidenceBundle | undefined,
-  attestations: Attestation[],
-  waivers: Waiver[],
-): string {
-  return [
-    model.compiled.version,
-    Math.floor(now.getTime() / 60_000),
-    JSON.stringify(account.targets),
-    bundle ? `${bundle.accountId}@${bundle.collectedAt}` : '-',
-    attestations.map((a) => `${a.id}:${a.attestedAt}:${a.expiresAt}:${a.isMet}:${a.note}`).join(','),
-    waivers.map((w) => `${w.id}:${w.createdAt}:${w.expiresAt}`).join(','),
-  ].join('|')
-}
-
-/**
- * Scores every account from its latest bundle and its newest answer per control (older answers are history).
- * Pure: the same input gives the same scorecards. Scores are derived here, never stored. With a cache,
- * accounts whose inputs did not change keep their scorecard, so answering one question for one of 1,000
- * accounts rescores one account.
+ * Scores every account from its latest bundle and all its answers (the engine selects the current one),
+ * through the same shared function the cross-path test checks against the CLI, snapshots and exports.
  */
 export function scoreDesk(input: DeskScoreInput, cache?: ScoreCache): Map<string, AccountScorecard> {
-  const attestations = groupByAccount(latestPerControl(input.attestations, (a) => a.attestedAt))
-  const waivers = groupByAccount(latestPerControl(input.waivers, (w) => w.createdAt))
-  const result = new Map<string, AccountScorecard>()
-  for (const account of input.accounts) {
-    const bundle = input.latestEvidence[account.id]
-    const own = attestations.get(account.id) ?? []
-    const ownWaivers = waivers.get(account.id) ?? []
-    const key = cache ? fingerprint(input.model, input.now, account, bundle, own, ownWaivers) : ''
-    const cached = cache?.get(account.id)
-    if (cached && cached.key === key) {
-      result.set(account.id, cached.card)
-      continue
-    }
-    const card = scoreAccount({
-      model: input.model.compiled,
-      now: input.now,
-      accountId: account.id,
-      account,
-      bundle,
-      attestations: own,
-      waivers: ownWaivers,
-    })
-    cache?.set(account.id, { key, card })
-    result.set(account.id, card)
-  }
-  if (cache) for (const id of cache.keys()) if (!result.has(id)) cache.delete(id)
-  return result
+  return scoreAccountsCached({ ...input, model: input.model.compiled }, cache)
 }
 
 // One cache for the renderer: every component that shows scores shares it and the last result.

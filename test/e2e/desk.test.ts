@@ -70,6 +70,7 @@ describe('the desk in Chromium', () => {
     const opened = await desk.openControl(questionId)
     await opened.getByRole('button', { name: 'Answer', exact: true }).click()
     const form = opened.getByRole('form', { name: `Answer ${questionId}` })
+    await form.getByLabel('Yes, it is in place').check()
     await form.getByLabel('Answered by').fill('Security Lead')
     await form.getByLabel('Note').fill('Restore drill on 2026-11-02')
     await form.getByRole('button', { name: 'Save answer' }).click()
@@ -110,7 +111,7 @@ describe('the desk in Chromium', () => {
     })
     const alert = app.page.getByTestId('status-area').getByRole('alert')
     await alert.waitFor()
-    expect(await alert.textContent()).toContain('This file is not a Ratchet backup: it is not valid JSON.')
+    expect(await alert.textContent()).toContain('broken.json is not a Ratchet backup: it is not valid JSON.')
     expect(await desk.rows().count()).toBe(12)
 
     // Remove the demo (confirmed), then restore it from the backup.

@@ -13,6 +13,8 @@ describe.skipIf(!binary)(`the real Electron app${binary ? '' : ` (skipped: ${ski
     try {
       const page = await app.firstWindow()
       await page.getByRole('navigation', { name: 'Areas' }).waitFor()
+      // Served from the app's own protocol, never file://.
+      expect(page.url()).toBe('app://ratchet/index.html')
       const isolated = await page.evaluate(
         () => typeof (globalThis as { require?: unknown }).require === 'undefined',
       )

@@ -72,9 +72,12 @@ describe('exporting from the app', () => {
     const sections = report.getByTestId('account-page')
     expect(await sections.count()).toBe(1)
     expect(await sections.first().getAttribute('data-account-id')).toMatch(/^\d{12}$/)
+    // A one-account scorecard has its own page 1: the account's domains, not an organization of one.
+    await expect(report.getByTestId('executive').locator('h1').textContent()).resolves.toBe(
+      `Scorecard: ${ACCOUNT}`,
+    )
     for (const domainId of domainIds) {
-      const level = await sections
-        .first()
+      const level = await report
         .locator(`[data-testid="account-domains"] tr[data-domain="${domainId}"]`)
         .getAttribute('data-level')
       expect(Number(level), domainId).toBe(shown[domainId])
@@ -127,8 +130,8 @@ describe('exporting from the app', () => {
     expect(name).toMatch(new RegExp(`^ratchet-${(newest ?? '').toLowerCase()}-\\d{4}-\\d\\d-\\d\\d\\.md$`))
     const markdown = await readFile(join(app.home, 'Downloads', name), 'utf8')
     expect(markdown).toContain(`# Ratchet scorecard: ${newest}`)
-    expect(markdown).toContain(`| Domain | Mean | Lowest | L0 | L1 | L2 | L3 | L4 | L5 | ${before} | Trend |`)
-    expect(markdown).toContain(`Trend: against ${before}`)
+    expect(markdown).toContain(`### Domains since ${before}`)
+    expect(markdown).toContain(`### Regressions since ${before}`)
   })
 
   it('keeps the dialog and writes nothing when the save dialog is cancelled or the pattern is wrong', async () => {
@@ -150,5 +153,51 @@ describe('exporting from the app', () => {
     await app.page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
     expect(app.saveRequests).toHaveLength(1)
+  })
+
+  it('exports the overview’s filter as the scope, from a native dialog that gives focus back', async () => {
+    app = await launchApp({ isDemoDefault: true })
+    const desk = new DeskPage(app.page)
+    await desk.waitForOverview()
+    await app.page.getByLabel('Filter by owner').selectOption('Priya Raman')
+    const button = app.page.getByTestId('overview-export')
+    await expect(button.textContent()).resolves.toBe('Export 2 shown…')
+    await button.click()
+    const dialog = app.page.getByRole('dialog', { name: 'Export scorecard' })
+    await dialog.waitFor()
+    // showModal: the dialog is in the top layer, and the page behind it is inert.
+    await expect(dialog.evaluate((d) => d.matches(':modal'))).resolves.toBe(true)
+    await expect(dialog.getByTestId('export-source').textContent()).resolves.toContain('Owner Priya Raman')
+    await expect(dialog.getByRole('radio', { name: 'Selected accounts' }).isChecked()).resolves.toBe(true)
+    await app.page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await expect(button.evaluate((b) => b === b.ownerDocument.activeElement)).resolves.toBe(true)
+
+    await button.click()
+    await dialog.getByRole('radio', { name: /^HTML/ }).check()
+    await dialog.getByRole('button', { name: 'Export…' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    const html = await readFile(
+      join(app.home, 'Downloads', app.saveRequests[0]?.defaultFileName ?? ''),
+      'utf8',
+    )
+    expect(html).toContain('Executive summary: Owner Priya Raman (2 accounts)')
+  })
+
+  it('exports a comparison from Compare as a report of the newer side against the older', async () => {
+    app = await launchApp({ isDemoDefault: true })
+    const desk = new DeskPage(app.page)
+    await desk.waitForOverview()
+    const shell = new AppPage(app.page)
+    await shell.goTo('Snapshots')
+    await app.page.getByRole('button', { name: 'Save the demo’s quarterly snapshots' }).click()
+    await app.page.getByTestId('snapshot-row').nth(3).waitFor()
+    await shell.goTo('Compare')
+    await app.page.getByTestId('export-comparison').click()
+    const dialog = app.page.getByRole('dialog', { name: 'Export scorecard' })
+    await dialog.waitFor()
+    await expect(dialog.getByTestId('export-source').textContent()).resolves.toMatch(
+      /trend against .+ · Comparison .+ → .+/,
+    )
   })
 })

@@ -39,20 +39,22 @@ describe('the app shell in Chromium', () => {
     )
   })
 
-  it('shows the typed error when the contract rejects a malformed request', async () => {
+  it('refuses a request the contract does not allow (a path), changing nothing on screen', async () => {
     app = await launchApp({ prepareHome: withProfiles })
     const ui = new AppPage(app.page)
     await ui.goTo('Settings')
     await ui.page.getByRole('cell', { name: 'audit' }).waitFor()
-    await ui.page.getByLabel('AWS config file').fill('relative/config')
-    await ui.page.getByRole('button', { name: 'Load profiles' }).click()
-    const alert = ui.errorNotice()
-    await alert.waitFor()
-    const text = await alert.textContent()
-    expect(text).toContain('invalid-request')
-    expect(text).toContain('configFile: must be an absolute path')
-    // Nothing was lost: the profiles already listed are still there.
+    // The AWS files come from the environment only: a renderer that names one is refused by the contract.
+    const envelope = await app.page.evaluate(() =>
+      (
+        globalThis as unknown as { api: { aws: { listProfiles(r: unknown): Promise<unknown> } } }
+      ).api.aws.listProfiles({ configFile: '/etc/passwd' }),
+    )
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+    expect(JSON.stringify(envelope)).toContain('configFile')
+    await ui.page.getByRole('button', { name: 'Reload profiles' }).click()
     await ui.page.getByRole('cell', { name: 'audit' }).waitFor()
+    expect(await ui.page.getByRole('table', { name: 'AWS profiles' }).getByRole('row').count()).toBe(2)
   })
 
   it('answers a raw bridge call with a typed error object, not a stack trace', async () => {

@@ -44,6 +44,7 @@ describe('snapshots, compare and trends in Chromium', () => {
     const opened = await desk.openControl(questionId)
     await opened.getByRole('button', { name: 'Answer', exact: true }).click()
     const form = opened.getByRole('form', { name: `Answer ${questionId}` })
+    await form.getByLabel('Yes, it is in place').check()
     await form.getByLabel('Answered by').fill('Security Lead')
     await form.getByRole('button', { name: 'Save answer' }).click()
     await desk.control(questionId).locator('.status-pill.status-attested').waitFor()

@@ -73,7 +73,7 @@ describe('npm run cli -- export', () => {
       current.scorecard.accounts.flatMap((a) => a.domains.flatMap((d) => d.controls)).length,
     )
     expect(parseSnapshotFile(await readFile(join(out, `${base}.json`), 'utf8'), 'x.json')).toEqual(current)
-    expect(await readFile(join(out, `${base}.html`), 'utf8')).toContain('<svg class="chart"')
+    expect(await readFile(join(out, `${base}.html`), 'utf8')).toContain('data-testid="heatmap"')
   })
 
   it('exports one account, redacted, with nothing identifying in it', async () => {
@@ -94,9 +94,10 @@ describe('npm run cli -- export', () => {
     expect(result.code).toBe(0)
     expect(result.out).toContain('1 account(s), redacted')
     const text = await readFile(path, 'utf8')
-    expect(text).toContain(`## ${account?.name} (account-1)`)
+    expect(text).toContain('account-1')
+    expect(text).not.toContain(account?.name)
     const values = sensitiveValues(current)
-    expect(findLeaks(text, [...values.accountIds, ...values.arns, ...values.userNames])).toEqual([])
+    expect(findLeaks(text, Object.values(values).flat())).toEqual([])
   })
 
   it('prints a PDF through Chromium when run from a shell', async () => {

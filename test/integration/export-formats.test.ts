@@ -95,15 +95,20 @@ describe('the report model', () => {
     ).toContain('re-scored under this snapshot')
   })
 
-  it('lists the accounts below target, the risks by criticality, and the gaps in collection', () => {
+  it('lists the target breaches, the top risks and the gaps in collection', () => {
     const report = buildReport(current, { scope: { kind: 'org' }, now, previous })
     const expected = current.scorecard.accounts.filter((a) =>
       a.domains.some((d) => d.target !== undefined && d.level < d.target),
     )
     expect(report.executive.belowTarget.map((b) => b.accountId)).toEqual(expected.map((a) => a.accountId))
-    const weights = { 'crown-jewel': 4, high: 3, medium: 2, low: 1 }
-    const order = report.executive.risks.map((r) => weights[r.criticality])
-    expect(order).toEqual([...order].sort((a, b) => b - a))
+    // The top three risks are real findings (with resources), the most basic controls first.
+    expect(report.executive.risks).toHaveLength(3)
+    expect(report.executive.risks.every((r) => r.resourceCount > 0 && r.resources.length > 0)).toBe(true)
+    const levels = report.executive.risks.map((r) => r.level)
+    expect(levels).toEqual([...levels].sort((a, b) => a - b))
+    expect(report.executive.breaches.length).toBe(
+      report.executive.belowTarget.reduce((n, b) => n + b.domains.length, 0),
+    )
     const failing = current.evidence.filter(
       (b) => b.credentialReport.status.state !== 'ok' || b.trustedAdvisor.status.state !== 'ok',
     )
@@ -133,18 +138,21 @@ describe('the formats', () => {
         scope: { kind: 'org' },
         isRedacted: false,
         now,
+        detail: 'everything',
       })
       const unverified = report.accounts.flatMap((a) => a.unverified)
       expect(unverified.length).toBeGreaterThan(0)
       for (const account of report.accounts) {
+        if (account.unverified.length === 0) continue
+        const n = account.unverified.length
         const heading = format === 'html' ? `data-account-id="${account.accountId}"` : `## ${account.name} (`
-        const start = text.indexOf('Unverified controls (', text.indexOf(heading))
-        const end = text.indexOf(format === 'html' ? '<h2>Attestations' : '### Attestations', start)
-        expect(start).toBeGreaterThan(0)
-        const section = text.slice(start, end)
-        expect(section).toContain(`Unverified controls (${account.unverified.length})`)
+        const marker = format === 'html' ? `${n} unverified control` : `### Unverified controls (${n})`
+        const start = text.indexOf(marker, text.indexOf(heading))
+        expect(start, account.name).toBeGreaterThan(0)
+        const section = text.slice(start, text.indexOf(format === 'html' ? '</table>' : '\n###', start))
         expect(section.toLowerCase()).not.toMatch(/\bfail(ed|s|ing)?\b/)
-        for (const c of account.unverified) expect(section).toContain(c.controlId)
+        for (const c of account.unverified)
+          expect(section).toContain(c.title.replace(/&/g, format === 'html' ? '&amp;' : '&'))
       }
     }
   })
@@ -212,7 +220,7 @@ describe('the formats', () => {
 describe('redaction', () => {
   it('leaves no account id, ARN or user name in any format, and masks them consistently', () => {
     const values = sensitiveValues(current)
-    const all = [...values.accountIds, ...values.arns, ...values.userNames]
+    const all = Object.values(values).flat()
     expect(values.accountIds.length).toBeGreaterThanOrEqual(current.accounts.length)
     expect(values.arns.length).toBeGreaterThan(10)
     expect(values.userNames).toEqual(expect.arrayContaining(['alice', 'Priya Raman']))
@@ -239,10 +247,9 @@ describe('redaction', () => {
     }
     const md = renderExport(current, { format: 'md', scope: { kind: 'org' }, isRedacted: true, now }).text
     const html = renderExport(current, { format: 'html', scope: { kind: 'org' }, isRedacted: true, now }).text
-    const firstName = current.accounts[0]?.name ?? ''
-    // The same account has the same mask in every format.
-    expect(md).toContain(`## ${firstName} (account-1)`)
-    expect(html).toMatch(new RegExp(`<h1>${firstName} <code>account-1</code></h1>`))
+    // The same account has the same mask in every format, and its name reads as that mask.
+    expect(md).toContain('## account-1')
+    expect(html).toMatch(/<h1[^>]*>account-1/)
   })
 
   it('keeps the redacted JSON a valid snapshot without raw payloads', () => {

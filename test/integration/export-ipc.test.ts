@@ -20,13 +20,17 @@ afterAll(async () => {
 })
 
 /** The real registry and handlers, with a save dialog that answers `answer` and records what it was asked. */
-function host(answer: (request: SaveDialogRequest) => string | undefined, hasDialog = true) {
+function host(
+  answer: (request: SaveDialogRequest) => string | undefined,
+  hasDialog = true,
+  onEvent: (name: string, payload: unknown) => void = () => undefined,
+) {
   const asked: SaveDialogRequest[] = []
   const deps: HostDeps = {
     env: process.env,
     version: '0.0.0-test',
     platform: 'linux',
-    events: { emit: () => undefined },
+    events: { emit: (_domain, name, payload) => onEvent(name, payload) },
     openExternal: async () => undefined,
     isDemoDefault: false,
     ...(hasDialog
@@ -60,7 +64,7 @@ describe('export:save', () => {
       value: { isSaved: true, fileName: name, path: join(out, name) },
     })
     const text = await readFile(join(out, name), 'utf8')
-    expect(text).toContain(`| ${previous.label} | Trend |`)
+    expect(text).toContain(`### Domains since ${previous.label}`)
   })
 
   it('writes nothing when the save dialog is cancelled', async () => {
@@ -131,6 +135,58 @@ describe('export:save', () => {
     expect(await headless.registry.invoke('export:save', request)).toMatchObject({
       ok: false,
       error: { code: 'export-no-dialog' },
+    })
+  })
+
+  it('reports progress counting accounts, and a cancel stops it with nothing written', async () => {
+    const out = await mkdtemp(join(folder, 'progress-'))
+    const progress: unknown[] = []
+    const done = host(
+      (request) => join(out, request.defaultFileName),
+      true,
+      (name, payload) => {
+        if (name === 'progress') progress.push(payload)
+      },
+    )
+    const request = {
+      snapshot: current,
+      format: 'html',
+      scope: { kind: 'org' },
+      isRedacted: false,
+      jobId: 'job-1',
+    }
+    expect(await done.registry.invoke('export:save', request)).toMatchObject({
+      ok: true,
+      value: { isSaved: true },
+    })
+    const total = current.scorecard.accounts.length
+    expect(progress).toEqual([
+      { jobId: 'job-1', phase: 'rendering', done: 0, total },
+      { jobId: 'job-1', phase: 'rendering', done: total, total },
+      { jobId: 'job-1', phase: 'writing', done: total, total },
+    ])
+
+    const empty = await mkdtemp(join(folder, 'cancel-'))
+    let cancelled: Promise<unknown> | undefined
+    const stopped = host(
+      (r) => join(empty, r.defaultFileName),
+      true,
+      (name) => {
+        // Cancel as soon as the first progress event arrives, as the dialog's Cancel button does.
+        if (name === 'progress') cancelled ??= stopped.registry.invoke('export:cancel', { jobId: 'job-2' })
+      },
+    )
+    const envelope = await stopped.registry.invoke('export:save', {
+      ...request,
+      format: 'pdf',
+      jobId: 'job-2',
+    })
+    expect(await cancelled).toEqual({ ok: true, value: { isCancelled: true } })
+    expect(envelope).toMatchObject({ ok: true, value: { isSaved: false, isCancelled: true } })
+    expect(await readdir(empty)).toEqual([])
+    expect(await stopped.registry.invoke('export:cancel', { jobId: 'job-2' })).toEqual({
+      ok: true,
+      value: { isCancelled: false },
     })
   })
 })

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { listPackage } from '@electron/asar'
@@ -41,6 +41,20 @@ const bundledInRenderer = [
   '@tanstack/react-virtual',
 ]
 
+/** The package imports of main's and shared's sources, tests and the CLI aside (read from files, not git). */
+async function mainSourceImports(): Promise<string> {
+  const dirs = ['src-main', 'shared'].map((dir) =>
+    readdir(join(root, dir), { recursive: true, withFileTypes: true }),
+  )
+  const files = (await Promise.all(dirs))
+    .flat()
+    .filter((f) => f.isFile() && /\.(ts|mjs)$/.test(f.name) && !f.name.endsWith('.test.ts'))
+    .map((f) => join(f.parentPath, f.name))
+    .filter((path) => !path.startsWith(join(root, 'src-main/cli')))
+  const texts = await Promise.all(files.map((path) => readFile(path, 'utf8')))
+  return texts.flatMap((text) => text.match(/from '[^.][^']*'/g) ?? []).join('\n')
+}
+
 describe('packaging', () => {
   it('ships only the built app, without the CLI or source maps', async () => {
     const config = await builderConfig()
@@ -68,14 +82,7 @@ describe('packaging', () => {
       expect(Object.keys(devDependencies)).toContain(name)
     }
     // Every run-time dependency is imported by the main process's sources (tests and the CLI aside).
-    const mainImports = execFileSync(
-      'git',
-      ['grep', '-h', '-o', "from '[^.][^']*'", '--', 'src-main', 'shared', ':!*.test.ts', ':!src-main/cli'],
-      {
-        cwd: root,
-        encoding: 'utf8',
-      },
-    )
+    const mainImports = await mainSourceImports()
     for (const name of runtime)
       expect(mainImports, `${name} is not imported by main`).toContain(`from '${name}`)
   })

@@ -1,11 +1,6 @@
 import { z } from 'zod'
 import { event, invoke } from '../define'
 
-/** A path the user typed: it must be absolute, since main has no working directory the user can see. */
-export const absolutePathSchema = z
-  .string()
-  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'must be an absolute path, such as /home/me/.aws/config')
-
 export const profileKindSchema = z.enum([
   'sso-session',
   'legacy-sso',
@@ -101,15 +96,14 @@ export const loginProgressSchema = z.object({
 })
 export type LoginProgress = z.infer<typeof loginProgressSchema>
 
-const filesRequest = z.object({
-  configFile: absolutePathSchema.optional(),
-  credentialsFile: absolutePathSchema.optional(),
-})
-
 export const awsDomain = {
-  /** Lists the profiles in the AWS config and credentials files, and the SSO sessions with their token state. */
+  /**
+   * Lists the profiles in the AWS config and credentials files, and the SSO sessions with their token state.
+   * The files are where the environment says (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, else ~/.aws),
+   * never where a request says: the request is empty, and any key in it is refused.
+   */
   listProfiles: invoke(
-    filesRequest,
+    z.strictObject({}),
     z.object({
       configFile: z.string(),
       credentialsFile: z.string(),

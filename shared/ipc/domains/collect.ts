@@ -1,10 +1,25 @@
 import { z } from 'zod'
+import { regionSchema } from '../../aws/regions'
 import { evidenceBundleSchema, isoTime, sourceIds } from '../../evidence/schema'
 import { event, invoke } from '../define'
-import { absolutePathSchema, targetSchema } from './aws'
+import { folderHandleSchema } from './app'
+import { targetSchema } from './aws'
 
 /** One unit of progress: an account as a whole (`source: 'account'`) or one of its sources. */
-export const progressStates = ['queued', 'running', 'done', 'unavailable', 'failed', 'cancelled'] as const
+/**
+ * `denied`: the role may not read the source (never ok); `partial`: an account finished with some sources
+ * not read; `done`: every source ok or definitively unavailable (not subscribed, no analyzer, …).
+ */
+export const progressStates = [
+  'queued',
+  'running',
+  'done',
+  'partial',
+  'unavailable',
+  'denied',
+  'failed',
+  'cancelled',
+] as const
 export const progressSubjects = ['account', ...sourceIds] as const
 
 export const collectProgressSchema = z.object({
@@ -24,7 +39,8 @@ export const collectProgressSchema = z.object({
 export type CollectProgress = z.infer<typeof collectProgressSchema>
 
 export const sourceOutcomeSchema = z.object({
-  state: z.enum(['ok', 'unavailable', 'error', 'kept', 'cancelled', 'skipped']),
+  /** `denied` is access denied: its own state, never counted as ok or as a definitive answer. */
+  state: z.enum(['ok', 'unavailable', 'denied', 'error', 'kept', 'cancelled', 'skipped']),
   detail: z.string().optional(),
 })
 
@@ -32,7 +48,10 @@ export const accountOutcomeSchema = z.object({
   targetKey: z.string(),
   accountId: z.string().optional(),
   label: z.string(),
-  /** ok: nothing failed; partial: some sources failed; failed: nothing collected; cancelled: not finished. */
+  /**
+   * ok: every source ok or definitively unavailable; partial: some sources failed or were denied (their
+   * earlier evidence is kept); failed: nothing collected; cancelled: not finished.
+   */
   state: z.enum(['ok', 'partial', 'failed', 'cancelled']),
   detail: z.string().optional(),
   sources: z.record(z.enum(sourceIds), sourceOutcomeSchema),
@@ -57,8 +76,6 @@ export const collectSummarySchema = z.object({
   calls: z.record(z.string(), z.number().int()),
 })
 export type CollectSummary = z.infer<typeof collectSummarySchema>
-
-const regionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a Region code such as eu-west-1')
 
 export const collectStartSchema = z
   .object({
@@ -101,14 +118,17 @@ export const collectDomain = {
     z.object({ jobId: z.string() }),
     z.object({ jobId: z.string(), accountCount: z.number().int() }),
   ),
-  /** Reads an offline evidence folder (one sub-folder per account, AWS CLI outputs); all or nothing. */
+  /**
+   * Reads an offline evidence folder (one sub-folder per account, AWS CLI outputs); all or nothing. The
+   * folder is a handle from app:pick-folder with purpose evidence-import, never a path.
+   */
   importFolder: invoke(
-    z.object({ dir: absolutePathSchema }),
+    z.strictObject({ handle: folderHandleSchema }),
     z.object({ bundles: z.array(evidenceBundleSchema) }),
   ),
-  /** Writes bundles in the offline folder layout. */
+  /** Writes bundles in the offline folder layout, into a handle from app:pick-folder (evidence-export). */
   exportFolder: invoke(
-    z.object({ dir: absolutePathSchema, bundles: z.array(evidenceBundleSchema).min(1) }),
+    z.strictObject({ handle: folderHandleSchema, bundles: z.array(evidenceBundleSchema).min(1) }),
     z.object({ accountCount: z.number().int(), fileCount: z.number().int() }),
   ),
   /** One account × source changed state. */

@@ -5,7 +5,7 @@ import type { ResourceRef } from '../types'
 
 /**
  * Each listed check must have at most `maxFlagged` resources in a flagged status. Any failing check fails
- * the rule; otherwise a missing check makes it unknown (check-missing) — never a failure. A check with no
+ * the rule; otherwise a missing check makes it unknown (not collected) — never a failure. A check with no
  * resources at all (nothing of that kind in the account) is not applicable.
  */
 export function evaluateTrustedAdvisor(
@@ -71,7 +71,7 @@ export function evaluateTrustedAdvisor(
   if (missing.length > 0) {
     return {
       status: 'unknown',
-      unknownReason: 'check-missing',
+      unknownReason: 'not-collected',
       reason: `Trusted Advisor did not return check ${missing.join(', ')}`,
       resources: [],
     }

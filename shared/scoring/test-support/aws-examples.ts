@@ -254,7 +254,9 @@ export function taCheckFrom(
 export function findingFrom(
   f: (typeof aaFindingsExample)[number],
   analyzerArn: string,
-  extra: Partial<Pick<Finding, 'kind' | 'isPublic' | 'findingType'>> = {},
+  extra: Partial<
+    Pick<Finding, 'kind' | 'isPublic' | 'findingType' | 'resourceOwnerAccount' | 'principal' | 'error'>
+  > = {},
 ): Finding {
   return {
     id: f.id,
@@ -263,9 +265,13 @@ export function findingFrom(
     findingType: extra.findingType ?? f.findingType,
     resource: f.resource,
     resourceType: f.resourceType,
-    resourceOwnerAccount: f.resourceOwnerAccount,
+    // The AWS examples come from different sample accounts: the findings are re-homed to the bundle's own
+    // account unless a test asks for another owner.
+    resourceOwnerAccount: extra.resourceOwnerAccount ?? '123456789012',
     status: f.status,
-    isPublic: extra.isPublic ?? false,
+    isPublic: extra.isPublic === undefined ? false : extra.isPublic,
+    ...(extra.principal ? { principal: extra.principal } : {}),
+    ...(extra.error ? { error: extra.error } : {}),
     createdAt: new Date(f.createdAt).toISOString(),
     updatedAt: new Date(f.updatedAt).toISOString(),
   }

@@ -1,13 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { defaultRegions } from '../../../shared/aws/regions'
 import { isAppError } from '../../../shared/errors'
 import type { CollectStart, CollectSummary } from '../../../shared/ipc/domains/collect'
 import { collectStartSchema } from '../../../shared/ipc/domains/collect'
 import { createAwsService } from '../../aws/aws-service'
 import { clientConfigFor } from '../../aws/client-config'
 import { targetResolver } from '../../collect/handlers'
-import { writeEvidenceFolder } from '../../collect/offline'
-import { defaultRegions } from '../../collect/orchestrator'
+import { mergeIntoEvidenceFolder, recordFailedAttempt } from '../../collect/offline-merge'
 import { createCollectService, tuningFromEnv } from '../../collect/service'
 import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
 
@@ -26,6 +26,8 @@ const usage = `collect --profile <name> | --sso-session <name> --out <dir>
                   plus collect-summary.json
 
 Exits 0 when every account was collected, 1 when any account failed or was partly collected.`
+
+const finishedStates = new Set(['done', 'partial', 'failed'])
 
 const list = (value: string | undefined) =>
   value
@@ -117,13 +119,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
       credentialsFor: (target) => aws.credentials.forTarget(target),
       clientConfig: (service) => clientConfigFor(service, io.env),
       onProgress: (p) => {
-        if (p.source === 'account' && (p.state === 'done' || p.state === 'failed')) {
+        if (p.source === 'account' && finishedStates.has(p.state)) {
           io.err(`${p.accountId ?? p.targetKey} ${p.label}: ${p.state} (${p.counts.calls} calls)\n`)
         }
       },
-      // Each account's folder is written as soon as it is complete, so an interrupted run keeps it.
+      // Each account's folder is written as soon as it is complete, so an interrupted run keeps it. An
+      // earlier collection's evidence stays byte for byte for every source this one did not read.
       onBundle: (_jobId, bundle) => {
-        writes.push(writeEvidenceFolder(dir, [bundle]))
+        writes.push(mergeIntoEvidenceFolder(dir, bundle))
       },
       onSummary: () => {},
       onCrash: () => {},
@@ -133,6 +136,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
     io.err(`Collecting ${accountCount} account${accountCount === 1 ? '' : 's'} into ${dir}\n`)
     const summary = await service.finished(jobId)
     await Promise.all(writes)
+    for (const a of summary.accounts) {
+      if (a.accountId && (a.state === 'failed' || a.state === 'cancelled') && a.detail)
+        await recordFailedAttempt(dir, a.accountId, summary.finishedAt, a.detail)
+    }
     await writeFile(join(dir, 'collect-summary.json'), `${JSON.stringify(summary, null, 2)}\n`)
     io.out(summaryTable(summary))
     return summary.totals.ok === summary.totals.accounts ? 0 : 1

@@ -80,7 +80,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
     const target = resolve(io.cwd, out)
     const isFolder = (await stat(target).catch(() => undefined))?.isDirectory() ?? false
     const path = isFolder ? join(target, exportFileName(snapshot, options)) : target
-    const result = await exportSnapshot(snapshot, options, path, () => createChromiumPdfPrinter(io.env))
+    const result = await exportSnapshot(snapshot, options, path, () =>
+      createChromiumPdfPrinter(io.env, { onNotice: (message) => io.err(`${message}\n`) }),
+    )
     const report = result.rendered.report
     io.out(
       `Wrote ${result.path} (${format}, ${result.bytes} bytes): ${report.accounts.length} account(s)${options.isRedacted ? ', redacted' : ''}.\n`,

@@ -4,6 +4,7 @@ import { compareCommand } from './compare'
 import { demoCommand } from './demo'
 import { exportCommand } from './export'
 import { scoreCommand } from './score'
+import { snapshotCommand } from './snapshot'
 
 /** Every sub-command, in the order `--help` lists them. Later features add theirs here. */
 export const commands: CliCommand[] = [
@@ -12,4 +13,5 @@ export const commands: CliCommand[] = [
   demoCommand,
   exportCommand,
   scoreCommand,
+  snapshotCommand,
 ]

@@ -37,6 +37,16 @@ function control(json: StableScoreJson, accountId: string, controlId: string) {
     .find((c) => c.id === controlId)
 }
 
+const ownerAnswer = {
+  id: 'a1',
+  accountId: '444455556666',
+  controlId: 'gov.owner-recorded',
+  isMet: true,
+  attestedBy: 'lead@example.com',
+  attestedAt: '2026-11-01T00:00:00.000Z',
+  expiresAt: '2027-05-01T00:00:00.000Z',
+}
+
 describe('score', () => {
   it('writes the stable JSON shape for a folder of account folders', async () => {
     const { code, out, err } = await score()
@@ -55,17 +65,7 @@ describe('score', () => {
 
   it('applies attestations from an answers file (YAML)', async () => {
     const answers = {
-      attestations: [
-        {
-          id: 'a1',
-          accountId: '444455556666',
-          controlId: 'gov.owner-recorded',
-          isMet: true,
-          attestedBy: 'lead@example.com',
-          attestedAt: '2026-11-01T00:00:00.000Z',
-          expiresAt: '2027-05-01T00:00:00.000Z',
-        },
-      ],
+      attestations: [ownerAnswer],
     }
     writeFileSync(join(dir, 'answers.yaml'), toYaml(answers))
     const before = JSON.parse((await score()).out) as StableScoreJson
@@ -73,6 +73,33 @@ describe('score', () => {
     expect(control(before, '444455556666', 'gov.owner-recorded')?.status).toBe('unknown')
     expect(control(after, '444455556666', 'gov.owner-recorded')?.status).toBe('attested')
     expect(control(after, '111122223333', 'gov.owner-recorded')?.status).toBe('unknown')
+  })
+
+  it('refuses an answers file naming an unknown control or account, naming them, and prints nothing', async () => {
+    const row = ownerAnswer
+    const waiverRow = {
+      id: 'w1',
+      accountId: '999999999999',
+      controlId: 'iam.root-mfa',
+      reason: 'r',
+      approver: 'a',
+      createdAt: '2026-11-01T00:00:00.000Z',
+      expiresAt: '2027-05-01T00:00:00.000Z',
+    }
+    writeFileSync(
+      join(dir, 'stray.yaml'),
+      toYaml({
+        attestations: [row, { ...row, id: 'a2', controlId: 'gov.no-such-control' }],
+        waivers: [waiverRow],
+      }),
+    )
+    const { code, out, err } = await score('--answers', 'stray.yaml')
+    expect(code).toBe(1)
+    expect(out).toBe('')
+    expect(err).toContain('stray.yaml names controls or accounts that are not being scored')
+    expect(err).toContain('attestations[1].controlId: unknown control "gov.no-such-control"')
+    expect(err).toContain('waivers[0].accountId: unknown account "999999999999"')
+    expect(err).not.toContain('attestations[0]')
   })
 
   it('scores with a custom model and records its version', async () => {

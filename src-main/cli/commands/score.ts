@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { type AnswersFile, parseAnswers } from '../../../shared/model/answers'
+import { type AnswersFile, assertAnswersMatch, parseAnswers } from '../../../shared/model/answers'
 import { defaultModel } from '../../../shared/model/default-model'
 import { trustedAdvisorCheckIds } from '../../../shared/model/describe'
 import { type MaturityModel, parseModel } from '../../../shared/model/schema'
@@ -94,6 +94,8 @@ export const scoreCommand: CliCommand = {
           ...new Set([...defaultFaultToleranceCheckIds, ...trustedAdvisorCheckIds(model)]),
         ],
       })
+      if (typeof flags.answers === 'string')
+        assertAnswersMatch(answers, model, new Set(bundles.map((b) => b.accountId)), flags.answers)
       const org = scoreOrganization({
         model,
         accounts: bundles.map((bundle) => ({

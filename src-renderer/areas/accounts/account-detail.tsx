@@ -4,6 +4,7 @@ import { cellState, describeCell, LevelBadge } from '../../components/level'
 import { useAppStore } from '../../store/app-store'
 import { deskModel } from '../../store/desk-model'
 import { useScorecards } from '../../store/scorecards'
+import { CollectionFailedBanner } from '../collect/collection-banner'
 import { AccountContext } from './account-context'
 import { DomainPanel } from './domain-panel'
 import { Questionnaire } from './questionnaire'
@@ -60,6 +61,7 @@ export function AccountDetail({
           Export…
         </button>
       </header>
+      <CollectionFailedBanner accountId={account.id} />
       <AccountContext key={account.id} account={account} />
       <fieldset className="detail-tabs">
         <legend className="visually-hidden">Account views</legend>

@@ -141,6 +141,19 @@ describe('bulk answers', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Answer for 2 selected' }))
     const panel = screen.getByRole('region', { name: 'Bulk answer' })
     fireEvent.change(within(panel).getByLabelText('Question'), { target: { value: manualQuestion } })
+    // No default answer, nobody pre-filled, and a note is required before saving for several accounts.
+    const save = within(panel).getByRole('button', { name: 'Save answer for 2 accounts' })
+    expect((within(panel).getByLabelText('Answered by') as HTMLInputElement).value).toBe('')
+    expect(
+      within(panel)
+        .getAllByRole('radio')
+        .some((r) => (r as HTMLInputElement).checked),
+    ).toBe(false)
+    expect(save).toHaveProperty('disabled', true)
+    fireEvent.click(within(panel).getByLabelText(/Yes, it is in place/))
+    expect(save).toHaveProperty('disabled', true)
+    fireEvent.change(within(panel).getByLabelText(/^Note/), { target: { value: 'SCP list reviewed' } })
+    expect(save).toHaveProperty('disabled', false)
     fireEvent.change(within(panel).getByLabelText('Answered by'), { target: { value: 'Lead' } })
     await act(async () => {
       fireEvent.submit(within(panel).getByRole('form'))
@@ -153,6 +166,39 @@ describe('bulk answers', () => {
       .toArray()
     expect(stored?.map((a) => a.accountId).sort()).toEqual([...ids].sort())
     expect(stored?.every((a) => a.controlId === manualQuestion)).toBe(true)
+    expect(stored?.every((a) => a.note === 'SCP list reviewed')).toBe(true)
+  })
+
+  it("skips, and lists, the accounts where the control's automated check fails", async () => {
+    renderApp(true)
+    await screen.findByTestId('demo-banner')
+    const rows = screen.getAllByTestId('heatmap-row') as HTMLElement[]
+    for (const row of rows) fireEvent.click(within(row).getByRole('checkbox'))
+    fireEvent.click(screen.getByRole('button', { name: `Answer for ${rows.length} selected` }))
+    const panel = screen.getByRole('region', { name: 'Bulk answer' })
+    fireEvent.change(within(panel).getByLabelText('Question'), {
+      target: { value: 'data.no-public-snapshots' },
+    })
+    const skipped = within(panel).getByTestId('bulk-skipped')
+    // The demo's public RDS/EBS snapshots (Trusted Advisor ePs02jT06w / rSs93HQwa1).
+    for (const name of ['data-lake-prod', 'ml-research', 'mobile-api-prod'])
+      expect(skipped.textContent).toContain(name)
+    fireEvent.click(within(panel).getByLabelText(/Yes, it is in place/))
+    fireEvent.change(within(panel).getByLabelText(/^Note/), { target: { value: 'reviewed' } })
+    fireEvent.change(within(panel).getByLabelText('Answered by'), { target: { value: 'Bulk' } })
+    await act(async () => {
+      fireEvent.submit(within(panel).getByRole('form'))
+    })
+    await screen.findByText(`Answer saved for ${rows.length - 3} accounts`)
+    const stored = await dbs
+      .at(-1)
+      ?.attestations.filter((a) => a.attestedBy === 'Bulk')
+      .toArray()
+    const names = new Map(rows.map((r) => [r.dataset.accountId, r.textContent ?? '']))
+    expect(stored?.length).toBe(rows.length - 3)
+    expect(
+      stored?.some((a) => /data-lake-prod|ml-research|mobile-api-prod/.test(names.get(a.accountId) ?? '')),
+    ).toBe(false)
   })
 })
 

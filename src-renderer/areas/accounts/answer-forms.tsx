@@ -13,7 +13,11 @@ export function endOfDay(date: string): string {
   return `${date}T23:59:59.000Z`
 }
 
-/** Records a manual answer for one or more accounts: met or not, expiry, note and evidence link. */
+/**
+ * Records a manual answer for one or more accounts: met or not, expiry, note and evidence link. A person's
+ * word is never assumed: there is no default answer and "Answered by" starts empty. Answering many accounts
+ * at once needs a note saying what was checked.
+ */
 export function AnswerForm({
   accountIds,
   controlId,
@@ -31,15 +35,15 @@ export function AnswerForm({
   const id = useId()
   const now = useAppStore((s) => s.deps.now)
   const attest = useAppStore((s) => s.attest)
-  const lastBy = useAppStore((s) => s.attestations.at(-1)?.attestedBy ?? '')
-  const [isMet, setMet] = useState(true)
+  const [isMet, setMet] = useState<boolean | undefined>(undefined)
   const [expires, setExpires] = useState(() => dateInDays(now(), validityDays))
   const [note, setNote] = useState('')
   const [url, setUrl] = useState('')
-  const [by, setBy] = useState(lastBy)
+  const [by, setBy] = useState('')
   const [isSaving, setSaving] = useState(false)
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    if (isMet === undefined) return
     setSaving(true)
     const isSaved = await attest({
       accountIds,
@@ -60,11 +64,18 @@ export function AnswerForm({
       <fieldset>
         <legend>Answer</legend>
         <label>
-          <input type="radio" name={`${id}-met`} checked={isMet} onChange={() => setMet(true)} /> Yes, it is
-          in place
+          <input
+            type="radio"
+            name={`${id}-met`}
+            checked={isMet === true}
+            onChange={() => setMet(true)}
+            required
+          />{' '}
+          Yes, it is in place
         </label>
         <label>
-          <input type="radio" name={`${id}-met`} checked={!isMet} onChange={() => setMet(false)} /> No
+          <input type="radio" name={`${id}-met`} checked={isMet === false} onChange={() => setMet(false)} />{' '}
+          No
         </label>
       </fieldset>
       <label>
@@ -74,14 +85,24 @@ export function AnswerForm({
         Expires <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} required />
       </label>
       <label>
-        Note <textarea value={note} rows={2} onChange={(e) => setNote(e.target.value)} />
+        Note{accountIds.length > 1 ? ' (required: what was checked, for every account)' : ''}{' '}
+        <textarea
+          value={note}
+          rows={2}
+          onChange={(e) => setNote(e.target.value)}
+          required={accountIds.length > 1}
+        />
       </label>
       <label>
         Evidence link{' '}
         <input type="url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
       </label>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={isSaving}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={isSaving || isMet === undefined || (accountIds.length > 1 && note.trim() === '')}
+        >
           {accountIds.length > 1 ? `Save answer for ${accountIds.length} accounts` : 'Save answer'}
         </button>
         <button type="button" onClick={onDone}>

@@ -45,7 +45,7 @@ export function BackupPanel() {
         onChange={async (e) => {
           const file = e.target.files?.[0]
           e.target.value = ''
-          if (file) await prepareRestore(file.name, await file.text())
+          if (file) await prepareRestore(file.name, file)
         }}
       />
       {pending ? (

@@ -1,11 +1,16 @@
 import { useMemo, useState } from 'react'
 import { useAppStore } from '../../store/app-store'
 import { deskModel } from '../../store/desk-model'
+import { useScorecards } from '../../store/scorecards'
 import { AnswerForm } from './answer-forms'
 
-/** Answers one manual control for every selected account at once. */
+/**
+ * Answers one manual control for the selected accounts at once. An answer cannot accept a failing automated
+ * check (only a waiver can), so accounts where the control's rule fails are skipped and listed.
+ */
 export function BulkQuestionnaire({ accountIds, onClose }: { accountIds: string[]; onClose(): void }) {
-  const names = useAppStore((s) => s.accounts)
+  const accounts = useAppStore((s) => s.accounts)
+  const cards = useScorecards()
   const manual = useMemo(
     () =>
       [...deskModel().controls.values()]
@@ -15,11 +20,18 @@ export function BulkQuestionnaire({ accountIds, onClose }: { accountIds: string[
   )
   const [controlId, setControlId] = useState(manual[0]?.id ?? '')
   const control = deskModel().controls.get(controlId)
-  const chosen = names.filter((a) => accountIds.includes(a.id)).map((a) => a.name)
+  const nameOf = (id: string) => accounts.find((a) => a.id === id)?.name ?? id
+  const ruleFails = (id: string) =>
+    cards
+      .get(id)
+      ?.domains.flatMap((d) => d.controls)
+      .find((c) => c.controlId === controlId)?.ruleStatus === 'fail'
+  const skipped = accountIds.filter(ruleFails)
+  const eligible = accountIds.filter((id) => !ruleFails(id))
   return (
     <section className="panel bulk-questionnaire" aria-label="Bulk answer">
       <h3>Answer for {accountIds.length} selected accounts</h3>
-      <p className="muted">{chosen.join(', ')}</p>
+      <p className="muted">{accountIds.map(nameOf).join(', ')}</p>
       {manual.length === 0 ? (
         <p className="muted">The model has no manual questions.</p>
       ) : (
@@ -34,14 +46,24 @@ export function BulkQuestionnaire({ accountIds, onClose }: { accountIds: string[
               ))}
             </select>
           </label>
-          <AnswerForm
-            key={controlId}
-            accountIds={accountIds}
-            controlId={controlId}
-            question={control?.question ?? control?.title ?? controlId}
-            validityDays={control?.validityDays}
-            onDone={onClose}
-          />
+          {skipped.length > 0 ? (
+            <p className="bulk-skipped" data-testid="bulk-skipped">
+              Skipped {skipped.length}: the automated check fails in {skipped.map(nameOf).join(', ')}. An
+              answer cannot accept a failing check; add a waiver (approver, reason, expiry) there instead.
+            </p>
+          ) : null}
+          {eligible.length === 0 ? (
+            <p className="muted">No selected account can be answered for this question.</p>
+          ) : (
+            <AnswerForm
+              key={`${controlId}-${eligible.join(',')}`}
+              accountIds={eligible}
+              controlId={controlId}
+              question={control?.question ?? control?.title ?? controlId}
+              validityDays={control?.validityDays}
+              onDone={onClose}
+            />
+          )}
         </>
       )}
     </section>

@@ -1,20 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ControlResult } from '../../../shared/scoring/types'
+import { unknownReasonText } from '../../../shared/scoring/unknown-reasons'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { ExpiredFlag, StatusPill } from '../../components/status-pill'
 import { useAppStore } from '../../store/app-store'
 import { deskModel } from '../../store/desk-model'
 import { AnswerForm, WaiverForm } from './answer-forms'
-
-const unknownText: Record<string, string> = {
-  'not-collected': 'never collected',
-  unavailable: 'not available for this account',
-  'collection-error': 'collection failed',
-  stale: 'evidence is too old',
-  'region-gap': 'some Regions were not read',
-  'not-answered': 'not answered yet',
-  'check-missing': 'check not returned by Trusted Advisor',
-}
 
 /** One control: status, reason, evidence (violating resources, source, time), remediation and answers. */
 export function ControlItem({
@@ -53,13 +44,16 @@ export function ControlItem({
             <span className="manual-tag">{meta?.hasRule ? 'Rule or answer' : 'Question'}</span>
           ) : null}
           {result.expired ? <ExpiredFlag at={result.expired.expiredAt} /> : null}
-          <span className="control-reason muted">
-            {result.reason}
-            {result.unknownReason &&
-            !result.reason.toLowerCase().includes(unknownText[result.unknownReason] ?? '\u0000')
-              ? ` (${unknownText[result.unknownReason] ?? result.unknownReason})`
-              : ''}
-          </span>
+          <span className="control-reason muted">{result.reason}</span>
+          {result.unknownReason ? (
+            <span
+              className={`unknown-tag unknown-${result.unknownReason}`}
+              data-unknown-reason={result.unknownReason}
+            >
+              {unknownReasonText[result.unknownReason]}
+            </span>
+          ) : null}
+          {result.status === 'exempt' ? <span className="waived-tag">waived, not met</span> : null}
         </summary>
         <div className="control-body">
           {meta?.rationale ? <p>{meta.rationale}</p> : null}

@@ -4,7 +4,9 @@ import { type GroupKey, groupAccounts, noGroupValue } from '../../../shared/over
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { deskModel } from '../../store/desk-model'
+import { overviewExportScope } from '../../store/export-slice'
 import { useScorecards } from '../../store/scorecards'
+import { CollectionFailedBanner } from '../collect/collection-banner'
 import { AccountGroupsTable } from './account-groups-view'
 import { BulkQuestionnaire } from './bulk-questionnaire'
 import { ControlPivotPanel } from './control-pivot-view'
@@ -35,11 +37,12 @@ const viewLabels: Record<OverviewView, string> = {
 export function Overview() {
   const accounts = useAppStore(accountSelectors.accounts)
   const selectedIds = useAppStore(useShallow(accountSelectors.selectedAccountIds))
-  const { openAccount, toggleSelectedAccount, setSelectedAccounts } = useAppStore(
+  const { openAccount, toggleSelectedAccount, setSelectedAccounts, openCurrentExport } = useAppStore(
     useShallow((s) => ({
       openAccount: s.openAccount,
       toggleSelectedAccount: s.toggleSelectedAccount,
       setSelectedAccounts: s.setSelectedAccounts,
+      openCurrentExport: s.openCurrentExport,
     })),
   )
   const cards = useScorecards()
@@ -160,6 +163,7 @@ export function Overview() {
               Clear filters
             </button>
           </fieldset>
+          <CollectionFailedBanner />
           <p className="counts" data-testid="overview-counts" aria-live="polite">
             Showing <strong>{counts.total}</strong> of {accounts.length} accounts · {counts.belowTarget} below
             target · {counts.withUnknowns} with unverified domains · by level:{' '}
@@ -183,6 +187,26 @@ export function Overview() {
               onClick={() => setBulkOpen(true)}
             >
               Answer for {selectedIds.length} selected
+            </button>
+            <button
+              type="button"
+              data-testid="overview-export"
+              onClick={() =>
+                void openCurrentExport(
+                  overviewExportScope(
+                    selectedIds,
+                    rows.map((r) => r.account.id),
+                    accounts.length,
+                    filters,
+                  ),
+                )
+              }
+            >
+              {selectedIds.length > 0
+                ? `Export ${selectedIds.length} selected…`
+                : rows.length < accounts.length
+                  ? `Export ${rows.length} shown…`
+                  : 'Export scorecard…'}
             </button>
             <span className="muted legend">
               Cells show the domain level; hatched with “?” means nothing failed but some controls could not

@@ -43,11 +43,16 @@ function CollectForm() {
   const cancel = useAppStore((s) => s.cancelCollect)
   const retry = useAppStore((s) => s.retryFailedCollect)
   const [source, setSource] = useState('targets')
+  const loadCollectState = useAppStore((s) => s.loadCollectState)
   const [regionText, setRegionText] = useState(regions.join(', '))
   useEffect(() => {
     void loadTargets()
     void loadProfiles()
-  }, [loadTargets, loadProfiles])
+    void loadCollectState()
+  }, [loadTargets, loadProfiles, loadCollectState])
+  // The saved Regions arrive after the first render: show them once loaded.
+  const savedRegions = regions.join(', ')
+  useEffect(() => setRegionText(savedRegions), [savedRegions])
   const hasFailures = summary !== undefined && summary.totals.ok < summary.totals.accounts
 
   const onSubmit = (event: FormEvent) => {
@@ -56,7 +61,7 @@ function CollectForm() {
       .split(/[\s,]+/)
       .map((r) => r.trim())
       .filter(Boolean)
-    setRegions(list.length > 0 ? list : defaultCollectRegions)
+    void setRegions(list.length > 0 ? list : defaultCollectRegions)
     void start(
       source === 'targets'
         ? { kind: 'targets', targets: included }
@@ -160,52 +165,21 @@ function CollectProgressTable() {
 function OfflinePanel() {
   const importFolder = useAppStore((s) => s.importEvidenceFolder)
   const exportFolder = useAppStore((s) => s.exportEvidenceFolder)
-  const [importDir, setImportDir] = useState('')
-  const [exportDir, setExportDir] = useState('')
+  // Each button opens a folder picker in main: the app reads and writes only folders chosen there.
   return (
     <section aria-labelledby="offline-title" className="collect-offline">
       <h3 id="offline-title">Offline evidence</h3>
       <p className="muted">
         One folder per account, holding AWS CLI outputs (see the README). An import is all or nothing.
       </p>
-      <form
-        className="inline-form"
-        aria-label="Import evidence folder"
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (importDir) void importFolder(importDir)
-        }}
-      >
-        <label htmlFor="import-dir">Folder to import</label>
-        <input
-          id="import-dir"
-          value={importDir}
-          onChange={(e) => setImportDir(e.target.value)}
-          placeholder="/path/to/evidence"
-        />
-        <button type="submit" disabled={!importDir}>
-          Import
+      <div className="inline-form">
+        <button type="button" onClick={() => void importFolder()}>
+          Import evidence folder…
         </button>
-      </form>
-      <form
-        className="inline-form"
-        aria-label="Export evidence folder"
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (exportDir) void exportFolder(exportDir)
-        }}
-      >
-        <label htmlFor="export-dir">Export the latest evidence to</label>
-        <input
-          id="export-dir"
-          value={exportDir}
-          onChange={(e) => setExportDir(e.target.value)}
-          placeholder="/path/to/folder"
-        />
-        <button type="submit" disabled={!exportDir}>
-          Export
+        <button type="button" onClick={() => void exportFolder()}>
+          Export the latest evidence…
         </button>
-      </form>
+      </div>
     </section>
   )
 }

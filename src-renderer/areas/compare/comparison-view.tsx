@@ -6,9 +6,33 @@ import {
 } from '../../../shared/compare/types'
 import type { DomainId } from '../../../shared/domain/types'
 import { LevelBadge } from '../../components/level'
+import { useAppStore } from '../../store/app-store'
 import { ResourceTable } from './resource-table'
+import { resolveSide, useCurrentState } from './use-compare'
 
 const MAX_ROWS = 200
+
+/**
+ * The comparison as a report: the newer side exported with the older as "last quarter", so the report's
+ * trend, regressions and breaches are exactly this comparison's.
+ */
+function ExportComparison({ comparison }: { comparison: Comparison }) {
+  const snapshots = useAppStore((s) => s.snapshots)
+  const openExport = useAppStore((s) => s.openExport)
+  const current = useCurrentState()
+  const { before, after } = comparison
+  const open = () => {
+    const older = resolveSide(before.id, snapshots, current)
+    const newer = resolveSide(after.id, snapshots, current)
+    if (!older || !newer) return
+    openExport({ snapshot: newer, previous: older, title: `Comparison ${before.label} → ${after.label}` })
+  }
+  return (
+    <button type="button" data-testid="export-comparison" onClick={open}>
+      Export this comparison…
+    </button>
+  )
+}
 
 /** Everything one comparison says, regressions first. */
 export function ComparisonView({
@@ -27,6 +51,7 @@ export function ComparisonView({
         {after.kind === 'now' ? 'current state' : new Date(after.createdAt).toLocaleDateString()})
         {comparison.isSwapped ? <span className="muted"> · shown older first</span> : null}
       </p>
+      <ExportComparison comparison={comparison} />
       <ModelNote comparison={comparison} />
       <ul className="comparison-summary" aria-label="Summary">
         <li className={summary.regressions > 0 ? 'is-bad' : 'is-good'}>

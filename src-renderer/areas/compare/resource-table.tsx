@@ -1,4 +1,5 @@
 import type { ResourceChange } from '../../../shared/compare/types'
+import { TableHead } from '../../components/table-head'
 
 const MAX_ROWS = 200
 
@@ -22,14 +23,7 @@ export function ResourceTable({
         <p className="muted">None.</p>
       ) : (
         <table className="compare-table">
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Control</th>
-              <th scope="col">Resource</th>
-              <th scope="col">Region</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Account', 'Control', 'Resource', 'Region']} />
           <tbody>
             {rows.slice(0, MAX_ROWS).map((r) => (
               <tr

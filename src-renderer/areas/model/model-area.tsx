@@ -7,6 +7,7 @@ import { modelFile, modelSelectors } from '../../store/model-slice'
 import { ModelBrowser } from './model-browser'
 import { ParamsEditor } from './params-editor'
 import './model.css'
+import { TableHead } from '../../components/table-head'
 
 /** Saves text as a file through a Blob download. */
 function download(fileName: string, text: string): void {
@@ -62,14 +63,7 @@ export function ModelArea() {
       <section aria-labelledby="model-versions-title">
         <h3 id="model-versions-title">Model versions</h3>
         <table className="table" data-testid="model-versions">
-          <thead>
-            <tr>
-              <th scope="col">Model</th>
-              <th scope="col">Version</th>
-              <th scope="col">Origin</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Model', 'Version', 'Origin', 'Actions']} />
           <tbody>
             {versions.map((v) => {
               const isInUse = v.hash === choice.activeHash
@@ -142,14 +136,7 @@ export function ModelArea() {
           <p className="muted">No snapshot has been saved yet.</p>
         ) : (
           <table className="table" data-testid="scored-versions">
-            <thead>
-              <tr>
-                <th scope="col">Model</th>
-                <th scope="col">Version</th>
-                <th scope="col">Snapshots</th>
-                <th scope="col">Last scored</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Model', 'Version', 'Snapshots', 'Last scored']} />
             <tbody>
               {scoredVersions.map((v) => (
                 <tr key={v.hash} aria-current={v.hash === activeVersion ? 'true' : undefined}>

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import type { MaturityModel } from '../../../shared/model/schema'
 import type { ParamOverrides } from '../../../shared/scoring/types'
+import { TableHead } from '../../components/table-head'
 import { useAppStore } from '../../store/app-store'
 
 /** Problems with one typed value, or undefined when it is a number within the parameter's bounds. */
@@ -39,14 +40,7 @@ export function ParamsEditor({ model, params }: { model: MaturityModel; params: 
     <form aria-labelledby="params-title" onSubmit={onSubmit} data-testid="params-editor">
       <h3 id="params-title">Parameters</h3>
       <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Parameter</th>
-            <th scope="col">Value</th>
-            <th scope="col">Default</th>
-            <th scope="col">Allowed</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Parameter', 'Value', 'Default', 'Allowed']} />
         <tbody>
           {entries.map(([id, p]) => (
             <tr key={id}>

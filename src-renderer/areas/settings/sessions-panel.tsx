@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { TableHead } from '../../components/table-head'
 import { useAppStore } from '../../store/app-store'
 import { awsSelectors } from '../../store/aws-slice'
 import { TokenStateLabel } from './token-state'
@@ -30,15 +31,7 @@ export function SessionsPanel() {
         </p>
       ) : (
         <table className="table" aria-label="SSO sessions">
-          <thead>
-            <tr>
-              <th scope="col">Session</th>
-              <th scope="col">Start URL</th>
-              <th scope="col">Region</th>
-              <th scope="col">Token</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Session', 'Start URL', 'Region', 'Token', 'Actions']} />
           <tbody>
             {sessions.map((s) => (
               <tr key={s.id} data-testid={`session-${s.id}`}>

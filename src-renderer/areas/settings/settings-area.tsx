@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../store/app-store'
 import { awsSelectors } from '../../store/aws-slice'
@@ -14,30 +14,21 @@ export function SettingsArea() {
   const configFile = useAppStore(awsSelectors.configFile)
   const loadProfiles = useAppStore((s) => s.loadProfiles)
   const addProfileTarget = useAppStore((s) => s.addProfileTarget)
-  const [path, setPath] = useState('')
   useEffect(() => {
     void loadProfiles()
   }, [loadProfiles])
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    void loadProfiles(path.trim() || undefined)
-  }
   return (
     <section className="area settings-area" data-testid="area-settings">
       <h2>Settings</h2>
       <h3>Appearance</h3>
       <ThemePanel />
       <h3>AWS profiles</h3>
-      <form onSubmit={onSubmit} className="inline-form">
-        <label htmlFor="aws-config-file">AWS config file</label>
-        <input
-          id="aws-config-file"
-          value={path}
-          placeholder={configFile ?? '~/.aws/config'}
-          onChange={(e) => setPath(e.target.value)}
-        />
-        <button type="submit">Load profiles</button>
-      </form>
+      {/* Where the files are comes from AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, as for the AWS CLI. */}
+      <div className="inline-form">
+        <button type="button" onClick={() => void loadProfiles()}>
+          Reload profiles
+        </button>
+      </div>
       <p className="muted" data-testid="config-file">
         {configFile ? `Read from ${configFile}` : 'Not loaded yet'}
       </p>

@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
 import { channelName } from '../../../shared/ipc/api'
+import { chromiumArgsFor } from '../../../src-main/export/chromium-pdf'
 import type { SaveDialogRequest } from '../../../src-main/export/handlers'
+import type { FolderDialogRequest } from '../../../src-main/ipc/handles'
 import { createRegistry, type EventSink, validateEvent } from '../../../src-main/ipc/registry'
 import { createHandlers, type HostDeps } from '../../../src-main/services'
 import { serveFolder } from './static-server'
@@ -14,15 +16,8 @@ const repoRoot = resolve(import.meta.dirname, '../../..')
 const rendererDir = join(repoRoot, 'out/renderer')
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+/** The same flags and sandbox decision as the CLI's PDF printer (sandboxed unless it cannot be). */
+export const chromiumArgs = chromiumArgsFor(process.env)
 
 let bridgeScript: Promise<string> | undefined
 
@@ -57,6 +52,8 @@ export interface LaunchOptions {
   isDemoDefault?: boolean
   /** Answers the export save dialog; by default it saves the suggested name into HOME/Downloads. */
   saveDialog?: (request: SaveDialogRequest, home: string) => Promise<string | undefined>
+  /** Answers the main-side folder picker; by default it picks (and creates) HOME/evidence. */
+  folderDialog?: (request: FolderDialogRequest, home: string) => Promise<string | undefined>
 }
 
 export interface RunningApp {
@@ -67,6 +64,10 @@ export interface RunningApp {
   openedUrls: string[]
   /** What the export save dialog was asked, in order. */
   saveRequests: SaveDialogRequest[]
+  /** What the folder picker was asked, in order. */
+  folderRequests: FolderDialogRequest[]
+  /** Console reports of anything the CSP header refused; close() fails when there are any. */
+  cspViolations: string[]
   /** Reloads the page with the same profile: IndexedDB survives, as it does across app restarts. */
   reload(): Promise<void>
   close(): Promise<void>
@@ -90,8 +91,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     args: chromiumArgs,
   })
   const page = context.pages()[0] ?? (await context.newPage())
+  const cspViolations: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
+  })
   const openedUrls: string[] = []
   const saveRequests: SaveDialogRequest[] = []
+  const folderRequests: FolderDialogRequest[] = []
   const events: EventSink = {
     emit(domain, name, payload) {
       const checked = validateEvent(domain, name, payload)
@@ -122,6 +128,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       await mkdir(join(home, 'Downloads'), { recursive: true })
       return join(home, 'Downloads', request.defaultFileName)
     },
+    showFolderDialog: async (request) => {
+      folderRequests.push(request)
+      if (options.folderDialog) return options.folderDialog(request, home)
+      await mkdir(join(home, 'evidence'), { recursive: true })
+      return join(home, 'evidence')
+    },
   }
   const registry = createRegistry(createHandlers(deps))
   await page.exposeFunction('__ratchetInvoke', (channel: string, request: unknown) =>
@@ -135,6 +147,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     home,
     openedUrls,
     saveRequests,
+    folderRequests,
+    cspViolations,
     reload: async () => {
       await page.reload()
     },
@@ -144,6 +158,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       await server.close()
       await rm(profileDir, { recursive: true, force: true })
       await rm(home, { recursive: true, force: true })
+      // The tests see what users get: a page that trips the CSP header fails the test that showed it.
+      if (cspViolations.length > 0) throw new Error(`CSP violations:\n${cspViolations.join('\n')}`)
     },
   }
 }

@@ -1,29 +1,21 @@
-import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize } from 'node:path'
+import { serveAppFile } from '../../../src-main/app-protocol'
+import { appOrigin } from '../../../src-main/security'
 
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-}
-
-/** Serves a built folder on 127.0.0.1 (file:// would block the module script). */
+/**
+ * Serves a built folder on 127.0.0.1 (Chromium cannot load app:// without Electron) through the app's own
+ * app:// handler: the same files, the same path checks and the same CSP header the packaged app sends.
+ */
 export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/,
-      '',
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    void serveAppFile(new Request(`${appOrigin}${path}`, { method: req.method ?? 'GET' }), root).then(
+      async (response) => {
+        res.writeHead(response.status, Object.fromEntries(response.headers))
+        res.end(Buffer.from(await response.arrayBuffer()))
+      },
     )
-    let file = join(root, path)
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
-      file = join(root, 'index.html')
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' })
-    createReadStream(file).pipe(res)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { expiredStatus, failedAttempt as failedAttemptOf } from '../../shared/evidence/fixtures.test-support'
+import { tinyBundle } from '../../shared/snapshot/fixtures.test-support'
+import { type CollectAttemptRow, RatchetDb } from './db'
+import { attemptsFromSummary, createAttemptsRepo, createEvidenceRepo } from './evidence-repo'
+
+const A = '111111111111'
+const T1 = '2026-11-01T00:00:00.000Z'
+const T2 = '2026-11-20T00:00:00.000Z'
+const expired = expiredStatus
+
+let dbs: RatchetDb[] = []
+function open(name: string, upTo?: number): RatchetDb {
+  const db = new RatchetDb(name, upTo === undefined ? {} : { upTo })
+  dbs.push(db)
+  return db
+}
+afterEach(async () => {
+  for (const db of dbs) {
+    db.close()
+    await db.delete()
+  }
+  dbs = []
+})
+
+describe('evidence repository: last good evidence', () => {
+  it('keeps showing the earlier good evidence after a re-collection fails, and records the attempt', async () => {
+    const db = open(`test-${crypto.randomUUID()}`)
+    const evidence = createEvidenceRepo(db)
+    const good = tinyBundle(A, T1, { isRootMfa: false })
+    await evidence.addMany([good])
+    await evidence.addMany([failedAttemptOf(A, T2)])
+    expect(await evidence.count()).toBe(2)
+    const selected = (await evidence.selectedByAccount()).get(A)
+    expect(selected?.bundle.credentialReport).toEqual(good.credentialReport)
+    expect(selected?.bundle.collectedAt).toBe(T1)
+    expect(selected?.failures[0]).toMatchObject({ at: T2, status: expired })
+
+    const attempts = createAttemptsRepo(db)
+    await attempts.addMany(
+      attemptsFromSummary({
+        jobId: 'j',
+        startedAt: T2,
+        finishedAt: T2,
+        isCancelled: false,
+        accounts: [
+          {
+            targetKey: A,
+            accountId: A,
+            label: 'a',
+            state: 'failed',
+            detail: 'sso-token-expired: expired',
+            sources: {
+              identity: { state: 'error' },
+              credentialReport: { state: 'skipped' },
+              trustedAdvisor: { state: 'skipped' },
+              accessAnalyzer: { state: 'skipped' },
+            },
+            calls: 1,
+          },
+        ],
+        totals: { accounts: 1, ok: 0, partial: 0, failed: 1, cancelled: 0 },
+        calls: {},
+      }),
+    )
+    expect((await attempts.latestByAccount()).get(A)).toMatchObject({ state: 'failed', at: T2 })
+  })
+
+  it('opens v2, writes evidence, reopens at v3 and backfills one attempt per bundle', async () => {
+    const name = `test-${crypto.randomUUID()}`
+    const v2 = open(name, 2)
+    await v2.open()
+    await createEvidenceRepo(v2).addMany([tinyBundle(A, T1), failedAttemptOf(A, T2)])
+    v2.close()
+    const v3 = open(name)
+    await v3.open()
+    expect(v3.verno).toBe(3)
+    expect(await v3.evidence.count()).toBe(2)
+    const rows: CollectAttemptRow[] = await v3.collectAttempts.orderBy('[accountId+at]').toArray()
+    expect(rows.map((r) => [r.at, r.state])).toEqual([
+      [T1, 'ok'],
+      [T2, 'partial'],
+    ])
+  })
+})
