@@ -187,15 +187,13 @@ describe('the ratchet at a glance (Chromium)', () => {
       await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from('{"format":') })
     }
     const line = shell.errorNotice()
-    await line.getByText('second.json: This file is not a Ratchet backup').waitFor()
+    await line.getByText('second.json is not a Ratchet backup').waitFor()
     const more = line.getByTestId('notice-count')
     expect(await more.textContent()).toBe('1 more')
     await more.click()
     const list = page.getByTestId('notice-list')
     expect(await list.getByRole('listitem').count()).toBe(2)
-    expect(await list.textContent()).toContain(
-      'first.json: This file is not a Ratchet backup: it is not valid JSON.',
-    )
+    expect(await list.textContent()).toContain('first.json is not a Ratchet backup: it is not valid JSON.')
     await saveScreenshot(page, 'glance-notices')
     await list.getByRole('button', { name: 'Dismiss all' }).click()
     expect(await shell.errorNotice().count()).toBe(0)
