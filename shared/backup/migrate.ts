@@ -1,3 +1,6 @@
+import { baselinesFromTargets } from '../baseline/io'
+import { type Account, accountSchema } from '../domain/types'
+
 /**
  * Brings the rows of a backup written by an older database version up to the current one, doing to the rows
  * what the Dexie upgrade of that version does to the live database (src-renderer/db/db.ts). Append-only: a
@@ -5,9 +8,22 @@
  */
 
 /** The database version whose rows the backup schema describes (src-renderer/db/schema.ts latestSchemaVersion). */
-export const BACKUP_DB_SCHEMA_VERSION = 3
+export const BACKUP_DB_SCHEMA_VERSION = 4
 
 type Tables = Record<string, unknown>
+
+/** Baselines from the accounts' targets (rows that are not valid accounts are left for the schema to refuse). */
+function baselinesOfTargets(rows: unknown): unknown[] {
+  const accounts = (Array.isArray(rows) ? rows : []).flatMap((row): Account[] => {
+    const parsed = accountSchema.safeParse(row)
+    return parsed.success ? [parsed.data] : []
+  })
+  return baselinesFromTargets(accounts, {
+    by: 'Ratchet (migration)',
+    at: '2026-11-29T00:00:00.000Z',
+    reason: 'Migrated from the per-account targets of a backup written before baselines existed',
+  })
+}
 
 /** One step: rows written at database version `from` become rows of version `from + 1`. */
 export interface BackupMigration {
@@ -40,6 +56,12 @@ export const backupMigrations: readonly BackupMigration[] = [
     from: 2,
     note: "2026-11-29: a collectAttempts table beside the evidence. Attempts are not backed up (they describe this machine's runs); the backed-up rows are unchanged.",
     migrate: (tables) => tables,
+  },
+  {
+    from: 3,
+    note: '2026-11-29: a baselines table; an older backup has none, so its per-account targets become single-account baselines, as migrateTargetsToBaselines does to the live database.',
+    migrate: (tables) =>
+      'baselines' in tables ? tables : { ...tables, baselines: baselinesOfTargets(tables.accounts) },
   },
 ]
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { baselineSchema } from '../baseline/types'
 import { accountSchema, attestationSchema, waiverSchema } from '../domain/types'
 import { AppError, describeZodError } from '../errors'
 import { evidenceBundleSchema, isoTime } from '../evidence/schema'
@@ -50,6 +51,8 @@ export const backupTablesSchema = z.strictObject({
   settings: z
     .array(z.strictObject({ key: z.string().min(1), value: z.unknown() }))
     .superRefine(uniqueBy((s) => s.key, 'key')),
+  /** Every baseline version (added 2026-11-29 with database version 4; older backups have none). */
+  baselines: z.array(baselineSchema).default([]),
 })
 export type BackupTables = z.infer<typeof backupTablesSchema>
 
@@ -77,6 +80,7 @@ export function countBackup(tables: BackupTables): BackupCounts {
     models: tables.models.length,
     snapshots: tables.snapshots.length,
     settings: tables.settings.length,
+    baselines: tables.baselines.length,
   }
 }
 

@@ -1,6 +1,6 @@
-import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { attestationSchema, waiverSchema } from '../domain/types'
+import { parseJsonOrYaml } from './parse-file'
 import { checkFileSize, formatPath, type MaturityModel, ModelParseError } from './schema'
 
 /**
@@ -20,14 +20,7 @@ export type AnswersFile = z.output<typeof answersFileSchema>
 /** Parses an answers file; errors name the file and each failing path (ModelParseError). */
 export function parseAnswers(text: string, fileName: string): AnswersFile {
   checkFileSize(text, fileName, 'an answers file')
-  const isJson = /\.json$/i.test(fileName)
-  let data: unknown
-  try {
-    data = isJson ? JSON.parse(text) : parseYaml(text)
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
-    throw new ModelParseError(`${fileName} is not valid ${isJson ? 'JSON' : 'YAML'}: ${detail}`, [detail])
-  }
+  const data = parseJsonOrYaml(text, fileName, (message, detail) => new ModelParseError(message, [detail]))
   const result = answersFileSchema.safeParse(data ?? {})
   if (result.success) return result.data
   const issues = result.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)

@@ -1,3 +1,5 @@
+import { inForceAt } from '../baseline/scope'
+import type { Baseline } from '../baseline/types'
 import type { Account, Attestation, Waiver } from '../domain/types'
 import type { EvidenceBundle } from '../evidence/schema'
 import { selectEvidenceByAccount } from '../evidence/select'
@@ -78,6 +80,8 @@ export interface BuildSnapshotInput {
   waivers: Waiver[]
   params?: ParamOverrides
   maxEvidenceAgeDays?: number
+  /** Baseline versions (any): the ones in force at createdAt are recorded with the snapshot. */
+  baselines?: readonly Baseline[]
 }
 
 /**
@@ -131,6 +135,7 @@ export function buildSnapshot(input: BuildSnapshotInput): Snapshot {
     waivers,
     scoring,
     scorecard,
+    ...(input.baselines ? { baselines: inForceAt(input.baselines, createdAt) } : {}),
   }
 }
 
@@ -153,6 +158,7 @@ export function snapshotsFromQuarters(input: {
   model: MaturityModel
   idPrefix?: string
   notes?: string
+  baselines?: readonly Baseline[]
 }): Snapshot[] {
   return input.quarters.map((q) =>
     buildSnapshot({
@@ -165,6 +171,7 @@ export function snapshotsFromQuarters(input: {
       evidence: q.bundles,
       attestations: q.attestations,
       waivers: q.waivers,
+      ...(input.baselines ? { baselines: input.baselines } : {}),
     }),
   )
 }

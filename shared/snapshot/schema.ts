@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { baselineSchema } from '../baseline/types'
 import { accountSchema, attestationSchema, waiverSchema } from '../domain/types'
 import { evidenceBundleSchema, isoTime } from '../evidence/schema'
 import { maturityModelSchema } from '../model/schema'
@@ -46,6 +47,8 @@ export const snapshotSchema = z
       })
       .default({}),
     scorecard: orgScorecardSchema,
+    /** The baseline versions in force when the snapshot was taken (optional: older snapshots have none). */
+    baselines: z.array(baselineSchema).optional(),
   })
   .refine((s) => s.scorecard.modelVersion === s.modelVersion, {
     message: 'the scorecard was computed under another model version than the snapshot records',

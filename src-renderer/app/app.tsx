@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react'
 import { AccountsArea } from '../areas/accounts/accounts-area'
+import { BaselinesArea } from '../areas/baselines/baselines-area'
 import { CollectArea } from '../areas/collect/collect-area'
 import { CompareArea } from '../areas/compare/compare-area'
 import { ModelArea } from '../areas/model/model-area'
@@ -20,6 +21,7 @@ const views: Record<AreaId, () => ReactNode> = {
   compare: () => <CompareArea />,
   model: () => <ModelArea />,
   settings: () => <SettingsArea />,
+  baselines: () => <BaselinesArea />,
 }
 
 export function App({ deps }: { deps: StoreDeps }) {
@@ -45,7 +47,7 @@ function Shell() {
     void loadModels()
   }, [loadModels])
   useEffect(() => {
-    // Alt+1…6 moves between areas from anywhere.
+    // Alt+1…7 moves between areas from anywhere.
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey) return
       const target = areas.find((a) => a.key === event.key)

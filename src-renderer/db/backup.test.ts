@@ -49,8 +49,19 @@ describe('backup and restore', () => {
     const target = new RatchetDb(`backup-${crypto.randomUUID()}`)
     dbs.push(target)
     await target.accounts.add({ ...demo.accounts[0], id: '999999999999', name: 'will be replaced' })
+    const stale = {
+      id: '999999999999:x',
+      accountId: '999999999999',
+      at: 'x',
+      state: 'failed' as const,
+      sources: {},
+    }
+    await target.collectAttempts.add(stale)
     await restoreBackup(target, parsed)
     expect(await countDatabase(target)).toEqual(await countDatabase(source))
+    // Attempts are not backed up: the replaced ones go, and each restored bundle stands for one.
+    expect(await target.collectAttempts.get(stale.id)).toBeUndefined()
+    expect(await target.collectAttempts.count()).toBe(parsed.tables.evidence.length)
     expect(await target.accounts.get('999999999999')).toBeUndefined()
     const latest = await createEvidenceRepo(target).latestByAccount()
     expect(latest.size).toBe(12)

@@ -7,8 +7,9 @@ import {
 } from '../../shared/backup/schema'
 import { AppError } from '../../shared/errors'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
+import { baselineRowKey } from './baselines-migration'
 import { type RatchetDb, tableNames } from './db'
-import { evidenceRow } from './evidence-repo'
+import { attemptFromBundle, evidenceRow } from './evidence-repo'
 
 /** Reads the whole database into a backup file object, in one read transaction (a consistent copy). */
 export async function exportBackup(
@@ -25,6 +26,7 @@ export async function exportBackup(
       models: await db.models.toArray(),
       snapshots: await db.snapshots.toArray(),
       settings: await db.settings.toArray(),
+      baselines: (await db.baselines.toArray()).map(({ key: _key, ...baseline }) => baseline),
     }
   })
   return {
@@ -47,19 +49,23 @@ export async function countDatabase(db: RatchetDb): Promise<BackupCounts> {
     models: await db.models.count(),
     snapshots: await db.snapshots.count(),
     settings: await db.settings.count(),
+    baselines: await db.baselines.count(),
   }))
 }
 
 /**
  * Replaces everything with the backup's content in one transaction: if any write fails (for example two
  * rows with the same key) IndexedDB rolls the whole transaction back and the existing data stays as it was.
- * The file must already have been validated with `parseBackup`.
+ * Collection attempts are not backed up: the old ones are cleared (they describe the replaced evidence) and
+ * one per restored bundle is recorded, as the v3 upgrade does. The file must already have been validated with
+ * `parseBackup`.
  */
 export async function restoreBackup(db: RatchetDb, file: BackupFile): Promise<void> {
   const { tables } = file
   try {
-    await db.transaction('rw', tableNames, async () => {
-      await Promise.all(tableNames.map((name) => db.table(name).clear()))
+    await db.transaction('rw', [...tableNames, 'collectAttempts'], async () => {
+      await Promise.all([...tableNames, 'collectAttempts'].map((name) => db.table(name).clear()))
+      await db.collectAttempts.bulkPut(tables.evidence.flatMap((bundle) => attemptFromBundle(bundle) ?? []))
       await db.accounts.bulkAdd(tables.accounts)
       await db.evidence.bulkAdd(tables.evidence.map(evidenceRow))
       await db.attestations.bulkAdd(tables.attestations)
@@ -67,6 +73,7 @@ export async function restoreBackup(db: RatchetDb, file: BackupFile): Promise<vo
       await db.models.bulkAdd(tables.models)
       await db.snapshots.bulkAdd(tables.snapshots)
       await db.settings.bulkAdd(tables.settings)
+      await db.baselines.bulkAdd(tables.baselines.map((b) => ({ ...b, key: baselineRowKey(b) })))
     })
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)

@@ -4,7 +4,7 @@ import { createAccountsRepo } from './accounts-repo'
 import { createAnswersRepo } from './answers-repo'
 import { RatchetDb } from './db'
 import { createEvidenceRepo } from './evidence-repo'
-import { latestSchemaVersion, schemaV1, schemaV2 } from './schema'
+import { latestSchemaVersion, schemaV1, schemaV2, schemaV3CollectAttempts, schemaV4Baselines } from './schema'
 import { createSettingsRepo, requestPersistentStorage } from './settings-repo'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
@@ -32,8 +32,10 @@ afterEach(async () => {
 
 describe('schema migrations', () => {
   it('keeps every older version a subset of the next (append-only)', () => {
-    expect(latestSchemaVersion).toBe(3)
-    expect(Object.keys(schemaV2)).toEqual(expect.arrayContaining(Object.keys(schemaV1)))
+    const versions = [schemaV1, schemaV2, schemaV3CollectAttempts, schemaV4Baselines]
+    expect(versions).toHaveLength(latestSchemaVersion)
+    for (const [older, newer] of versions.slice(0, -1).map((v, i) => [v, versions[i + 1]] as const))
+      expect(Object.keys(newer ?? {})).toEqual(expect.arrayContaining(Object.keys(older)))
   })
 
   it('opens v1, writes data, reopens at the latest and backfills account origins', async () => {

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie'
+import { migrateTargetsToBaselines } from './baselines-migration'
 import { attemptFromBundle } from './evidence-repo'
-import { latestSchemaVersion, schemaV1, schemaV2, schemaV3CollectAttempts } from './schema'
+import { latestSchemaVersion, schemaV1, schemaV2, schemaV3CollectAttempts, schemaV4Baselines } from './schema'
 
 /** A key/value setting row. */
 export interface SettingRow {
@@ -44,6 +45,7 @@ export const tableNames = [
   'models',
   'snapshots',
   'settings',
+  'baselines',
 ] as const
 export type TableName = (typeof tableNames)[number]
 
@@ -78,6 +80,7 @@ export class RatchetDb extends Dexie {
   snapshots!: EntityTable<Row & { id: string }, 'id'>
   settings!: EntityTable<SettingRow, 'key'>
   collectAttempts!: EntityTable<CollectAttemptRow, 'id'>
+  baselines!: EntityTable<Row & { key: string }, 'key'>
 
   /** `upTo` lets a migration test open an older version, write to it, and reopen at the latest. */
   constructor(
@@ -89,5 +92,6 @@ export class RatchetDb extends Dexie {
     if (upTo >= 1) this.version(1).stores(schemaV1)
     if (upTo >= 2) this.version(2).stores(schemaV2).upgrade(backfillAccountOrigin)
     if (upTo >= 3) this.version(3).stores(schemaV3CollectAttempts).upgrade(backfillCollectAttempts)
+    if (upTo >= 4) this.version(4).stores(schemaV4Baselines).upgrade(migrateTargetsToBaselines)
   }
 }

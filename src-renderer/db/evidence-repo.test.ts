@@ -3,6 +3,7 @@ import { expiredStatus, failedAttempt as failedAttemptOf } from '../../shared/ev
 import { tinyBundle } from '../../shared/snapshot/fixtures.test-support'
 import { type CollectAttemptRow, RatchetDb } from './db'
 import { attemptsFromSummary, createAttemptsRepo, createEvidenceRepo } from './evidence-repo'
+import { latestSchemaVersion } from './schema'
 
 const A = '111111111111'
 const T1 = '2026-11-01T00:00:00.000Z'
@@ -66,7 +67,7 @@ describe('evidence repository: last good evidence', () => {
     expect((await attempts.latestByAccount()).get(A)).toMatchObject({ state: 'failed', at: T2 })
   })
 
-  it('opens v2, writes evidence, reopens at v3 and backfills one attempt per bundle', async () => {
+  it('opens v2, writes evidence, reopens at the latest version and backfills one attempt per bundle', async () => {
     const name = `test-${crypto.randomUUID()}`
     const v2 = open(name, 2)
     await v2.open()
@@ -74,7 +75,7 @@ describe('evidence repository: last good evidence', () => {
     v2.close()
     const v3 = open(name)
     await v3.open()
-    expect(v3.verno).toBe(3)
+    expect(v3.verno).toBe(latestSchemaVersion)
     expect(await v3.evidence.count()).toBe(2)
     const rows: CollectAttemptRow[] = await v3.collectAttempts.orderBy('[accountId+at]').toArray()
     expect(rows.map((r) => [r.at, r.state])).toEqual([

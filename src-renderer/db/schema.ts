@@ -35,4 +35,15 @@ export const schemaV3CollectAttempts = {
   collectAttempts: 'id, accountId, [accountId+at]',
 } as const
 
-export const latestSchemaVersion = 3
+/**
+ * 2026-11-29: baselines. A `baselines` table holds every version of every baseline (key `${id}@${version}`,
+ * indexed by `id`). Upgrade `migrateTargetsToBaselines` turns each account's per-domain targets into a
+ * baseline scoped to that account alone, the most specific scope (see docs/baselines.md). The account's
+ * `targets` field is kept as it was, so nothing that reads it changes until it is retired.
+ */
+export const schemaV4Baselines = {
+  ...schemaV3CollectAttempts,
+  baselines: 'key, id',
+} as const
+
+export const latestSchemaVersion = 4

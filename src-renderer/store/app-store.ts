@@ -6,6 +6,7 @@ import { type AccountsSlice, createAccountsSlice } from './accounts-slice'
 import { type AnswersSlice, createAnswersSlice } from './answers-slice'
 import { type AwsSlice, createAwsSlice } from './aws-slice'
 import { type BackupSlice, createBackupSlice } from './backup-slice'
+import { type BaselinesSlice, createBaselinesSlice } from './baselines-slice'
 import { type CollectSlice, createCollectSlice } from './collect-slice'
 import { createDemoSlice, type DemoSlice } from './demo-slice'
 import { createExportSlice, type ExportSlice } from './export-slice'
@@ -31,7 +32,8 @@ export type AppState = UiSlice &
   CollectSlice &
   ExportSlice &
   ModelSlice &
-  SnapshotsSlice & { deps: StoreDeps }
+  SnapshotsSlice &
+  BaselinesSlice & { deps: StoreDeps }
 
 export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
   return createStore<AppState>()((...a) => ({
@@ -47,6 +49,7 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
     ...createExportSlice(...a),
     ...createModelSlice(...a),
     ...createSnapshotsSlice(...a),
+    ...createBaselinesSlice(...a),
   }))
 }
 

@@ -32,7 +32,7 @@ export interface BackupSlice {
 }
 
 /** Saves text as a file through a Blob download (the export helper may route this through a save dialog). */
-function download(fileName: string, text: string): void {
+export function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
   const link = document.createElement('a')
   link.href = url

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import type { StateCreator } from 'zustand'
+import { demoBaselines } from '../../shared/demo/baselines'
 import { buildDemoOrganization } from '../../shared/demo/organization'
 import { addOrganization, createAccountsRepo } from '../db/accounts-repo'
+import { createBaselinesRepo } from '../db/baselines-repo'
 import { createSettingsRepo, requestPersistentStorage } from '../db/settings-repo'
 import type { AppState } from './app-store'
 import { deskModel } from './desk-model'
@@ -53,6 +55,8 @@ export const createDemoSlice: StateCreator<AppState, [], [], DemoSlice> = (set, 
         const demo = buildDemoOrganization({ now: now(), controls: deskModel().demoControls })
         // Validated, and written all or nothing: the demo loads whole or not at all.
         await addOrganization(db, demo)
+        await createBaselinesRepo(db).importMany(demoBaselines(now()))
+        await get().loadBaselines()
         set({ demoOffer: 'none' })
         await get().loadDesk()
         get().notify({ level: 'info', message: `Demo organization loaded: ${demo.accounts.length} accounts` })
@@ -74,6 +78,8 @@ export const createDemoSlice: StateCreator<AppState, [], [], DemoSlice> = (set, 
       set({ isDemoBusy: true })
       try {
         const count = await createAccountsRepo(get().deps.db).removeOrigin('demo', DEMO_SNAPSHOT_PREFIX)
+        await createBaselinesRepo(get().deps.db).removeDemo()
+        await get().loadBaselines()
         // Once removed, the demo is not opened again by itself at the next start (it can still be loaded).
         await createSettingsRepo(get().deps.db).set(DEMO_DECLINED, z.boolean(), true)
         await get().loadDesk()

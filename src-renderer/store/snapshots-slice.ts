@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { CompareMode } from '../../shared/compare/types'
+import { demoBaselines } from '../../shared/demo/baselines'
 import { buildDemoOrganization, demoQuarterDates } from '../../shared/demo/organization'
 import { buildSnapshot, snapshotsFromQuarters } from '../../shared/snapshot/build'
 import type { Snapshot, SnapshotEdit } from '../../shared/snapshot/schema'
@@ -118,6 +119,7 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
           evidence: Object.values(state.latestEvidence),
           attestations: state.attestations,
           waivers: state.waivers,
+          baselines: state.baselineVersions,
         })
         await createSnapshotsRepo(state.deps.db).addMany([snapshot])
         set((s) => ({ snapshots: [...s.snapshots, snapshot] }))
@@ -144,16 +146,15 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
       busy(async () => {
         const state = get()
         const model = deskModel()
-        const demo = buildDemoOrganization({
-          now: demoNow(state, state.deps.now()),
-          controls: model.demoControls,
-        })
+        const demoAt = demoNow(state, state.deps.now())
+        const demo = buildDemoOrganization({ now: demoAt, controls: model.demoControls })
         const snapshots = snapshotsFromQuarters({
           accounts: demo.accounts,
           quarters: demo.quarters,
           model: model.compiled.model,
           idPrefix: DEMO_SNAPSHOT_PREFIX,
           notes: 'Demo organization: the state at the end of the quarter.',
+          baselines: demoBaselines(demoAt),
         })
         const taken = new Set(state.snapshots.map((s) => s.id))
         const fresh = snapshots.filter((s) => !taken.has(s.id))

@@ -10,6 +10,7 @@ export const areas = [
   { id: 'compare', label: 'Compare', key: '4', icon: '⇄' },
   { id: 'model', label: 'Model', key: '5', icon: '☰' },
   { id: 'settings', label: 'Settings', key: '6', icon: '⚙' },
+  { id: 'baselines', label: 'Baselines', key: '7', icon: '⚑' },
 ] as const
 export type AreaId = (typeof areas)[number]['id']
 

@@ -180,6 +180,8 @@ const account = z.strictObject({
   email: z.string().default('aws@example.com'),
   supportPlan: z.enum(['basic', 'developer', 'business', 'enterprise']).default('business'),
   aliases: z.array(z.string()).default([]),
+  /** The account's tags in AWS Organizations (ListTagsForResource). */
+  tags: z.record(z.string(), z.string()).default({}),
   root: root.default({ createdDays: 1500, mfa: true, hasAccessKeys: false }),
   /** null or omitted: GetAccountPasswordPolicy answers NoSuchEntity. */
   passwordPolicy: passwordPolicy.nullable().default(null),

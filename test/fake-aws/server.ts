@@ -9,6 +9,7 @@ import type { Route, Router } from './routing'
 import { loadScenario, parseScenario } from './scenario-loader'
 import type { Scenario, ScenarioInput } from './scenario-schema'
 import { accessAnalyzerRouter } from './services/access-analyzer'
+import { organizationsRouter } from './services/organizations'
 import { queryRouter } from './services/query'
 import { ssoOidcRouter } from './services/sso-oidc'
 import { ssoPortalRouter } from './services/sso-portal'
@@ -35,7 +36,7 @@ export interface FakeAws {
 }
 
 /** Service ids whose endpoint env var is set (AWS_ENDPOINT_URL_ + serviceId uppercased, spaces → _). */
-const SERVICE_ENV_IDS = ['STS', 'IAM', 'TRUSTEDADVISOR', 'ACCESSANALYZER', 'SSO', 'SSO_OIDC']
+const SERVICE_ENV_IDS = ['STS', 'IAM', 'TRUSTEDADVISOR', 'ACCESSANALYZER', 'SSO', 'SSO_OIDC', 'ORGANIZATIONS']
 
 const routers: readonly Router[] = [
   queryRouter,
@@ -43,6 +44,7 @@ const routers: readonly Router[] = [
   accessAnalyzerRouter,
   ssoPortalRouter,
   ssoOidcRouter,
+  organizationsRouter,
 ]
 
 /** Parses `Credential=AKID/date/region/service/aws4_request` out of a SigV4 Authorization header. */

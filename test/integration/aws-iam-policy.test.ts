@@ -1,7 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { tagMappingSchema } from '../../shared/accounts-file/organizations'
+import { importOrganizationAccounts } from '../../src-main/aws/organizations'
 import { type FakeAws, startFakeAws } from '../fake-aws/index'
+import { clientConfig } from '../fake-aws/testing'
 import { fakeOptions, run } from './collect-support'
 
 /**
@@ -17,6 +20,14 @@ const prefixOfClient: Record<string, string> = {
   sts: 'sts',
   trustedadvisor: 'trustedadvisor',
   accessanalyzer: 'access-analyzer',
+  organizations: 'organizations',
+}
+
+/** The sources that call AWS: the collectors, and the Organizations import of account details. */
+const sourceFiles = async (): Promise<string[]> => {
+  const dir = join(repoRoot, 'src-main/collect')
+  const collectors = (await readdir(dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  return [...collectors.map((f) => join(dir, f)), join(repoRoot, 'src-main/aws/organizations.ts')]
 }
 
 async function policyActions(): Promise<string[]> {
@@ -27,18 +38,16 @@ async function policyActions(): Promise<string[]> {
   return policy.Statement.flatMap((s) => s.Action).sort()
 }
 
-/** `prefix:Operation` for every `…Command` the collectors import from an @aws-sdk client. */
+/** `prefix:Operation` for every `…Command` (or `paginate…`) the AWS-calling sources import from an @aws-sdk client. */
 async function actionsInCollectorSources(): Promise<Map<string, string>> {
-  const dir = join(repoRoot, 'src-main/collect')
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
   const actions = new Map<string, string>()
-  for (const file of files) {
-    const text = await readFile(join(dir, file), 'utf8')
+  for (const file of await sourceFiles()) {
+    const text = await readFile(file, 'utf8')
     for (const match of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z-]+)'/g)) {
       const prefix = prefixOfClient[match[2] ?? '']
       for (const raw of (match[1] ?? '').split(',')) {
         const name = raw.trim()
-        const operation = /^([A-Z]\w*)Command$/.exec(name)?.[1]
+        const operation = (/^([A-Z]\w*)Command$/.exec(name) ?? /^paginate([A-Z]\w*)$/.exec(name))?.[1]
         if (!operation) continue
         if (!prefix)
           throw new Error(`${file} imports ${name} from an AWS client this test does not know (${match[2]})`)
@@ -73,6 +82,11 @@ describe('the least-privilege IAM policy', () => {
         regions: ['us-east-1'],
         trustedAdvisor: { organizationAccountId: fake.scenario.organization?.managementAccountId ?? '' },
       }),
+    )
+    // The account-details import from Organizations, as the management account.
+    await importOrganizationAccounts(
+      clientConfig(fake, fake.scenario.organization?.managementAccountId ?? '', { region: 'us-east-1' }),
+      tagMappingSchema.parse({}),
     )
     const byOperation = await actionsInCollectorSources()
     const called = new Set<string>()

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command'
+import { checkCommand } from './check'
 import { collectCommand } from './collect'
 import { compareCommand } from './compare'
 import { demoCommand } from './demo'
@@ -8,6 +9,7 @@ import { snapshotCommand } from './snapshot'
 
 /** Every sub-command, in the order `--help` lists them. Later features add theirs here. */
 export const commands: CliCommand[] = [
+  checkCommand,
   collectCommand,
   compareCommand,
   demoCommand,

@@ -1,51 +1,17 @@
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
-import { type AnswersFile, assertAnswersMatch, parseAnswers } from '../../../shared/model/answers'
-import { defaultModel } from '../../../shared/model/default-model'
-import { trustedAdvisorCheckIds } from '../../../shared/model/describe'
-import { type MaturityModel, parseModel } from '../../../shared/model/schema'
-import { scoreOrganization } from '../../../shared/scoring/engine'
 import { toMarkdown, toStableJson, toTable } from '../../../shared/scoring/format'
-import { validateParamOverrides } from '../../../shared/scoring/params'
-import { readEvidenceFolder } from '../../collect/offline'
-import { defaultFaultToleranceCheckIds } from '../../collect/trusted-advisor'
-import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
-
-/** A user-facing failure: printed as is, exit code 1. */
-class ScoreInputError extends Error {}
-
-async function readText(path: string, io: CliIo): Promise<string> {
-  try {
-    return await readFile(resolve(io.cwd, path), 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new ScoreInputError(
-      code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? String(error)})`,
-    )
-  }
-}
+import { type CliCommand, parseCommandArgs, UsageError } from '../command'
+import { parseTimeFlags, scoreEvidence, scoreOptions } from '../score-inputs'
 
 const formats = ['json', 'md', 'table'] as const
 type Format = (typeof formats)[number]
 const isFormat = (value: unknown): value is Format => formats.some((f) => f === value)
 
 function parseScoreArgs(args: string[]) {
-  const { values } = parseCommandArgs(args, {
-    evidence: { type: 'string' },
-    answers: { type: 'string' },
-    model: { type: 'string' },
-    format: { type: 'string' },
-    now: { type: 'string' },
-    'max-age-days': { type: 'string' },
-  })
+  const { values } = parseCommandArgs(args, scoreOptions)
   const format = values.format ?? 'json'
-  const now = values.now === undefined ? new Date() : new Date(values.now)
-  const maxAge = values['max-age-days'] === undefined ? undefined : Number(values['max-age-days'])
   if (values.evidence === undefined) throw new UsageError('score needs --evidence <dir>.')
   if (!isFormat(format)) throw new UsageError(`--format must be json, md or table, not "${format}".`)
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO time, not "${values.now}".`)
-  if (maxAge !== undefined && !(Number.isFinite(maxAge) && maxAge > 0))
-    throw new UsageError(`--max-age-days must be a positive number, not "${values['max-age-days']}".`)
+  const { now, maxAge } = parseTimeFlags(values)
   return { values, evidence: values.evidence, format, now, maxAge }
 }
 
@@ -77,37 +43,11 @@ export const scoreCommand: CliCommand = {
     }
     const { evidence, format, now, maxAge, values: flags } = parsed
 
-    let model: MaturityModel = defaultModel
-    let answers: AnswersFile = { attestations: [], waivers: [], params: {} }
     try {
-      const modelPath = flags.model
-      if (typeof modelPath === 'string') model = parseModel(await readText(modelPath, io), modelPath)
-      const answersPath = flags.answers
-      if (typeof answersPath === 'string')
-        answers = parseAnswers(await readText(answersPath, io), answersPath)
-      const paramProblems = validateParamOverrides(model, answers.params)
-      if (paramProblems.length > 0)
-        throw new ScoreInputError(`Invalid params in the answers file: ${paramProblems.join('; ')}`)
-      // Keep every Trusted Advisor check the model reads, not only the security pillar's.
-      const bundles = await readEvidenceFolder(resolve(io.cwd, evidence), {
-        faultToleranceCheckIds: [
-          ...new Set([...defaultFaultToleranceCheckIds, ...trustedAdvisorCheckIds(model)]),
-        ],
-      })
-      if (typeof flags.answers === 'string')
-        assertAnswersMatch(answers, model, new Set(bundles.map((b) => b.accountId)), flags.answers)
-      const org = scoreOrganization({
-        model,
-        accounts: bundles.map((bundle) => ({
-          accountId: bundle.accountId,
-          bundle,
-          attestations: answers.attestations,
-          waivers: answers.waivers,
-        })),
-        now,
-        params: answers.params,
-        ...(maxAge === undefined ? {} : { maxEvidenceAgeDays: maxAge }),
-      })
+      const { model, org } = await scoreEvidence(
+        { evidence, answers: flags.answers, model: flags.model, now, maxAgeDays: maxAge },
+        io,
+      )
       const text =
         format === 'json'
           ? `${JSON.stringify(toStableJson(org), null, 2)}\n`

@@ -4,6 +4,7 @@ import { cellState, describeCell, LevelBadge } from '../../components/level'
 import { useAppStore } from '../../store/app-store'
 import { deskModel } from '../../store/desk-model'
 import { useScorecards } from '../../store/scorecards'
+import { HeldBy } from '../baselines/held-by'
 import { CollectionFailedBanner } from '../collect/collection-banner'
 import { AccountContext } from './account-context'
 import { DomainPanel } from './domain-panel'
@@ -63,6 +64,7 @@ export function AccountDetail({
       </header>
       <CollectionFailedBanner accountId={account.id} />
       <AccountContext key={account.id} account={account} />
+      <HeldBy accountId={account.id} />
       <fieldset className="detail-tabs">
         <legend className="visually-hidden">Account views</legend>
         <button type="button" aria-pressed={tab === 'domains'} onClick={() => setTab('domains')}>

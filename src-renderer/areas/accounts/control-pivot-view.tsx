@@ -2,8 +2,8 @@ import { useId, useMemo, useState } from 'react'
 import type { DomainId } from '../../../shared/domain/types'
 import { controlPivot, type PivotRow, pivotCounts, pivotCsv } from '../../../shared/overview/control-pivot'
 import type { AccountScorecard, ControlStatus } from '../../../shared/scoring/types'
-import { downloadText } from '../../app/download'
 import { StatusPill } from '../../components/status-pill'
+import { download } from '../../store/backup-slice'
 import type { ControlMeta } from '../../store/desk-model'
 import { naturalCollator } from './overview-model'
 
@@ -47,7 +47,7 @@ export function ControlPivotTable({ control, rows, onOpen }: ControlPivotTablePr
         </label>
         <button
           type="button"
-          onClick={() => downloadText(`ratchet-${control.id}.csv`, pivotCsv(control.id, shown), 'text/csv')}
+          onClick={() => download(`ratchet-${control.id}.csv`, pivotCsv(control.id, shown))}
         >
           Export CSV
         </button>

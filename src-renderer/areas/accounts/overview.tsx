@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/app-store'
 import { deskModel } from '../../store/desk-model'
 import { overviewExportScope } from '../../store/export-slice'
 import { useScorecards } from '../../store/scorecards'
+import { BreachesPanel } from '../baselines/breaches-panel'
 import { CollectionFailedBanner } from '../collect/collection-banner'
 import { AccountGroupsTable } from './account-groups-view'
 import { BulkQuestionnaire } from './bulk-questionnaire'
@@ -21,16 +22,18 @@ import {
   visibleRows,
 } from './overview-model'
 import { SummaryStrip } from './summary-strip'
+import { OverviewTodo } from './todo-list'
 import { useOverviewSummary } from './use-overview-summary'
 
 const levelsShown = [0, 1, 2, 3, 4, 5] as const
-type OverviewView = 'heatmap' | GroupKey | 'control'
+type OverviewView = 'heatmap' | GroupKey | 'control' | 'todo'
 const viewLabels: Record<OverviewView, string> = {
   heatmap: 'Accounts',
   owner: 'By owner',
   environment: 'By environment',
   tag: 'By tag',
   control: 'By control',
+  todo: 'To do',
 }
 
 /** The estate at a glance: filters, counts and the accounts × domains heatmap. */
@@ -111,6 +114,7 @@ export function Overview() {
           </button>
         ))}
       </fieldset>
+      {view === 'todo' ? <OverviewTodo accounts={accounts} /> : null}
       {view === 'control' ? (
         <ControlPivotPanel
           controls={controls}
@@ -173,6 +177,7 @@ export function Overview() {
               </span>
             ))}
           </p>
+          <BreachesPanel />
           <div className="bulk-bar">
             <button type="button" onClick={() => setSelectedAccounts(rows.map((r) => r.account.id))}>
               Select all shown

@@ -7,6 +7,7 @@ import {
 import type { DomainId } from '../../../shared/domain/types'
 import { LevelBadge } from '../../components/level'
 import { useAppStore } from '../../store/app-store'
+import { BaselineShifts } from '../baselines/baseline-shifts'
 import { ResourceTable } from './resource-table'
 import { resolveSide, useCurrentState } from './use-compare'
 
@@ -75,6 +76,7 @@ export function ComparisonView({
           <strong>{summary.gaps}</strong> gaps to target
         </li>
       </ul>
+      <BaselineShifts before={before} after={after} />
       <Regressions comparison={comparison} domainTitle={domainTitle} />
       <LevelChanges
         title="Level changes"
