@@ -1,4 +1,5 @@
-import { parse as parseCsv } from 'csv-parse/sync'
+// The browser build: csv-parse/sync reads Node's Buffer when it loads, which the renderer does not have.
+import { parse as parseCsv } from 'csv-parse/browser/esm/sync'
 import { z } from 'zod'
 import { criticalitySchema, domainIdSchema, environmentSchema, levelSchema } from '../domain/types'
 import { accountIdSchema } from '../evidence/schema'

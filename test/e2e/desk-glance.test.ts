@@ -114,6 +114,21 @@ describe('the ratchet at a glance (Chromium)', () => {
     expect(await page.locator('#account-title').textContent()).toBe(firstName)
     await desk.control('iam.root-mfa').waitFor()
 
+    // The to-do list: the shared planner's first actions; a fix opens the account at that control.
+    await desk.backToOverview()
+    await page.getByRole('button', { name: 'To do', exact: true }).click()
+    const todo = page.getByTestId('todo-item')
+    expect(await todo.count()).toBeGreaterThan(0)
+    expect(await todo.count()).toBeLessThanOrEqual(7)
+    expect(await todo.first().textContent()).toMatch(/ in \d+ accounts?|for \d+ accounts?/)
+    await saveScreenshot(page, 'glance-todo')
+    const fix = page.locator('[data-testid="todo-item"][data-kind="fix-control"]').first()
+    if ((await fix.count()) > 0) {
+      await fix.getByRole('button').click()
+      await desk.detail().waitFor()
+      await page.locator('[data-testid="control"] details[open]').first().waitFor()
+    }
+
     // Group by owner: a row per owner; picking one shows its accounts on the heatmap.
     await desk.backToOverview()
     await page.getByRole('button', { name: 'By owner', exact: true }).click()
