@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AppError, appErrorCodes, appErrorSchema, errorAction } from './errors'
+import { z } from 'zod'
+import { AppError, appErrorCodes, appErrorSchema, describeZodError, errorAction } from './errors'
 
 describe('app error codes', () => {
   it('refuses a code that is not in the enum when an error crosses the boundary', () => {
@@ -21,5 +22,15 @@ describe('app error codes', () => {
       code: 'unsafe-path',
       hint: 'choose another folder',
     })
+  })
+})
+
+describe('describeZodError', () => {
+  it('names each field, and counts the rest instead of cutting the text mid-word', () => {
+    const result = z.object({ a: z.string(), b: z.number(), c: z.boolean() }).safeParse({})
+    if (result.success) throw new Error('an empty object is not valid')
+    expect(describeZodError(result.error)).toMatch(/^a: .+; b: .+; c: .+$/)
+    const short = describeZodError(result.error, 1)
+    expect(short).toMatch(/^a: [^;]+; and 2 more$/)
   })
 })

@@ -90,14 +90,17 @@ export class AppError extends Error {
 
 export const isAppError = (value: unknown): value is AppError => value instanceof AppError
 
-/** Turns a zod failure into one readable sentence: "path.to.field: what was expected; …". */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'
-      return `${path}: ${issue.message}`
-    })
-    .join('; ')
+/**
+ * Turns a zod failure into one readable sentence: "path.to.field: what was expected; …". With `maxIssues`, the
+ * rest is counted ("and 12 more") instead of cutting the text mid-word.
+ */
+export function describeZodError(error: z.ZodError, maxIssues = Number.POSITIVE_INFINITY): string {
+  const described = error.issues.slice(0, maxIssues).map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'
+    return `${path}: ${issue.message}`
+  })
+  const more = error.issues.length - described.length
+  return more > 0 ? `${described.join('; ')}; and ${more} more` : described.join('; ')
 }
 
 /** What the user can do next about an error; the renderer offers it as the notice's action. */

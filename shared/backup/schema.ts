@@ -169,7 +169,7 @@ export function parseBackup(text: string, fileName = 'This file'): BackupFile {
   if (!result.success) {
     throw new AppError(
       'backup-invalid',
-      `${fileName} is damaged and was not restored: ${describeZodError(result.error).slice(0, 400)}`,
+      `${fileName} is damaged and was not restored: ${describeZodError(result.error, 3)}`,
       nothingChanged,
     )
   }

@@ -14,6 +14,8 @@ import {
 import { type AreaId, areas, uiSelectors } from '../store/ui-slice'
 import { ErrorBoundary } from './error-boundary'
 import { StatusArea } from './status-area'
+import { useThemeOnDocument } from './theme'
+import { useAppTheme } from './use-theme'
 
 // Loaded on demand, so the first screen does not wait for them: the charts (Compare), the model editor,
 // and the export dialog with the report renderers.
@@ -71,12 +73,27 @@ function Shell() {
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [setArea])
+  useThemeOnDocument(useAppTheme())
+  const isNavCollapsed = useAppStore(uiSelectors.isNavCollapsed)
+  const toggleNav = useAppStore((s) => s.toggleNav)
   const current = areas.find((a) => a.id === area)
   const hasExport = useAppStore((s) => s.exportSource !== undefined)
   return (
-    <div className="shell">
+    <div className={isNavCollapsed ? 'shell is-nav-collapsed' : 'shell'}>
       <nav className="nav" aria-label="Areas">
-        <div className="brand">Ratchet</div>
+        <div className="brand">
+          <span className={isNavCollapsed ? 'visually-hidden' : undefined}>Ratchet</span>
+          <button
+            type="button"
+            className="nav-toggle"
+            aria-expanded={!isNavCollapsed}
+            aria-label={isNavCollapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
+            title={isNavCollapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
+            onClick={toggleNav}
+          >
+            <span aria-hidden="true">{isNavCollapsed ? '»' : '«'}</span>
+          </button>
+        </div>
         <ul>
           {areas.map((a) => (
             <li key={a.id}>
@@ -87,7 +104,10 @@ function Shell() {
                 title={`${a.label} (Alt+${a.key})`}
                 onClick={() => setArea(a.id)}
               >
-                {a.label}
+                <span className="nav-icon" aria-hidden="true">
+                  {a.icon}
+                </span>
+                <span className={isNavCollapsed ? 'visually-hidden' : 'nav-label'}>{a.label}</span>
               </button>
             </li>
           ))}

@@ -28,10 +28,42 @@ export interface StatusSlice {
   notices: Notice[]
   upsertJob(job: Job): void
   removeJob(id: string): void
+  /** Adds a notice; information clears itself after `infoNoticeMs`, warnings and errors stay until dismissed. */
   notify(notice: Omit<Notice, 'id'>): void
-  /** Shows any thrown value as an error notice; AppErrors keep their code and hint. */
-  reportError(error: unknown): void
+  /**
+   * Shows any thrown value as a notice; AppErrors keep their code, hint and next step. `file` names the file
+   * the error is about. An expected state (no AWS configuration, a cancelled sign-in) is information, not red.
+   */
+  reportError(error: unknown, context?: { file?: string }): void
   dismissNotice(id: number): void
+  /** Dismisses every warning and error at once. */
+  dismissProblems(): void
+}
+
+/** How long an information notice stays before it clears itself. */
+export const infoNoticeMs = 6000
+/** At most this many notices are kept; the oldest go first. */
+const maxNotices = 20
+
+/**
+ * Codes that describe an expected state rather than a failure: shown as information, never red. "No AWS
+ * configuration" is how every new user starts (the demo is shown then); a cancel is the user's own choice.
+ */
+const expectedStates: ReadonlySet<AppErrorCode> = new Set([
+  'no-aws-config',
+  'sso-login-cancelled',
+  'collection-cancelled',
+])
+
+/** The message a person reads: its lines joined, stack frames ("at …") left out, the file it is about first. */
+export function readableMessage(error: unknown, file?: string): string {
+  const raw = error instanceof Error ? error.message : String(error)
+  const lines = raw
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^at\s/.test(line))
+  const text = lines.join(' ') || 'Something went wrong.'
+  return file ? `${file}: ${text}` : text
 }
 
 let nextNoticeId = 1
@@ -46,25 +78,35 @@ export const createStatusSlice: StateCreator<AppState, [], [], StatusSlice> = (s
         : [...s.jobs, job],
     })),
   removeJob: (id) => set((s) => ({ jobs: s.jobs.filter((j) => j.id !== id) })),
-  notify: (notice) => set((s) => ({ notices: [...s.notices, { ...notice, id: nextNoticeId++ }].slice(-5) })),
-  reportError: (error) => {
+  notify: (notice) => {
+    const id = nextNoticeId++
+    set((s) => ({ notices: [...s.notices, { ...notice, id }].slice(-maxNotices) }))
+    if (notice.level === 'info') setTimeout(() => get().dismissNotice(id), infoNoticeMs)
+  },
+  reportError: (error, context) => {
+    const message = readableMessage(error, context?.file)
     if (error instanceof AppError) {
       get().notify({
-        level: 'error',
-        message: error.message,
+        level: expectedStates.has(error.code) ? 'info' : 'error',
+        message,
         code: error.code,
         action: errorAction(error.code),
         ...(error.hint ? { hint: error.hint } : {}),
       })
     } else {
-      get().notify({ level: 'error', message: error instanceof Error ? error.message : String(error) })
+      get().notify({ level: 'error', message, hint: 'If it happens again, restart Ratchet.' })
     }
   },
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  dismissProblems: () => set((s) => ({ notices: s.notices.filter((n) => n.level === 'info') })),
 })
 
 export const statusSelectors = {
   jobs: (s: AppState) => s.jobs,
   notices: (s: AppState) => s.notices,
+  /** Information notices, newest last. */
+  infos: (s: AppState) => s.notices.filter((n) => n.level === 'info'),
+  /** Warnings and errors, newest last: shown as one line with a count that opens the list. */
+  problems: (s: AppState) => s.notices.filter((n) => n.level !== 'info'),
   runningJobs: (s: AppState) => s.jobs.filter((j) => j.state === 'running'),
 }

@@ -69,7 +69,7 @@ describe('snapshots, compare and trends in Chromium', () => {
     const rows = await snaps.trendRows('trend-domain-table')
     for (const quarter of quarters) expect(rows).toContain(quarter)
     expect(rows).toEqual([...quarters, 'Before the answer', 'Now'])
-    const canvas = app.page.getByTestId('trend-domain-chart')
+    const canvas = app.page.getByTestId('trend-domain-chart-iam')
     await canvas.waitFor()
     const isDrawn = await canvas.evaluate((el) => {
       // The node tsconfig has no DOM types: describe the little of a canvas this needs.

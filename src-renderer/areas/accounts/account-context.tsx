@@ -49,9 +49,14 @@ export function AccountContext({ account }: { account: Account }) {
           <dt>Tags</dt>
           <dd>{account.tags.length > 0 ? account.tags.join(', ') : <span className="muted">none</span>}</dd>
         </div>
-        <button type="button" onClick={start}>
-          Edit details
-        </button>
+        {/* A <dl> may hold only dt/dd groups (axe definition-list): the button sits in a group of its own. */}
+        <div>
+          <dd>
+            <button type="button" onClick={start}>
+              Edit details
+            </button>
+          </dd>
+        </div>
       </dl>
     )
   }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { type Account, type DomainId, domainIds, type Level } from '../../../shared/domain/types'
 import { cellState, describeCell, domainCell, LevelBadge } from '../../components/level'
 import { useAppStore } from '../../store/app-store'
@@ -29,6 +29,13 @@ export function AccountDetail({
   const updateAccount = useAppStore((s) => s.updateAccount)
   const openCurrentExport = useAppStore((s) => s.openCurrentExport)
   const [tab, setTab] = useState<'domains' | 'questions'>('domains')
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const hasFocusControl = controlId !== undefined
+  useEffect(() => {
+    // Opening an account (Enter on the heatmap) moves focus to its heading, never to the page body; when it
+    // opens at a control, that control keeps the scroll position.
+    if (account.id) headingRef.current?.focus({ preventScroll: hasFocusControl })
+  }, [account.id, hasFocusControl])
   const titles = desk.domainTitles
   const current = domainId ?? card?.domains.find((d) => d.level === card.level)?.domainId ?? 'iam'
   const domain = card?.domains.find((d) => d.domainId === current)
@@ -44,7 +51,9 @@ export function AccountDetail({
         <button type="button" onClick={openOverview}>
           ← All accounts
         </button>
-        <h2 id="account-title">{account.name}</h2>
+        <h2 id="account-title" ref={headingRef} tabIndex={-1}>
+          {account.name}
+        </h2>
         <code className="muted">{account.id}</code>
         {account.origin === 'demo' ? <span className="demo-tag">Demo</span> : null}
         <span className="headline">
@@ -85,15 +94,20 @@ export function AccountDetail({
                     type="button"
                     className="domain-tab"
                     aria-current={d === current ? 'true' : undefined}
-                    aria-label={describeCell(domainCell(result), titles[d])}
                     onClick={() => openAccount(account.id, d)}
                   >
-                    <LevelBadge
-                      level={state.level}
-                      isHeldByUnknown={state.isHeldByUnknown}
-                      isBelowTarget={card?.belowTarget.includes(d) ?? false}
-                    />
+                    {/* The name is the visible title, then the level in words (label in name, WCAG 2.5.3). */}
+                    <span aria-hidden="true">
+                      <LevelBadge
+                        level={state.level}
+                        isHeldByUnknown={state.isHeldByUnknown}
+                        isBelowTarget={card?.belowTarget.includes(d) ?? false}
+                      />
+                    </span>
                     <span>{titles[d]}</span>
+                    <span className="visually-hidden">
+                      {describeCell(domainCell(result), titles[d]).slice(titles[d].length)}
+                    </span>
                   </button>
                 </li>
               )

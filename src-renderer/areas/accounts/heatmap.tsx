@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { type DomainId, domainIds } from '../../../shared/domain/types'
+import type { CellChange, CellChanges } from '../../../shared/overview/cell-changes'
 import { cellState, describeCell, LevelBadge } from '../../components/level'
+import { domainAbbreviations } from './domain-abbreviations'
 import { gridColumns, type OverviewRow, type Sort, type SortKey } from './overview-model'
 
 const ROW_HEIGHT = 40
@@ -10,6 +12,8 @@ interface HeatmapProps {
   rows: OverviewRow[]
   sort: Sort
   selected: ReadonlySet<string>
+  /** ▲/▼ marks: the cells whose level changed since the last snapshot. */
+  changes?: CellChanges
   onSort(key: SortKey): void
   onToggle(accountId: string): void
   onOpen(accountId: string, domainId?: DomainId): void
@@ -51,7 +55,20 @@ export function moveCell(key: string, at: Cell, last: Cell, page: number, isCtrl
  * so 1,000 accounts scroll smoothly). It has one tab stop (roving tabindex): arrow keys, Home/End and
  * PageUp/PageDown move between cells, Enter opens the account at that domain, Space ticks it for bulk answers.
  */
-export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen, titles }: HeatmapProps) {
+/** "▲" or "▼" beside a cell that moved, and the words a screen reader hears instead. */
+function ChangeMark({ change }: { change: CellChange | undefined }) {
+  if (!change) return null
+  return (
+    <span className={`cell-delta delta-${change.direction}`} aria-hidden="true">
+      {change.direction === 'up' ? '▲' : '▼'}
+    </span>
+  )
+}
+
+const describeChange = (change: CellChange | undefined) =>
+  change ? `, ${change.direction} from ${change.from} since the last snapshot` : ''
+
+export function Heatmap({ rows, sort, selected, changes, onSort, onToggle, onOpen, titles }: HeatmapProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 })
   const isKeyboardMove = useRef(false)
@@ -111,15 +128,22 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen, titles
     }
   }
 
-  const header = (key: SortKey, label: string) => (
+  const header = (key: SortKey, label: string, short = label) => (
     <th
       key={key}
       scope="col"
       className={key === 'name' ? 'hm-name' : key === 'level' ? 'hm-level' : 'hm-domain'}
       aria-sort={sort.key === key ? (sort.isDescending ? 'descending' : 'ascending') : 'none'}
     >
-      <button type="button" className="sort-button" onClick={() => onSort(key)} title={`Sort by ${label}`}>
-        {label}
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => onSort(key)}
+        title={`${label}: sort`}
+        // The name starts with what is shown (WCAG 2.5.3, label in name), then says it in full.
+        aria-label={short === label ? undefined : `${short} (${label})`}
+      >
+        {short}
         {sort.key === key ? <span aria-hidden="true">{sort.isDescending ? ' ▼' : ' ▲'}</span> : null}
       </button>
     </th>
@@ -141,7 +165,7 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen, titles
             </th>
             {header('name', 'Account')}
             {header('level', 'Level')}
-            {domainIds.map((d) => header(d, titles[d]))}
+            {domainIds.map((d) => header(d, titles[d], domainAbbreviations[d]))}
           </tr>
         </thead>
         <tbody>
@@ -205,12 +229,14 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen, titles
                   const domain = card?.domains[domainId]
                   const state = cellState(domain)
                   const isBelow = card?.belowTarget.includes(domainId) ?? false
+                  const change = changes?.get(account.id)?.[domainId]
                   return (
                     <td key={domainId} className="hm-domain">
                       <button
                         type="button"
                         className="cell-button"
-                        aria-label={`${account.name}, ${describeCell(domain, titles[domainId])}${isBelow ? ', below target' : ''}`}
+                        aria-label={`${account.name}, ${describeCell(domain, titles[domainId])}${isBelow ? ', below target' : ''}${describeChange(change)}`}
+                        data-change={change?.direction}
                         data-testid={`cell-${domainId}`}
                         {...cellButton(i + 1)}
                         onClick={() => onOpen(account.id, domainId)}
@@ -220,6 +246,7 @@ export function Heatmap({ rows, sort, selected, onSort, onToggle, onOpen, titles
                           isHeldByUnknown={state.isHeldByUnknown}
                           isBelowTarget={isBelow}
                         />
+                        <ChangeMark change={change} />
                       </button>
                     </td>
                   )

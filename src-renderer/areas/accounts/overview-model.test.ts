@@ -94,6 +94,15 @@ describe('overview filters, sorting and counts', () => {
     expect(byIam.map((r) => r.account.name)).toEqual(['sandbox', 'payments', 'identity'])
   })
 
+  it('sorts names naturally: "-15" before "-147", case ignored', () => {
+    const named = ['app-147', 'app-15', 'App-2', 'app-1'].map((name, i) => ({
+      account: account(String(100000000000 + i), name),
+      summary: undefined,
+    }))
+    const sorted = visibleRows(named, emptyFilters, { key: 'name', isDescending: false })
+    expect(sorted.map((r) => r.account.name)).toEqual(['app-1', 'App-2', 'app-15', 'app-147'])
+  })
+
   it('counts levels, below-target accounts and accounts with unverified domains', () => {
     expect(overviewCounts(rows)).toEqual({
       total: 3,

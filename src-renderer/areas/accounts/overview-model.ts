@@ -32,9 +32,13 @@ export interface OverviewRow {
   summary: AccountSummary | undefined
 }
 
+/** Natural order for names: "-15" before "-147", case ignored ("a-2" < "A-10"). */
+export const naturalCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+
 /** The values the filter menus offer, from the accounts present. */
 export function filterOptions(accounts: Account[]) {
-  const uniq = (values: string[]) => [...new Set(values.filter((v) => v !== ''))].sort()
+  const uniq = (values: string[]) =>
+    [...new Set(values.filter((v) => v !== ''))].sort(naturalCollator.compare)
   return {
     owners: uniq(accounts.map((a) => a.owner)),
     environments: uniq(accounts.map((a) => a.environment)),
@@ -57,7 +61,7 @@ function matches(row: OverviewRow, f: OverviewFilters): boolean {
 }
 
 function sortValue(row: OverviewRow, key: SortKey): string | number {
-  if (key === 'name' || key === 'owner' || key === 'environment') return row.account[key].toLowerCase()
+  if (key === 'name' || key === 'owner' || key === 'environment') return row.account[key]
   if (key === 'level') return row.summary?.level ?? -1
   return row.summary?.domains[key]?.level ?? -1
 }
@@ -70,9 +74,16 @@ export function visibleRows(rows: OverviewRow[], filters: OverviewFilters, sort:
     .sort((a, b) => {
       const x = sortValue(a, sort.key)
       const y = sortValue(b, sort.key)
-      if (x < y) return -direction
-      if (x > y) return direction
-      return a.account.name.localeCompare(b.account.name)
+      const order =
+        typeof x === 'string' && typeof y === 'string'
+          ? naturalCollator.compare(x, y)
+          : x < y
+            ? -1
+            : x > y
+              ? 1
+              : 0
+      if (order !== 0) return order * direction
+      return naturalCollator.compare(a.account.name, b.account.name)
     })
 }
 

@@ -1,13 +1,17 @@
 import { useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { type GroupKey, groupAccounts, noGroupValue } from '../../../shared/overview/groups'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { overviewExportScope } from '../../store/export-slice'
+import { useScorecards } from '../../store/scorecards'
 import { summarySelectors } from '../../store/summaries-slice'
 import { useDeskModel } from '../../store/use-desk-model'
 import { BreachesPanel } from '../baselines/breaches-panel'
 import { CollectionFailedBanner } from '../collect/collection-banner'
+import { AccountGroupsTable } from './account-groups-view'
 import { BulkQuestionnaire } from './bulk-questionnaire'
+import { ControlPivotPanel } from './control-pivot-view'
 import { Heatmap } from './heatmap'
 import {
   emptyFilters,
@@ -18,8 +22,20 @@ import {
   type SortKey,
   visibleRows,
 } from './overview-model'
+import { SummaryStrip } from './summary-strip'
+import { OverviewTodo } from './todo-list'
+import { useOverviewSummary } from './use-overview-summary'
 
 const levelsShown = [0, 1, 2, 3, 4, 5] as const
+type OverviewView = 'heatmap' | GroupKey | 'control' | 'todo'
+const viewLabels: Record<OverviewView, string> = {
+  heatmap: 'Accounts',
+  owner: 'By owner',
+  environment: 'By environment',
+  tag: 'By tag',
+  control: 'By control',
+  todo: 'To do',
+}
 
 /** The estate at a glance: filters, counts and the accounts × domains heatmap. */
 export function Overview() {
@@ -33,8 +49,11 @@ export function Overview() {
       openCurrentExport: s.openCurrentExport,
     })),
   )
+  // The heatmap draws from the stored summaries at once; the strip, the groups, the pivot and the to-do list
+  // need every control of every account, scored once the bundles and answers have loaded behind it.
   const summaries = useAppStore(summarySelectors.summaries)
   const desk = useDeskModel()
+  const cards = useScorecards()
   const [filters, setFilters] = useState<OverviewFilters>(emptyFilters)
   const [sort, setSort] = useState<Sort>({ key: 'name', isDescending: false })
   const [isBulkOpen, setBulkOpen] = useState(false)
@@ -46,6 +65,17 @@ export function Overview() {
   const rows = useMemo(() => visibleRows(allRows, filters, sort), [allRows, filters, sort])
   const counts = useMemo(() => overviewCounts(rows), [rows])
   const selected = useMemo(() => new Set(selectedIds), [selectedIds])
+  const { summary, changes } = useOverviewSummary(accounts, cards)
+  const [view, setView] = useState<OverviewView>('heatmap')
+  const groups = useMemo(
+    () =>
+      view === 'owner' || view === 'environment' || view === 'tag'
+        ? groupAccounts(accounts, cards, view)
+        : [],
+    [accounts, cards, view],
+  )
+  const controls = useMemo(() => [...desk.controls.values()], [desk])
+  const cardList = useMemo(() => [...cards.values()], [cards])
   const patch = (change: Partial<OverviewFilters>) => setFilters((f) => ({ ...f, ...change }))
   const onSort = (key: SortKey) =>
     setSort((s) => ({
@@ -74,103 +104,144 @@ export function Overview() {
 
   return (
     <div className="overview">
-      <fieldset className="filters">
-        <legend className="visually-hidden">Filter accounts</legend>
-        <label className="filter">
-          <span>Search</span>
-          <input
-            type="search"
-            value={filters.text}
-            placeholder="Name or id"
-            onChange={(e) => patch({ text: e.target.value })}
-            aria-label="Search accounts"
-          />
-        </label>
-        {select('Owner', filters.owner, options.owners, (owner) => patch({ owner }))}
-        {select('Environment', filters.environment, options.environments, (environment) =>
-          patch({ environment }),
-        )}
-        {select('Tag', filters.tag, options.tags, (tag) => patch({ tag }))}
-        {select('Level', filters.level, ['0', '1', '2', '3', '4', '5'], (level) => patch({ level }))}
-        <label className="filter filter-check">
-          <input
-            type="checkbox"
-            checked={filters.isBelowTargetOnly}
-            onChange={(e) => patch({ isBelowTargetOnly: e.target.checked })}
-          />
-          <span>Below target only</span>
-        </label>
-        <button type="button" onClick={() => setFilters(emptyFilters)}>
-          Clear filters
-        </button>
-      </fieldset>
-      <CollectionFailedBanner />
-      <p className="counts" data-testid="overview-counts" aria-live="polite">
-        Showing <strong>{counts.total}</strong> of {accounts.length} accounts · {counts.belowTarget} below
-        target · {counts.withUnknowns} with unverified domains · by level:{' '}
-        {levelsShown.map((level) => (
-          <span key={level} className="count-level">
-            L{level} {counts.byLevel[level]}
-          </span>
+      <SummaryStrip
+        summary={summary}
+        controlTitle={(id) => desk.controls.get(id)?.title ?? id}
+        onOpenControl={(accountId, domainId, controlId) => openAccount(accountId, domainId, controlId)}
+        onOpenAccount={(accountId) => openAccount(accountId)}
+        onShowBelowTarget={() => patch({ isBelowTargetOnly: true })}
+      />
+      <fieldset className="overview-views">
+        <legend className="visually-hidden">View</legend>
+        {(Object.keys(viewLabels) as OverviewView[]).map((v) => (
+          <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+            {viewLabels[v]}
+          </button>
         ))}
-      </p>
-      <BreachesPanel />
-      <div className="bulk-bar">
-        <button type="button" onClick={() => setSelectedAccounts(rows.map((r) => r.account.id))}>
-          Select all shown
-        </button>
-        <button type="button" disabled={selectedIds.length === 0} onClick={() => setSelectedAccounts([])}>
-          Clear selection
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={selectedIds.length === 0}
-          onClick={() => setBulkOpen(true)}
-        >
-          Answer for {selectedIds.length} selected
-        </button>
-        <button
-          type="button"
-          data-testid="overview-export"
-          onClick={() =>
-            void openCurrentExport(
-              overviewExportScope(
-                selectedIds,
-                rows.map((r) => r.account.id),
-                accounts.length,
-                filters,
-              ),
-            )
-          }
-        >
-          {selectedIds.length > 0
-            ? `Export ${selectedIds.length} selected…`
-            : rows.length < accounts.length
-              ? `Export ${rows.length} shown…`
-              : 'Export scorecard…'}
-        </button>
-        <span className="muted legend">
-          Cells show the domain level; hatched with “?” means nothing failed but some controls could not be
-          verified. Underlined: below target. Keys: arrows move, Enter opens, Space selects.
-        </span>
-      </div>
-      {isBulkOpen && selectedIds.length > 0 ? (
-        <BulkQuestionnaire accountIds={selectedIds} onClose={() => setBulkOpen(false)} />
-      ) : null}
-      {rows.length === 0 ? (
-        <p className="muted">No account matches these filters.</p>
-      ) : (
-        <Heatmap
-          rows={rows}
-          sort={sort}
-          selected={selected}
-          onSort={onSort}
-          onToggle={toggleSelectedAccount}
-          onOpen={(id, domainId) => openAccount(id, domainId)}
-          titles={desk.domainTitles}
+      </fieldset>
+      {view === 'todo' ? <OverviewTodo accounts={accounts} /> : null}
+      {view === 'control' ? (
+        <ControlPivotPanel
+          controls={controls}
+          accounts={accounts}
+          cards={cardList}
+          initialControlId={summary.regressions[0]?.controlId}
+          onOpen={(accountId, domainId, controlId) => openAccount(accountId, domainId, controlId)}
         />
-      )}
+      ) : null}
+      {view === 'owner' || view === 'environment' || view === 'tag' ? (
+        <AccountGroupsTable
+          groupKey={view}
+          groups={groups}
+          domainTitle={(id) => desk.domainTitles[id]}
+          onPick={(value) => {
+            setFilters({ ...emptyFilters, [view]: value === noGroupValue ? '' : value })
+            setView('heatmap')
+          }}
+        />
+      ) : null}
+      {view === 'heatmap' ? (
+        <>
+          <fieldset className="filters">
+            <legend className="visually-hidden">Filter accounts</legend>
+            <label className="filter">
+              <span>Search</span>
+              <input
+                type="search"
+                value={filters.text}
+                placeholder="Name or id"
+                onChange={(e) => patch({ text: e.target.value })}
+                aria-label="Search accounts"
+              />
+            </label>
+            {select('Owner', filters.owner, options.owners, (owner) => patch({ owner }))}
+            {select('Environment', filters.environment, options.environments, (environment) =>
+              patch({ environment }),
+            )}
+            {select('Tag', filters.tag, options.tags, (tag) => patch({ tag }))}
+            {select('Level', filters.level, ['0', '1', '2', '3', '4', '5'], (level) => patch({ level }))}
+            <label className="filter filter-check">
+              <input
+                type="checkbox"
+                checked={filters.isBelowTargetOnly}
+                onChange={(e) => patch({ isBelowTargetOnly: e.target.checked })}
+              />
+              <span>Below target only</span>
+            </label>
+            <button type="button" onClick={() => setFilters(emptyFilters)}>
+              Clear filters
+            </button>
+          </fieldset>
+          <CollectionFailedBanner />
+          <p className="counts" data-testid="overview-counts" aria-live="polite">
+            Showing <strong>{counts.total}</strong> of {accounts.length} accounts · {counts.belowTarget} below
+            target · {counts.withUnknowns} with unverified domains · by level:{' '}
+            {levelsShown.map((level) => (
+              <span key={level} className="count-level">
+                L{level} {counts.byLevel[level]}
+              </span>
+            ))}
+          </p>
+          <BreachesPanel />
+          <div className="bulk-bar">
+            <button type="button" onClick={() => setSelectedAccounts(rows.map((r) => r.account.id))}>
+              Select all shown
+            </button>
+            <button type="button" disabled={selectedIds.length === 0} onClick={() => setSelectedAccounts([])}>
+              Clear selection
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={selectedIds.length === 0}
+              onClick={() => setBulkOpen(true)}
+            >
+              Answer for {selectedIds.length} selected
+            </button>
+            <button
+              type="button"
+              data-testid="overview-export"
+              onClick={() =>
+                void openCurrentExport(
+                  overviewExportScope(
+                    selectedIds,
+                    rows.map((r) => r.account.id),
+                    accounts.length,
+                    filters,
+                  ),
+                )
+              }
+            >
+              {selectedIds.length > 0
+                ? `Export ${selectedIds.length} selected…`
+                : rows.length < accounts.length
+                  ? `Export ${rows.length} shown…`
+                  : 'Export scorecard…'}
+            </button>
+            <span className="muted legend">
+              Cells show the domain level; hatched with “?” means nothing failed but some controls could not
+              be verified. Underlined: below target. Keys: arrows move, Enter opens, Space selects.
+            </span>
+          </div>
+          {isBulkOpen && selectedIds.length > 0 ? (
+            <BulkQuestionnaire accountIds={selectedIds} onClose={() => setBulkOpen(false)} />
+          ) : null}
+          {rows.length === 0 ? (
+            <p className="muted">No account matches these filters.</p>
+          ) : (
+            <Heatmap
+              rows={rows}
+              sort={sort}
+              selected={selected}
+              changes={changes}
+              onSort={onSort}
+              onToggle={toggleSelectedAccount}
+              onOpen={(id, domainId) => openAccount(id, domainId)}
+              titles={desk.domainTitles}
+            />
+          )}
+        </>
+      ) : null}
     </div>
   )
 }

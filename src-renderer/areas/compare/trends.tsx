@@ -1,10 +1,12 @@
 import { useId, useMemo, useState } from 'react'
-import { Bar, Line, Radar } from 'react-chartjs-2'
+import { Bar, Radar } from 'react-chartjs-2'
 import { accountRadar, domainTrend, levelCounts, type TrendPoint } from '../../../shared/compare/trends'
 import { type DomainId, domainIds } from '../../../shared/domain/types'
 import type { Snapshot } from '../../../shared/snapshot/schema'
+import { useAppTheme } from '../../app/use-theme'
 import { useAppStore } from '../../store/app-store'
-import { domainColors, levelColors, registerCharts } from './chart-setup'
+import { chartPalettes, registerCharts, themedPlugins, themedScale } from './chart-setup'
+import { DomainProgress } from './domain-progress'
 import { useCurrentState } from './use-compare'
 
 registerCharts()
@@ -12,7 +14,8 @@ registerCharts()
 const levelScale = { min: 0, max: 5, ticks: { stepSize: 1 } }
 
 /**
- * Trends across every snapshot (and now): organization maturity per domain, accounts per level, and one
+ * Trends across every snapshot (and now): progress per domain (small multiples of the share of accounts at
+ * each level, regressions marked), the mean level per domain as a table, accounts per level, and one
  * account's radar of current vs previous vs target. Each chart has the same numbers in a table beside it.
  */
 export function Trends({ domainTitle }: { domainTitle: (id: DomainId) => string }) {
@@ -36,6 +39,7 @@ export function Trends({ domainTitle }: { domainTitle: (id: DomainId) => string 
         <input type="checkbox" checked={isNowIncluded} onChange={(e) => setNowIncluded(e.target.checked)} />{' '}
         Include the current state as “Now”
       </label>
+      <DomainProgress points={points} domainTitle={domainTitle} />
       <DomainTrend points={points} domainTitle={domainTitle} />
       <LevelCounts points={points} />
       <AccountRadarPanel snapshots={snapshots} current={current} domainTitle={domainTitle} />
@@ -52,34 +56,11 @@ function DomainTrend({
 }) {
   const rows = useMemo(() => domainTrend(points), [points])
   const titleId = useId()
-  const data = {
-    labels: rows.map((r) => r.label),
-    datasets: domainIds.map((id, i) => ({
-      label: domainTitle(id),
-      data: rows.map((r) => r.means[id]),
-      borderColor: domainColors[i],
-      backgroundColor: domainColors[i],
-      tension: 0.2,
-    })),
-  }
+  // The eight overlapping mean lines hid progress; the small multiples above show it, the means stay here.
   return (
     <figure className="trend-figure" aria-labelledby={titleId}>
       <figcaption id={titleId}>Organization maturity per domain (mean level of all accounts)</figcaption>
       <div className="trend-body">
-        <div className="trend-chart">
-          <Line
-            data={data}
-            options={{
-              responsive: true,
-              maintainAspectRatio: false,
-              animation: false,
-              scales: { y: levelScale },
-            }}
-            role="img"
-            aria-label="Line chart of the mean level per domain for each snapshot; the table beside it has the numbers"
-            data-testid="trend-domain-chart"
-          />
-        </div>
         <table className="trend-table" data-testid="trend-domain-table">
           <caption className="visually-hidden">Mean level per domain, per snapshot</caption>
           <thead>
@@ -111,12 +92,13 @@ function DomainTrend({
 function LevelCounts({ points }: { points: TrendPoint[] }) {
   const rows = useMemo(() => levelCounts(points), [points])
   const titleId = useId()
+  const palette = chartPalettes[useAppTheme()]
   const data = {
     labels: rows.map((r) => r.label),
     datasets: [0, 1, 2, 3, 4, 5].map((level) => ({
       label: `Level ${level}`,
       data: rows.map((r) => r.counts[level] ?? 0),
-      backgroundColor: levelColors[level],
+      backgroundColor: palette.levels[level],
     })),
   }
   return (
@@ -130,9 +112,15 @@ function LevelCounts({ points }: { points: TrendPoint[] }) {
               responsive: true,
               maintainAspectRatio: false,
               animation: false,
+              plugins: themedPlugins(palette),
               scales: {
-                x: { stacked: true },
-                y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
+                x: { stacked: true, ...themedScale(palette) },
+                y: {
+                  stacked: true,
+                  beginAtZero: true,
+                  ...themedScale(palette),
+                  ticks: { precision: 0, color: palette.muted },
+                },
               },
             }}
             role="img"
@@ -186,6 +174,8 @@ function AccountRadarPanel({
   const accountId = picked ?? accounts[0]?.id
   const selectId = useId()
   const titleId = useId()
+  const palette = chartPalettes[useAppTheme()]
+  const [currentColor, previousColor, targetColor] = palette.series
   const radar = useMemo(
     () => (currentPoint && accountId ? accountRadar(accountId, currentPoint, previousPoint) : undefined),
     [accountId, currentPoint, previousPoint],
@@ -199,19 +189,19 @@ function AccountRadarPanel({
       {
         label: currentLabel,
         data: radar.rows.map((r) => r.current),
-        borderColor: '#0072b2',
-        backgroundColor: 'rgb(0 114 178 / 0.2)',
+        borderColor: currentColor,
+        backgroundColor: `${currentColor}33`,
       },
       {
         label: previousLabel,
         data: radar.rows.map((r) => r.previous),
-        borderColor: '#e69f00',
-        backgroundColor: 'rgb(230 159 0 / 0.1)',
+        borderColor: previousColor,
+        backgroundColor: `${previousColor}1a`,
       },
       {
         label: 'Target',
         data: radar.rows.map((r) => r.target),
-        borderColor: '#5b6470',
+        borderColor: targetColor,
         borderDash: [4, 4],
         fill: false,
       },
@@ -245,7 +235,16 @@ function AccountRadarPanel({
               responsive: true,
               maintainAspectRatio: false,
               animation: false,
-              scales: { r: levelScale },
+              plugins: themedPlugins(palette),
+              scales: {
+                r: {
+                  ...levelScale,
+                  ticks: { stepSize: 1, color: palette.muted, backdropColor: palette.background },
+                  grid: { color: palette.grid },
+                  angleLines: { color: palette.grid },
+                  pointLabels: { color: palette.text },
+                },
+              },
             }}
             role="img"
             aria-label="Radar chart of the account's level per domain now, before and its target; the table beside it has the numbers"

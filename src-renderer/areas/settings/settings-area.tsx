@@ -4,10 +4,11 @@ import { useAppStore } from '../../store/app-store'
 import { awsSelectors } from '../../store/aws-slice'
 import { SessionsPanel } from './sessions-panel'
 import { TargetsPanel } from './targets-panel'
+import { ThemePanel } from './theme-panel'
 import { TokenStateLabel } from './token-state'
 import './settings.css'
 
-/** Settings → AWS: profiles, SSO sessions and sign-in, and the accounts to collect from. */
+/** Settings: the theme; AWS profiles, SSO sessions and sign-in, and the accounts to collect from. */
 export function SettingsArea() {
   const profiles = useAppStore(useShallow(awsSelectors.profiles))
   const configFile = useAppStore(awsSelectors.configFile)
@@ -19,6 +20,8 @@ export function SettingsArea() {
   return (
     <section className="area settings-area" data-testid="area-settings">
       <h2>Settings</h2>
+      <h3>Appearance</h3>
+      <ThemePanel />
       <h3>AWS profiles</h3>
       {/* Where the files are comes from AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, as for the AWS CLI. */}
       <div className="inline-form">

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest'
+import { account, control } from '../compare/fixtures.test-support'
+import { buildDemoOrganization, demoControlsFromModel } from '../demo/organization'
+import { defaultModel } from '../model/default-model'
+import { snapshotsFromQuarters } from '../snapshot/build'
+import { baselineSnapshot, newestEvidenceTime, overviewSummary } from './summary'
+
+const now = new Date('2026-11-28T10:00:00.000Z')
+const names = [
+  { id: '111111111111', name: 'payments-prod' },
+  { id: '222222222222', name: 'identity' },
+  { id: '333333333333', name: 'sandbox-15' },
+]
+
+describe('overviewSummary with crafted scorecards', () => {
+  const before = [
+    account('111111111111', {
+      iam: { level: 2, controls: [control('root-mfa', 'pass'), control('pw', 'pass')] },
+    }),
+    account('222222222222', {
+      iam: { level: 1, controls: [control('root-mfa', 'pass'), control('pw', 'fail')] },
+    }),
+    account('333333333333', { iam: { level: 1, controls: [control('root-mfa', 'pass')] } }),
+  ]
+  const current = [
+    account('111111111111', {
+      iam: { level: 0, controls: [control('root-mfa', 'fail'), control('pw', 'fail')] },
+    }),
+    account('222222222222', {
+      iam: {
+        level: 3,
+        controls: [
+          control('root-mfa', 'fail'),
+          control('pw', 'pass', {
+            evidence: [{ source: 'credentialReport', collectedAt: '2026-09-01T00:00:00.000Z' }],
+          }),
+        ],
+      },
+    }),
+    // Unknown now is not a regression: missing is never fail.
+    account('333333333333', {
+      iam: { level: 1, controls: [control('root-mfa', 'unknown', { unknownReason: 'collection-failed' })] },
+    }),
+  ]
+  const identity = current[1]
+  if (identity) current[1] = { ...identity, belowTarget: ['iam'] }
+  const summary = overviewSummary({
+    accounts: names,
+    current,
+    previous: { label: '2026-Q3', accounts: before },
+    now,
+  })
+
+  it('counts the headline levels now and at the last snapshot', () => {
+    expect(summary.distribution).toEqual({
+      now: [1, 1, 0, 1, 0, 0],
+      previous: [0, 2, 1, 0, 0, 0],
+      previousLabel: '2026-Q3',
+    })
+    expect(summary.changes).toEqual({
+      accountsUp: 1,
+      accountsDown: 1,
+      domainLevelsUp: 2,
+      domainLevelsDown: 2,
+    })
+  })
+
+  it('groups identical regressions by control, largest first, and never counts unknown as fail', () => {
+    expect(summary.regressions).toEqual([
+      {
+        controlId: 'root-mfa',
+        domainId: 'iam',
+        level: 1,
+        from: 'pass',
+        to: 'fail',
+        accounts: [names[0], names[1]],
+      },
+      { controlId: 'pw', domainId: 'iam', level: 1, from: 'pass', to: 'fail', accounts: [names[0]] },
+    ])
+  })
+
+  it('names the accounts below target, the oldest evidence and the failed collections', () => {
+    expect(summary.belowTarget).toEqual([{ ...names[1], domains: ['iam'] }])
+    expect(summary.oldestEvidence).toEqual({
+      ...names[1],
+      collectedAt: '2026-09-01T00:00:00.000Z',
+      ageDays: 88,
+    })
+    expect(summary.failedCollections).toEqual([names[2]])
+  })
+
+  it('has no previous state, changes or regressions without a snapshot', () => {
+    const alone = overviewSummary({ accounts: names, current, now })
+    expect(alone.distribution.previous).toBeUndefined()
+    expect(alone.regressions).toEqual([])
+    expect(alone.changes).toEqual({ accountsUp: 0, accountsDown: 0, domainLevelsUp: 0, domainLevelsDown: 0 })
+  })
+
+  it('names an account missing from the list by its id', () => {
+    const summaryWithoutNames = overviewSummary({ accounts: [], current, now })
+    expect(summaryWithoutNames.failedCollections).toEqual([{ id: '333333333333', name: '333333333333' }])
+  })
+})
+
+describe('overviewSummary with the demo organization', () => {
+  it('finds the demo quarter-on-quarter regressions, grouped by control, and its failed collections', () => {
+    const controls = demoControlsFromModel(defaultModel)
+    const demo = buildDemoOrganization({ now, controls })
+    const snapshots = snapshotsFromQuarters({
+      accounts: demo.accounts,
+      quarters: demo.quarters,
+      model: defaultModel,
+      idPrefix: 'demo',
+    })
+    const last = snapshots.at(-1)
+    const previous = snapshots.at(-2)
+    if (!last || !previous) throw new Error('the demo has four quarters')
+    const summary = overviewSummary({
+      accounts: demo.accounts,
+      current: last.scorecard.accounts,
+      previous: { label: previous.label, accounts: previous.scorecard.accounts },
+      now,
+    })
+    expect(summary.distribution.now.reduce((a, b) => a + b, 0)).toBe(demo.accounts.length)
+    expect(summary.distribution.previous?.reduce((a, b) => a + b, 0)).toBe(demo.accounts.length)
+    // Every grouped regression really went pass → fail in each account it lists.
+    for (const group of summary.regressions) {
+      for (const { id } of group.accounts) {
+        const status = (cards: typeof last.scorecard.accounts) =>
+          cards
+            .find((c) => c.accountId === id)
+            ?.domains.flatMap((d) => d.controls)
+            .find((c) => c.controlId === group.controlId)?.status
+        expect(status(previous.scorecard.accounts)).toBe('pass')
+        expect(status(last.scorecard.accounts)).toBe('fail')
+      }
+    }
+    expect(summary.regressions.length).toBeGreaterThan(0)
+    const sizes = summary.regressions.map((g) => g.accounts.length)
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a))
+  })
+})
+
+describe('baselineSnapshot', () => {
+  const snaps = [
+    { id: 'q3', createdAt: '2026-09-30T00:00:00.000Z' },
+    { id: 'q4', createdAt: '2026-11-25T00:00:00.000Z' },
+  ]
+  it('takes the newest snapshot before the current evidence, so a snapshot of now never hides the change', () => {
+    expect(baselineSnapshot(snaps, '2026-11-25T00:00:00.000Z')?.id).toBe('q3')
+    expect(baselineSnapshot(snaps, '2026-11-28T00:00:00.000Z')?.id).toBe('q4')
+    expect(baselineSnapshot(snaps, undefined)?.id).toBe('q4')
+    expect(baselineSnapshot([], '2026-11-28T00:00:00.000Z')).toBeUndefined()
+  })
+
+  it('reads the newest evidence time from the scorecards', () => {
+    const cards = [
+      account('1', {
+        iam: {
+          level: 1,
+          controls: [
+            control('a', 'pass', {
+              evidence: [{ source: 'identity', collectedAt: '2026-11-01T00:00:00.000Z' }],
+            }),
+            control('b', 'pass', {
+              evidence: [{ source: 'identity', collectedAt: '2026-11-03T00:00:00.000Z' }],
+            }),
+          ],
+        },
+      }),
+    ]
+    expect(newestEvidenceTime(cards)).toBe('2026-11-03T00:00:00.000Z')
+    expect(newestEvidenceTime([])).toBeUndefined()
+  })
+})

@@ -1,0 +1,187 @@
+import type { DomainId, Level } from '../domain/types'
+import type { AccountScorecard, ControlStatus } from '../scoring/types'
+
+/** An account as the summary names it. */
+export interface SummaryAccount {
+  id: string
+  name: string
+}
+
+/** What the overview's summary strip is computed from. Pure: no clock, the caller passes `now`. */
+export interface SummaryInput {
+  accounts: readonly SummaryAccount[]
+  /** The current scorecards (targets are already in each card's `belowTarget`). */
+  current: readonly AccountScorecard[]
+  /** The last snapshot, when there is one. */
+  previous?: { label: string; accounts: readonly AccountScorecard[] }
+  now: Date
+}
+
+/** One control that went from pass to fail in several accounts: "root MFA: pass → fail in 23 accounts". */
+export interface RegressionGroup {
+  controlId: string
+  domainId: DomainId
+  level: Exclude<Level, 0>
+  from: ControlStatus
+  to: ControlStatus
+  accounts: SummaryAccount[]
+}
+
+export interface OverviewSummary {
+  /** Accounts per headline level 0…5, now and at the last snapshot (undefined without one). */
+  distribution: { now: number[]; previous: number[] | undefined; previousLabel: string | undefined }
+  /** Accounts whose headline level rose or fell, and domain levels gained or lost, since the last snapshot. */
+  changes: { accountsUp: number; accountsDown: number; domainLevelsUp: number; domainLevelsDown: number }
+  /** Controls that passed at the last snapshot and fail now, grouped by control, largest group first. */
+  regressions: RegressionGroup[]
+  /** Accounts with at least one domain below its target. */
+  belowTarget: Array<SummaryAccount & { domains: DomainId[] }>
+  /** The oldest evidence any verdict rests on, with its account and age in whole days. */
+  oldestEvidence: (SummaryAccount & { collectedAt: string; ageDays: number }) | undefined
+  /** Accounts with a control left unknown because collecting its source failed. */
+  failedCollections: SummaryAccount[]
+}
+
+const dayMs = 86_400_000
+
+/** Names an account, falling back to its id when the account list doesn't have it. */
+function namer(accounts: readonly SummaryAccount[]): (id: string) => SummaryAccount {
+  const byId = new Map(accounts.map((a) => [a.id, a]))
+  return (id) => byId.get(id) ?? { id, name: id }
+}
+
+function headlineCounts(cards: readonly AccountScorecard[]): number[] {
+  const counts = [0, 0, 0, 0, 0, 0]
+  for (const card of cards) counts[card.level] = (counts[card.level] ?? 0) + 1
+  return counts
+}
+
+/** Level changes of the accounts present in both states (new and removed accounts are not changes). */
+function levelChanges(
+  current: readonly AccountScorecard[],
+  previous: ReadonlyMap<string, AccountScorecard>,
+): OverviewSummary['changes'] {
+  const changes = { accountsUp: 0, accountsDown: 0, domainLevelsUp: 0, domainLevelsDown: 0 }
+  for (const card of current) {
+    const before = previous.get(card.accountId)
+    if (!before) continue
+    if (card.level > before.level) changes.accountsUp++
+    if (card.level < before.level) changes.accountsDown++
+    const beforeLevels = new Map(before.domains.map((d) => [d.domainId, d.level]))
+    for (const domain of card.domains) {
+      const was = beforeLevels.get(domain.domainId)
+      if (was === undefined) continue
+      if (domain.level > was) changes.domainLevelsUp += domain.level - was
+      if (domain.level < was) changes.domainLevelsDown += was - domain.level
+    }
+  }
+  return changes
+}
+
+/** Pass → fail per control, across accounts; an unknown now is not a regression (missing is never fail). */
+function regressionGroups(
+  current: readonly AccountScorecard[],
+  previous: ReadonlyMap<string, AccountScorecard>,
+  name: (id: string) => SummaryAccount,
+): RegressionGroup[] {
+  const groups = new Map<string, RegressionGroup>()
+  for (const card of current) {
+    const before = previous.get(card.accountId)
+    if (!before) continue
+    const wasPassing = new Set(
+      before.domains.flatMap((d) => d.controls.filter((c) => c.status === 'pass').map((c) => c.controlId)),
+    )
+    for (const control of card.domains.flatMap((d) => d.controls)) {
+      if (control.status !== 'fail' || !wasPassing.has(control.controlId)) continue
+      const group = groups.get(control.controlId) ?? {
+        controlId: control.controlId,
+        domainId: control.domainId,
+        level: control.level,
+        from: 'pass',
+        to: 'fail',
+        accounts: [],
+      }
+      group.accounts.push(name(card.accountId))
+      groups.set(control.controlId, group)
+    }
+  }
+  return [...groups.values()].sort(
+    (a, b) => b.accounts.length - a.accounts.length || a.controlId.localeCompare(b.controlId),
+  )
+}
+
+function oldestEvidence(
+  current: readonly AccountScorecard[],
+  name: (id: string) => SummaryAccount,
+  now: Date,
+): OverviewSummary['oldestEvidence'] {
+  let oldest: { accountId: string; collectedAt: string; time: number } | undefined
+  for (const card of current) {
+    for (const control of card.domains.flatMap((d) => d.controls)) {
+      for (const evidence of control.evidence) {
+        const time = Date.parse(evidence.collectedAt)
+        if (Number.isNaN(time) || (oldest && oldest.time <= time)) continue
+        oldest = { accountId: card.accountId, collectedAt: evidence.collectedAt, time }
+      }
+    }
+  }
+  if (!oldest) return undefined
+  const ageDays = Math.max(0, Math.floor((now.getTime() - oldest.time) / dayMs))
+  return { ...name(oldest.accountId), collectedAt: oldest.collectedAt, ageDays }
+}
+
+/**
+ * The ratchet at a glance: what changed since the last snapshot and what needs attention now. The app's
+ * overview shows it; the same function can serve the CLI and exports.
+ */
+export function overviewSummary(input: SummaryInput): OverviewSummary {
+  const name = namer(input.accounts)
+  const previous = new Map((input.previous?.accounts ?? []).map((card) => [card.accountId, card]))
+  return {
+    distribution: {
+      now: headlineCounts(input.current),
+      previous: input.previous ? headlineCounts(input.previous.accounts) : undefined,
+      previousLabel: input.previous?.label,
+    },
+    changes: levelChanges(input.current, previous),
+    regressions: regressionGroups(input.current, previous, name),
+    belowTarget: input.current
+      .filter((card) => card.belowTarget.length > 0)
+      .map((card) => ({ ...name(card.accountId), domains: [...card.belowTarget] })),
+    oldestEvidence: oldestEvidence(input.current, name, input.now),
+    failedCollections: input.current
+      .filter((card) =>
+        card.domains.some((d) => d.controls.some((c) => c.unknownReason === 'collection-failed')),
+      )
+      .map((card) => name(card.accountId)),
+  }
+}
+
+/**
+ * The snapshot the overview compares with: the newest one taken before the current evidence was collected.
+ * A snapshot frozen from the very evidence shown now would always read "no change", so the one before it
+ * is taken; with no evidence time, the newest snapshot.
+ */
+export function baselineSnapshot<T extends { createdAt: string }>(
+  snapshots: readonly T[],
+  newestEvidenceAt: string | undefined,
+): T | undefined {
+  const ordered = [...snapshots].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+  if (newestEvidenceAt === undefined) return ordered[0]
+  const cutoff = Date.parse(newestEvidenceAt)
+  return ordered.find((s) => Date.parse(s.createdAt) < cutoff) ?? ordered[0]
+}
+
+/** When the newest evidence behind the current scorecards was collected. */
+export function newestEvidenceTime(cards: readonly AccountScorecard[]): string | undefined {
+  let newest: { at: string; time: number } | undefined
+  for (const card of cards) {
+    for (const control of card.domains.flatMap((d) => d.controls)) {
+      for (const { collectedAt } of control.evidence) {
+        const time = Date.parse(collectedAt)
+        if (!Number.isNaN(time) && (!newest || time > newest.time)) newest = { at: collectedAt, time }
+      }
+    }
+  }
+  return newest?.at
+}

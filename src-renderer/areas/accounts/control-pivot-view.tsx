@@ -1,0 +1,136 @@
+import { useId, useMemo, useState } from 'react'
+import type { DomainId } from '../../../shared/domain/types'
+import { controlPivot, type PivotRow, pivotCounts, pivotCsv } from '../../../shared/overview/control-pivot'
+import type { AccountScorecard, ControlStatus } from '../../../shared/scoring/types'
+import { StatusPill } from '../../components/status-pill'
+import { download } from '../../store/backup-slice'
+import type { ControlMeta } from '../../store/desk-model'
+import { naturalCollator } from './overview-model'
+
+export interface ControlPivotTableProps {
+  control: ControlMeta
+  rows: PivotRow[]
+  onOpen(accountId: string, domainId: DomainId, controlId: string): void
+}
+
+/** The accounts for one control, with their status, reason and resources; filterable and sortable. */
+export function ControlPivotTable({ control, rows, onOpen }: ControlPivotTableProps) {
+  const [status, setStatus] = useState<ControlStatus | ''>('')
+  const [isByName, setByName] = useState(false)
+  const counts = pivotCounts(rows)
+  const shown = useMemo(() => {
+    const filtered = status === '' ? rows : rows.filter((r) => r.status === status)
+    return isByName ? [...filtered].sort((a, b) => naturalCollator.compare(a.name, b.name)) : filtered
+  }, [rows, status, isByName])
+  const statuses = Object.keys(counts.byStatus) as ControlStatus[]
+  return (
+    <div className="pivot" data-testid="control-pivot">
+      <p className="counts" data-testid="pivot-counts">
+        {statuses.map((s) => `${counts.byStatus[s]} ${s}`).join(' · ')}
+        {Object.entries(counts.byUnknownReason).length > 0
+          ? ` (unknown: ${Object.entries(counts.byUnknownReason)
+              .map(([reason, n]) => `${n} ${reason}`)
+              .join(', ')})`
+          : ''}
+      </p>
+      <div className="inline-form">
+        <label className="filter">
+          <span>Status</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value as ControlStatus | '')}>
+            <option value="">Any</option>
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={() => download(`ratchet-${control.id}.csv`, pivotCsv(control.id, shown))}
+        >
+          Export CSV
+        </button>
+      </div>
+      <table className="table pivot-table" aria-label={`Accounts for ${control.title}`}>
+        <thead>
+          <tr>
+            <th scope="col" aria-sort={isByName ? 'ascending' : 'none'}>
+              <button type="button" className="sort-button" onClick={() => setByName(true)}>
+                Account
+              </button>
+            </th>
+            <th scope="col" aria-sort={isByName ? 'none' : 'ascending'}>
+              <button type="button" className="sort-button" onClick={() => setByName(false)}>
+                Status
+              </button>
+            </th>
+            <th scope="col">Why</th>
+            <th scope="col">Resources</th>
+            <th scope="col">Evidence</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={row.accountId} data-testid="pivot-row" data-status={row.status}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onOpen(row.accountId, control.domainId, control.id)}
+                >
+                  {row.name}
+                </button>
+              </th>
+              <td>
+                <StatusPill status={row.status} />
+                {row.unknownReason ? <span className="muted"> {row.unknownReason}</span> : null}
+              </td>
+              <td>{row.reason}</td>
+              <td className="pivot-resources">{row.resources.map((r) => r.id).join(', ') || '—'}</td>
+              <td>{row.collectedAt?.slice(0, 10) ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+/** Pivot by control: pick any control, see every account's state for it. */
+export function ControlPivotPanel({
+  controls,
+  accounts,
+  cards,
+  initialControlId,
+  onOpen,
+}: {
+  controls: readonly ControlMeta[]
+  accounts: ReadonlyArray<{ id: string; name: string }>
+  cards: readonly AccountScorecard[]
+  initialControlId: string | undefined
+  onOpen: ControlPivotTableProps['onOpen']
+}) {
+  const [picked, setPicked] = useState(initialControlId ?? controls[0]?.id)
+  const selectId = useId()
+  const control = controls.find((c) => c.id === picked)
+  const rows = useMemo(() => (picked ? controlPivot(picked, accounts, cards) : []), [picked, accounts, cards])
+  return (
+    <section className="pivot-panel" aria-label="Pivot by control">
+      <label htmlFor={selectId}>Control </label>
+      <select
+        id={selectId}
+        value={picked}
+        onChange={(e) => setPicked(e.target.value)}
+        data-testid="pivot-control"
+      >
+        {controls.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.title} ({c.id})
+          </option>
+        ))}
+      </select>
+      {control ? <ControlPivotTable control={control} rows={rows} onOpen={onOpen} /> : null}
+    </section>
+  )
+}
