@@ -215,6 +215,7 @@ describe('the export dialog', () => {
 
   it('is a native modal dialog: Escape closes it and focus returns to what opened it', async () => {
     const shown: HTMLDialogElement[] = []
+    const original = HTMLDialogElement.prototype.showModal
     // jsdom has no showModal; record the call and do what it does to the attribute.
     HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
       shown.push(this)
@@ -241,7 +242,7 @@ describe('the export dialog', () => {
     expect(store.getState().exportSource).toBeUndefined()
     expect(screen.queryByTestId('export-dialog')).toBeNull()
     expect(document.activeElement).toBe(opener)
-    Reflect.deleteProperty(HTMLDialogElement.prototype, 'showModal')
+    HTMLDialogElement.prototype.showModal = original
   })
 
   it('shows a progress bar counting accounts, sends the detail, and cancels the job', async () => {

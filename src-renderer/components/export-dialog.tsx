@@ -1,10 +1,11 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useId, useMemo, useRef, useState } from 'react'
 import { exportFileName } from '../../shared/report/render'
 import type { DetailLevel, ReportFormat, ReportScope } from '../../shared/report/types'
 import { useAppStore } from '../store/app-store'
 import { type ExportSource, exportSelectors } from '../store/export-slice'
 import './desk.css'
 import './export-dialog.css'
+import { ModalDialog } from './modal-dialog'
 
 const formats: Array<{ id: ReportFormat; label: string; hint: string }> = [
   { id: 'pdf', label: 'PDF', hint: 'for executives and auditors' },
@@ -44,7 +45,6 @@ export function ExportDialogHost() {
  */
 export function ExportDialog({ source }: { source: ExportSource }) {
   const titleId = useId()
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const firstRef = useRef<HTMLInputElement>(null)
   const closeExport = useAppStore((s) => s.closeExport)
   const cancelExport = useAppStore((s) => s.cancelExport)
@@ -73,19 +73,6 @@ export function ExportDialog({ source }: { source: ExportSource }) {
   const [isRedacted, setIsRedacted] = useState(false)
   const [pattern, setPattern] = useState(lastPattern)
   const [notSaved, setNotSaved] = useState<string | undefined>()
-
-  useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : undefined
-    const dialog = dialogRef.current
-    // jsdom has no showModal; the attribute is what it does there.
-    if (dialog && typeof dialog.showModal === 'function' && !dialog.open) dialog.showModal()
-    else dialog?.setAttribute('open', '')
-    firstRef.current?.focus()
-    return () => {
-      if (dialog?.open && typeof dialog.close === 'function') dialog.close()
-      before?.focus()
-    }
-  }, [])
 
   /** Escape, Cancel and the close button all end here: a running export is stopped first. */
   const close = () => {
@@ -127,23 +114,12 @@ export function ExportDialog({ source }: { source: ExportSource }) {
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={titleId}
+    <ModalDialog
+      labelledBy={titleId}
       className="dialog export-dialog"
-      data-testid="export-dialog"
-      onCancel={(event) => {
-        // Escape: the browser would close the <dialog> itself; the store decides, so React stays in charge.
-        event.preventDefault()
-        close()
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault()
-          event.stopPropagation()
-          close()
-        }
-      }}
+      testId="export-dialog"
+      initialFocus={firstRef}
+      onClose={close}
     >
       <h3 id={titleId}>Export scorecard</h3>
       <p className="muted" data-testid="export-source">
@@ -288,6 +264,6 @@ export function ExportDialog({ source }: { source: ExportSource }) {
           {isExporting ? 'Exporting…' : 'Export…'}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   )
 }

@@ -17,6 +17,7 @@ export function ModalDialog({
   role = 'dialog',
   labelledBy,
   className = 'dialog',
+  testId,
   initialFocus,
   onClose,
   children,
@@ -24,6 +25,7 @@ export function ModalDialog({
   role?: 'dialog' | 'alertdialog'
   labelledBy: string
   className?: string
+  testId?: string
   initialFocus?: React.RefObject<HTMLElement | null>
   onClose(): void
   children: ReactNode
@@ -32,7 +34,11 @@ export function ModalDialog({
   useEffect(() => {
     const dialog = ref.current
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined
-    if (dialog && !dialog.open) dialog.showModal()
+    // Where showModal is missing (jsdom), the open attribute is what it would do.
+    if (dialog && !dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal()
+      else dialog.setAttribute('open', '')
+    }
     const first = initialFocus?.current ?? (dialog ? focusables(dialog)[0] : undefined)
     first?.focus()
     return () => {
@@ -47,6 +53,7 @@ export function ModalDialog({
       aria-modal="true"
       aria-labelledby={labelledBy}
       className={className}
+      data-testid={testId}
       onCancel={(event) => {
         // The browser's own close request (Escape where the keydown below did not see it): React closes it.
         event.preventDefault()

@@ -21,6 +21,9 @@ const ACCOUNT = 'payments-prod'
 async function appLevels(desk: DeskPage): Promise<Record<string, number>> {
   const levels: Record<string, number> = {}
   for (const domainId of domainIds) {
+    // The cells are drawn from the stored summaries, which may still be refreshing: wait for the level.
+    const cell = await desk.cell(ACCOUNT, domainId).elementHandle()
+    await desk.page.waitForFunction((el) => /: level \d/.test(el?.getAttribute('aria-label') ?? ''), cell)
     const label = (await desk.cell(ACCOUNT, domainId).getAttribute('aria-label')) ?? ''
     levels[domainId] = Number(/: level (\d)/.exec(label)?.[1])
   }
@@ -199,5 +202,36 @@ describe('exporting from the app', () => {
     await expect(dialog.getByTestId('export-source').textContent()).resolves.toMatch(
       /trend against .+ · Comparison .+ → .+/,
     )
+  })
+
+  it('works from the keyboard alone: Tab stays inside, Escape closes, focus goes back to the opener', async () => {
+    app = await launchApp({ isDemoDefault: true })
+    const desk = new DeskPage(app.page)
+    await desk.waitForOverview()
+    const button = app.page.getByTestId('overview-export')
+    await button.focus()
+    await app.page.keyboard.press('Enter')
+    const dialog = app.page.getByRole('dialog', { name: 'Export scorecard' })
+    await dialog.waitFor()
+    const isInside = () => dialog.evaluate((d) => d.contains(d.ownerDocument.activeElement))
+    await expect(isInside()).resolves.toBe(true)
+    // Forward and back through every control, and past both ends: focus never leaves the dialog.
+    for (let i = 0; i < 40; i++) {
+      await app.page.keyboard.press('Tab')
+      await expect(isInside()).resolves.toBe(true)
+    }
+    for (let i = 0; i < 40; i++) {
+      await app.page.keyboard.press('Shift+Tab')
+      await expect(isInside()).resolves.toBe(true)
+    }
+    await app.page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await expect(button.evaluate((b) => b === b.ownerDocument.activeElement)).resolves.toBe(true)
+    // Opened again after a Tab round trip, Escape still closes it.
+    await app.page.keyboard.press('Enter')
+    await dialog.waitFor()
+    await app.page.keyboard.press('Tab')
+    await app.page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
   })
 })
