@@ -2,7 +2,7 @@ import { stringify as toYaml } from 'yaml'
 import { z } from 'zod'
 import type { Account } from '../domain/types'
 import { parseJsonOrYaml } from '../model/parse-file'
-import { formatPath } from '../model/schema'
+import { formatPath, MAX_MODEL_FILE_BYTES } from '../model/schema'
 import { BASELINE_SCHEMA_VERSION, type Baseline, baselineSchema } from './types'
 
 /** A baselines file: `{ schemaVersion: 1, baselines: [...] }` (every version) or a bare list of versions. */
@@ -41,6 +41,12 @@ export class BaselineFileError extends Error {
  * (e.g. `baselines.yaml: baselines[0].minimums.iam: Too big: expected number to be <=5`).
  */
 export function parseBaselinesFile(text: string, fileName: string): Baseline[] {
+  // Refused before parsing: a huge file cannot exhaust memory (the same cap as model and answers files).
+  if (text.length > MAX_MODEL_FILE_BYTES) {
+    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`
+    const message = `${fileName} is ${mib(text.length)}; a baselines file may be at most ${mib(MAX_MODEL_FILE_BYTES)}`
+    throw new BaselineFileError(message, [message])
+  }
   const data = parseJsonOrYaml(text, fileName, (message, detail) => new BaselineFileError(message, [detail]))
   const result = baselinesFileSchema.safeParse(Array.isArray(data) ? { baselines: data } : (data ?? {}))
   if (result.success) return result.data.baselines

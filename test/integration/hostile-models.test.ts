@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { BaselineFileError, parseBaselinesFile } from '../../shared/baseline/io'
 import { parseAnswers } from '../../shared/model/answers'
 import { MAX_MODEL_FILE_BYTES, ModelParseError, parseModel } from '../../shared/model/schema'
 
@@ -61,6 +62,44 @@ describe('hostile answers files are refused, naming the file and the field', () 
   it('refuses an oversized answers file before parsing it', () => {
     expect(refusal(() => parseAnswers(' '.repeat(MAX_MODEL_FILE_BYTES + 1), 'a.yaml'))).toContain(
       'a.yaml is 4.0 MiB; an answers file may be at most 4.0 MiB',
+    )
+  })
+})
+
+describe('hostile baselines files are refused, naming the file and the field', () => {
+  const refused = (parse: () => unknown): string => {
+    try {
+      parse()
+    } catch (error) {
+      if (error instanceof BaselineFileError) return error.message
+      throw error
+    }
+    throw new Error('expected the file to be refused')
+  }
+
+  it('accepts the valid one (the corpus can fail)', () => {
+    expect(parseBaselinesFile(read('baselines/valid.json'), 'valid.json').map((b) => b.id)).toEqual(['prod'])
+  })
+
+  it.each([
+    ['truncated.json', 'truncated.json is not valid JSON'],
+    ['truncated.yaml', 'truncated.yaml is not a valid baselines file:\n  baselines[0].scope'],
+    ['wrong-shape.json', 'wrong-shape.json is not a valid baselines file:\n  baselines:'],
+    ['wrong-version.json', 'wrong-version.json is not a valid baselines file:\n  schemaVersion:'],
+    [
+      'unknown-key.json',
+      'unknown-key.json is not a valid baselines file:\n  (root): Unrecognized key: "script"',
+    ],
+    ['traversal-id.json', 'traversal-id.json is not a valid baselines file:\n  baselines[0].id:'],
+    ['alias-bomb.yaml', 'alias-bomb.yaml is not valid YAML: Excessive alias count'],
+  ])('%s', (name, message) => {
+    expect(refused(() => parseBaselinesFile(read(`baselines/${name}`), name))).toContain(message)
+  })
+
+  it('refuses an oversized baselines file before parsing it', () => {
+    const text = ' '.repeat(MAX_MODEL_FILE_BYTES + 1)
+    expect(refused(() => parseBaselinesFile(text, 'huge.yaml'))).toBe(
+      'huge.yaml is 4.0 MiB; a baselines file may be at most 4.0 MiB',
     )
   })
 })

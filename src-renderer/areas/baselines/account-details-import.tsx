@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react'
+import { chosenFileText } from '../../components/chosen-file'
 import { useAppStore } from '../../store/app-store'
 import { awsSelectors } from '../../store/aws-slice'
 
 /** Account details in bulk (a file, or AWS Organizations), so baselines can scope by environment, owner and tag. */
 export function AccountDetailsImport() {
+  const reportError = useAppStore((s) => s.reportError)
   const importAccountDetails = useAppStore((s) => s.importAccountDetails)
   const importOrganizationAccounts = useAppStore((s) => s.importOrganizationAccounts)
   const targets = useAppStore(awsSelectors.targets)
@@ -34,7 +36,11 @@ export function AccountDetailsImport() {
           onChange={async (e) => {
             const file = e.target.files?.[0]
             e.target.value = ''
-            if (file) await importAccountDetails(file.name, await file.text())
+            if (file)
+              await chosenFileText(file, 'an account-details file').then(
+                (text) => importAccountDetails(file.name, text),
+                reportError,
+              )
           }}
         />
       </div>

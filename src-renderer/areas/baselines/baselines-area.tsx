@@ -3,6 +3,7 @@ import { serializeBaselines } from '../../../shared/baseline/io'
 import { describeScope } from '../../../shared/baseline/scope'
 import type { Baseline } from '../../../shared/baseline/types'
 import { domainIds } from '../../../shared/domain/types'
+import { chosenFileText } from '../../components/chosen-file'
 import { useAppStore } from '../../store/app-store'
 import { download } from '../../store/backup-slice'
 import { baselineSelectors } from '../../store/baselines-slice'
@@ -38,6 +39,7 @@ function History({ id }: { id: string }) {
 
 /** Baselines: the bar per scope, its breaches, raising it with a preview, and the plan to meet it. */
 export function BaselinesArea() {
+  const reportError = useAppStore((s) => s.reportError)
   const { inForce, results } = useBaselineView()
   const versions = useAppStore(baselineSelectors.versions)
   const importBaselines = useAppStore((s) => s.importBaselines)
@@ -65,7 +67,11 @@ export function BaselinesArea() {
             onChange={async (e) => {
               const file = e.target.files?.[0]
               e.target.value = ''
-              if (file) await importBaselines(file.name, await file.text())
+              if (file)
+                await chosenFileText(file, 'a baselines file').then(
+                  (text) => importBaselines(file.name, text),
+                  reportError,
+                )
             }}
           />
           {(['json', 'yaml'] as const).map((format) => (

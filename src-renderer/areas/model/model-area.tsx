@@ -7,6 +7,7 @@ import { modelFile, modelSelectors } from '../../store/model-slice'
 import { ModelBrowser } from './model-browser'
 import { ParamsEditor } from './params-editor'
 import './model.css'
+import { chosenFileText } from '../../components/chosen-file'
 import { TableHead } from '../../components/table-head'
 
 /** Saves text as a file through a Blob download. */
@@ -21,6 +22,7 @@ function download(fileName: string, text: string): void {
 
 /** The Model area: the model in use, its versions, its parameters, and every domain, level and control. */
 export function ModelArea() {
+  const reportError = useAppStore((s) => s.reportError)
   const { storedModels, scoredVersions, choice, isLoaded } = useAppStore(
     useShallow((s) => ({
       storedModels: s.storedModels,
@@ -108,7 +110,11 @@ export function ModelArea() {
             onChange={async (e) => {
               const file = e.target.files?.[0]
               e.target.value = ''
-              if (file) await importModel(file.name, await file.text())
+              if (file)
+                await chosenFileText(file, 'a model file').then(
+                  (text) => importModel(file.name, text),
+                  reportError,
+                )
             }}
           />
           <button
