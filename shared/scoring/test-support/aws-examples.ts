@@ -10,8 +10,8 @@ import type {
 import { checkIdFromArn } from '../../evidence/schema'
 
 /**
- * AWS-documented example payloads (copied verbatim from ../shared/reference/aws-examples/, whose .src.txt
- * sidecars name the source) and a minimal conversion into the normalized records of shared/evidence/schema.ts.
+ * AWS-documented example payloads (copied verbatim from the vendored test/fixtures/aws-examples/, whose .src.txt
+ * sidecars name the source; test/integration/aws-examples-copy.test.ts keeps the copies identical) and a minimal conversion into the normalized records of shared/evidence/schema.ts.
  * Tests only: the real parsers live in src-main/collect; this helper deliberately does not depend on them.
  */
 

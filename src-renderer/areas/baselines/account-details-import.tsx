@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react'
-import { chosenFileText } from '../../components/chosen-file'
+import { TextFileInput } from '../../components/text-file-input'
 import { useAppStore } from '../../store/app-store'
 import { awsSelectors } from '../../store/aws-slice'
 
 /** Account details in bulk (a file, or AWS Organizations), so baselines can scope by environment, owner and tag. */
 export function AccountDetailsImport() {
-  const reportError = useAppStore((s) => s.reportError)
   const importAccountDetails = useAppStore((s) => s.importAccountDetails)
   const importOrganizationAccounts = useAppStore((s) => s.importOrganizationAccounts)
   const targets = useAppStore(awsSelectors.targets)
@@ -29,19 +28,11 @@ export function AccountDetailsImport() {
       </p>
       <div className="inline-form">
         <label htmlFor="account-details-import">Import account details</label>
-        <input
+        <TextFileInput
           id="account-details-import"
-          type="file"
           accept=".csv,.json,.yaml,.yml"
-          onChange={async (e) => {
-            const file = e.target.files?.[0]
-            e.target.value = ''
-            if (file)
-              await chosenFileText(file, 'an account-details file').then(
-                (text) => importAccountDetails(file.name, text),
-                reportError,
-              )
-          }}
+          what="an account-details file"
+          onText={importAccountDetails}
         />
       </div>
       {targets.length > 0 ? (

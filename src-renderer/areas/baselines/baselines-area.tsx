@@ -3,7 +3,7 @@ import { serializeBaselines } from '../../../shared/baseline/io'
 import { describeScope } from '../../../shared/baseline/scope'
 import type { Baseline } from '../../../shared/baseline/types'
 import { domainIds } from '../../../shared/domain/types'
-import { chosenFileText } from '../../components/chosen-file'
+import { TextFileInput } from '../../components/text-file-input'
 import { useAppStore } from '../../store/app-store'
 import { download } from '../../store/backup-slice'
 import { baselineSelectors } from '../../store/baselines-slice'
@@ -39,7 +39,6 @@ function History({ id }: { id: string }) {
 
 /** Baselines: the bar per scope, its breaches, raising it with a preview, and the plan to meet it. */
 export function BaselinesArea() {
-  const reportError = useAppStore((s) => s.reportError)
   const { inForce, results } = useBaselineView()
   const versions = useAppStore(baselineSelectors.versions)
   const importBaselines = useAppStore((s) => s.importBaselines)
@@ -60,19 +59,11 @@ export function BaselinesArea() {
             New baseline
           </button>
           <label htmlFor="baselines-import">Import baselines (JSON or YAML)</label>
-          <input
+          <TextFileInput
             id="baselines-import"
-            type="file"
             accept=".json,.yaml,.yml"
-            onChange={async (e) => {
-              const file = e.target.files?.[0]
-              e.target.value = ''
-              if (file)
-                await chosenFileText(file, 'a baselines file').then(
-                  (text) => importBaselines(file.name, text),
-                  reportError,
-                )
-            }}
+            what="a baselines file"
+            onText={importBaselines}
           />
           {(['json', 'yaml'] as const).map((format) => (
             <button

@@ -7,8 +7,8 @@ import { modelFile, modelSelectors } from '../../store/model-slice'
 import { ModelBrowser } from './model-browser'
 import { ParamsEditor } from './params-editor'
 import './model.css'
-import { chosenFileText } from '../../components/chosen-file'
 import { TableHead } from '../../components/table-head'
+import { TextFileInput } from '../../components/text-file-input'
 
 /** Saves text as a file through a Blob download. */
 function download(fileName: string, text: string): void {
@@ -22,7 +22,6 @@ function download(fileName: string, text: string): void {
 
 /** The Model area: the model in use, its versions, its parameters, and every domain, level and control. */
 export function ModelArea() {
-  const reportError = useAppStore((s) => s.reportError)
   const { storedModels, scoredVersions, choice, isLoaded } = useAppStore(
     useShallow((s) => ({
       storedModels: s.storedModels,
@@ -103,19 +102,11 @@ export function ModelArea() {
         </table>
         <div className="inline-form">
           <label htmlFor="model-import">Import a model (JSON or YAML)</label>
-          <input
+          <TextFileInput
             id="model-import"
-            type="file"
             accept=".json,.yaml,.yml,application/json,text/yaml"
-            onChange={async (e) => {
-              const file = e.target.files?.[0]
-              e.target.value = ''
-              if (file)
-                await chosenFileText(file, 'a model file').then(
-                  (text) => importModel(file.name, text),
-                  reportError,
-                )
-            }}
+            what="a model file"
+            onText={importModel}
           />
           <button
             type="button"
