@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseCommandArgs, UsageError } from './command'
+import { AppError } from '../../shared/errors'
+import { commandFailure, parseCommandArgs, UsageError } from './command'
 
 const options = { out: { type: 'string' }, redact: { type: 'boolean' } } as const
 
@@ -21,5 +22,31 @@ describe('parseCommandArgs', () => {
 
   it('keeps positionals up to the allowed count', () => {
     expect(parseCommandArgs(['a', 'b'], options, { maxPositionals: 2 }).positionals).toEqual(['a', 'b'])
+  })
+})
+
+describe('commandFailure', () => {
+  const io = () => {
+    const err: string[] = []
+    return { err, io: { out: () => {}, err: (t: string) => err.push(t), env: {}, cwd: '/' } }
+  }
+  class InputError extends Error {}
+
+  it('prints usage errors with the usage (2), input and app errors with message and hint (1)', () => {
+    const a = io()
+    expect(commandFailure(new UsageError('--out is required.'), 'demo --out <dir>', a.io)).toBe(2)
+    expect(a.err.join('')).toBe('--out is required.\n\nUsage: npm run cli -- demo --out <dir>\n')
+    const b = io()
+    expect(commandFailure(new InputError('x.json: no such file'), 'u', b.io, [InputError])).toBe(1)
+    expect(b.err.join('')).toBe('x.json: no such file\n')
+    const c = io()
+    expect(commandFailure(new AppError('export-no-chromium', 'No Chromium.', 'Install it.'), 'u', c.io)).toBe(
+      1,
+    )
+    expect(c.err.join('')).toBe('No Chromium.\nInstall it.\n')
+  })
+
+  it('throws anything else: a bug is not a user error', () => {
+    expect(() => commandFailure(new TypeError('boom'), 'u', io().io)).toThrow('boom')
   })
 })

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { isAppError } from '../../shared/errors'
 
 /** One CLI sub-command. `run` returns the process exit code. */
 export interface CliCommand {
@@ -59,4 +60,29 @@ function usageMessage(error: Error & { code?: string }): string {
     default:
       return error.message
   }
+}
+
+/**
+ * How every command ends on an error: a usage mistake prints the usage (exit 2); an AppError, or one of the
+ * command's own input errors, prints its message and hint (exit 1). Anything else is a bug and is thrown.
+ */
+export function commandFailure(
+  error: unknown,
+  usage: string,
+  io: CliIo,
+  inputErrors: ReadonlyArray<abstract new (...args: never[]) => Error> = [],
+): number {
+  if (error instanceof UsageError) {
+    io.err(`${error.message}\n\nUsage: npm run cli -- ${usage}\n`)
+    return 2
+  }
+  if (inputErrors.some((kind) => error instanceof kind)) {
+    io.err(`${(error as Error).message}\n`)
+    return 1
+  }
+  if (isAppError(error)) {
+    io.err(`${error.message}${error.hint ? `\n${error.hint}` : ''}\n`)
+    return 1
+  }
+  throw error
 }

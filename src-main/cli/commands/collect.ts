@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { defaultRegions } from '../../../shared/aws/regions'
-import { isAppError } from '../../../shared/errors'
 import type { CollectStart, CollectSummary } from '../../../shared/ipc/domains/collect'
 import { collectStartSchema } from '../../../shared/ipc/domains/collect'
 import { createAwsService } from '../../aws/aws-service'
@@ -9,7 +8,7 @@ import { clientConfigFor } from '../../aws/client-config'
 import { targetResolver } from '../../collect/handlers'
 import { mergeIntoEvidenceFolder, recordFailedAttempt } from '../../collect/offline-merge'
 import { createCollectService, tuningFromEnv } from '../../collect/service'
-import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
+import { type CliCommand, type CliIo, commandFailure, parseCommandArgs, UsageError } from '../command'
 
 const usage = `collect --profile <name> | --sso-session <name> --out <dir>
          [--accounts <id,id,…>] [--regions <region,region,…>] [--max-report-age-hours <n>]
@@ -144,15 +143,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     io.out(summaryTable(summary))
     return summary.totals.ok === summary.totals.accounts ? 0 : 1
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n\nUsage: npm run cli -- ${usage}\n`)
-      return 2
-    }
-    if (isAppError(error)) {
-      io.err(`${error.message}${error.hint ? `\n${error.hint}` : ''}\n`)
-      return 1
-    }
-    throw error
+    return commandFailure(error, usage, io)
   }
 }
 

@@ -10,7 +10,7 @@ import type { Snapshot } from '../../../shared/snapshot/schema'
 import { writeEvidenceFolder } from '../../collect/offline'
 import { createChromiumPdfPrinter } from '../../export/chromium-pdf'
 import { exportSnapshot } from '../../export/write'
-import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
+import { type CliCommand, type CliIo, commandFailure, parseCommandArgs, UsageError } from '../command'
 
 const usage = `demo --out <dir> [--now <iso>] [--no-pdf]
 
@@ -107,15 +107,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     )
     return 0
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n\nUsage: npm run cli -- ${usage}\n`)
-      return 2
-    }
-    if (isAppError(error)) {
-      io.err(`${error.message}${error.hint ? `\n${error.hint}` : ''}\n`)
-      return 1
-    }
-    throw error
+    return commandFailure(error, usage, io)
   }
 }
 

@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { isAppError } from '../../../shared/errors'
 import { DEFAULT_FILE_NAME_PATTERN } from '../../../shared/report/file-name'
 import { exportFileName } from '../../../shared/report/render'
 import {
@@ -13,7 +12,7 @@ import {
 import { parseSnapshotFile, type Snapshot, SnapshotParseError } from '../../../shared/snapshot/schema'
 import { createChromiumPdfPrinter } from '../../export/chromium-pdf'
 import { exportSnapshot } from '../../export/write'
-import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
+import { type CliCommand, type CliIo, commandFailure, parseCommandArgs, UsageError } from '../command'
 
 const usage = `export --snapshot <file> --format ${reportFormats.join('|')} --out <path>
          [--previous <file>] [--detail summary|failing|everything] [--redact] [--accounts <id,id,…>]
@@ -103,19 +102,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     )
     return 0
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n\nUsage: npm run cli -- ${usage}\n`)
-      return 2
-    }
-    if (error instanceof SnapshotParseError) {
-      io.err(`${error.message}\n`)
-      return 1
-    }
-    if (isAppError(error)) {
-      io.err(`${error.message}${error.hint ? `\n${error.hint}` : ''}\n`)
-      return 1
-    }
-    throw error
+    return commandFailure(error, usage, io, [SnapshotParseError])
   }
 }
 
