@@ -6,6 +6,7 @@ import {
 } from '../../../shared/compare/types'
 import type { DomainId } from '../../../shared/domain/types'
 import { LevelBadge } from '../../components/level'
+import { TableHead } from '../../components/table-head'
 import { useAppStore } from '../../store/app-store'
 import { BaselineShifts } from '../baselines/baseline-shifts'
 import { ResourceTable } from './resource-table'
@@ -200,15 +201,7 @@ function LevelChanges({
         <p className="muted">{empty}</p>
       ) : (
         <table className="compare-table">
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Domain</th>
-              <th scope="col">Level</th>
-              <th scope="col">Target</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Account', 'Domain', 'Level', 'Target', 'Why']} />
           <tbody>
             {changes.slice(0, MAX_ROWS).map((c) => (
               <tr
@@ -263,15 +256,7 @@ function Gaps({
         <p className="muted">Every domain with a target meets it.</p>
       ) : (
         <table className="compare-table">
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Domain</th>
-              <th scope="col">Level</th>
-              <th scope="col">Target</th>
-              <th scope="col">Gap</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Account', 'Domain', 'Level', 'Target', 'Gap']} />
           <tbody>
             {gaps.slice(0, MAX_ROWS).map((g) => (
               <tr key={`${g.accountId}:${g.domainId}`}>

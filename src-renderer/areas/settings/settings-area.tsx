@@ -7,6 +7,7 @@ import { TargetsPanel } from './targets-panel'
 import { ThemePanel } from './theme-panel'
 import { TokenStateLabel } from './token-state'
 import './settings.css'
+import { TableHead } from '../../components/table-head'
 
 /** Settings: the theme; AWS profiles, SSO sessions and sign-in, and the accounts to collect from. */
 export function SettingsArea() {
@@ -33,16 +34,7 @@ export function SettingsArea() {
         {configFile ? `Read from ${configFile}` : 'Not loaded yet'}
       </p>
       <table className="table" aria-label="AWS profiles">
-        <thead>
-          <tr>
-            <th scope="col">Profile</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Region</th>
-            <th scope="col">Session</th>
-            <th scope="col">Token</th>
-            <th scope="col">Target</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Profile', 'Kind', 'Region', 'Session', 'Token', 'Target']} />
         <tbody>
           {profiles.map((p) => (
             <tr key={p.name}>

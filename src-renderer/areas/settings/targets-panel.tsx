@@ -1,5 +1,6 @@
 import { type FormEvent, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { TableHead } from '../../components/table-head'
 import type { StoredTarget } from '../../db/targets-repo'
 import { useAppStore } from '../../store/app-store'
 import { awsSelectors } from '../../store/aws-slice'
@@ -85,16 +86,7 @@ export function TargetsPanel() {
         </button>
       </form>
       <table className="table" aria-label="Discovered accounts" aria-rowcount={matched.length + 1}>
-        <thead>
-          <tr>
-            <th scope="col">Include</th>
-            <th scope="col">Account</th>
-            <th scope="col">Id</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            <th scope="col">Via</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Include', 'Account', 'Id', 'E-mail', 'Role', 'Via']} />
         <tbody>
           {view.rows.map((t) => (
             <TargetRow key={t.id} target={t} />
