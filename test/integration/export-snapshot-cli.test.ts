@@ -215,7 +215,7 @@ describe('npm run cli -- snapshot', () => {
     )
     const bad = await cli(['snapshot', '--evidence', '2026-Q4', '--accounts', 'bad.csv', '--out', 'bad.json'])
     expect(bad.code).toBe(1)
-    expect(bad.err).toContain('bad.csv line 3, environment')
+    expect(bad.err).toContain('bad.csv: row 2, environment: Invalid option')
     await writeFile(join(folder, 'bad-targets.csv'), 'id,targets\n111122223333,iam=3;nets=2\n')
     const targets = await cli([
       'snapshot',
@@ -226,7 +226,7 @@ describe('npm run cli -- snapshot', () => {
       '--out',
       'bad.json',
     ])
-    expect(targets.err).toContain('bad-targets.csv line 2, targets: "nets" is not a domain')
+    expect(targets.err).toContain('bad-targets.csv: row 1, targets: "nets" is not a domain')
     const usage = await cli(['snapshot', '--evidence', 'x', '--out', 'bad.json', '--at', 'yesterday'])
     expect(usage.code).toBe(2)
     expect(usage.err).toContain('--at must be an ISO time')
