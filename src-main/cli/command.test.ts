@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors'
 import { commandFailure, parseCommandArgs, UsageError } from './command'
+import { bufferedIo } from './test-support'
 
 const options = { out: { type: 'string' }, redact: { type: 'boolean' } } as const
 
@@ -26,10 +27,7 @@ describe('parseCommandArgs', () => {
 })
 
 describe('commandFailure', () => {
-  const io = () => {
-    const err: string[] = []
-    return { err, io: { out: () => {}, err: (t: string) => err.push(t), env: {}, cwd: '/' } }
-  }
+  const io = () => bufferedIo()
   class InputError extends Error {}
   const u = { usage: 'u' }
 

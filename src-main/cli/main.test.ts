@@ -2,16 +2,9 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './main'
+import { bufferedIo } from './test-support'
 
-function io() {
-  const out: string[] = []
-  const err: string[] = []
-  return {
-    out,
-    err,
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: {}, cwd: '/' },
-  }
-}
+const io = () => bufferedIo()
 
 describe('the CLI', () => {
   it('prints usage for --help and exits 0', async () => {

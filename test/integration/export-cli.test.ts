@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseSnapshotFile, type Snapshot } from '../../shared/snapshot/schema'
-import { runCli } from '../../src-main/cli/main'
+import { runCliCaptured } from '../../src-main/cli/test-support'
 import { buildFixtureSnapshots } from '../fixtures/snapshots/build'
 import { findLeaks, sensitiveValues } from '../fixtures/snapshots/sensitive'
 
@@ -29,16 +29,8 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true })
 })
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(['export', ...args], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env,
-    cwd: folder,
-  })
-  return { code, out: out.join(''), err: err.join('') }
+function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  return runCliCaptured(['export', ...args], { cwd: folder, env })
 }
 
 async function outputDir(): Promise<string> {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultModel } from '../../shared/model/default-model'
 import { buildSnapshot } from '../../shared/snapshot/build'
 import { parseSnapshotFile } from '../../shared/snapshot/schema'
-import { runCli } from '../../src-main/cli/main'
+import { runCliCaptured } from '../../src-main/cli/test-support'
 import { readEvidenceFolder } from '../../src-main/collect/offline'
 
 const repoRoot = resolve(import.meta.dirname, '../..')
@@ -79,16 +79,8 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true })
 })
 
-async function cli(args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: process.env,
-    cwd: folder,
-  })
-  return { code, out: out.join(''), err: err.join('') }
+function cli(args: string[]) {
+  return runCliCaptured(args, { cwd: folder, env: process.env })
 }
 
 describe('npm run cli -- snapshot', () => {

@@ -7,18 +7,11 @@ import type { Attestation } from '../../../shared/domain/types'
 import { buildSnapshot } from '../../../shared/snapshot/build'
 import { ACCOUNT_A, tinyAccount, tinyBundle, tinyModel } from '../../../shared/snapshot/fixtures.test-support'
 import { runCli } from '../main'
+import { bufferedIo } from '../test-support'
 
 const dir = mkdtempSync(join(tmpdir(), 'ratchet-compare-'))
 
-function io() {
-  const out: string[] = []
-  const err: string[] = []
-  return {
-    out,
-    err,
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: {}, cwd: dir },
-  }
-}
+const io = () => bufferedIo(dir)
 
 const answer: Attestation = {
   id: 'att-1',
