@@ -1,21 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { demoQuarterDates } from '../../shared/demo/organization'
 import { demoAccountId } from '../../shared/demo/profiles'
 import { quarterLabel } from '../../shared/snapshot/schema'
 import { BaselinesPage } from './support/baselines-page'
 import { DeskPage } from './support/desk-page'
-import { launchApp, type RunningApp } from './support/harness'
+import { launchAppForTest } from './support/harness'
 import { SnapshotsPage } from './support/snapshots-page'
-
-let app: RunningApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
 
 describe('baselines in Chromium', () => {
   it('defines a baseline, sees breaches on the overview, raises it with a preview, and lowers it only with an approver', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     const baselines = new BaselinesPage(app.page)
     await desk.waitForOverview()
@@ -84,7 +78,7 @@ describe('baselines in Chromium', () => {
   })
 
   it('shows in Compare how the bar moved between two snapshots, and exports the plan as Markdown', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     const snaps = new SnapshotsPage(app.page)
     await desk.waitForOverview()

@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { demoQuarterDates } from '../../shared/demo/organization'
 import { quarterLabel } from '../../shared/snapshot/schema'
 import { DeskPage } from './support/desk-page'
-import { launchApp, type RunningApp } from './support/harness'
+import { launchAppForTest } from './support/harness'
 import { SnapshotsPage } from './support/snapshots-page'
-
-let app: RunningApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
 
 describe('snapshots, compare and trends in Chromium', () => {
   it('takes a snapshot, changes an answer, sees the level change with its reason, and charts every quarter', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     const snaps = new SnapshotsPage(app.page)
     await desk.demoBanner().waitFor()
