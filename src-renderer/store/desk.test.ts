@@ -1,26 +1,15 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { RatchetDb } from '../db/db'
-import { createRepos } from '../db/repos'
+import { describe, expect, it, vi } from 'vitest'
 import { createAppStore } from './app-store'
 import { buildDeskModel } from './desk-model'
 import { type ScoreCache, scoreDesk } from './scorecards'
-import { fakeApi, testModel } from './test-support'
+import { testModel, testStore } from './test-support'
 
 vi.setConfig({ testTimeout: 30_000 })
 
 const now = new Date('2026-11-28T12:00:00.000Z')
-const dbs: RatchetDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete()
-})
 
 function makeStore(isDemoDefault: boolean) {
-  const db = new RatchetDb(`desk-${crypto.randomUUID()}`)
-  dbs.push(db)
-  return createAppStore(
-    { api: fakeApi({ isDemoDefault }).api, repos: createRepos(db), now: () => now },
-    { model: testModel() },
-  )
+  return testStore('desk', { isDemoDefault, model: testModel(), now }).store
 }
 function scores(store: ReturnType<typeof makeStore>) {
   const s = store.getState()
