@@ -108,22 +108,18 @@ export function ModelArea() {
             what="a model file"
             onText={importModel}
           />
-          <button
-            type="button"
-            onClick={() =>
-              download(modelFile(activeModel, 'json').fileName, modelFile(activeModel, 'json').text)
-            }
-          >
-            Export as JSON
-          </button>
-          <button
-            type="button"
-            onClick={() =>
-              download(modelFile(activeModel, 'yaml').fileName, modelFile(activeModel, 'yaml').text)
-            }
-          >
-            Export as YAML
-          </button>
+          {(['json', 'yaml'] as const).map((format) => (
+            <button
+              key={format}
+              type="button"
+              onClick={() => {
+                const file = modelFile(activeModel, format)
+                download(file.fileName, file.text)
+              }}
+            >
+              Export as {format.toUpperCase()}
+            </button>
+          ))}
         </div>
       </section>
 

@@ -60,30 +60,21 @@ export function TargetsPanel() {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          disabled={matched.length === 0}
-          onClick={() =>
-            void setIncluded(
-              matched.map((t) => t.id),
-              true,
-            )
-          }
-        >
-          Include {matched.length} shown
-        </button>
-        <button
-          type="button"
-          disabled={matched.length === 0}
-          onClick={() =>
-            void setIncluded(
-              matched.map((t) => t.id),
-              false,
-            )
-          }
-        >
-          Exclude {matched.length} shown
-        </button>
+        {[true, false].map((isIncluded) => (
+          <button
+            key={String(isIncluded)}
+            type="button"
+            disabled={matched.length === 0}
+            onClick={() =>
+              void setIncluded(
+                matched.map((t) => t.id),
+                isIncluded,
+              )
+            }
+          >
+            {isIncluded ? 'Include' : 'Exclude'} {matched.length} shown
+          </button>
+        ))}
       </form>
       <table className="table" aria-label="Discovered accounts" aria-rowcount={matched.length + 1}>
         <TableHead columns={['Include', 'Account', 'Id', 'E-mail', 'Role', 'Via']} />

@@ -34,18 +34,22 @@ export function SnapshotRow({
     const isSaved = await editSnapshot(snapshot.id, editing === 'label' ? { label: draft } : { notes: draft })
     if (isSaved) setEditing(null)
   }
+  const editField = (label: string, isMultiline = false) => (
+    <EditField
+      id={inputId}
+      label={label}
+      value={draft}
+      isMultiline={isMultiline}
+      onChange={setDraft}
+      onSave={save}
+      onCancel={() => setEditing(null)}
+    />
+  )
   return (
     <tr data-testid="snapshot-row" data-snapshot-id={snapshot.id}>
       <th scope="row">
         {editing === 'label' ? (
-          <EditField
-            id={inputId}
-            label="New label"
-            value={draft}
-            onChange={setDraft}
-            onSave={save}
-            onCancel={() => setEditing(null)}
-          />
+          editField('New label')
         ) : (
           <span className="snapshot-label">{snapshot.label}</span>
         )}
@@ -61,19 +65,7 @@ export function SnapshotRow({
         </code>
       </td>
       <td className="snapshot-notes">
-        {editing === 'notes' ? (
-          <EditField
-            id={inputId}
-            label="Notes"
-            value={draft}
-            isMultiline
-            onChange={setDraft}
-            onSave={save}
-            onCancel={() => setEditing(null)}
-          />
-        ) : (
-          snapshot.notes || <span className="muted">–</span>
-        )}
+        {editing === 'notes' ? editField('Notes', true) : snapshot.notes || <span className="muted">–</span>}
       </td>
       <td className="snapshot-actions">
         {editing ? null : (
