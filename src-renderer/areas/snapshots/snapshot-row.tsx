@@ -34,22 +34,13 @@ export function SnapshotRow({
     const isSaved = await editSnapshot(snapshot.id, editing === 'label' ? { label: draft } : { notes: draft })
     if (isSaved) setEditing(null)
   }
-  const editField = (label: string, isMultiline = false) => (
-    <EditField
-      id={inputId}
-      label={label}
-      value={draft}
-      isMultiline={isMultiline}
-      onChange={setDraft}
-      onSave={save}
-      onCancel={() => setEditing(null)}
-    />
-  )
+  const field = { id: inputId, value: draft, onChange: setDraft, onSave: save }
+  const cancel = () => setEditing(null)
   return (
     <tr data-testid="snapshot-row" data-snapshot-id={snapshot.id}>
       <th scope="row">
         {editing === 'label' ? (
-          editField('New label')
+          <EditField {...field} label="New label" onCancel={cancel} />
         ) : (
           <span className="snapshot-label">{snapshot.label}</span>
         )}
@@ -65,7 +56,11 @@ export function SnapshotRow({
         </code>
       </td>
       <td className="snapshot-notes">
-        {editing === 'notes' ? editField('Notes', true) : snapshot.notes || <span className="muted">–</span>}
+        {editing === 'notes' ? (
+          <EditField {...field} label="Notes" isMultiline onCancel={cancel} />
+        ) : (
+          snapshot.notes || <span className="muted">–</span>
+        )}
       </td>
       <td className="snapshot-actions">
         {editing ? null : (
