@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './main'
-import { bufferedIo } from './test-support'
+import { bufferedIo, runCliInShell } from './test-support'
 
 const io = () => bufferedIo()
 
@@ -20,9 +18,7 @@ describe('the CLI', () => {
   })
 
   it('runs as `npm run cli -- --help` from a shell', async () => {
-    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'cli', '--', '--help'], {
-      cwd: new URL('../..', import.meta.url).pathname,
-    })
+    const { stdout } = await runCliInShell(['--help'])
     expect(stdout).toContain('Usage: npm run cli')
   })
 })

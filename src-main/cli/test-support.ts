@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import type { CliIo } from './command'
 import { runCli } from './main'
 
@@ -19,4 +22,14 @@ export async function runCliCaptured(
   const buffers = bufferedIo(cwd, env)
   const code = await runCli(args, buffers.io)
   return { code, out: buffers.out.join(''), err: buffers.err.join('') }
+}
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+/**
+ * Runs `npm run --silent cli -- <args>` from the repository in a shell, as a user would; resolves with its
+ * output, rejects (with the exit `code`) when it exits non-zero.
+ */
+export function runCliInShell(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return promisify(execFile)('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: repoRoot })
 }

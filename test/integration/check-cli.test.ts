@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { stringify as toYaml } from 'yaml'
 import type { AccountBaselineResult } from '../../shared/baseline/breaches'
 import type { BaselineInput } from '../../shared/baseline/types'
-import { runCliCaptured } from '../../src-main/cli/test-support'
+import { runCliCaptured, runCliInShell } from '../../src-main/cli/test-support'
 
 /**
  * `cli check` against the evidence folders in test/fixtures/evidence/valid: 111122223333 and 444455556666 both
@@ -187,27 +185,19 @@ describe('npm run cli -- check', () => {
       join(dir, 'baselines.json'),
       JSON.stringify([baseline({ invariants: ['iam.console-users-mfa'] })]),
     )
-    const run = promisify(execFile)(
-      'npm',
-      [
-        'run',
-        '--silent',
-        'cli',
-        '--',
-        'check',
-        '--evidence',
-        evidence,
-        '--baselines',
-        join(dir, 'baselines.json'),
-        '--accounts',
-        join(dir, 'accounts.csv'),
-        '--now',
-        now,
-        '--max-age-days',
-        '100000',
-      ],
-      { cwd: repoRoot },
-    )
+    const run = runCliInShell([
+      'check',
+      '--evidence',
+      evidence,
+      '--baselines',
+      join(dir, 'baselines.json'),
+      '--accounts',
+      join(dir, 'accounts.csv'),
+      '--now',
+      now,
+      '--max-age-days',
+      '100000',
+    ])
     await expect(run).rejects.toMatchObject({ code: 1 })
   }, 60_000)
 })

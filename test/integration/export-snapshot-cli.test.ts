@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultModel } from '../../shared/model/default-model'
 import { buildSnapshot } from '../../shared/snapshot/build'
 import { parseSnapshotFile } from '../../shared/snapshot/schema'
-import { runCliCaptured } from '../../src-main/cli/test-support'
+import { runCliCaptured, runCliInShell } from '../../src-main/cli/test-support'
 import { readEvidenceFolder } from '../../src-main/collect/offline'
 
 const repoRoot = resolve(import.meta.dirname, '../..')
@@ -176,21 +174,13 @@ describe('npm run cli -- snapshot', () => {
   })
 
   it('defaults the label to the current quarter and runs from a shell', { timeout: 60_000 }, async () => {
-    const { stdout } = await promisify(execFile)(
-      'npm',
-      [
-        'run',
-        '--silent',
-        'cli',
-        '--',
-        'snapshot',
-        '--evidence',
-        join(folder, '2026-Q4'),
-        '--out',
-        join(folder, 'now.json'),
-      ],
-      { cwd: repoRoot },
-    )
+    const { stdout } = await runCliInShell([
+      'snapshot',
+      '--evidence',
+      join(folder, '2026-Q4'),
+      '--out',
+      join(folder, 'now.json'),
+    ])
     const now = new Date()
     const expected = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`
     expect(stdout).toContain(`Froze ${expected}`)
