@@ -11,17 +11,19 @@ const now = new Date('2026-11-28T12:00:00.000Z')
 function makeStore(isDemoDefault: boolean) {
   return testStore('desk', { isDemoDefault, model: testModel(), now }).store
 }
-function scores(store: ReturnType<typeof makeStore>) {
+/** What scoreDesk reads, taken from the store as it is now. */
+function scoreInput(store: ReturnType<typeof makeStore>) {
   const s = store.getState()
-  return scoreDesk({
+  return {
     model: buildDeskModel(testModel()),
     accounts: s.accounts,
     latestEvidence: s.latestEvidence,
     attestations: s.attestations,
     waivers: s.waivers,
     now,
-  })
+  }
 }
+const scores = (store: ReturnType<typeof makeStore>) => scoreDesk(scoreInput(store))
 
 describe('the desk store', () => {
   it('offers the demo on an empty database, and opens it by default when there is no AWS config', async () => {
@@ -201,17 +203,7 @@ describe('scoreDesk with a cache', () => {
     const store = makeStore(true)
     await store.getState().initDesk()
     await store.getState().ensureDeskDetails()
-    const createScoreInput = () => {
-      const s = store.getState()
-      return {
-        model: buildDeskModel(testModel()),
-        accounts: s.accounts,
-        latestEvidence: s.latestEvidence,
-        attestations: s.attestations,
-        waivers: s.waivers,
-        now,
-      }
-    }
+    const createScoreInput = () => scoreInput(store)
     const cache: ScoreCache = new Map()
     const first = scoreDesk(createScoreInput(), cache)
     expect(first).toEqual(scoreDesk(createScoreInput()))
