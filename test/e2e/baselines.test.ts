@@ -40,9 +40,7 @@ describe('baselines in Chromium', () => {
     expect(await baselines.row('web').textContent()).toMatch(/Web v1.*tag web.*2 held/)
 
     // Raise it: the preview says, before saving, which accounts would breach and why.
-    await baselines.row('web').getByRole('button', { name: 'Raise or change Web' }).click()
-    const raise = baselines.editor('Change Web')
-    await baselines.fill(raise, {
+    const raise = await baselines.change('web', 'Web', {
       minimums: { 'Identity & access': '4' },
       by: 'Security Lead',
       reason: 'Raise IAM',
@@ -54,9 +52,7 @@ describe('baselines in Chromium', () => {
     await baselines.row('web').getByText('Web v2').waitFor()
 
     // Lowering needs an approver: refused without one, saved and shown as a lowering with one.
-    await baselines.row('web').getByRole('button', { name: 'Raise or change Web' }).click()
-    const lower = baselines.editor('Change Web')
-    await baselines.fill(lower, {
+    const lower = await baselines.change('web', 'Web', {
       minimums: { 'Identity & access': '2' },
       by: 'Security Lead',
       reason: 'Too far, too fast',

@@ -11,6 +11,7 @@ import type { SaveDialogRequest } from '../../../src-main/export/handlers'
 import type { FolderDialogRequest } from '../../../src-main/ipc/handles'
 import { createRegistry, type EventSink, validateEvent } from '../../../src-main/ipc/registry'
 import { createHandlers, type HostDeps } from '../../../src-main/services'
+import { type FakeAws, startFakeAws } from '../../fake-aws/index'
 import { serveFolder } from './static-server'
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
@@ -75,6 +76,13 @@ export interface RunningApp {
 }
 
 /** Starts the built renderer in real Chromium, with window.api answered by the real main-side handlers. */
+/** Starts the fake AWS for the running test and stops it when that test ends. */
+export async function startFakeAwsForTest(options: Parameters<typeof startFakeAws>[0]): Promise<FakeAws> {
+  const fake = await startFakeAws(options)
+  onTestFinished(() => fake.close())
+  return fake
+}
+
 /** Launches the app for the running test and closes it when that test ends, whatever its outcome. */
 export async function launchAppForTest(options: LaunchOptions = {}): Promise<RunningApp> {
   const app = await launchApp(options)
