@@ -1,4 +1,5 @@
 import type { DomainId, Level } from '../domain/types'
+import type { SourceId } from '../evidence/schema'
 import type { CompiledModel } from '../scoring/engine'
 import type { AccountScorecard, ControlStatus, DomainResult, Grade } from '../scoring/types'
 
@@ -49,6 +50,8 @@ export interface ControlRef {
   id: string
   domainId: DomainId
   level: Exclude<Level, 0>
+  /** The evidence source its rule reads (absent for a question-only control). */
+  source?: SourceId
 }
 
 /** The one-character code of each control status in `AccountState.statuses`. */
@@ -148,5 +151,6 @@ export function controlRefs(compiled: Pick<CompiledModel, 'controls'>): ControlR
     id: c.control.id,
     domainId: c.domainId,
     level: c.level as ControlRef['level'],
+    ...(c.source ? { source: c.source } : {}),
   }))
 }

@@ -1,12 +1,22 @@
 import { useEffect, useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import type { Account, Attestation, Waiver } from '../../shared/domain/types'
+import type { Account, Attestation, DomainId, Waiver } from '../../shared/domain/types'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
+import {
+  type AccountState,
+  type ControlRef,
+  controlRefs,
+  type DomainState,
+  stateStatus,
+} from '../../shared/overview/state'
 import { type ScoreCache, scoreAccountsCached } from '../../shared/scoring/score-accounts'
-import type { AccountScorecard } from '../../shared/scoring/types'
+import type { AccountScorecard, ControlResult, DomainResult, UnknownReason } from '../../shared/scoring/types'
+import type { AccountSummary } from '../workers/summary'
+import { accountSelectors } from './accounts-slice'
 import { useAppStore } from './app-store'
 import type { DeskModel } from './desk-model'
 import { modelSelectors } from './model-slice'
+import { summarySelectors } from './summaries-slice'
 
 export type { ScoreCache } from '../../shared/scoring/score-accounts'
 
@@ -63,8 +73,8 @@ export function useAccountScorecards(accountIds: readonly string[]): Map<string,
 }
 
 /**
- * Every account's full scorecard, for views that need each control of every account (baseline breaches and
- * plans): it loads the bundles and answers first. The overview itself reads only the stored summaries.
+ * Every account's full scorecard, for views that show each verdict of every account (the Baselines area's
+ * breaches and plan): it loads every bundle and answer first. The overview reads only the stored summaries.
  */
 export function useScorecards(): Map<string, AccountScorecard> {
   const ensureDeskDetails = useAppStore((s) => s.ensureDeskDetails)
@@ -78,4 +88,89 @@ export function useScorecards(): Map<string, AccountScorecard> {
 /** One account's full scorecard, scored when its view is open; undefined until its data is loaded. */
 export function useAccountScorecard(accountId: string): AccountScorecard | undefined {
   return useAccountScorecards([accountId]).get(accountId)
+}
+
+/** The stored summaries scored under the model in use, with that model's controls in their statuses' order. */
+export interface OverviewStates {
+  /** One per account that has a summary of the current model, in the accounts' order. */
+  states: AccountSummary[]
+  controls: ControlRef[]
+}
+
+/**
+ * The overview's data: the stored summaries of the current model (a summary of an older model waits for the
+ * worker, since its statuses follow another control order). Nothing here reads a bundle or an answer.
+ */
+export function useOverviewStates(): OverviewStates {
+  const accounts = useAppStore(accountSelectors.accounts)
+  const summaries = useAppStore(summarySelectors.summaries)
+  const model = useAppStore(modelSelectors.desk)
+  const controls = useMemo(() => controlRefs(model.compiled), [model])
+  const states = useMemo(
+    () =>
+      accounts.flatMap((a) => {
+        const summary = summaries[a.id]
+        return summary && summary.modelVersion === model.compiled.version ? [summary] : []
+      }),
+    [accounts, summaries, model],
+  )
+  return { states, controls }
+}
+
+/**
+ * Scorecards rebuilt from overview states for the pure functions that count (the planner, baseline breach
+ * counts): statuses, unknown categories, levels and each control's source. They carry no reason, resource or
+ * evidence time, so they are never shown as verdicts; a view that shows one reads the full scorecard.
+ */
+export function statusCards(
+  states: readonly AccountState[],
+  controls: readonly ControlRef[],
+): Map<string, AccountScorecard> {
+  const cards = new Map<string, AccountScorecard>()
+  for (const state of states) {
+    const byDomain = new Map<DomainId, ControlResult[]>()
+    controls.forEach((control, index) => {
+      const status = stateStatus(state, index)
+      if (!status) return
+      const unknownReason = state.unknownReasons[control.id] as UnknownReason | undefined
+      const list = byDomain.get(control.domainId) ?? []
+      list.push({
+        controlId: control.id,
+        domainId: control.domainId,
+        level: control.level,
+        status,
+        ...(unknownReason ? { unknownReason } : {}),
+        reason: '',
+        resources: [],
+        evidence: control.source ? [{ source: control.source, collectedAt: '' }] : [],
+      })
+      byDomain.set(control.domainId, list)
+    })
+    const domains = (Object.entries(state.domains) as Array<[DomainId, DomainState]>).map(
+      ([domainId, d]): DomainResult => ({
+        domainId,
+        level: d.level,
+        evidenceLevel: d.evidenceLevel,
+        ...(d.target !== undefined ? { target: d.target } : {}),
+        progress: d.progress,
+        blockers: { fails: [], unknowns: [] },
+        controls: byDomain.get(domainId) ?? [],
+      }),
+    )
+    cards.set(state.accountId, {
+      accountId: state.accountId,
+      level: state.level,
+      evidenceLevel: state.evidenceLevel,
+      grade: state.grade,
+      domains,
+      belowTarget: state.belowTarget,
+    })
+  }
+  return cards
+}
+
+/** `statusCards` of the overview states, kept while the summaries don't change. */
+export function useStatusCards(): Map<string, AccountScorecard> {
+  const { states, controls } = useOverviewStates()
+  return useMemo(() => statusCards(states, controls), [states, controls])
 }

@@ -1,10 +1,13 @@
 import { useId, useMemo, useState } from 'react'
 import type { DomainId } from '../../../shared/domain/types'
 import { controlPivot, type PivotRow, pivotCounts, pivotCsv } from '../../../shared/overview/control-pivot'
-import type { AccountScorecard, ControlStatus } from '../../../shared/scoring/types'
+import type { AccountState, ControlRef } from '../../../shared/overview/state'
+import type { ControlStatus } from '../../../shared/scoring/types'
 import { StatusPill } from '../../components/status-pill'
+import { useAppStore } from '../../store/app-store'
 import { download } from '../../store/backup-slice'
 import type { ControlMeta } from '../../store/desk-model'
+import { useAccountScorecards } from '../../store/scorecards'
 import { naturalCollator } from './overview-model'
 
 export interface ControlPivotTableProps {
@@ -86,9 +89,11 @@ export function ControlPivotTable({ control, rows, onOpen }: ControlPivotTablePr
                 <StatusPill status={row.status} />
                 {row.unknownReason ? <span className="muted"> {row.unknownReason}</span> : null}
               </td>
-              <td>{row.reason}</td>
-              <td className="pivot-resources">{row.resources.map((r) => r.id).join(', ') || '—'}</td>
-              <td>{row.collectedAt?.slice(0, 10) ?? '—'}</td>
+              <td>{row.isDetailed ? row.reason : '…'}</td>
+              <td className="pivot-resources">
+                {row.isDetailed ? row.resources.map((r) => r.id).join(', ') || '—' : '…'}
+              </td>
+              <td>{row.collectedAt?.slice(0, 10) ?? (row.isDetailed ? '—' : '…')}</td>
             </tr>
           ))}
         </tbody>
@@ -100,21 +105,32 @@ export function ControlPivotTable({ control, rows, onOpen }: ControlPivotTablePr
 /** Pivot by control: pick any control, see every account's state for it. */
 export function ControlPivotPanel({
   controls,
+  controlOrder,
   accounts,
-  cards,
+  states,
   initialControlId,
   onOpen,
 }: {
   controls: readonly ControlMeta[]
+  /** The model's controls in the order of the states' statuses. */
+  controlOrder: readonly ControlRef[]
   accounts: ReadonlyArray<{ id: string; name: string }>
-  cards: readonly AccountScorecard[]
+  states: readonly AccountState[]
   initialControlId: string | undefined
   onOpen: ControlPivotTableProps['onOpen']
 }) {
   const [picked, setPicked] = useState(initialControlId ?? controls[0]?.id)
+  const [isDetailed, setDetailed] = useState(false)
   const selectId = useId()
   const control = controls.find((c) => c.id === picked)
-  const rows = useMemo(() => (picked ? controlPivot(picked, accounts, cards) : []), [picked, accounts, cards])
+  const ids = useMemo(() => (isDetailed ? states.map((s) => s.accountId) : []), [isDetailed, states])
+  // The reasons and resources need every bundle and answer: read only when asked for.
+  const details = useAccountScorecards(ids)
+  const ensureDeskDetails = useAppStore((s) => s.ensureDeskDetails)
+  const rows = useMemo(() => {
+    const index = controlOrder.findIndex((c) => c.id === picked)
+    return picked && index >= 0 ? controlPivot({ id: picked, index }, accounts, states, details) : []
+  }, [picked, controlOrder, accounts, states, details])
   return (
     <section className="pivot-panel" aria-label="Pivot by control">
       <label htmlFor={selectId}>Control </label>
@@ -130,6 +146,18 @@ export function ControlPivotPanel({
           </option>
         ))}
       </select>
+      {isDetailed ? null : (
+        <button
+          type="button"
+          data-testid="pivot-details"
+          onClick={() => {
+            setDetailed(true)
+            void ensureDeskDetails()
+          }}
+        >
+          Show reasons and resources
+        </button>
+      )}
       {control ? <ControlPivotTable control={control} rows={rows} onOpen={onOpen} /> : null}
     </section>
   )

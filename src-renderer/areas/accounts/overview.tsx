@@ -4,7 +4,7 @@ import { type GroupKey, groupAccounts, noGroupValue } from '../../../shared/over
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { overviewExportScope } from '../../store/export-slice'
-import { useScorecards } from '../../store/scorecards'
+import { useOverviewStates } from '../../store/scorecards'
 import { summarySelectors } from '../../store/summaries-slice'
 import { useDeskModel } from '../../store/use-desk-model'
 import { BreachesPanel } from '../baselines/breaches-panel'
@@ -49,11 +49,10 @@ export function Overview() {
       openCurrentExport: s.openCurrentExport,
     })),
   )
-  // The heatmap draws from the stored summaries at once; the strip, the groups, the pivot and the to-do list
-  // need every control of every account, scored once the bundles and answers have loaded behind it.
+  // Everything here draws from the stored summaries: no bundle or answer is read before the overview answers.
   const summaries = useAppStore(summarySelectors.summaries)
   const desk = useDeskModel()
-  const cards = useScorecards()
+  const { states, controls: controlRefs } = useOverviewStates()
   const [filters, setFilters] = useState<OverviewFilters>(emptyFilters)
   const [sort, setSort] = useState<Sort>({ key: 'name', isDescending: false })
   const [isBulkOpen, setBulkOpen] = useState(false)
@@ -65,17 +64,16 @@ export function Overview() {
   const rows = useMemo(() => visibleRows(allRows, filters, sort), [allRows, filters, sort])
   const counts = useMemo(() => overviewCounts(rows), [rows])
   const selected = useMemo(() => new Set(selectedIds), [selectedIds])
-  const { summary, changes } = useOverviewSummary(accounts, cards)
+  const { summary, changes } = useOverviewSummary(accounts, states, controlRefs)
   const [view, setView] = useState<OverviewView>('heatmap')
   const groups = useMemo(
     () =>
       view === 'owner' || view === 'environment' || view === 'tag'
-        ? groupAccounts(accounts, cards, view)
+        ? groupAccounts(accounts, new Map(states.map((s) => [s.accountId, s])), view)
         : [],
-    [accounts, cards, view],
+    [accounts, states, view],
   )
   const controls = useMemo(() => [...desk.controls.values()], [desk])
-  const cardList = useMemo(() => [...cards.values()], [cards])
   const patch = (change: Partial<OverviewFilters>) => setFilters((f) => ({ ...f, ...change }))
   const onSort = (key: SortKey) =>
     setSort((s) => ({
@@ -123,8 +121,9 @@ export function Overview() {
       {view === 'control' ? (
         <ControlPivotPanel
           controls={controls}
+          controlOrder={controlRefs}
           accounts={accounts}
-          cards={cardList}
+          states={states}
           initialControlId={summary.regressions[0]?.controlId}
           onOpen={(accountId, domainId, controlId) => openAccount(accountId, domainId, controlId)}
         />

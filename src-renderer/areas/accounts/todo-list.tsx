@@ -6,7 +6,7 @@ import { type PlanItem, planActions } from '../../../shared/plan/planner'
 import { useAppStore } from '../../store/app-store'
 import type { AreaId } from '../../store/ui-slice'
 import { useDeskModel } from '../../store/use-desk-model'
-import { useBaselineView } from '../baselines/use-baselines'
+import { useBaselineCounts } from '../baselines/use-baselines'
 
 /** How many actions the overview lists: the first ones are the ones that raise the most for the least effort. */
 const SHOWN = 7
@@ -55,9 +55,12 @@ function destination(item: PlanItem): { area: AreaId } | { accountId: string; co
   return { area: 'settings' }
 }
 
-/** The overview's to-do list over every account, with each account's baseline as its goal. */
+/**
+ * The overview's to-do list over every account, with each account's baseline as its goal: the planner reads
+ * only statuses and unknown categories, so the stored summaries suffice.
+ */
 export function OverviewTodo({ accounts }: { accounts: readonly Account[] }) {
-  const { inForce, cards } = useBaselineView()
+  const { inForce, cards } = useBaselineCounts()
   const openAccount = useAppStore((s) => s.openAccount)
   const setArea = useAppStore((s) => s.setArea)
   const model = useDeskModel()

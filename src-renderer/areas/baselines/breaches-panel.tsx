@@ -1,8 +1,9 @@
+import { useState } from 'react'
 import type { AccountBaselineResult, Breach } from '../../../shared/baseline/breaches'
 import type { Baseline } from '../../../shared/baseline/types'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
-import { useBaselineView } from './use-baselines'
+import { useBaselineCounts, useBaselineView } from './use-baselines'
 import './baselines.css'
 
 const stateLabel = { failing: 'Failing', unknown: 'Unknown: to resolve', waived: 'Waived' } as const
@@ -27,14 +28,50 @@ export function baselineLabel(b: Baseline): string {
   return `${b.name} v${b.version}${b.change === 'lowered' ? ' (lowered)' : ''}`
 }
 
-/** The overview's baseline breaches: how many accounts breach, and each breach with its account. */
-export function BreachesPanel() {
+/** Each breaching account with its breaches, read from the full scorecards (shown when asked for). */
+function BreachList() {
   const { inForce, results } = useBaselineView()
   const accounts = useAppStore(accountSelectors.accounts)
   const openAccount = useAppStore((s) => s.openAccount)
-  if (inForce.length === 0) return null
   const names = new Map(accounts.map((a) => [a.id, a.name]))
   const byId = new Map(inForce.map((b) => [b.id, b]))
+  const breaching = results.filter((r) => r.breaches.length > 0)
+  if (results.length === 0) return <p className="muted">Reading the evidence…</p>
+  return (
+    <>
+      <ul className="breach-accounts">
+        {breaching.slice(0, MAX_ACCOUNTS).map((r) => {
+          const held = r.baselineId ? byId.get(r.baselineId) : undefined
+          return (
+            <li key={r.accountId} data-testid={`breaches-${r.accountId}`}>
+              <button type="button" className="link" onClick={() => openAccount(r.accountId)}>
+                {names.get(r.accountId) ?? r.accountId}
+              </button>{' '}
+              <span className="muted">held by {held ? baselineLabel(held) : r.baselineId}</span>
+              <ul>
+                {r.breaches.map((b) => (
+                  <BreachLine key={`${b.kind}:${b.domainId ?? ''}:${b.controlId ?? ''}`} breach={b} />
+                ))}
+              </ul>
+            </li>
+          )
+        })}
+      </ul>
+      {breaching.length > MAX_ACCOUNTS ? (
+        <p className="muted">… and {breaching.length - MAX_ACCOUNTS} more accounts (see Baselines).</p>
+      ) : null}
+    </>
+  )
+}
+
+/**
+ * The overview's baseline breaches: how many accounts breach (from the stored summaries), and, once opened,
+ * each breach with its account and reason (from the full scorecards, read then).
+ */
+export function BreachesPanel() {
+  const { inForce, results } = useBaselineCounts()
+  const [isOpen, setOpen] = useState(false)
+  if (inForce.length === 0) return null
   const breaching = results.filter((r) => r.breaches.length > 0)
   return (
     <section
@@ -48,29 +85,9 @@ export function BreachesPanel() {
         failing, {count(results, 'unknown')} with unknowns to resolve, {count(results, 'waived')} with waived
         breaches.
       </p>
-      <details>
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>Show the breaches</summary>
-        <ul className="breach-accounts">
-          {breaching.slice(0, MAX_ACCOUNTS).map((r) => {
-            const held = r.baselineId ? byId.get(r.baselineId) : undefined
-            return (
-              <li key={r.accountId} data-testid={`breaches-${r.accountId}`}>
-                <button type="button" className="link" onClick={() => openAccount(r.accountId)}>
-                  {names.get(r.accountId) ?? r.accountId}
-                </button>{' '}
-                <span className="muted">held by {held ? baselineLabel(held) : r.baselineId}</span>
-                <ul>
-                  {r.breaches.map((b) => (
-                    <BreachLine key={`${b.kind}:${b.domainId ?? ''}:${b.controlId ?? ''}`} breach={b} />
-                  ))}
-                </ul>
-              </li>
-            )
-          })}
-        </ul>
-        {breaching.length > MAX_ACCOUNTS ? (
-          <p className="muted">… and {breaching.length - MAX_ACCOUNTS} more accounts (see Baselines).</p>
-        ) : null}
+        {isOpen ? <BreachList /> : null}
       </details>
     </section>
   )
