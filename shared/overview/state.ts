@@ -154,3 +154,21 @@ export function controlRefs(compiled: Pick<CompiledModel, 'controls'>): ControlR
     ...(c.source ? { source: c.source } : {}),
   }))
 }
+
+/**
+ * The unknown controls of each domain, by category: which cells hold unknowns of which kind. `domainOf` maps
+ * a control id to its domain (the model in use); a control it doesn't know is left out.
+ */
+export function domainUnknowns(
+  state: Pick<AccountState, 'unknownReasons'>,
+  domainOf: (controlId: string) => DomainId | undefined,
+): Partial<Record<DomainId, Record<string, number>>> {
+  const byDomain: Partial<Record<DomainId, Record<string, number>>> = {}
+  for (const [controlId, category] of Object.entries(state.unknownReasons)) {
+    const domainId = domainOf(controlId)
+    if (!domainId) continue
+    const counts = (byDomain[domainId] ??= {})
+    counts[category] = (counts[category] ?? 0) + 1
+  }
+  return byDomain
+}

@@ -74,6 +74,7 @@ describe('overviewSummary with crafted scorecards', () => {
       now: [1, 1, 0, 1, 0, 0],
       previous: [0, 2, 1, 0, 0, 0],
       previousLabel: '2026-Q3',
+      unassessed: 0,
     })
     expect(summary.changes).toEqual({
       accountsUp: 1,
@@ -105,6 +106,16 @@ describe('overviewSummary with crafted scorecards', () => {
       ageDays: 88,
     })
     expect(summary.failedCollections).toEqual([names[2]])
+  })
+
+  it('counts accounts with no usable evidence as unassessed, never at level 0', () => {
+    const empty = accountStateOfCard({
+      ...account('444444444444', { iam: { level: 0, controls: [] } }),
+      grade: 'unassessed',
+    })
+    const withEmpty = overviewSummary({ accounts: names, current: [...states, empty], controls, now })
+    expect(withEmpty.distribution.unassessed).toBe(1)
+    expect(withEmpty.distribution.now).toEqual(summary.distribution.now)
   })
 
   it('has no previous state, changes or regressions without a snapshot', () => {

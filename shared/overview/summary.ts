@@ -1,6 +1,6 @@
 import type { DomainId, Level } from '../domain/types'
 import type { ControlStatus } from '../scoring/types'
-import { type AccountState, type ControlRef, stateStatus } from './state'
+import { type AccountState, type ControlRef, isUnassessed, stateStatus } from './state'
 
 /** An account as the summary names it. */
 export interface SummaryAccount {
@@ -31,8 +31,16 @@ export interface RegressionGroup {
 }
 
 export interface OverviewSummary {
-  /** Accounts per headline level 0…5, now and at the last snapshot (undefined without one). */
-  distribution: { now: number[]; previous: number[] | undefined; previousLabel: string | undefined }
+  /**
+   * Accounts per headline level 0…5, now and at the last snapshot (undefined without one); accounts with no
+   * usable evidence are counted apart as unassessed, never at level 0.
+   */
+  distribution: {
+    now: number[]
+    previous: number[] | undefined
+    previousLabel: string | undefined
+    unassessed: number
+  }
   /** Accounts whose headline level rose or fell, and domain levels gained or lost, since the last snapshot. */
   changes: { accountsUp: number; accountsDown: number; domainLevelsUp: number; domainLevelsDown: number }
   /** Controls that passed at the last snapshot and fail now, grouped by control, largest group first. */
@@ -55,7 +63,7 @@ function namer(accounts: readonly SummaryAccount[]): (id: string) => SummaryAcco
 
 function headlineCounts(states: readonly AccountState[]): number[] {
   const counts = [0, 0, 0, 0, 0, 0]
-  for (const state of states) counts[state.level] = (counts[state.level] ?? 0) + 1
+  for (const state of states) if (!isUnassessed(state)) counts[state.level] = (counts[state.level] ?? 0) + 1
   return counts
 }
 
@@ -139,6 +147,7 @@ export function overviewSummary(input: SummaryInput): OverviewSummary {
       now: headlineCounts(input.current),
       previous: input.previous ? headlineCounts(input.previous.accounts) : undefined,
       previousLabel: input.previous?.label,
+      unassessed: input.current.filter(isUnassessed).length,
     },
     changes: levelChanges(input.current, previous),
     regressions: regressionGroups(input.current, previous, input.controls, name),

@@ -263,6 +263,7 @@ describe('the heatmap with 1,000 accounts', () => {
         onToggle={() => undefined}
         onOpen={() => undefined}
         titles={fallbackDomainTitles}
+        domainOf={() => undefined}
       />,
     )
     const rendered = screen.getAllByTestId('heatmap-row')

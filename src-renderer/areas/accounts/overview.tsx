@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { type GroupKey, groupAccounts, noGroupValue } from '../../../shared/overview/groups'
+import { unknownReasons, unknownReasonText } from '../../../shared/scoring/unknown-reasons'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { overviewExportScope } from '../../store/export-slice'
@@ -24,9 +25,11 @@ import {
 } from './overview-model'
 import { SummaryStrip } from './summary-strip'
 import { OverviewTodo } from './todo-list'
+import { unknownMarkers } from './unknown-markers'
 import { useOverviewSummary } from './use-overview-summary'
 
 const levelsShown = [0, 1, 2, 3, 4, 5] as const
+const legend = unknownReasons.map((r) => `${unknownMarkers[r]} ${unknownReasonText[r]}`).join(', ')
 type OverviewView = 'heatmap' | GroupKey | 'control' | 'todo'
 const viewLabels: Record<OverviewView, string> = {
   heatmap: 'Accounts',
@@ -63,6 +66,8 @@ export function Overview() {
   )
   const rows = useMemo(() => visibleRows(allRows, filters, sort), [allRows, filters, sort])
   const counts = useMemo(() => overviewCounts(rows), [rows])
+  // The unknown filter's counts are over every account, so a choice never hides the others' numbers.
+  const unknownAccounts = useMemo(() => overviewCounts(allRows).byUnknown, [allRows])
   const selected = useMemo(() => new Set(selectedIds), [selectedIds])
   const { summary, changes } = useOverviewSummary(accounts, states, controlRefs)
   const [view, setView] = useState<OverviewView>('heatmap')
@@ -158,7 +163,26 @@ export function Overview() {
               patch({ environment }),
             )}
             {select('Tag', filters.tag, options.tags, (tag) => patch({ tag }))}
-            {select('Level', filters.level, ['0', '1', '2', '3', '4', '5'], (level) => patch({ level }))}
+            {select('Level', filters.level, ['0', '1', '2', '3', '4', '5', 'unassessed'], (level) =>
+              patch({ level }),
+            )}
+            <label className="filter">
+              <span>Unknown</span>
+              <select
+                value={filters.unknown ?? ''}
+                onChange={(e) => patch({ unknown: e.target.value })}
+                aria-label="Filter by unknown category"
+                data-testid="unknown-filter"
+              >
+                <option value="">Any</option>
+                {unknownReasons.map((category) => (
+                  <option key={category} value={category}>
+                    {unknownMarkers[category]} {unknownReasonText[category]} ({unknownAccounts[category] ?? 0}
+                    )
+                  </option>
+                ))}
+              </select>
+            </label>
             <label className="filter filter-check">
               <input
                 type="checkbox"
@@ -174,7 +198,8 @@ export function Overview() {
           <CollectionFailedBanner />
           <p className="counts" data-testid="overview-counts" aria-live="polite">
             Showing <strong>{counts.total}</strong> of {accounts.length} accounts · {counts.belowTarget} below
-            target · {counts.withUnknowns} with unverified domains · by level:{' '}
+            target · {counts.withUnknowns} with unverified domains · {counts.unassessed} unassessed · by
+            level:{' '}
             {levelsShown.map((level) => (
               <span key={level} className="count-level">
                 L{level} {counts.byLevel[level]}
@@ -218,8 +243,10 @@ export function Overview() {
                   : 'Export scorecard…'}
             </button>
             <span className="muted legend">
-              Cells show the domain level; hatched with “?” means nothing failed but some controls could not
-              be verified. Underlined: below target. Keys: arrows move, Enter opens, Space selects.
+              Cells show the assessed level, and beside it the evidence-verified level (– for no automated
+              evidence); hatched with “?” means nothing failed but some controls could not be verified.
+              Markers name why: {legend}. Underlined: below target. “Unassessed”: no usable evidence. Keys:
+              arrows move, Enter opens, Space selects.
             </span>
           </div>
           {isBulkOpen && selectedIds.length > 0 ? (
@@ -237,6 +264,8 @@ export function Overview() {
               onToggle={toggleSelectedAccount}
               onOpen={(id, domainId) => openAccount(id, domainId)}
               titles={desk.domainTitles}
+              domainOf={(id) => desk.controls.get(id)?.domainId}
+              unknownFilter={filters.unknown ?? ''}
             />
           )}
         </>

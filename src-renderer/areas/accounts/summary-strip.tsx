@@ -93,6 +93,11 @@ export function SummaryStrip({
               <Delta now={distribution.now[level] ?? 0} before={distribution.previous?.[level]} />
             </span>
           ))}
+          {distribution.unassessed > 0 ? (
+            <span className="summary-level" data-testid="summary-unassessed">
+              unassessed <strong>{distribution.unassessed}</strong>
+            </span>
+          ) : null}
         </span>
       </div>
       <div className="summary-tile" data-testid="summary-changes">

@@ -1,0 +1,127 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { account as card, control } from '../../../shared/compare/fixtures.test-support'
+import type { Account, DomainId } from '../../../shared/domain/types'
+import type { AccountScorecard } from '../../../shared/scoring/types'
+import { fallbackDomainTitles } from '../../store/desk-model'
+import { summaryOfCard } from '../../workers/summary'
+import { Heatmap } from './heatmap'
+import type { OverviewRow } from './overview-model'
+
+beforeAll(() => {
+  // No layout here: give the heatmap's scroll box a size so the virtualizer renders rows.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('heatmap-scroll') ? 600 : 0
+    },
+  })
+})
+afterEach(cleanup)
+
+function account(id: string, name: string): Account {
+  return {
+    id,
+    name,
+    owner: '',
+    environment: 'production',
+    criticality: 'medium',
+    tags: [],
+    targets: {},
+    origin: 'import',
+  }
+}
+
+/** A card whose iam domain is assessed 3 and evidence-verified 1, governance has no automated control. */
+const assessed: AccountScorecard = (() => {
+  const c = card('1', {
+    iam: {
+      level: 3,
+      controls: [
+        control('root-mfa', 'pass'),
+        control('pw', 'unknown', { unknownReason: 'access-denied' }),
+        control('q', 'unknown', { unknownReason: 'not-answered' }),
+      ],
+    },
+    governance: { level: 2, controls: [control('policy', 'attested')] },
+  })
+  return {
+    ...c,
+    evidenceLevel: 1,
+    domains: c.domains.map((d) => ({ ...d, evidenceLevel: d.domainId === 'iam' ? 1 : null })),
+  }
+})()
+const unassessed: AccountScorecard = {
+  ...card('2', { iam: { level: 0, controls: [] } }),
+  grade: 'unassessed',
+}
+const domainOf = (id: string): DomainId | undefined => (id === 'policy' ? 'governance' : 'iam')
+
+function renderHeatmap(unknownFilter = '') {
+  const rows: OverviewRow[] = [
+    { account: account('1', 'payments'), summary: summaryOfCard(assessed) },
+    { account: account('2', 'empty'), summary: summaryOfCard(unassessed) },
+  ]
+  render(
+    <Heatmap
+      rows={rows}
+      sort={{ key: 'name', isDescending: false }}
+      selected={new Set()}
+      onSort={() => undefined}
+      onToggle={() => undefined}
+      onOpen={() => undefined}
+      titles={fallbackDomainTitles}
+      domainOf={domainOf}
+      unknownFilter={unknownFilter}
+    />,
+  )
+  const [first, second] = screen.getAllByTestId('heatmap-row') as HTMLElement[]
+  if (!first || !second) throw new Error('two rows are drawn')
+  return { first, second }
+}
+
+describe('heatmap cells', () => {
+  it('show the assessed level and beside it the evidence-verified one, "–" (never 0) without automated evidence', () => {
+    const { first } = renderHeatmap()
+    const iam = within(first).getByTestId('cell-iam')
+    expect(within(iam).getByTestId('evidence-level').textContent).toBe('1')
+    expect(iam.getAttribute('aria-label')).toContain('level 3')
+    expect(iam.getAttribute('aria-label')).toContain('evidence-verified L1')
+    const governance = within(first).getByTestId('cell-governance')
+    expect(within(governance).getByTestId('evidence-level').textContent).toBe('–')
+    expect(governance.getAttribute('aria-label')).toContain('evidence-verified no automated evidence')
+  })
+
+  it('reads "unassessed" for an account with no usable evidence, never level 0 or grade F', () => {
+    const { second } = renderHeatmap()
+    expect(within(second).getByTestId('unassessed').textContent).toBe('unassessed')
+    expect(second.querySelector('.hm-grade')).toBeNull()
+    const iam = within(second).getByTestId('cell-iam')
+    expect(iam.textContent).toBe('–')
+    expect(iam.getAttribute('aria-label')).toContain('unassessed')
+    expect(iam.textContent).not.toContain('0')
+  })
+
+  it('marks each unknown category with its own marker and says it in words', () => {
+    const { first } = renderHeatmap()
+    const iam = within(first).getByTestId('cell-iam')
+    const marks = iam.querySelector('[data-unknown]')
+    expect(marks?.getAttribute('data-unknown')).toBe('not-answered access-denied')
+    expect(marks?.textContent).toBe('?⊘')
+    expect(iam.getAttribute('aria-label')).toContain('unknown: 1 not answered, 1 access denied')
+    expect(within(first).getByTestId('cell-governance').querySelector('[data-unknown]')).toBeNull()
+  })
+
+  it('highlights the cells of the filtered category, reachable by keyboard', () => {
+    const { first } = renderHeatmap('access-denied')
+    const iam = within(first).getByTestId('cell-iam')
+    expect(iam.closest('td')?.className).toContain('is-unknown-match')
+    expect(within(first).getByTestId('cell-governance').closest('td')?.className).not.toContain(
+      'is-unknown-match',
+    )
+    const name = within(first).getAllByRole('button')[0] as HTMLElement
+    name.focus()
+    fireEvent.keyDown(name, { key: 'ArrowRight' })
+    expect(document.activeElement).toBe(iam)
+  })
+})
