@@ -167,8 +167,9 @@ export function domainUnknowns(
   for (const [controlId, category] of Object.entries(state.unknownReasons)) {
     const domainId = domainOf(controlId)
     if (!domainId) continue
-    const counts = (byDomain[domainId] ??= {})
+    const counts = byDomain[domainId] ?? {}
     counts[category] = (counts[category] ?? 0) + 1
+    byDomain[domainId] = counts
   }
   return byDomain
 }
