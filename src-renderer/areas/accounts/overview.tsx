@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { type GroupKey, groupAccounts, noGroupValue } from '../../../shared/overview/groups'
 import { unknownReasons, unknownReasonText } from '../../../shared/scoring/unknown-reasons'
@@ -11,7 +11,6 @@ import { useDeskModel } from '../../store/use-desk-model'
 import { BreachesPanel } from '../baselines/breaches-panel'
 import { CollectionFailedBanner } from '../collect/collection-banner'
 import { AccountGroupsTable } from './account-groups-view'
-import { BulkQuestionnaire } from './bulk-questionnaire'
 import { ControlPivotPanel } from './control-pivot-view'
 import { Heatmap } from './heatmap'
 import {
@@ -28,6 +27,10 @@ import { OverviewTodo } from './todo-list'
 import { unknownMarkers } from './unknown-markers'
 import { useOverviewSummary } from './use-overview-summary'
 
+// Bulk answering scores the selected accounts' full scorecards: loaded when it opens.
+const BulkQuestionnaire = lazy(() =>
+  import('./bulk-questionnaire').then((m) => ({ default: m.BulkQuestionnaire })),
+)
 const levelsShown = [0, 1, 2, 3, 4, 5] as const
 const legend = unknownReasons.map((r) => `${unknownMarkers[r]} ${unknownReasonText[r]}`).join(', ')
 type OverviewView = 'heatmap' | GroupKey | 'control' | 'todo'
@@ -250,7 +253,9 @@ export function Overview() {
             </span>
           </div>
           {isBulkOpen && selectedIds.length > 0 ? (
-            <BulkQuestionnaire accountIds={selectedIds} onClose={() => setBulkOpen(false)} />
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <BulkQuestionnaire accountIds={selectedIds} onClose={() => setBulkOpen(false)} />
+            </Suspense>
           ) : null}
           {rows.length === 0 ? (
             <p className="muted">No account matches these filters.</p>
