@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { DeskPage } from './support/desk-page'
+import { launchApp, type RunningApp } from './support/harness'
+
+let app: RunningApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+/** Each option of the unknown-category filter: its value and the number of accounts it names. */
+async function unknownOptions(desk: DeskPage): Promise<Array<{ value: string; count: number }>> {
+  const options = desk.page.getByTestId('unknown-filter').locator('option')
+  const found: Array<{ value: string; count: number }> = []
+  for (let i = 0; i < (await options.count()); i++) {
+    const option = options.nth(i)
+    const value = (await option.getAttribute('value')) ?? ''
+    const count = Number(/\((\d+)\)$/.exec((await option.textContent()) ?? '')?.[1] ?? -1)
+    if (value !== '') found.push({ value, count })
+  }
+  return found
+}
+
+describe('the heatmap’s two headline numbers and unknown categories (Chromium)', () => {
+  it('shows both levels per cell, filters by unknown category and marks the matching cells, by keyboard', async () => {
+    app = await launchApp({ isDemoDefault: true })
+    const desk = new DeskPage(app.page)
+    await desk.waitForOverview()
+    const total = await desk.rows().count()
+
+    // Every drawn cell shows the evidence-verified level beside the assessed one: a digit or "–", never blank.
+    const evidence = desk.rows().first().getByTestId('evidence-level')
+    expect(await evidence.count()).toBe(8)
+    for (const text of await evidence.allTextContents()) expect(text).toMatch(/^[0-5–]$/)
+    const label = (await desk.rows().first().getByTestId('cell-iam').getAttribute('aria-label')) ?? ''
+    expect(label).toMatch(/evidence-verified (L\d|no automated evidence)/)
+
+    // The eight categories are offered, each with how many accounts have one; pick one that names some.
+    const options = await unknownOptions(desk)
+    expect(options.map((o) => o.value)).toEqual([
+      'not-answered',
+      'answer-expired',
+      'not-subscribed',
+      'access-denied',
+      'no-analyzer',
+      'collection-failed',
+      'stale',
+      'not-collected',
+    ])
+    const picked = options.find((o) => o.count > 0)
+    if (!picked) throw new Error('the demo has unknown controls')
+
+    // Chosen by keyboard: focus the filter and step to the option.
+    const filter = desk.page.getByTestId('unknown-filter')
+    await filter.focus()
+    for (let i = 0; i <= options.indexOf(picked); i++) await app.page.keyboard.press('ArrowDown')
+    await expect.poll(() => filter.inputValue()).toBe(picked.value)
+    await expect.poll(() => desk.rows().count()).toBe(Math.min(picked.count, total))
+    expect(await desk.page.getByTestId('overview-counts').textContent()).toContain(
+      `Showing ${picked.count} of`,
+    )
+
+    // Each shown account has a cell marked with that category, highlighted and named in words.
+    const first = desk.rows().first()
+    const marked = first.locator(`[data-unknown~="${picked.value}"]`).first()
+    await marked.waitFor()
+    const cell = first.locator('td.is-unknown-match').first().getByRole('button')
+    expect(await cell.getAttribute('aria-label')).toMatch(/unknown: \d+ /)
+    // The cell is reachable with the arrow keys from the row's first cell.
+    await first.locator('[data-cell]').first().focus()
+    const target = Number(((await cell.getAttribute('data-cell')) ?? '0:0').split(':')[1])
+    for (let i = 0; i < target; i++) await app.page.keyboard.press('ArrowRight')
+    await expect.poll(() => cell.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+  })
+})
