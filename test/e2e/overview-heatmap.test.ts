@@ -30,10 +30,11 @@ describe('the heatmap’s two headline numbers and unknown categories (Chromium)
 
     // Every drawn cell shows the evidence-verified level beside the assessed one: a digit or "–", never blank.
     const evidence = desk.rows().first().getByTestId('evidence-level')
+    await evidence.first().waitFor()
     expect(await evidence.count()).toBe(8)
     for (const text of await evidence.allTextContents()) expect(text).toMatch(/^[0-5–]$/)
     const label = (await desk.rows().first().getByTestId('cell-iam').getAttribute('aria-label')) ?? ''
-    expect(label).toMatch(/evidence-verified (L\d|no automated evidence)/)
+    expect(label).toMatch(/level \d, (\d evidence-verified|no automated evidence)/)
 
     // The eight categories are offered, each with how many accounts have one; pick one that names some.
     const options = await unknownOptions(desk)

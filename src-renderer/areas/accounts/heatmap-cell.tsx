@@ -30,12 +30,19 @@ export interface DomainCellProps {
   unknowns: Readonly<Record<string, number>> | undefined
 }
 
-/** The accessible name of a cell: its levels, target, unknown categories and change, in words. */
+/**
+ * The accessible name of a cell. It starts with what the cell shows, in its order ("level 3, 1
+ * evidence-verified": WCAG 2.5.3, label in name), then the target, blockers, unknown categories and change.
+ */
 function cellLabel(p: DomainCellProps, marks: ReturnType<typeof unknownMarks>): string {
   if (p.isUnassessed) return `${p.accountName}, ${p.title}: unassessed, no usable evidence`
-  const evidence = p.domain ? `, evidence-verified ${evidenceLevelText(p.domain.evidenceLevel)}` : ''
+  if (!p.domain) return `${p.accountName}, ${p.title}: not scored yet`
+  const { level, evidenceLevel } = p.domain
+  const evidence = evidenceLevel === null ? 'no automated evidence' : `${evidenceLevel} evidence-verified`
+  // describeCell says "<title>: level <n>" and then the rest: keep the rest after the levels.
+  const rest = describeCell(p.domain, p.title).slice(`${p.title}: level ${level}`.length)
   const unknown = marks.length > 0 ? `, unknown: ${marks.map((m) => `${m.count} ${m.words}`).join(', ')}` : ''
-  return `${p.accountName}, ${describeCell(p.domain, p.title)}${evidence}${p.isBelowTarget ? ', below target' : ''}${unknown}${describeChange(p.change)}`
+  return `${p.accountName}, ${p.title}: level ${level}, ${evidence}${rest}${p.isBelowTarget ? ', below target' : ''}${unknown}${describeChange(p.change)}`
 }
 
 /**
@@ -45,10 +52,11 @@ function cellLabel(p: DomainCellProps, marks: ReturnType<typeof unknownMarks>): 
 export function DomainCellContent(props: DomainCellProps) {
   const { domain, isUnassessed, isBelowTarget, change } = props
   const marks = unknownMarks(props.unknowns)
-  if (isUnassessed) {
+  if (isUnassessed || !domain) {
+    // Unassessed, or not scored yet: no level is shown, since none is known (never a 0).
     return (
       <span className="hm-unassessed" title={cellLabel(props, marks)}>
-        –
+        {isUnassessed ? '–' : '…'}
       </span>
     )
   }
@@ -61,7 +69,7 @@ export function DomainCellContent(props: DomainCellProps) {
           level={state.level}
           isHeldByUnknown={state.isHeldByUnknown}
           isBelowTarget={isBelowTarget}
-        />
+        />{' '}
         <span
           className="hm-evidence"
           data-testid="evidence-level"
@@ -71,7 +79,11 @@ export function DomainCellContent(props: DomainCellProps) {
         </span>
       </span>
       {marks.length > 0 ? (
-        <span className="hm-unknowns" data-unknown={marks.map((m) => m.category).join(' ')}>
+        <span
+          className="hm-unknowns"
+          aria-hidden="true"
+          data-unknown={marks.map((m) => m.category).join(' ')}
+        >
           {marks.map((m) => (
             <span
               key={m.category}

@@ -85,11 +85,10 @@ describe('heatmap cells', () => {
     const { first } = renderHeatmap()
     const iam = within(first).getByTestId('cell-iam')
     expect(within(iam).getByTestId('evidence-level').textContent).toBe('1')
-    expect(iam.getAttribute('aria-label')).toContain('level 3')
-    expect(iam.getAttribute('aria-label')).toContain('evidence-verified L1')
+    expect(iam.getAttribute('aria-label')).toContain('Identity & access: level 3, 1 evidence-verified')
     const governance = within(first).getByTestId('cell-governance')
     expect(within(governance).getByTestId('evidence-level').textContent).toBe('–')
-    expect(governance.getAttribute('aria-label')).toContain('evidence-verified no automated evidence')
+    expect(governance.getAttribute('aria-label')).toContain('level 2, no automated evidence')
   })
 
   it('reads "unassessed" for an account with no usable evidence, never level 0 or grade F', () => {

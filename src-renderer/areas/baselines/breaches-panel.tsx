@@ -71,7 +71,8 @@ function BreachList() {
 export function BreachesPanel() {
   const { inForce, results } = useBaselineCounts()
   const [isOpen, setOpen] = useState(false)
-  if (inForce.length === 0) return null
+  // Nothing to say until a baseline is in force and the summaries of the model in use are computed.
+  if (inForce.length === 0 || results.length === 0) return null
   const breaching = results.filter((r) => r.breaches.length > 0)
   return (
     <section
@@ -85,8 +86,9 @@ export function BreachesPanel() {
         failing, {count(results, 'unknown')} with unknowns to resolve, {count(results, 'waived')} with waived
         breaches.
       </p>
-      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>Show the breaches</summary>
+      <details>
+        {/* A click (mouse or keyboard) mounts the list at once; it then stays, open or closed. */}
+        <summary onClick={() => setOpen(true)}>Show the breaches</summary>
         {isOpen ? <BreachList /> : null}
       </details>
     </section>
