@@ -140,7 +140,7 @@ describe('bulk answers', () => {
     third.focus()
     fireEvent.keyDown(third, { key: ' ' })
     fireEvent.click(screen.getByRole('button', { name: 'Answer for 2 selected' }))
-    const panel = screen.getByRole('region', { name: 'Bulk answer' })
+    const panel = await screen.findByRole('region', { name: 'Bulk answer' })
     fireEvent.change(within(panel).getByLabelText('Question'), { target: { value: manualQuestion } })
     // No default answer, nobody pre-filled, and a note is required before saving for several accounts.
     const save = await within(panel).findByRole('button', { name: 'Save answer for 2 accounts' })
@@ -176,7 +176,7 @@ describe('bulk answers', () => {
     const rows = screen.getAllByTestId('heatmap-row') as HTMLElement[]
     for (const row of rows) fireEvent.click(within(row).getByRole('checkbox'))
     fireEvent.click(screen.getByRole('button', { name: `Answer for ${rows.length} selected` }))
-    const panel = screen.getByRole('region', { name: 'Bulk answer' })
+    const panel = await screen.findByRole('region', { name: 'Bulk answer' })
     fireEvent.change(within(panel).getByLabelText('Question'), {
       target: { value: 'data.no-public-snapshots' },
     })
