@@ -117,57 +117,54 @@ export function useOverviewStates(): OverviewStates {
   return { states, controls }
 }
 
+/** One account's controls as results, by domain, from its statuses (see `statusCards`). */
+function statusResults(state: AccountState, controls: readonly ControlRef[]): Map<DomainId, ControlResult[]> {
+  const byDomain = new Map<DomainId, ControlResult[]>()
+  controls.forEach((control, index) => {
+    const status = stateStatus(state, index)
+    if (!status) return
+    const unknownReason = state.unknownReasons[control.id] as UnknownReason | undefined
+    const list = byDomain.get(control.domainId) ?? []
+    list.push({
+      controlId: control.id,
+      domainId: control.domainId,
+      level: control.level,
+      status,
+      ...(unknownReason ? { unknownReason } : {}),
+      reason: '',
+      resources: [],
+      evidence: control.source ? [{ source: control.source, collectedAt: '' }] : [],
+    })
+    byDomain.set(control.domainId, list)
+  })
+  return byDomain
+}
+
+/** One account's status card (see `statusCards`). */
+function statusCard(state: AccountState, controls: readonly ControlRef[]): AccountScorecard {
+  const results = statusResults(state, controls)
+  const domains = (Object.entries(state.domains) as Array<[DomainId, DomainState]>).map(
+    ([domainId, d]): DomainResult => ({
+      domainId,
+      level: d.level,
+      evidenceLevel: d.evidenceLevel,
+      ...(d.target !== undefined ? { target: d.target } : {}),
+      progress: d.progress,
+      blockers: { fails: [], unknowns: [] },
+      controls: results.get(domainId) ?? [],
+    }),
+  )
+  const { accountId, level, evidenceLevel, grade, belowTarget } = state
+  return { accountId, level, evidenceLevel, grade, domains, belowTarget }
+}
+
 /**
  * Scorecards rebuilt from overview states for the pure functions that count (the planner, baseline breach
  * counts): statuses, unknown categories, levels and each control's source. They carry no reason, resource or
  * evidence time, so they are never shown as verdicts; a view that shows one reads the full scorecard.
  */
-export function statusCards(
-  states: readonly AccountState[],
-  controls: readonly ControlRef[],
-): Map<string, AccountScorecard> {
-  const cards = new Map<string, AccountScorecard>()
-  for (const state of states) {
-    const byDomain = new Map<DomainId, ControlResult[]>()
-    controls.forEach((control, index) => {
-      const status = stateStatus(state, index)
-      if (!status) return
-      const unknownReason = state.unknownReasons[control.id] as UnknownReason | undefined
-      const list = byDomain.get(control.domainId) ?? []
-      list.push({
-        controlId: control.id,
-        domainId: control.domainId,
-        level: control.level,
-        status,
-        ...(unknownReason ? { unknownReason } : {}),
-        reason: '',
-        resources: [],
-        evidence: control.source ? [{ source: control.source, collectedAt: '' }] : [],
-      })
-      byDomain.set(control.domainId, list)
-    })
-    const domains = (Object.entries(state.domains) as Array<[DomainId, DomainState]>).map(
-      ([domainId, d]): DomainResult => ({
-        domainId,
-        level: d.level,
-        evidenceLevel: d.evidenceLevel,
-        ...(d.target !== undefined ? { target: d.target } : {}),
-        progress: d.progress,
-        blockers: { fails: [], unknowns: [] },
-        controls: byDomain.get(domainId) ?? [],
-      }),
-    )
-    cards.set(state.accountId, {
-      accountId: state.accountId,
-      level: state.level,
-      evidenceLevel: state.evidenceLevel,
-      grade: state.grade,
-      domains,
-      belowTarget: state.belowTarget,
-    })
-  }
-  return cards
-}
+export const statusCards = (states: readonly AccountState[], controls: readonly ControlRef[]) =>
+  new Map(states.map((state) => [state.accountId, statusCard(state, controls)]))
 
 /** `statusCards` of the overview states, kept while the summaries don't change. */
 export function useStatusCards(): Map<string, AccountScorecard> {

@@ -1,10 +1,11 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { account as card, control } from '../../../shared/compare/fixtures.test-support'
-import type { Account, DomainId } from '../../../shared/domain/types'
+import type { DomainId } from '../../../shared/domain/types'
 import type { AccountScorecard } from '../../../shared/scoring/types'
 import { fallbackDomainTitles } from '../../store/desk-model'
 import { summaryOfCard } from '../../workers/summary'
+import { testAccount } from './fixtures.test-support'
 import { Heatmap } from './heatmap'
 import type { OverviewRow } from './overview-model'
 
@@ -19,18 +20,7 @@ beforeAll(() => {
 })
 afterEach(cleanup)
 
-function account(id: string, name: string): Account {
-  return {
-    id,
-    name,
-    owner: '',
-    environment: 'production',
-    criticality: 'medium',
-    tags: [],
-    targets: {},
-    origin: 'import',
-  }
-}
+const account = (id: string, name: string) => testAccount(id, name, { environment: 'production' })
 
 /** A card whose iam domain is assessed 3 and evidence-verified 1, governance has no automated control. */
 const assessed: AccountScorecard = (() => {
@@ -57,11 +47,8 @@ const unassessed: AccountScorecard = {
 }
 const domainOf = (id: string): DomainId | undefined => (id === 'policy' ? 'governance' : 'iam')
 
-function renderHeatmap(unknownFilter = '') {
-  const rows: OverviewRow[] = [
-    { account: account('1', 'payments'), summary: summaryOfCard(assessed) },
-    { account: account('2', 'empty'), summary: summaryOfCard(unassessed) },
-  ]
+/** Draws the heatmap over `rows`, as the overview does. */
+function renderRows(rows: OverviewRow[], unknownFilter = '') {
   render(
     <Heatmap
       rows={rows}
@@ -75,10 +62,33 @@ function renderHeatmap(unknownFilter = '') {
       unknownFilter={unknownFilter}
     />,
   )
-  const [first, second] = screen.getAllByTestId('heatmap-row') as HTMLElement[]
+  return screen.getAllByTestId('heatmap-row') as HTMLElement[]
+}
+
+function renderHeatmap(unknownFilter = '') {
+  const [first, second] = renderRows(
+    [
+      { account: account('1', 'payments'), summary: summaryOfCard(assessed) },
+      { account: account('2', 'empty'), summary: summaryOfCard(unassessed) },
+    ],
+    unknownFilter,
+  )
   if (!first || !second) throw new Error('two rows are drawn')
   return { first, second }
 }
+
+describe('the heatmap with 1,000 accounts', () => {
+  it('renders only the visible rows', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      account: account(String(100000000000 + i), `account-${String(i).padStart(4, '0')}`),
+      summary: undefined,
+    }))
+    const rendered = renderRows(rows)
+    expect(rendered.length).toBeGreaterThan(10)
+    expect(rendered.length).toBeLessThan(40)
+    expect(screen.getByTestId('heatmap').getAttribute('aria-rowcount')).toBe('1001')
+  })
+})
 
 describe('heatmap cells', () => {
   it('show the assessed level and beside it the evidence-verified one, "–" (never 0) without automated evidence', () => {

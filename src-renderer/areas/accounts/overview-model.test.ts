@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { type Account, domainIds, type Level } from '../../../shared/domain/types'
+import { domainIds, type Level } from '../../../shared/domain/types'
 import type { AccountScorecard } from '../../../shared/scoring/types'
 import { cellState, domainCell } from '../../components/level'
 import { summaryOfCard } from '../../workers/summary'
+import { testAccount } from './fixtures.test-support'
 import { moveCell } from './heatmap'
 import { emptyFilters, filterOptions, type OverviewRow, overviewCounts, visibleRows } from './overview-model'
 
-function account(id: string, name: string, extra: Partial<Account> = {}): Account {
-  return {
-    id,
-    name,
-    owner: '',
-    environment: 'unknown',
-    criticality: 'medium',
-    tags: [],
-    targets: {},
-    origin: 'import',
-    ...extra,
-  }
-}
+const account = testAccount
 function card(
   id: string,
   levels: Level[],
