@@ -3,9 +3,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { account as card, control } from '../../../shared/compare/fixtures.test-support'
 import type { DomainId } from '../../../shared/domain/types'
 import type { AccountScorecard } from '../../../shared/scoring/types'
+import { tinyAccount } from '../../../shared/snapshot/fixtures.test-support'
 import { fallbackDomainTitles } from '../../store/desk-model'
 import { summaryOfCard } from '../../workers/summary'
-import { testAccount } from './fixtures.test-support'
 import { Heatmap } from './heatmap'
 import type { OverviewRow } from './overview-model'
 
@@ -20,7 +20,7 @@ beforeAll(() => {
 })
 afterEach(cleanup)
 
-const account = (id: string, name: string) => testAccount(id, name, { environment: 'production' })
+const account = (id: string, name: string) => tinyAccount(id, name, { criticality: 'medium', targets: {} })
 
 /** A card whose iam domain is assessed 3 and evidence-verified 1, governance has no automated control. */
 const assessed: AccountScorecard = (() => {

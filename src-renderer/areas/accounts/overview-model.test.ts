@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { domainIds, type Level } from '../../../shared/domain/types'
+import { type Account, domainIds, type Level } from '../../../shared/domain/types'
 import type { AccountScorecard } from '../../../shared/scoring/types'
+import { tinyAccount } from '../../../shared/snapshot/fixtures.test-support'
 import { cellState, domainCell } from '../../components/level'
 import { summaryOfCard } from '../../workers/summary'
-import { testAccount } from './fixtures.test-support'
 import { moveCell } from './heatmap'
 import { emptyFilters, filterOptions, type OverviewRow, overviewCounts, visibleRows } from './overview-model'
 
-const account = testAccount
+/** An imported account with no owner, tags or targets unless given. */
+const account = (id: string, name: string, extra: Partial<Account> = {}) =>
+  tinyAccount(id, name, { environment: 'unknown', criticality: 'medium', targets: {}, ...extra })
 function card(
   id: string,
   levels: Level[],

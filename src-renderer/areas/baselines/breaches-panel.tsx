@@ -86,11 +86,11 @@ export function BreachesPanel() {
         failing, {count(results, 'unknown')} with unknowns to resolve, {count(results, 'waived')} with waived
         breaches.
       </p>
-      <details>
-        {/* A click (mouse or keyboard) mounts the list at once; it then stays, open or closed. */}
-        <summary onClick={() => setOpen(true)}>Show the breaches</summary>
-        {isOpen ? <BreachList /> : null}
-      </details>
+      {/* The list reads every account's full scorecard: only once asked for. */}
+      <button type="button" className="link" aria-expanded={isOpen} onClick={() => setOpen(!isOpen)}>
+        {isOpen ? 'Hide the breaches' : 'Show the breaches'}
+      </button>
+      {isOpen ? <BreachList /> : null}
     </section>
   )
 }
