@@ -10,6 +10,16 @@ import {
 } from '../../../shared/overview/summary'
 import { useAppStore } from '../../store/app-store'
 
+/** Runs `task` once the page is idle (a macrotask where idle callbacks don't exist). */
+function whenIdle(task: () => void): { cancel(): void } {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 2000 })
+    return { cancel: () => cancelIdleCallback(id) }
+  }
+  const id = setTimeout(task, 0)
+  return { cancel: () => clearTimeout(id) }
+}
+
 /** The snapshot compared with, as overview states in the current model's control order. */
 interface PreviousStates {
   id: string
@@ -33,8 +43,8 @@ function usePreviousStates(
   // biome-ignore lint/correctness/useExhaustiveDependencies: `saved` only says when to read the rows again
   useEffect(() => {
     let isCurrent = true
-    // A macrotask: the heatmap is drawn and answering before the snapshot is expanded.
-    const timer = setTimeout(() => {
+    // When the page is idle: the heatmap is drawn and answering before the snapshot is expanded.
+    const timer = whenIdle(() => {
       void (async () => {
         const baseline = baselineSnapshot(await repo.listRows(), newest)
         const snapshot = baseline ? await repo.get(baseline.id, { withEvidence: false }) : undefined
@@ -50,10 +60,10 @@ function usePreviousStates(
         // No comparison is better than a wrong one: the strip then shows no change.
         if (isCurrent) setPrevious(undefined)
       })
-    }, 0)
+    })
     return () => {
       isCurrent = false
-      clearTimeout(timer)
+      timer.cancel()
     }
   }, [repo, newest, controls, saved])
   return previous
