@@ -139,13 +139,4 @@ export function summarizeAccount(
   return summarizeCard(card, compiled, input, { inputKey, now })
 }
 
-/** Rows grouped by their account id, in their order. */
-export function groupByAccount<T extends { accountId: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>()
-  for (const row of rows) {
-    const list = map.get(row.accountId)
-    if (list) list.push(row)
-    else map.set(row.accountId, [row])
-  }
-  return map
-}
+export { groupByAccount } from '../../shared/scoring/score-accounts'

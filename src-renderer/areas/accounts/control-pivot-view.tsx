@@ -8,6 +8,7 @@ import { useAppStore } from '../../store/app-store'
 import { download } from '../../store/backup-slice'
 import type { ControlMeta } from '../../store/desk-model'
 import { useAccountScorecards } from '../../store/scorecards'
+import { OptionSelect } from './option-select'
 import { naturalCollator } from './overview-model'
 
 export interface ControlPivotTableProps {
@@ -37,17 +38,14 @@ export function ControlPivotTable({ control, rows, onOpen }: ControlPivotTablePr
           : ''}
       </p>
       <div className="inline-form">
-        <label className="filter">
-          <span>Status</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value as ControlStatus | '')}>
-            <option value="">Any</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OptionSelect
+          className="filter"
+          label="Status"
+          value={status}
+          values={statuses}
+          emptyLabel="Any"
+          onChange={(v) => setStatus(v as ControlStatus | '')}
+        />
         <button
           type="button"
           onClick={() => download(`ratchet-${control.id}.csv`, pivotCsv(control.id, shown))}

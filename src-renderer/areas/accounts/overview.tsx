@@ -1,7 +1,11 @@
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { type GroupKey, groupAccounts, noGroupValue } from '../../../shared/overview/groups'
-import { unknownReasons, unknownReasonText } from '../../../shared/scoring/unknown-reasons'
+import {
+  type UnknownReason,
+  unknownReasons,
+  unknownReasonText,
+} from '../../../shared/scoring/unknown-reasons'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { overviewExportScope } from '../../store/export-slice'
@@ -13,6 +17,7 @@ import { CollectionFailedBanner } from '../collect/collection-banner'
 import { AccountGroupsTable } from './account-groups-view'
 import { ControlPivotPanel } from './control-pivot-view'
 import { Heatmap } from './heatmap'
+import { OptionSelect } from './option-select'
 import {
   emptyFilters,
   filterOptions,
@@ -91,21 +96,15 @@ export function Overview() {
     }))
 
   const select = (label: string, value: string, values: string[], onChange: (v: string) => void) => (
-    <label className="filter">
-      <span>{label}</span>
-      <select
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-label={`Filter by ${label.toLowerCase()}`}
-      >
-        <option value="">Any</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {v}
-          </option>
-        ))}
-      </select>
-    </label>
+    <OptionSelect
+      className="filter"
+      label={label}
+      ariaLabel={`Filter by ${label.toLowerCase()}`}
+      value={value}
+      values={values}
+      emptyLabel="Any"
+      onChange={onChange}
+    />
   )
 
   return (
@@ -169,23 +168,19 @@ export function Overview() {
             {select('Level', filters.level, ['0', '1', '2', '3', '4', '5', 'unassessed'], (level) =>
               patch({ level }),
             )}
-            <label className="filter">
-              <span>Unknown</span>
-              <select
-                value={filters.unknown ?? ''}
-                onChange={(e) => patch({ unknown: e.target.value })}
-                aria-label="Filter by unknown category"
-                data-testid="unknown-filter"
-              >
-                <option value="">Any</option>
-                {unknownReasons.map((category) => (
-                  <option key={category} value={category}>
-                    {unknownMarkers[category]} {unknownReasonText[category]} ({unknownAccounts[category] ?? 0}
-                    )
-                  </option>
-                ))}
-              </select>
-            </label>
+            <OptionSelect
+              className="filter"
+              label="Unknown"
+              ariaLabel="Filter by unknown category"
+              testId="unknown-filter"
+              value={filters.unknown ?? ''}
+              values={unknownReasons}
+              emptyLabel="Any"
+              text={(c) =>
+                `${unknownMarkers[c as UnknownReason]} ${unknownReasonText[c as UnknownReason]} (${unknownAccounts[c] ?? 0})`
+              }
+              onChange={(unknown) => patch({ unknown })}
+            />
             <label className="filter filter-check">
               <input
                 type="checkbox"

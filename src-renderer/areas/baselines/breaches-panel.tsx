@@ -3,7 +3,8 @@ import type { AccountBaselineResult, Breach } from '../../../shared/baseline/bre
 import type { Baseline } from '../../../shared/baseline/types'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
-import { useBaselineCounts, useBaselineView } from './use-baselines'
+import { baselineSelectors } from '../../store/baselines-slice'
+import { useBaselineCounts, useBaselineView, useLoadBaselines } from './use-baselines'
 import './baselines.css'
 
 const stateLabel = { failing: 'Failing', unknown: 'Unknown: to resolve', waived: 'Waived' } as const
@@ -66,13 +67,20 @@ function BreachList() {
 
 /**
  * The overview's baseline breaches: how many accounts breach (from the stored summaries), and, once opened,
- * each breach with its account and reason (from the full scorecards, read then).
+ * each breach with its account and reason (from the full scorecards, read then). Nothing is computed while
+ * no baseline is in force.
  */
 export function BreachesPanel() {
-  const { inForce, results } = useBaselineCounts()
+  useLoadBaselines()
+  const hasBaselines = useAppStore((s) => baselineSelectors.inForce(s).length > 0)
+  return hasBaselines ? <BreachCounts /> : null
+}
+
+function BreachCounts() {
+  const { results } = useBaselineCounts()
   const [isOpen, setOpen] = useState(false)
-  // Nothing to say until a baseline is in force and the summaries of the model in use are computed.
-  if (inForce.length === 0 || results.length === 0) return null
+  // Nothing to say until the summaries of the model in use are computed.
+  if (results.length === 0) return null
   const breaching = results.filter((r) => r.breaches.length > 0)
   return (
     <section
