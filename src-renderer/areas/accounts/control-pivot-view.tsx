@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { DomainId } from '../../../shared/domain/types'
 import { controlPivot, type PivotRow, pivotCounts, pivotCsv } from '../../../shared/overview/control-pivot'
 import type { AccountState, ControlRef } from '../../../shared/overview/state'
@@ -119,7 +119,6 @@ export function ControlPivotPanel({
 }) {
   const [picked, setPicked] = useState(initialControlId ?? controls[0]?.id)
   const [isDetailed, setDetailed] = useState(false)
-  const selectId = useId()
   const control = controls.find((c) => c.id === picked)
   const ids = useMemo(() => (isDetailed ? states.map((s) => s.accountId) : []), [isDetailed, states])
   // The reasons and resources need every bundle and answer: read only when asked for.
@@ -131,19 +130,14 @@ export function ControlPivotPanel({
   }, [picked, controlOrder, accounts, states, details])
   return (
     <section className="pivot-panel" aria-label="Pivot by control">
-      <label htmlFor={selectId}>Control </label>
-      <select
-        id={selectId}
-        value={picked}
-        onChange={(e) => setPicked(e.target.value)}
-        data-testid="pivot-control"
-      >
-        {controls.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.title} ({c.id})
-          </option>
-        ))}
-      </select>
+      <OptionSelect
+        label="Control"
+        testId="pivot-control"
+        value={picked ?? ''}
+        values={controls.map((c) => c.id)}
+        text={(id) => `${controls.find((c) => c.id === id)?.title ?? id} (${id})`}
+        onChange={setPicked}
+      />
       {isDetailed ? null : (
         <button
           type="button"

@@ -4,8 +4,8 @@ export interface OptionSelectProps {
   label: string
   value: string
   values: readonly string[]
-  /** The first option, with the empty value: "Any" for a filter, "none" for a target. */
-  emptyLabel: string
+  /** A first option with the empty value ("Any" for a filter, "none" for a target); none when absent. */
+  emptyLabel?: string
   onChange(value: string): void
   /** The menu's accessible name when it says more than the label (it starts with the label). */
   ariaLabel?: string
@@ -16,7 +16,7 @@ export interface OptionSelectProps {
   testId?: string
 }
 
-/** A labelled menu over some values with an empty first option: the overview's filters and a domain's target. */
+/** A labelled menu over some values, with an optional empty first option (filters, targets, scopes). */
 export function OptionSelect(props: OptionSelectProps) {
   const { label, value, values, emptyLabel, onChange, ariaLabel, className, text, testId } = props
   return (
@@ -28,7 +28,7 @@ export function OptionSelect(props: OptionSelectProps) {
         aria-label={ariaLabel}
         data-testid={testId}
       >
-        <option value="">{emptyLabel}</option>
+        {emptyLabel === undefined ? null : <option value="">{emptyLabel}</option>}
         {values.map((v) => (
           <option key={v} value={v}>
             {text ? text(v) : v}

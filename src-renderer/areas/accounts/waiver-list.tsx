@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { Account } from '../../../shared/domain/types'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { ExpiredFlag } from '../../components/status-pill'
+import { TableHead } from '../../components/table-head'
 import { useAppStore } from '../../store/app-store'
 import { useDeskModel } from '../../store/use-desk-model'
 
@@ -21,15 +22,7 @@ export function WaiverList({ account }: { account: Account }) {
       {sorted.length === 0 ? <p className="muted">No waivers for this account.</p> : null}
       {sorted.length > 0 ? (
         <table className="table" aria-label="Waivers">
-          <thead>
-            <tr>
-              <th>Control</th>
-              <th>Reason</th>
-              <th>Approver</th>
-              <th>Expires</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={['Control', 'Reason', 'Approver', 'Expires', '']} />
           <tbody>
             {sorted.map((w) => (
               <tr key={w.id}>
