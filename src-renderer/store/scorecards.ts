@@ -44,20 +44,16 @@ export function scoreDesk(input: DeskScoreInput, cache?: ScoreCache): Map<string
  */
 export function useAccountScorecards(accountIds: readonly string[]): Map<string, AccountScorecard> {
   const data = useAppStore(
-    useShallow((s) => ({
-      isLoaded: s.isDeskDetailsLoaded,
-      accounts: s.accounts,
-      latestEvidence: s.latestEvidence,
-      attestations: s.attestations,
-      waivers: s.waivers,
-      now: s.deps.now,
-    })),
+    useShallow(
+      (s) =>
+        [s.isDeskDetailsLoaded, s.accounts, s.latestEvidence, s.attestations, s.waivers, s.deps.now] as const,
+    ),
   )
   const model = useAppStore(modelSelectors.desk)
   const key = accountIds.join(',')
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the ids' contents
   return useMemo(() => {
-    const { isLoaded, accounts, latestEvidence, attestations, waivers, now } = data
+    const [isLoaded, accounts, latestEvidence, attestations, waivers, now] = data
     if (!isLoaded) return new Map()
     const ids = new Set(accountIds)
     const own = <T extends { accountId: string }>(rows: T[]) => rows.filter((r) => ids.has(r.accountId))

@@ -59,22 +59,8 @@ describe('the desk in Chromium', () => {
     await desk.cell('payments-prod', 'resilience').click()
     await desk.detail().waitFor()
     const before = await domainLevel(desk)
-    const question = desk.page
-      .getByRole('region', { name: `Level ${before + 1} controls` })
-      .locator('[data-testid="control"].status-row-unknown', {
-        has: desk.page.locator('.manual-tag', { hasText: 'Question' }),
-      })
-      .first()
-    const questionId = await question.getAttribute('data-control-id')
-    if (!questionId) throw new Error('payments-prod resilience has an unanswered question')
-    const opened = await desk.openControl(questionId)
-    await opened.getByRole('button', { name: 'Answer', exact: true }).click()
-    const form = opened.getByRole('form', { name: `Answer ${questionId}` })
-    await form.getByLabel('Yes, it is in place').check()
-    await form.getByLabel('Answered by').fill('Security Lead')
-    await form.getByLabel('Note').fill('Restore drill on 2026-11-02')
-    await form.getByRole('button', { name: 'Save answer' }).click()
-    await desk.control(questionId).locator('.status-pill.status-attested').waitFor()
+    const questionId = await desk.unansweredQuestion(before + 1)
+    await desk.answerYes(questionId, 'Security Lead', 'Restore drill on 2026-11-02')
     expect(await domainLevel(desk)).toBeGreaterThan(before)
     const after = await domainLevel(desk)
 

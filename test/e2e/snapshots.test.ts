@@ -33,21 +33,8 @@ describe('snapshots, compare and trends in Chromium', () => {
     await desk.detail().waitFor()
     const heading = (await app.page.locator('#domain-title').textContent()) ?? ''
     const before = Number(/level (\d)/.exec(heading)?.[1])
-    const question = app.page
-      .getByRole('region', { name: `Level ${before + 1} controls` })
-      .locator('[data-testid="control"].status-row-unknown', {
-        has: app.page.locator('.manual-tag', { hasText: 'Question' }),
-      })
-      .first()
-    const questionId = await question.getAttribute('data-control-id')
-    if (!questionId) throw new Error('payments-prod resilience has an unanswered question')
-    const opened = await desk.openControl(questionId)
-    await opened.getByRole('button', { name: 'Answer', exact: true }).click()
-    const form = opened.getByRole('form', { name: `Answer ${questionId}` })
-    await form.getByLabel('Yes, it is in place').check()
-    await form.getByLabel('Answered by').fill('Security Lead')
-    await form.getByRole('button', { name: 'Save answer' }).click()
-    await desk.control(questionId).locator('.status-pill.status-attested').waitFor()
+    const questionId = await desk.unansweredQuestion(before + 1)
+    await desk.answerYes(questionId, 'Security Lead')
 
     // Compare the snapshot with now: the resilience level of payments-prod went up, because of the answer.
     const comparison = await snaps.compare('Before the answer', 'Now')

@@ -14,6 +14,24 @@ export function endOfDay(date: string): string {
 }
 
 /**
+ * A form's submit: runs `save` (undefined when the form is not complete), says it is saving meanwhile, and
+ * calls `onDone` once saved (a refused save keeps the form, and the store says why).
+ */
+function useSubmit(save: () => Promise<boolean> | undefined, onDone: () => void) {
+  const [isSaving, setSaving] = useState(false)
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const saving = save()
+    if (!saving) return
+    setSaving(true)
+    const isSaved = await saving
+    setSaving(false)
+    if (isSaved) onDone()
+  }
+  return { isSaving, submit }
+}
+
+/**
  * Records a manual answer for one or more accounts: met or not, expiry, note and evidence link. A person's
  * word is never assumed: there is no default answer and "Answered by" starts empty. Answering many accounts
  * at once needs a note saying what was checked.
@@ -40,24 +58,22 @@ export function AnswerForm({
   const [note, setNote] = useState('')
   const [url, setUrl] = useState('')
   const [by, setBy] = useState('')
-  const [isSaving, setSaving] = useState(false)
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (isMet === undefined) return
-    setSaving(true)
-    const isSaved = await attest({
-      accountIds,
-      controlId,
-      isMet,
-      note,
-      evidenceUrl: url,
-      attestedBy: by,
-      attestedAt: now().toISOString(),
-      expiresAt: endOfDay(expires),
-    })
-    setSaving(false)
-    if (isSaved) onDone()
-  }
+  const { isSaving, submit } = useSubmit(
+    () =>
+      isMet === undefined
+        ? undefined
+        : attest({
+            accountIds,
+            controlId,
+            isMet,
+            note,
+            evidenceUrl: url,
+            attestedBy: by,
+            attestedAt: now().toISOString(),
+            expiresAt: endOfDay(expires),
+          }),
+    onDone,
+  )
   return (
     <form className="answer-form" aria-label={`Answer ${controlId}`} onSubmit={submit}>
       <p className="question">{question}</p>
@@ -128,21 +144,18 @@ export function WaiverForm({
   const [reason, setReason] = useState('')
   const [approver, setApprover] = useState('')
   const [expires, setExpires] = useState(() => dateInDays(now(), 90))
-  const [isSaving, setSaving] = useState(false)
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setSaving(true)
-    const isSaved = await waive({
-      accountIds,
-      controlId,
-      reason,
-      approver,
-      createdAt: now().toISOString(),
-      expiresAt: endOfDay(expires),
-    })
-    setSaving(false)
-    if (isSaved) onDone()
-  }
+  const { isSaving, submit } = useSubmit(
+    () =>
+      waive({
+        accountIds,
+        controlId,
+        reason,
+        approver,
+        createdAt: now().toISOString(),
+        expiresAt: endOfDay(expires),
+      }),
+    onDone,
+  )
   return (
     <form className="answer-form" aria-label={`Waive ${controlId}`} onSubmit={submit}>
       <label>

@@ -8,6 +8,7 @@ import { useAppStore } from '../../store/app-store'
 import { download } from '../../store/backup-slice'
 import type { ControlMeta } from '../../store/desk-model'
 import { useAccountScorecards } from '../../store/scorecards'
+import { LinkButton } from './link-button'
 import { OptionSelect } from './option-select'
 import { naturalCollator } from './overview-model'
 
@@ -75,13 +76,9 @@ export function ControlPivotTable({ control, rows, onOpen }: ControlPivotTablePr
           {shown.map((row) => (
             <tr key={row.accountId} data-testid="pivot-row" data-status={row.status}>
               <th scope="row">
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => onOpen(row.accountId, control.domainId, control.id)}
-                >
+                <LinkButton onClick={() => onOpen(row.accountId, control.domainId, control.id)}>
                   {row.name}
-                </button>
+                </LinkButton>
               </th>
               <td>
                 <StatusPill status={row.status} />

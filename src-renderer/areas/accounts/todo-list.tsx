@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/app-store'
 import type { AreaId } from '../../store/ui-slice'
 import { useDeskModel } from '../../store/use-desk-model'
 import { useBaselineCounts } from '../baselines/use-baselines'
+import { LinkButton } from './link-button'
 
 /** How many actions the overview lists: the first ones are the ones that raise the most for the least effort. */
 const SHOWN = 7
@@ -31,9 +32,7 @@ export function TodoList({ items, titles, onOpen }: TodoListProps) {
     <ol className="todo-list" data-testid="todo-list">
       {items.map((item) => (
         <li key={item.id} data-testid="todo-item" data-kind={item.kind}>
-          <button type="button" className="link-button" onClick={() => onOpen(item)}>
-            {describeItem(item, titles)}
-          </button>
+          <LinkButton onClick={() => onOpen(item)}>{describeItem(item, titles)}</LinkButton>
           <span className="muted">
             {' '}
             · by day {item.phase} · effort {item.effort}

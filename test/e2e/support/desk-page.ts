@@ -47,6 +47,31 @@ export class DeskPage {
     return control
   }
 
+  /** The id of the first unanswered question at `level` of the open domain. */
+  async unansweredQuestion(level: number): Promise<string> {
+    const question = this.page
+      .getByRole('region', { name: `Level ${level} controls` })
+      .locator('[data-testid="control"].status-row-unknown', {
+        has: this.page.locator('.manual-tag', { hasText: 'Question' }),
+      })
+      .first()
+    const id = await question.getAttribute('data-control-id')
+    if (!id) throw new Error(`the open domain has no unanswered question at level ${level}`)
+    return id
+  }
+
+  /** Answers a question "yes" as `by` (with a note when given) and waits until it reads attested. */
+  async answerYes(controlId: string, by: string, note?: string): Promise<void> {
+    const opened = await this.openControl(controlId)
+    await opened.getByRole('button', { name: 'Answer', exact: true }).click()
+    const form = opened.getByRole('form', { name: `Answer ${controlId}` })
+    await form.getByLabel('Yes, it is in place').check()
+    await form.getByLabel('Answered by').fill(by)
+    if (note) await form.getByLabel('Note').fill(note)
+    await form.getByRole('button', { name: 'Save answer' }).click()
+    await this.control(controlId).locator('.status-pill.status-attested').waitFor()
+  }
+
   async openDomainTab(name: string): Promise<void> {
     await this.page
       .getByRole('navigation', { name: 'Domains' })
