@@ -39,10 +39,15 @@ export function scoreDesk(input: DeskScoreInput, cache?: ScoreCache): Map<string
 
 /**
  * Full scorecards of some accounts, scored when a view needs their controls (from each latest bundle and all
- * its answers; the engine picks the current one); empty until the bundles and answers are loaded. The overview
- * reads stored summaries instead.
+ * its answers; the engine picks the current one): it asks for the bundles and answers to be read, and is empty
+ * until they are. The overview reads stored summaries instead.
  */
 export function useAccountScorecards(accountIds: readonly string[]): Map<string, AccountScorecard> {
+  const ensureDeskDetails = useAppStore((s) => s.ensureDeskDetails)
+  const isWanted = accountIds.length > 0
+  useEffect(() => {
+    if (isWanted) void ensureDeskDetails()
+  }, [isWanted, ensureDeskDetails])
   const data = useAppStore(
     useShallow(
       (s) =>
@@ -73,10 +78,6 @@ export function useAccountScorecards(accountIds: readonly string[]): Map<string,
  * breaches and plan): it loads every bundle and answer first. The overview reads only the stored summaries.
  */
 export function useScorecards(): Map<string, AccountScorecard> {
-  const ensureDeskDetails = useAppStore((s) => s.ensureDeskDetails)
-  useEffect(() => {
-    void ensureDeskDetails()
-  }, [ensureDeskDetails])
   const ids = useAppStore(useShallow((s) => s.accounts.map((a) => a.id)))
   return useAccountScorecards(ids)
 }

@@ -13,6 +13,28 @@ export function endOfDay(date: string): string {
   return `${date}T23:59:59.000Z`
 }
 
+/** A form's save and cancel buttons. */
+function FormActions({
+  isDisabled,
+  label,
+  onCancel,
+}: {
+  isDisabled: boolean
+  label: string
+  onCancel(): void
+}) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="primary" disabled={isDisabled}>
+        {label}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  )
+}
+
 /**
  * A form's submit: runs `save` (undefined when the form is not complete), says it is saving meanwhile, and
  * calls `onDone` once saved (a refused save keeps the form, and the store says why).
@@ -113,18 +135,11 @@ export function AnswerForm({
         Evidence link{' '}
         <input type="url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
       </label>
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="primary"
-          disabled={isSaving || isMet === undefined || (accountIds.length > 1 && note.trim() === '')}
-        >
-          {accountIds.length > 1 ? `Save answer for ${accountIds.length} accounts` : 'Save answer'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        isDisabled={isSaving || isMet === undefined || (accountIds.length > 1 && note.trim() === '')}
+        label={accountIds.length > 1 ? `Save answer for ${accountIds.length} accounts` : 'Save answer'}
+        onCancel={onDone}
+      />
     </form>
   )
 }
@@ -167,14 +182,7 @@ export function WaiverForm({
       <label>
         Expires <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} required />
       </label>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isSaving}>
-          Save waiver
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions isDisabled={isSaving} label="Save waiver" onCancel={onDone} />
     </form>
   )
 }

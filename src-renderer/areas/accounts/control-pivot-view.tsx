@@ -4,7 +4,6 @@ import { controlPivot, type PivotRow, pivotCounts, pivotCsv } from '../../../sha
 import type { AccountState, ControlRef } from '../../../shared/overview/state'
 import type { ControlStatus } from '../../../shared/scoring/types'
 import { StatusPill } from '../../components/status-pill'
-import { useAppStore } from '../../store/app-store'
 import { download } from '../../store/backup-slice'
 import type { ControlMeta } from '../../store/desk-model'
 import { useAccountScorecards } from '../../store/scorecards'
@@ -120,7 +119,6 @@ export function ControlPivotPanel({
   const ids = useMemo(() => (isDetailed ? states.map((s) => s.accountId) : []), [isDetailed, states])
   // The reasons and resources need every bundle and answer: read only when asked for.
   const details = useAccountScorecards(ids)
-  const ensureDeskDetails = useAppStore((s) => s.ensureDeskDetails)
   const rows = useMemo(() => {
     const index = controlOrder.findIndex((c) => c.id === picked)
     return picked && index >= 0 ? controlPivot({ id: picked, index }, accounts, states, details) : []
@@ -136,14 +134,7 @@ export function ControlPivotPanel({
         onChange={setPicked}
       />
       {isDetailed ? null : (
-        <button
-          type="button"
-          data-testid="pivot-details"
-          onClick={() => {
-            setDetailed(true)
-            void ensureDeskDetails()
-          }}
-        >
+        <button type="button" data-testid="pivot-details" onClick={() => setDetailed(true)}>
           Show reasons and resources
         </button>
       )}

@@ -7,7 +7,7 @@ import {
   unknownReasonText,
 } from '../../../shared/scoring/unknown-reasons'
 import { accountSelectors } from '../../store/accounts-slice'
-import { useAppStore } from '../../store/app-store'
+import { type AppState, useAppStore } from '../../store/app-store'
 import { overviewExportScope } from '../../store/export-slice'
 import { useOverviewStates } from '../../store/scorecards'
 import { summarySelectors } from '../../store/summaries-slice'
@@ -48,17 +48,16 @@ const viewLabels: Record<OverviewView, string> = {
   todo: 'To do',
 }
 
+/** The store actions the overview calls. */
+const overviewActions = (s: AppState) =>
+  [s.openAccount, s.toggleSelectedAccount, s.setSelectedAccounts, s.openCurrentExport] as const
+
 /** The estate at a glance: filters, counts and the accounts × domains heatmap. */
 export function Overview() {
   const accounts = useAppStore(accountSelectors.accounts)
   const selectedIds = useAppStore(useShallow(accountSelectors.selectedAccountIds))
-  const { openAccount, toggleSelectedAccount, setSelectedAccounts, openCurrentExport } = useAppStore(
-    useShallow((s) => ({
-      openAccount: s.openAccount,
-      toggleSelectedAccount: s.toggleSelectedAccount,
-      setSelectedAccounts: s.setSelectedAccounts,
-      openCurrentExport: s.openCurrentExport,
-    })),
+  const [openAccount, toggleSelectedAccount, setSelectedAccounts, openCurrentExport] = useAppStore(
+    useShallow(overviewActions),
   )
   // Everything here draws from the stored summaries: no bundle or answer is read before the overview answers.
   const summaries = useAppStore(summarySelectors.summaries)
