@@ -251,9 +251,8 @@ export function Overview() {
               <BulkQuestionnaire accountIds={selectedIds} onClose={() => setBulkOpen(false)} />
             </Suspense>
           ) : null}
-          {rows.length === 0 ? (
-            <p className="muted">No account matches these filters.</p>
-          ) : (
+          {rows.length === 0 ? <p className="muted">No account matches these filters.</p> : null}
+          {rows.length > 0 ? (
             <Heatmap
               rows={rows}
               sort={sort}
@@ -266,7 +265,7 @@ export function Overview() {
               domainOf={(id) => desk.controls.get(id)?.domainId}
               unknownFilter={filters.unknown ?? ''}
             />
-          )}
+          ) : null}
         </>
       ) : null}
     </div>

@@ -13,7 +13,7 @@ import { useAppStore } from '../../store/app-store'
 /** Runs `task` once the page is idle (a macrotask where idle callbacks don't exist). */
 function whenIdle(task: () => void): { cancel(): void } {
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 2000 })
+    const id = requestIdleCallback(task, { timeout: 500 })
     return { cancel: () => cancelIdleCallback(id) }
   }
   const id = setTimeout(task, 0)

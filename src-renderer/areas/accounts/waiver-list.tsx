@@ -16,6 +16,10 @@ export function WaiverList({ account }: { account: Account }) {
   const [pending, setPending] = useState<string | undefined>(undefined)
   const sorted = [...waivers].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   const nowIso = now().toISOString()
+  const confirmRemoval = (id: string) => {
+    setPending(undefined)
+    void removeWaiver(id)
+  }
   return (
     <section className="waiver-list" aria-labelledby="waivers-title" data-testid="waiver-list">
       <h3 id="waivers-title">Waivers</h3>
@@ -45,11 +49,7 @@ export function WaiverList({ account }: { account: Account }) {
           title="Delete this waiver?"
           confirmLabel="Delete"
           onCancel={() => setPending(undefined)}
-          onConfirm={() => {
-            const id = pending
-            setPending(undefined)
-            void removeWaiver(id)
-          }}
+          onConfirm={() => confirmRemoval(pending)}
         >
           <p>The control goes back to what the evidence says.</p>
         </ConfirmDialog>
