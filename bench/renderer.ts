@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { defaultModel } from '../shared/model/default-model'
 import { modelVersion } from '../shared/model/schema'
@@ -340,5 +341,22 @@ export async function benchRenderer(
   } finally {
     // A crashed page cannot be closed cleanly; the error that crashed it is the one to report.
     await app.close().catch(() => undefined)
+  }
+}
+
+/**
+ * `npx tsx bench/renderer.ts [accounts…]`: the overview part of the renderer bench alone (seed, summaries
+ * fresh, overview interactive; no snapshot growth or compare), printing each figure beside its target.
+ */
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { buildBenchOrganization } = await import('./dataset')
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0)
+  for (const accounts of sizes.length > 0 ? sizes : [1000]) {
+    const log = (text: string) => process.stdout.write(`[bench] ${text}\n`)
+    const r = await benchRenderer(buildBenchOrganization(accounts, 8, new Date()), { isFull: false, log })
+    for (const row of r.rows) process.stdout.write(`${row.measure}: ${row.figure} (target ${row.target})\n`)
   }
 }

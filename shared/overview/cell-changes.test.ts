@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { account } from '../compare/fixtures.test-support'
 import { cellChanges } from './cell-changes'
+import { accountStateOfCard } from './state'
 
 describe('cellChanges', () => {
   it('marks each domain level that rose or fell since the last snapshot, and nothing else', () => {
@@ -13,13 +14,21 @@ describe('cellChanges', () => {
       account('2', { iam: { level: 2, controls: [] } }),
       account('3', { iam: { level: 4, controls: [] } }),
     ]
-    const changes = cellChanges(now, before)
+    const changes = cellChanges(
+      now.map((c) => accountStateOfCard(c)),
+      before.map((c) => accountStateOfCard(c)),
+    )
     expect(changes.get('1')).toEqual({
       iam: { direction: 'up', from: 1, to: 2 },
       network: { direction: 'down', from: 3, to: 1 },
     })
     expect(changes.has('2')).toBe(false)
     expect(changes.has('3')).toBe(false)
-    expect(cellChanges(now, undefined).size).toBe(0)
+    expect(
+      cellChanges(
+        now.map((c) => accountStateOfCard(c)),
+        undefined,
+      ).size,
+    ).toBe(0)
   })
 })

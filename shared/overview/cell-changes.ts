@@ -1,5 +1,5 @@
 import type { DomainId } from '../domain/types'
-import type { AccountScorecard } from '../scoring/types'
+import type { AccountState } from './state'
 
 /** How one heatmap cell moved since the last snapshot. */
 export interface CellChange {
@@ -11,24 +11,25 @@ export interface CellChange {
 /** Per account, the domains whose level changed since the last snapshot (absent: unchanged or new). */
 export type CellChanges = ReadonlyMap<string, Partial<Record<DomainId, CellChange>>>
 
+type Levels = Pick<AccountState, 'accountId' | 'domains'>
+
 /** The ▲/▼ marks of the heatmap: every domain level that differs from the last snapshot's, per account. */
 export function cellChanges(
-  current: readonly AccountScorecard[],
-  previous: readonly AccountScorecard[] | undefined,
+  current: readonly Levels[],
+  previous: readonly Levels[] | undefined,
 ): CellChanges {
-  const before = new Map((previous ?? []).map((card) => [card.accountId, card]))
+  const before = new Map((previous ?? []).map((state) => [state.accountId, state]))
   const changes = new Map<string, Partial<Record<DomainId, CellChange>>>()
-  for (const card of current) {
-    const old = before.get(card.accountId)
+  for (const state of current) {
+    const old = before.get(state.accountId)
     if (!old) continue
-    const oldLevels = new Map(old.domains.map((d) => [d.domainId, d.level]))
     const moved: Partial<Record<DomainId, CellChange>> = {}
-    for (const domain of card.domains) {
-      const from = oldLevels.get(domain.domainId)
+    for (const [domainId, domain] of Object.entries(state.domains) as Array<[DomainId, { level: number }]>) {
+      const from = old.domains[domainId]?.level
       if (from === undefined || from === domain.level) continue
-      moved[domain.domainId] = { direction: domain.level > from ? 'up' : 'down', from, to: domain.level }
+      moved[domainId] = { direction: domain.level > from ? 'up' : 'down', from, to: domain.level }
     }
-    if (Object.keys(moved).length > 0) changes.set(card.accountId, moved)
+    if (Object.keys(moved).length > 0) changes.set(state.accountId, moved)
   }
   return changes
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { account, control } from '../compare/fixtures.test-support'
 import { controlPivot, pivotCounts, pivotCsv } from './control-pivot'
+import { accountStateOfCard } from './state'
 
 const cards = [
   account('1', { iam: { level: 1, controls: [control('root-mfa', 'pass')] } }),
@@ -26,8 +27,22 @@ const accounts = [
   { id: '3', name: 'app-2' },
 ]
 
+const order = ['root-mfa', 'other']
+const states = cards.map((c) => accountStateOfCard(c, order))
+const rootMfa = { id: 'root-mfa', index: 0 }
+
 describe('controlPivot', () => {
-  const rows = controlPivot('root-mfa', accounts, cards)
+  const rows = controlPivot(rootMfa, accounts, states, new Map(cards.map((c) => [c.accountId, c])))
+
+  it('reads the statuses from the states alone, the reasons and resources only from full scorecards', () => {
+    const bare = controlPivot(rootMfa, accounts, states)
+    expect(bare.map((r) => [r.name, r.status, r.unknownReason, r.isDetailed])).toEqual([
+      ['app-147, "legacy"', 'fail', undefined, false],
+      ['app-2', 'unknown', 'collection-failed', false],
+      ['app-15', 'pass', undefined, false],
+    ])
+    expect(bare[0]?.resources).toEqual([])
+  })
 
   it('lists every account that has the control, failing first, then unknown, then passing', () => {
     expect(rows.map((r) => [r.name, r.status])).toEqual([

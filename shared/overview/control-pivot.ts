@@ -1,5 +1,6 @@
 import { csvField } from '../report/csv'
 import type { AccountScorecard, ControlStatus, ResourceRef, UnknownReason } from '../scoring/types'
+import { type AccountState, stateStatus } from './state'
 import type { SummaryAccount } from './summary'
 
 /** One account's state for one control: the pivot's row. */
@@ -8,8 +9,10 @@ export interface PivotRow {
   name: string
   status: ControlStatus
   unknownReason?: UnknownReason
+  /** The verdict's reason and resources: empty until the account's full scorecard is read (`isDetailed`). */
   reason: string
   resources: ResourceRef[]
+  isDetailed: boolean
   /** When the evidence that decided it was collected (the newest source), if any. */
   collectedAt?: string
 }
@@ -25,32 +28,50 @@ const statusOrder: readonly ControlStatus[] = [
 ]
 const natural = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 
+/** The reason, resources and evidence time of one control in a full scorecard (undefined without it). */
+function detailOf(card: AccountScorecard | undefined, controlId: string) {
+  const control = card?.domains.flatMap((d) => d.controls).find((c) => c.controlId === controlId)
+  if (!control) return undefined
+  const newest = control.evidence
+    .map((e) => e.collectedAt)
+    .sort()
+    .at(-1)
+  return {
+    reason: control.reason,
+    resources: control.resources,
+    isDetailed: true,
+    ...(newest ? { collectedAt: newest } : {}),
+  }
+}
+
 /**
- * Every account's state for one control ("which accounts fail root MFA?"), with the resources and evidence
- * time behind each verdict. Accounts whose scorecard lacks the control are left out, never shown as passing.
+ * Every account's state for one control ("which accounts fail root MFA?"), from the accounts' overview states
+ * (`index` is the control's place in their statuses). The reason, resources and evidence time come from
+ * `details`, the full scorecards read on demand. Accounts whose state lacks the control are left out, never
+ * shown as passing.
  */
 export function controlPivot(
-  controlId: string,
+  control: { id: string; index: number },
   accounts: readonly SummaryAccount[],
-  cards: readonly AccountScorecard[],
+  states: readonly AccountState[],
+  details?: ReadonlyMap<string, AccountScorecard>,
 ): PivotRow[] {
   const names = new Map(accounts.map((a) => [a.id, a.name]))
   const rows: PivotRow[] = []
-  for (const card of cards) {
-    const control = card.domains.flatMap((d) => d.controls).find((c) => c.controlId === controlId)
-    if (!control) continue
-    const newest = control.evidence
-      .map((e) => e.collectedAt)
-      .sort()
-      .at(-1)
+  for (const state of states) {
+    const status = stateStatus(state, control.index)
+    if (!status) continue
+    const unknownReason = state.unknownReasons[control.id] as UnknownReason | undefined
     rows.push({
-      accountId: card.accountId,
-      name: names.get(card.accountId) ?? card.accountId,
-      status: control.status,
-      ...(control.unknownReason ? { unknownReason: control.unknownReason } : {}),
-      reason: control.reason,
-      resources: control.resources,
-      ...(newest ? { collectedAt: newest } : {}),
+      accountId: state.accountId,
+      name: names.get(state.accountId) ?? state.accountId,
+      status,
+      ...(unknownReason ? { unknownReason } : {}),
+      ...(detailOf(details?.get(state.accountId), control.id) ?? {
+        reason: '',
+        resources: [],
+        isDetailed: false,
+      }),
     })
   }
   return rows.sort(

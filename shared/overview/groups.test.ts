@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { account as card } from '../compare/fixtures.test-support'
 import type { Account } from '../domain/types'
 import { groupAccounts } from './groups'
+import { accountStateOfCard } from './state'
 
 function account(id: string, owner: string, tags: string[]): Account {
   return {
@@ -17,11 +18,13 @@ function account(id: string, owner: string, tags: string[]): Account {
 }
 
 const accounts = [account('1', 'Priya', ['pci']), account('2', 'Priya', ['pci', 'eu']), account('3', '', [])]
-const cards = new Map([
-  ['1', card('1', { iam: { level: 2, controls: [] } })],
-  ['2', { ...card('2', { iam: { level: 1, controls: [] } }), belowTarget: ['iam' as const] }],
-  ['3', card('3', { iam: { level: 4, controls: [] } })],
-])
+const cards = new Map(
+  [
+    card('1', { iam: { level: 2, controls: [] } }),
+    { ...card('2', { iam: { level: 1, controls: [] } }), belowTarget: ['iam' as const] },
+    card('3', { iam: { level: 4, controls: [] } }),
+  ].map((c) => [c.accountId, accountStateOfCard(c)]),
+)
 
 describe('groupAccounts', () => {
   it('makes a row per owner, "(none)" last, with levels, below-target count and the weakest level', () => {

@@ -1,5 +1,5 @@
 import { type Account, type DomainId, domainIds } from '../domain/types'
-import type { AccountScorecard } from '../scoring/types'
+import type { AccountState } from './state'
 
 export type GroupKey = 'owner' | 'environment' | 'tag'
 
@@ -25,16 +25,16 @@ function valuesOf(account: Account, key: GroupKey): string[] {
 
 /**
  * Groups the accounts by owner, environment or tag (an account with several tags is in each of their groups),
- * with a row per group, in natural order, "(none)" last. Accounts without a scorecard count in no level.
+ * with a row per group, in natural order, "(none)" last. Accounts without a state count in no level.
  */
 export function groupAccounts(
   accounts: readonly Account[],
-  cards: ReadonlyMap<string, AccountScorecard>,
+  states: ReadonlyMap<string, Pick<AccountState, 'level' | 'belowTarget' | 'domains'>>,
   key: GroupKey,
 ): AccountGroup[] {
   const groups = new Map<string, AccountGroup>()
   for (const account of accounts) {
-    const card = cards.get(account.id)
+    const state = states.get(account.id)
     for (const value of valuesOf(account, key)) {
       const group = groups.get(value) ?? {
         value,
@@ -44,12 +44,14 @@ export function groupAccounts(
         lowest: Object.fromEntries(domainIds.map((d) => [d, null])) as Record<DomainId, number | null>,
       }
       group.accountIds.push(account.id)
-      if (card) {
-        group.byLevel[card.level] = (group.byLevel[card.level] ?? 0) + 1
-        if (card.belowTarget.length > 0) group.belowTarget++
-        for (const domain of card.domains) {
-          const was = group.lowest[domain.domainId]
-          group.lowest[domain.domainId] = was === null ? domain.level : Math.min(was, domain.level)
+      if (state) {
+        group.byLevel[state.level] = (group.byLevel[state.level] ?? 0) + 1
+        if (state.belowTarget.length > 0) group.belowTarget++
+        for (const [domainId, domain] of Object.entries(state.domains) as Array<
+          [DomainId, { level: number }]
+        >) {
+          const was = group.lowest[domainId]
+          group.lowest[domainId] = was === null ? domain.level : Math.min(was, domain.level)
         }
       }
       groups.set(value, group)

@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { account } from '../compare/fixtures.test-support'
+import type { Level } from '../domain/types'
 import { domainLevelShares } from './level-shares'
 
 describe('domainLevelShares', () => {
-  const q3 = {
-    id: 'q3',
-    label: '2026-Q3',
-    createdAt: '2026-09-30T00:00:00.000Z',
-    accounts: [
-      account('1', { iam: { level: 1, controls: [] } }),
-      account('2', { iam: { level: 3, controls: [] } }),
-    ],
-  }
-  const q4 = {
-    id: 'q4',
-    label: '2026-Q4',
-    createdAt: '2026-11-28T00:00:00.000Z',
-    accounts: [
-      account('1', { iam: { level: 2, controls: [] } }),
-      account('2', { iam: { level: 2, controls: [] } }),
-    ],
-  }
+  /** A quarter where accounts 1 and 2 sit at the given iam levels. */
+  const quarter = (id: string, label: string, createdAt: string, levels: readonly Level[]) => ({
+    id,
+    label,
+    createdAt,
+    accounts: levels.map((level, i) => account(String(i + 1), { iam: { level, controls: [] } })),
+  })
+  const q3 = quarter('q3', '2026-Q3', '2026-09-30T00:00:00.000Z', [1, 3])
+  const q4 = quarter('q4', '2026-Q4', '2026-11-28T00:00:00.000Z', [2, 2])
 
   it('gives the share of accounts at each level per state, oldest first, whatever the input order', () => {
     const shares = domainLevelShares([q4, q3])

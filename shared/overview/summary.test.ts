@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { account, control } from '../compare/fixtures.test-support'
 import { buildDemoOrganization, demoControlsFromModel } from '../demo/organization'
 import { defaultModel } from '../model/default-model'
+import { compileModel } from '../scoring/engine'
+import type { AccountScorecard } from '../scoring/types'
 import { snapshotsFromQuarters } from '../snapshot/build'
+import { accountStateOfCard, type ControlRef, controlRefs } from './state'
 import { baselineSnapshot, newestEvidenceTime, overviewSummary } from './summary'
 
 const now = new Date('2026-11-28T10:00:00.000Z')
@@ -12,7 +15,20 @@ const names = [
   { id: '333333333333', name: 'sandbox-15' },
 ]
 
+/** The crafted cards as overview states, their statuses in `order`. */
+const statesOf = (cards: readonly AccountScorecard[], order: readonly ControlRef[]) =>
+  cards.map((card) =>
+    accountStateOfCard(
+      card,
+      order.map((c) => c.id),
+    ),
+  )
+
 describe('overviewSummary with crafted scorecards', () => {
+  const controls: ControlRef[] = [
+    { id: 'root-mfa', domainId: 'iam', level: 1 },
+    { id: 'pw', domainId: 'iam', level: 1 },
+  ]
   const before = [
     account('111111111111', {
       iam: { level: 2, controls: [control('root-mfa', 'pass'), control('pw', 'pass')] },
@@ -44,10 +60,12 @@ describe('overviewSummary with crafted scorecards', () => {
   ]
   const identity = current[1]
   if (identity) current[1] = { ...identity, belowTarget: ['iam'] }
+  const states = statesOf(current, controls)
   const summary = overviewSummary({
     accounts: names,
-    current,
-    previous: { label: '2026-Q3', accounts: before },
+    current: states,
+    previous: { label: '2026-Q3', accounts: statesOf(before, controls) },
+    controls,
     now,
   })
 
@@ -56,13 +74,10 @@ describe('overviewSummary with crafted scorecards', () => {
       now: [1, 1, 0, 1, 0, 0],
       previous: [0, 2, 1, 0, 0, 0],
       previousLabel: '2026-Q3',
+      unassessed: 0,
     })
-    expect(summary.changes).toEqual({
-      accountsUp: 1,
-      accountsDown: 1,
-      domainLevelsUp: 2,
-      domainLevelsDown: 2,
-    })
+    const { accountsUp, accountsDown, domainLevelsUp, domainLevelsDown } = summary.changes
+    expect([accountsUp, accountsDown, domainLevelsUp, domainLevelsDown]).toEqual([1, 1, 2, 2])
   })
 
   it('groups identical regressions by control, largest first, and never counts unknown as fail', () => {
@@ -89,36 +104,43 @@ describe('overviewSummary with crafted scorecards', () => {
     expect(summary.failedCollections).toEqual([names[2]])
   })
 
+  it('counts accounts with no usable evidence as unassessed, never at level 0', () => {
+    const empty = accountStateOfCard({
+      ...account('444444444444', { iam: { level: 0, controls: [] } }),
+      grade: 'unassessed',
+    })
+    const withEmpty = overviewSummary({ accounts: names, current: [...states, empty], controls, now })
+    expect(withEmpty.distribution.unassessed).toBe(1)
+    expect(withEmpty.distribution.now).toEqual(summary.distribution.now)
+  })
+
   it('has no previous state, changes or regressions without a snapshot', () => {
-    const alone = overviewSummary({ accounts: names, current, now })
+    const alone = overviewSummary({ accounts: names, current: states, controls, now })
     expect(alone.distribution.previous).toBeUndefined()
     expect(alone.regressions).toEqual([])
     expect(alone.changes).toEqual({ accountsUp: 0, accountsDown: 0, domainLevelsUp: 0, domainLevelsDown: 0 })
   })
 
   it('names an account missing from the list by its id', () => {
-    const summaryWithoutNames = overviewSummary({ accounts: [], current, now })
+    const summaryWithoutNames = overviewSummary({ accounts: [], current: states, controls, now })
     expect(summaryWithoutNames.failedCollections).toEqual([{ id: '333333333333', name: '333333333333' }])
   })
 })
 
 describe('overviewSummary with the demo organization', () => {
   it('finds the demo quarter-on-quarter regressions, grouped by control, and its failed collections', () => {
-    const controls = demoControlsFromModel(defaultModel)
-    const demo = buildDemoOrganization({ now, controls })
-    const snapshots = snapshotsFromQuarters({
-      accounts: demo.accounts,
-      quarters: demo.quarters,
-      model: defaultModel,
-      idPrefix: 'demo',
-    })
+    const demo = buildDemoOrganization({ now, controls: demoControlsFromModel(defaultModel) })
+    const { accounts, quarters } = demo
+    const snapshots = snapshotsFromQuarters({ accounts, quarters, model: defaultModel, idPrefix: 'demo' })
     const last = snapshots.at(-1)
     const previous = snapshots.at(-2)
     if (!last || !previous) throw new Error('the demo has four quarters')
+    const order = controlRefs(compileModel(defaultModel))
     const summary = overviewSummary({
       accounts: demo.accounts,
-      current: last.scorecard.accounts,
-      previous: { label: previous.label, accounts: previous.scorecard.accounts },
+      current: statesOf(last.scorecard.accounts, order),
+      previous: { label: previous.label, accounts: statesOf(previous.scorecard.accounts, order) },
+      controls: order,
       now,
     })
     expect(summary.distribution.now.reduce((a, b) => a + b, 0)).toBe(demo.accounts.length)
@@ -153,7 +175,7 @@ describe('baselineSnapshot', () => {
     expect(baselineSnapshot([], '2026-11-28T00:00:00.000Z')).toBeUndefined()
   })
 
-  it('reads the newest evidence time from the scorecards', () => {
+  it('reads the newest evidence time from the states', () => {
     const cards = [
       account('1', {
         iam: {
@@ -169,7 +191,7 @@ describe('baselineSnapshot', () => {
         },
       }),
     ]
-    expect(newestEvidenceTime(cards)).toBe('2026-11-03T00:00:00.000Z')
+    expect(newestEvidenceTime(cards.map((c) => accountStateOfCard(c)))).toBe('2026-11-03T00:00:00.000Z')
     expect(newestEvidenceTime([])).toBeUndefined()
   })
 })

@@ -1,5 +1,6 @@
 import type { DomainId, Level } from '../domain/types'
-import type { AccountScorecard, ControlStatus } from '../scoring/types'
+import type { ControlStatus } from '../scoring/types'
+import { type AccountState, type ControlRef, isUnassessed, stateStatus } from './state'
 
 /** An account as the summary names it. */
 export interface SummaryAccount {
@@ -10,10 +11,12 @@ export interface SummaryAccount {
 /** What the overview's summary strip is computed from. Pure: no clock, the caller passes `now`. */
 export interface SummaryInput {
   accounts: readonly SummaryAccount[]
-  /** The current scorecards (targets are already in each card's `belowTarget`). */
-  current: readonly AccountScorecard[]
-  /** The last snapshot, when there is one. */
-  previous?: { label: string; accounts: readonly AccountScorecard[] }
+  /** The current states (targets are already in each one's `belowTarget`). */
+  current: readonly AccountState[]
+  /** The last snapshot's states, with their statuses in the same control order. */
+  previous?: { label: string; accounts: readonly AccountState[] }
+  /** The model's controls, in the order of the states' statuses. */
+  controls: readonly ControlRef[]
   now: Date
 }
 
@@ -28,8 +31,16 @@ export interface RegressionGroup {
 }
 
 export interface OverviewSummary {
-  /** Accounts per headline level 0…5, now and at the last snapshot (undefined without one). */
-  distribution: { now: number[]; previous: number[] | undefined; previousLabel: string | undefined }
+  /**
+   * Accounts per headline level 0…5, now and at the last snapshot (undefined without one); accounts with no
+   * usable evidence are counted apart as unassessed, never at level 0.
+   */
+  distribution: {
+    now: number[]
+    previous: number[] | undefined
+    previousLabel: string | undefined
+    unassessed: number
+  }
   /** Accounts whose headline level rose or fell, and domain levels gained or lost, since the last snapshot. */
   changes: { accountsUp: number; accountsDown: number; domainLevelsUp: number; domainLevelsDown: number }
   /** Controls that passed at the last snapshot and fail now, grouped by control, largest group first. */
@@ -50,26 +61,25 @@ function namer(accounts: readonly SummaryAccount[]): (id: string) => SummaryAcco
   return (id) => byId.get(id) ?? { id, name: id }
 }
 
-function headlineCounts(cards: readonly AccountScorecard[]): number[] {
+function headlineCounts(states: readonly AccountState[]): number[] {
   const counts = [0, 0, 0, 0, 0, 0]
-  for (const card of cards) counts[card.level] = (counts[card.level] ?? 0) + 1
+  for (const state of states) if (!isUnassessed(state)) counts[state.level] = (counts[state.level] ?? 0) + 1
   return counts
 }
 
 /** Level changes of the accounts present in both states (new and removed accounts are not changes). */
 function levelChanges(
-  current: readonly AccountScorecard[],
-  previous: ReadonlyMap<string, AccountScorecard>,
+  current: readonly AccountState[],
+  previous: ReadonlyMap<string, AccountState>,
 ): OverviewSummary['changes'] {
   const changes = { accountsUp: 0, accountsDown: 0, domainLevelsUp: 0, domainLevelsDown: 0 }
-  for (const card of current) {
-    const before = previous.get(card.accountId)
+  for (const state of current) {
+    const before = previous.get(state.accountId)
     if (!before) continue
-    if (card.level > before.level) changes.accountsUp++
-    if (card.level < before.level) changes.accountsDown++
-    const beforeLevels = new Map(before.domains.map((d) => [d.domainId, d.level]))
-    for (const domain of card.domains) {
-      const was = beforeLevels.get(domain.domainId)
+    if (state.level > before.level) changes.accountsUp++
+    if (state.level < before.level) changes.accountsDown++
+    for (const [domainId, domain] of Object.entries(state.domains)) {
+      const was = before.domains[domainId as DomainId]?.level
       if (was === undefined) continue
       if (domain.level > was) changes.domainLevelsUp += domain.level - was
       if (domain.level < was) changes.domainLevelsDown += was - domain.level
@@ -80,30 +90,28 @@ function levelChanges(
 
 /** Pass → fail per control, across accounts; an unknown now is not a regression (missing is never fail). */
 function regressionGroups(
-  current: readonly AccountScorecard[],
-  previous: ReadonlyMap<string, AccountScorecard>,
+  current: readonly AccountState[],
+  previous: ReadonlyMap<string, AccountState>,
+  controls: readonly ControlRef[],
   name: (id: string) => SummaryAccount,
 ): RegressionGroup[] {
   const groups = new Map<string, RegressionGroup>()
-  for (const card of current) {
-    const before = previous.get(card.accountId)
+  for (const state of current) {
+    const before = previous.get(state.accountId)
     if (!before) continue
-    const wasPassing = new Set(
-      before.domains.flatMap((d) => d.controls.filter((c) => c.status === 'pass').map((c) => c.controlId)),
-    )
-    for (const control of card.domains.flatMap((d) => d.controls)) {
-      if (control.status !== 'fail' || !wasPassing.has(control.controlId)) continue
-      const group = groups.get(control.controlId) ?? {
-        controlId: control.controlId,
+    controls.forEach((control, index) => {
+      if (stateStatus(state, index) !== 'fail' || stateStatus(before, index) !== 'pass') return
+      const group = groups.get(control.id) ?? {
+        controlId: control.id,
         domainId: control.domainId,
         level: control.level,
         from: 'pass',
         to: 'fail',
         accounts: [],
       }
-      group.accounts.push(name(card.accountId))
-      groups.set(control.controlId, group)
-    }
+      group.accounts.push(name(state.accountId))
+      groups.set(control.id, group)
+    })
   }
   return [...groups.values()].sort(
     (a, b) => b.accounts.length - a.accounts.length || a.controlId.localeCompare(b.controlId),
@@ -111,19 +119,16 @@ function regressionGroups(
 }
 
 function oldestEvidence(
-  current: readonly AccountScorecard[],
+  current: readonly AccountState[],
   name: (id: string) => SummaryAccount,
   now: Date,
 ): OverviewSummary['oldestEvidence'] {
   let oldest: { accountId: string; collectedAt: string; time: number } | undefined
-  for (const card of current) {
-    for (const control of card.domains.flatMap((d) => d.controls)) {
-      for (const evidence of control.evidence) {
-        const time = Date.parse(evidence.collectedAt)
-        if (Number.isNaN(time) || (oldest && oldest.time <= time)) continue
-        oldest = { accountId: card.accountId, collectedAt: evidence.collectedAt, time }
-      }
-    }
+  for (const state of current) {
+    if (!state.oldestEvidenceAt) continue
+    const time = Date.parse(state.oldestEvidenceAt)
+    if (Number.isNaN(time) || (oldest && oldest.time <= time)) continue
+    oldest = { accountId: state.accountId, collectedAt: state.oldestEvidenceAt, time }
   }
   if (!oldest) return undefined
   const ageDays = Math.max(0, Math.floor((now.getTime() - oldest.time) / dayMs))
@@ -136,24 +141,23 @@ function oldestEvidence(
  */
 export function overviewSummary(input: SummaryInput): OverviewSummary {
   const name = namer(input.accounts)
-  const previous = new Map((input.previous?.accounts ?? []).map((card) => [card.accountId, card]))
+  const previous = new Map((input.previous?.accounts ?? []).map((state) => [state.accountId, state]))
   return {
     distribution: {
       now: headlineCounts(input.current),
       previous: input.previous ? headlineCounts(input.previous.accounts) : undefined,
       previousLabel: input.previous?.label,
+      unassessed: input.current.filter(isUnassessed).length,
     },
     changes: levelChanges(input.current, previous),
-    regressions: regressionGroups(input.current, previous, name),
+    regressions: regressionGroups(input.current, previous, input.controls, name),
     belowTarget: input.current
-      .filter((card) => card.belowTarget.length > 0)
-      .map((card) => ({ ...name(card.accountId), domains: [...card.belowTarget] })),
+      .filter((state) => state.belowTarget.length > 0)
+      .map((state) => ({ ...name(state.accountId), domains: [...state.belowTarget] })),
     oldestEvidence: oldestEvidence(input.current, name, input.now),
     failedCollections: input.current
-      .filter((card) =>
-        card.domains.some((d) => d.controls.some((c) => c.unknownReason === 'collection-failed')),
-      )
-      .map((card) => name(card.accountId)),
+      .filter((state) => (state.unknownCounts['collection-failed'] ?? 0) > 0)
+      .map((state) => name(state.accountId)),
   }
 }
 
@@ -172,16 +176,12 @@ export function baselineSnapshot<T extends { createdAt: string }>(
   return ordered.find((s) => Date.parse(s.createdAt) < cutoff) ?? ordered[0]
 }
 
-/** When the newest evidence behind the current scorecards was collected. */
-export function newestEvidenceTime(cards: readonly AccountScorecard[]): string | undefined {
+/** When the newest evidence behind the current states was collected. */
+export function newestEvidenceTime(states: readonly AccountState[]): string | undefined {
   let newest: { at: string; time: number } | undefined
-  for (const card of cards) {
-    for (const control of card.domains.flatMap((d) => d.controls)) {
-      for (const { collectedAt } of control.evidence) {
-        const time = Date.parse(collectedAt)
-        if (!Number.isNaN(time) && (!newest || time > newest.time)) newest = { at: collectedAt, time }
-      }
-    }
+  for (const { newestEvidenceAt: at } of states) {
+    const time = at === undefined ? Number.NaN : Date.parse(at)
+    if (at !== undefined && !Number.isNaN(time) && (!newest || time > newest.time)) newest = { at, time }
   }
   return newest?.at
 }

@@ -17,7 +17,8 @@ export interface AccountsScoreInput {
 /** Scorecards kept between runs, by account, with the fingerprint of the inputs that produced them. */
 export type ScoreCache = Map<string, { key: string; card: AccountScorecard }>
 
-function groupByAccount<T extends { accountId: string }>(rows: T[]): Map<string, T[]> {
+/** Rows grouped by their account id, in their order. */
+export function groupByAccount<T extends { accountId: string }>(rows: T[]): Map<string, T[]> {
   const map = new Map<string, T[]>()
   for (const row of rows) {
     const list = map.get(row.accountId)

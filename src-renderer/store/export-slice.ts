@@ -145,13 +145,15 @@ export function overviewExportScope(
     !filters.tag &&
     !filters.level &&
     !filters.isBelowTargetOnly &&
+    !filters.unknown &&
     !filters.text
   if (onlyOwner) return { accountIds: shownIds, title: `Owner ${filters.owner}` }
   const parts = [
     filters.owner && `owner ${filters.owner}`,
     filters.environment,
     filters.tag && `tag ${filters.tag}`,
-    filters.level && `level L${filters.level}`,
+    filters.level && (filters.level === 'unassessed' ? 'unassessed' : `level L${filters.level}`),
+    filters.unknown && `unknown: ${filters.unknown}`,
     filters.isBelowTargetOnly && 'below target',
     filters.text && `"${filters.text}"`,
   ].filter(Boolean)

@@ -1,71 +1,39 @@
-import type { Account, Attestation, DomainId, Level, Waiver } from '../../shared/domain/types'
+import type { Account, Attestation, Waiver } from '../../shared/domain/types'
 import { type EvidenceBundle, sourceIds } from '../../shared/evidence/schema'
+import {
+  type AccountState,
+  accountStateOfCard,
+  type DomainState,
+  stateStatus,
+} from '../../shared/overview/state'
 import { type CompiledModel, DEFAULT_MAX_EVIDENCE_AGE_DAYS, scoreAccount } from '../../shared/scoring/engine'
-import type { AccountScorecard, ControlStatus, DomainResult, Grade } from '../../shared/scoring/types'
+import type { AccountScorecard } from '../../shared/scoring/types'
 
 /** One domain of one account, as the overview shows it. */
-export interface DomainSummary {
-  /** The assessed level: attestations count as met. */
-  level: Level
-  /** The evidence-verified level: only pass, exempt and not-applicable count. */
-  verifiedLevel: Level
-  target?: Level
-  progress: number
-  /** Failing controls that hold the domain below the next level. */
-  failCount: number
-  /** Unverified controls that hold the domain below the next level. */
-  unknownCount: number
-}
+export type DomainSummary = DomainState
 
 /**
  * What the overview needs about one account, stored per account so the desk never has to read every bundle
- * and answer to draw its first row. Control statuses are kept compactly (one character per control, in
- * the model's order) so a pivot by control or a ▲/▼ mark against a snapshot needs no full scorecard.
+ * and answer to draw its first row: the overview state (levels, counts, compact per-control statuses in the
+ * model's order) and where it came from.
  */
-export interface AccountSummary {
-  accountId: string
+export interface AccountSummary extends AccountState {
   /** Everything the summary was computed from, as one string: it is recomputed when this changes. */
   inputKey: string
   /** When the summary goes out of date by itself (an answer or waiver expires, evidence turns stale). */
   validUntil?: string
   modelVersion: string
   scoredAt: string
-  level: Level
-  verifiedLevel: Level
-  grade: Grade
-  belowTarget: DomainId[]
-  domains: Partial<Record<DomainId, DomainSummary>>
-  /** Controls by status. */
-  counts: Partial<Record<ControlStatus, number>>
-  /** Unknown controls by category (an open map: a new category needs no schema change). */
-  unknownCounts: Record<string, number>
   /** When the scored bundle was collected (absent: never collected). */
   evidenceCollectedAt?: string
-  /** The oldest source time in that bundle: the evidence age. */
-  oldestEvidenceAt?: string
   /** True when a source of the scored bundle failed to collect. */
   hasCollectionError: boolean
-  /** One character per control of `modelVersion`, in compiled order: see `statusCodes`. */
-  statuses: string
-  /** The category of each unknown control, by control id. */
-  unknownReasons: Record<string, string>
 }
 
-/** The one-character code of each control status in `AccountSummary.statuses`. */
-export const statusCodes: Record<ControlStatus, string> = {
-  pass: 'p',
-  fail: 'f',
-  unknown: 'u',
-  exempt: 'e',
-  attested: 'a',
-  'not-applicable': 'n',
-}
-const statusOfCode = new Map(Object.entries(statusCodes).map(([status, code]) => [code, status]))
+export { statusCodes } from '../../shared/overview/state'
 
 /** The status of one control in a summary, by its index in the compiled model (undefined when absent). */
-export function summaryStatus(summary: AccountSummary, index: number): ControlStatus | undefined {
-  return statusOfCode.get(summary.statuses[index] ?? '') as ControlStatus | undefined
-}
+export const summaryStatus = stateStatus
 
 /** What one account's summary is computed from. */
 export interface SummaryInput {
@@ -78,20 +46,12 @@ export interface SummaryInput {
   extraKey?: string
 }
 
-const verifiedStatuses = new Set<ControlStatus>(['pass', 'exempt', 'not-applicable'])
-
-/** The highest level at which every control at or below it is evidence-verified. */
-function verifiedLevelOf(domain: DomainResult): Level {
-  const stated = (domain as DomainResult & { verifiedLevel?: Level }).verifiedLevel
-  if (stated !== undefined) return stated
-  let level = 0
-  for (let at = 1; at <= 5; at++) {
-    const controls = domain.controls.filter((c) => c.level === at)
-    if (!controls.every((c) => verifiedStatuses.has(c.status))) break
-    level = at
-  }
-  return Math.min(level, domain.level) as Level
-}
+/**
+ * The shape of the stored summaries: part of every input key, so rows written in an older shape are
+ * recomputed (never migrated) when it changes. 2: the evidence-verified level as the engine states it (null:
+ * no automated evidence), the grade "unassessed", evidence times from the verdicts.
+ */
+const SUMMARY_FORMAT = 'summary-2'
 
 /** The input key: the model, the targets, the bundle, the answers, and the extra key (a baseline). */
 export function summaryInputKey(
@@ -100,6 +60,7 @@ export function summaryInputKey(
   bundleId: string | undefined,
 ): string {
   return [
+    SUMMARY_FORMAT,
     modelVersion,
     JSON.stringify(input.account.targets),
     bundleId ?? '-',
@@ -124,50 +85,15 @@ export function summaryValidUntil(input: SummaryInput, now: Date): string | unde
 
 /**
  * The part of a summary read from the scorecard alone: levels, counts, statuses. `controlOrder` is the model's
- * control order (the scorecard's own order when absent). The input key and evidence fields are left empty.
+ * control order (the scorecard's own order when absent). The input key and bundle fields are left empty.
  */
 export function summaryOfCard(card: AccountScorecard, controlOrder?: readonly string[]): AccountSummary {
-  const counts: Partial<Record<ControlStatus, number>> = {}
-  const unknownCounts: Record<string, number> = {}
-  const unknownReasons: Record<string, string> = {}
-  const byId = new Map<string, ControlStatus>()
-  const domains: Partial<Record<DomainId, DomainSummary>> = {}
-  for (const domain of card.domains) {
-    for (const c of domain.controls) {
-      counts[c.status] = (counts[c.status] ?? 0) + 1
-      byId.set(c.controlId, c.status)
-      if (c.status === 'unknown') {
-        const category = c.unknownReason ?? 'unknown'
-        unknownCounts[category] = (unknownCounts[category] ?? 0) + 1
-        unknownReasons[c.controlId] = category
-      }
-    }
-    domains[domain.domainId] = {
-      level: domain.level,
-      verifiedLevel: verifiedLevelOf(domain),
-      ...(domain.target !== undefined ? { target: domain.target } : {}),
-      progress: domain.progress,
-      failCount: domain.blockers.fails.length,
-      unknownCount: domain.blockers.unknowns.length,
-    }
-  }
-  const verified = Object.values(domains).map((d) => d.verifiedLevel)
-  const order = controlOrder ?? [...byId.keys()]
   return {
-    accountId: card.accountId,
+    ...accountStateOfCard(card, controlOrder),
     inputKey: '',
     modelVersion: '',
     scoredAt: '',
-    level: card.level,
-    verifiedLevel: (verified.length > 0 ? Math.min(...verified) : 0) as Level,
-    grade: card.grade,
-    belowTarget: card.belowTarget,
-    domains,
-    counts,
-    unknownCounts,
     hasCollectionError: false,
-    statuses: order.map((id) => statusCodes[byId.get(id) ?? 'not-applicable']).join(''),
-    unknownReasons,
   }
 }
 
@@ -189,14 +115,7 @@ export function summarizeCard(
     ...(validUntil ? { validUntil } : {}),
     modelVersion: compiled.version,
     scoredAt: meta.now.toISOString(),
-    ...(bundle
-      ? {
-          evidenceCollectedAt: bundle.collectedAt,
-          oldestEvidenceAt: sourceIds
-            .map((id) => bundle[id].collectedAt)
-            .reduce((x, y) => (Date.parse(x) <= Date.parse(y) ? x : y)),
-        }
-      : {}),
+    ...(bundle ? { evidenceCollectedAt: bundle.collectedAt } : {}),
     hasCollectionError: bundle ? sourceIds.some((id) => bundle[id].status.state === 'error') : false,
   }
 }
@@ -220,13 +139,4 @@ export function summarizeAccount(
   return summarizeCard(card, compiled, input, { inputKey, now })
 }
 
-/** Rows grouped by their account id, in their order. */
-export function groupByAccount<T extends { accountId: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>()
-  for (const row of rows) {
-    const list = map.get(row.accountId)
-    if (list) list.push(row)
-    else map.set(row.accountId, [row])
-  }
-  return map
-}
+export { groupByAccount } from '../../shared/scoring/score-accounts'

@@ -26,6 +26,10 @@ describe('the ratchet at a glance (Chromium)', () => {
     const { page } = app
     const strip = page.getByTestId('summary-strip')
     await strip.waitFor()
+    // The last snapshot is read once the overview is drawn and idle: the comparison arrives after it.
+    await expect
+      .poll(() => strip.getByTestId('summary-levels').textContent(), { timeout: 10_000 })
+      .toMatch(/vs \d{4}-Q\d/)
     const levels = (await strip.getByTestId('summary-levels').textContent()) ?? ''
     const counts = [...levels.matchAll(/L\d (\d+)/g)].map((m) => Number(m[1]))
     expect(counts).toHaveLength(6)

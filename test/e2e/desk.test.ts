@@ -1,24 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DeskPage } from './support/desk-page'
-import { launchApp, type RunningApp } from './support/harness'
-
-let app: RunningApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
-
-/** The level in the open domain's heading, e.g. "Resilience: level 2 (Baseline)". */
-async function domainLevel(desk: DeskPage): Promise<number> {
-  const text = (await desk.page.locator('#domain-title').textContent()) ?? ''
-  const match = /level (\d)/.exec(text)
-  if (!match?.[1]) throw new Error(`no level in "${text}"`)
-  return Number(match[1])
-}
+import { launchAppForTest } from './support/harness'
 
 describe('the desk in Chromium', () => {
   it('loads the demo, drills into evidence, answers, waives, and keeps it all across a reload', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     await desk.demoBanner().waitFor()
     await desk.waitForOverview()
@@ -58,32 +44,18 @@ describe('the desk in Chromium', () => {
     await desk.backToOverview()
     await desk.cell('payments-prod', 'resilience').click()
     await desk.detail().waitFor()
-    const before = await domainLevel(desk)
-    const question = desk.page
-      .getByRole('region', { name: `Level ${before + 1} controls` })
-      .locator('[data-testid="control"].status-row-unknown', {
-        has: desk.page.locator('.manual-tag', { hasText: 'Question' }),
-      })
-      .first()
-    const questionId = await question.getAttribute('data-control-id')
-    if (!questionId) throw new Error('payments-prod resilience has an unanswered question')
-    const opened = await desk.openControl(questionId)
-    await opened.getByRole('button', { name: 'Answer', exact: true }).click()
-    const form = opened.getByRole('form', { name: `Answer ${questionId}` })
-    await form.getByLabel('Yes, it is in place').check()
-    await form.getByLabel('Answered by').fill('Security Lead')
-    await form.getByLabel('Note').fill('Restore drill on 2026-11-02')
-    await form.getByRole('button', { name: 'Save answer' }).click()
-    await desk.control(questionId).locator('.status-pill.status-attested').waitFor()
-    expect(await domainLevel(desk)).toBeGreaterThan(before)
-    const after = await domainLevel(desk)
+    const before = await desk.domainLevel()
+    const questionId = await desk.unansweredQuestion(before + 1)
+    await desk.answerYes(questionId, 'Security Lead', 'Restore drill on 2026-11-02')
+    expect(await desk.domainLevel()).toBeGreaterThan(before)
+    const after = await desk.domainLevel()
 
     // Reload: IndexedDB keeps the answer and the waiver.
     await app.reload()
     await desk.waitForOverview()
     expect(await desk.rows().count()).toBe(12)
     await desk.cell('payments-prod', 'resilience').click()
-    expect(await domainLevel(desk)).toBe(after)
+    expect(await desk.domainLevel()).toBe(after)
     await desk.control(questionId).locator('.status-pill.status-attested').waitFor()
     await desk.backToOverview()
     await desk.cell('data-lake-prod', 'data-protection').click()
@@ -91,7 +63,7 @@ describe('the desk in Chromium', () => {
   })
 
   it('exports a backup, rejects a corrupt one untouched, and restores after showing the counts', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     await desk.waitForOverview()
     const [download] = await Promise.all([

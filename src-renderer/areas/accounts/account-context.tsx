@@ -2,6 +2,30 @@ import { type FormEvent, useState } from 'react'
 import { type Account, criticalitySchema, environmentSchema } from '../../../shared/domain/types'
 import { useAppStore } from '../../store/app-store'
 
+/** A labelled menu over a zod enum's values; a value outside it is refused by the schema. */
+function EnumSelect<T extends string>({
+  label,
+  value,
+  schema,
+  onChange,
+}: {
+  label: string
+  value: T
+  schema: { options: readonly T[]; parse(value: unknown): T }
+  onChange(value: T): void
+}) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(schema.parse(e.target.value))}>
+        {schema.options.map((v) => (
+          <option key={v}>{v}</option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
 /** Owner, environment, criticality and tags, edited together and validated before saving. */
 export function AccountContext({ account }: { account: Account }) {
   const updateAccount = useAppStore((s) => s.updateAccount)
@@ -65,22 +89,18 @@ export function AccountContext({ account }: { account: Account }) {
       <label>
         Owner <input value={owner} onChange={(e) => setOwner(e.target.value)} />
       </label>
-      <label>
-        Environment{' '}
-        <select value={environment} onChange={(e) => setEnvironment(environmentSchema.parse(e.target.value))}>
-          {environmentSchema.options.map((v) => (
-            <option key={v}>{v}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Criticality{' '}
-        <select value={criticality} onChange={(e) => setCriticality(criticalitySchema.parse(e.target.value))}>
-          {criticalitySchema.options.map((v) => (
-            <option key={v}>{v}</option>
-          ))}
-        </select>
-      </label>
+      <EnumSelect<Account['environment']>
+        label="Environment"
+        value={environment}
+        schema={environmentSchema}
+        onChange={setEnvironment}
+      />
+      <EnumSelect<Account['criticality']>
+        label="Criticality"
+        value={criticality}
+        schema={criticalitySchema}
+        onChange={setCriticality}
+      />
       <label>
         Tags <input value={tags} placeholder="comma, separated" onChange={(e) => setTags(e.target.value)} />
       </label>

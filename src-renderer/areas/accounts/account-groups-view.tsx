@@ -2,6 +2,7 @@ import { type DomainId, domainIds } from '../../../shared/domain/types'
 import type { AccountGroup, GroupKey } from '../../../shared/overview/groups'
 import { LevelBadge } from '../../components/level'
 import { domainAbbreviations } from './domain-abbreviations'
+import { LinkButton } from './link-button'
 
 const levels = [0, 1, 2, 3, 4, 5] as const
 
@@ -37,9 +38,7 @@ export function AccountGroupsTable({
         {groups.map((group) => (
           <tr key={group.value} data-testid="group-row">
             <th scope="row">
-              <button type="button" className="link-button" onClick={() => onPick(group.value)}>
-                {group.value}
-              </button>
+              <LinkButton onClick={() => onPick(group.value)}>{group.value}</LinkButton>
             </th>
             <td>{group.accountIds.length}</td>
             <td className="group-levels">

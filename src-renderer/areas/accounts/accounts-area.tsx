@@ -1,12 +1,15 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
-import { AccountDetail } from './account-detail'
 import { BackupPanel } from './backup-panel'
 import { Overview } from './overview'
 import './accounts.css'
+
+// One account's view scores its full scorecard and holds the question forms: loaded when an account opens,
+// so the overview's first chunk carries neither.
+const AccountDetail = lazy(() => import('./account-detail').then((m) => ({ default: m.AccountDetail })))
 
 /** The Accounts area: the desk the security lead lives in. */
 export function AccountsArea() {
@@ -73,7 +76,9 @@ export function AccountsArea() {
       ) : null}
       {isLoaded && accounts.length > 0 && view.kind === 'overview' ? <Overview /> : null}
       {account && view.kind === 'account' ? (
-        <AccountDetail account={account} domainId={view.domainId} controlId={view.controlId} />
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <AccountDetail account={account} domainId={view.domainId} controlId={view.controlId} />
+        </Suspense>
       ) : null}
       {isConfirmingRemoval ? (
         <ConfirmDialog

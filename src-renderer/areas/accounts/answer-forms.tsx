@@ -13,6 +13,46 @@ export function endOfDay(date: string): string {
   return `${date}T23:59:59.000Z`
 }
 
+/** A form's save and cancel buttons. */
+function FormActions({
+  isDisabled,
+  label,
+  onCancel,
+}: {
+  isDisabled: boolean
+  label: string
+  onCancel(): void
+}) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="primary" disabled={isDisabled}>
+        {label}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  )
+}
+
+/**
+ * A form's submit: runs `save` (undefined when the form is not complete), says it is saving meanwhile, and
+ * calls `onDone` once saved (a refused save keeps the form, and the store says why).
+ */
+function useSubmit(save: () => Promise<boolean> | undefined, onDone: () => void) {
+  const [isSaving, setSaving] = useState(false)
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const saving = save()
+    if (!saving) return
+    setSaving(true)
+    const isSaved = await saving
+    setSaving(false)
+    if (isSaved) onDone()
+  }
+  return { isSaving, submit }
+}
+
 /**
  * Records a manual answer for one or more accounts: met or not, expiry, note and evidence link. A person's
  * word is never assumed: there is no default answer and "Answered by" starts empty. Answering many accounts
@@ -40,24 +80,22 @@ export function AnswerForm({
   const [note, setNote] = useState('')
   const [url, setUrl] = useState('')
   const [by, setBy] = useState('')
-  const [isSaving, setSaving] = useState(false)
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (isMet === undefined) return
-    setSaving(true)
-    const isSaved = await attest({
-      accountIds,
-      controlId,
-      isMet,
-      note,
-      evidenceUrl: url,
-      attestedBy: by,
-      attestedAt: now().toISOString(),
-      expiresAt: endOfDay(expires),
-    })
-    setSaving(false)
-    if (isSaved) onDone()
-  }
+  const { isSaving, submit } = useSubmit(
+    () =>
+      isMet === undefined
+        ? undefined
+        : attest({
+            accountIds,
+            controlId,
+            isMet,
+            note,
+            evidenceUrl: url,
+            attestedBy: by,
+            attestedAt: now().toISOString(),
+            expiresAt: endOfDay(expires),
+          }),
+    onDone,
+  )
   return (
     <form className="answer-form" aria-label={`Answer ${controlId}`} onSubmit={submit}>
       <p className="question">{question}</p>
@@ -97,18 +135,11 @@ export function AnswerForm({
         Evidence link{' '}
         <input type="url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
       </label>
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="primary"
-          disabled={isSaving || isMet === undefined || (accountIds.length > 1 && note.trim() === '')}
-        >
-          {accountIds.length > 1 ? `Save answer for ${accountIds.length} accounts` : 'Save answer'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        isDisabled={isSaving || isMet === undefined || (accountIds.length > 1 && note.trim() === '')}
+        label={accountIds.length > 1 ? `Save answer for ${accountIds.length} accounts` : 'Save answer'}
+        onCancel={onDone}
+      />
     </form>
   )
 }
@@ -128,21 +159,18 @@ export function WaiverForm({
   const [reason, setReason] = useState('')
   const [approver, setApprover] = useState('')
   const [expires, setExpires] = useState(() => dateInDays(now(), 90))
-  const [isSaving, setSaving] = useState(false)
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setSaving(true)
-    const isSaved = await waive({
-      accountIds,
-      controlId,
-      reason,
-      approver,
-      createdAt: now().toISOString(),
-      expiresAt: endOfDay(expires),
-    })
-    setSaving(false)
-    if (isSaved) onDone()
-  }
+  const { isSaving, submit } = useSubmit(
+    () =>
+      waive({
+        accountIds,
+        controlId,
+        reason,
+        approver,
+        createdAt: now().toISOString(),
+        expiresAt: endOfDay(expires),
+      }),
+    onDone,
+  )
   return (
     <form className="answer-form" aria-label={`Waive ${controlId}`} onSubmit={submit}>
       <label>
@@ -154,14 +182,7 @@ export function WaiverForm({
       <label>
         Expires <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} required />
       </label>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isSaving}>
-          Save waiver
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions isDisabled={isSaving} label="Save waiver" onCancel={onDone} />
     </form>
   )
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useAppStore } from '../../store/app-store'
 import { useAccountScorecards } from '../../store/scorecards'
 import { useDeskModel } from '../../store/use-desk-model'
@@ -11,10 +11,6 @@ import { AnswerForm } from './answer-forms'
 export function BulkQuestionnaire({ accountIds, onClose }: { accountIds: string[]; onClose(): void }) {
   const desk = useDeskModel()
   const accounts = useAppStore((s) => s.accounts)
-  const ensureDeskDetails = useAppStore((s) => s.ensureDeskDetails)
-  useEffect(() => {
-    void ensureDeskDetails()
-  }, [ensureDeskDetails])
   const cards = useAccountScorecards(accountIds)
   const manual = useMemo(
     () =>

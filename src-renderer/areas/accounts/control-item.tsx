@@ -3,6 +3,7 @@ import type { ControlResult } from '../../../shared/scoring/types'
 import { unknownReasonText } from '../../../shared/scoring/unknown-reasons'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { ExpiredFlag, StatusPill } from '../../components/status-pill'
+import { TableHead } from '../../components/table-head'
 import { useAppStore } from '../../store/app-store'
 import { useDeskModel } from '../../store/use-desk-model'
 import { AnswerForm, WaiverForm } from './answer-forms'
@@ -60,14 +61,7 @@ export function ControlItem({
           {meta?.rationale ? <p>{meta.rationale}</p> : null}
           {result.resources.length > 0 ? (
             <table className="table resources" aria-label={`Resources for ${title}`}>
-              <thead>
-                <tr>
-                  <th>Resource</th>
-                  <th>Type</th>
-                  <th>Region</th>
-                  <th>Detail</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Resource', 'Type', 'Region', 'Detail']} />
               <tbody>
                 {result.resources.map((r) => (
                   <tr key={`${r.id}-${r.region ?? ''}`}>

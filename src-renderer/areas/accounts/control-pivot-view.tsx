@@ -1,10 +1,14 @@
-import { useId, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { DomainId } from '../../../shared/domain/types'
 import { controlPivot, type PivotRow, pivotCounts, pivotCsv } from '../../../shared/overview/control-pivot'
-import type { AccountScorecard, ControlStatus } from '../../../shared/scoring/types'
+import type { AccountState, ControlRef } from '../../../shared/overview/state'
+import type { ControlStatus } from '../../../shared/scoring/types'
 import { StatusPill } from '../../components/status-pill'
 import { download } from '../../store/backup-slice'
 import type { ControlMeta } from '../../store/desk-model'
+import { useAccountScorecards } from '../../store/scorecards'
+import { LinkButton } from './link-button'
+import { OptionSelect } from './option-select'
 import { naturalCollator } from './overview-model'
 
 export interface ControlPivotTableProps {
@@ -34,17 +38,14 @@ export function ControlPivotTable({ control, rows, onOpen }: ControlPivotTablePr
           : ''}
       </p>
       <div className="inline-form">
-        <label className="filter">
-          <span>Status</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value as ControlStatus | '')}>
-            <option value="">Any</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OptionSelect
+          className="filter"
+          label="Status"
+          value={status}
+          values={statuses}
+          emptyLabel="Any"
+          onChange={(v) => setStatus(v as ControlStatus | '')}
+        />
         <button
           type="button"
           onClick={() => download(`ratchet-${control.id}.csv`, pivotCsv(control.id, shown))}
@@ -74,21 +75,19 @@ export function ControlPivotTable({ control, rows, onOpen }: ControlPivotTablePr
           {shown.map((row) => (
             <tr key={row.accountId} data-testid="pivot-row" data-status={row.status}>
               <th scope="row">
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => onOpen(row.accountId, control.domainId, control.id)}
-                >
+                <LinkButton onClick={() => onOpen(row.accountId, control.domainId, control.id)}>
                   {row.name}
-                </button>
+                </LinkButton>
               </th>
               <td>
                 <StatusPill status={row.status} />
                 {row.unknownReason ? <span className="muted"> {row.unknownReason}</span> : null}
               </td>
-              <td>{row.reason}</td>
-              <td className="pivot-resources">{row.resources.map((r) => r.id).join(', ') || '—'}</td>
-              <td>{row.collectedAt?.slice(0, 10) ?? '—'}</td>
+              <td>{row.isDetailed ? row.reason : '…'}</td>
+              <td className="pivot-resources">
+                {row.isDetailed ? row.resources.map((r) => r.id).join(', ') || '—' : '…'}
+              </td>
+              <td>{row.collectedAt?.slice(0, 10) ?? (row.isDetailed ? '—' : '…')}</td>
             </tr>
           ))}
         </tbody>
@@ -100,36 +99,45 @@ export function ControlPivotTable({ control, rows, onOpen }: ControlPivotTablePr
 /** Pivot by control: pick any control, see every account's state for it. */
 export function ControlPivotPanel({
   controls,
+  controlOrder,
   accounts,
-  cards,
+  states,
   initialControlId,
   onOpen,
 }: {
   controls: readonly ControlMeta[]
+  /** The model's controls in the order of the states' statuses. */
+  controlOrder: readonly ControlRef[]
   accounts: ReadonlyArray<{ id: string; name: string }>
-  cards: readonly AccountScorecard[]
+  states: readonly AccountState[]
   initialControlId: string | undefined
   onOpen: ControlPivotTableProps['onOpen']
 }) {
   const [picked, setPicked] = useState(initialControlId ?? controls[0]?.id)
-  const selectId = useId()
+  const [isDetailed, setDetailed] = useState(false)
   const control = controls.find((c) => c.id === picked)
-  const rows = useMemo(() => (picked ? controlPivot(picked, accounts, cards) : []), [picked, accounts, cards])
+  const ids = useMemo(() => (isDetailed ? states.map((s) => s.accountId) : []), [isDetailed, states])
+  // The reasons and resources need every bundle and answer: read only when asked for.
+  const details = useAccountScorecards(ids)
+  const rows = useMemo(() => {
+    const index = controlOrder.findIndex((c) => c.id === picked)
+    return picked && index >= 0 ? controlPivot({ id: picked, index }, accounts, states, details) : []
+  }, [picked, controlOrder, accounts, states, details])
   return (
     <section className="pivot-panel" aria-label="Pivot by control">
-      <label htmlFor={selectId}>Control </label>
-      <select
-        id={selectId}
-        value={picked}
-        onChange={(e) => setPicked(e.target.value)}
-        data-testid="pivot-control"
-      >
-        {controls.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.title} ({c.id})
-          </option>
-        ))}
-      </select>
+      <OptionSelect
+        label="Control"
+        testId="pivot-control"
+        value={picked ?? ''}
+        values={controls.map((c) => c.id)}
+        text={(id) => `${controls.find((c) => c.id === id)?.title ?? id} (${id})`}
+        onChange={setPicked}
+      />
+      {isDetailed ? null : (
+        <button type="button" data-testid="pivot-details" onClick={() => setDetailed(true)}>
+          Show reasons and resources
+        </button>
+      )}
       {control ? <ControlPivotTable control={control} rows={rows} onOpen={onOpen} /> : null}
     </section>
   )

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/scoring/unknown-reasons'
 import { useDeskModel } from '../../store/use-desk-model'
 import { ControlItem } from './control-item'
+import { OptionSelect } from './option-select'
 
 const levels = [1, 2, 3, 4, 5] as const
 const targetLevels: Level[] = [0, 1, 2, 3, 4, 5]
@@ -54,23 +55,14 @@ export function DomainPanel({
         ) : (
           <span>Top level reached</span>
         )}
-        <label>
-          Target{' '}
-          <select
-            value={target ?? ''}
-            aria-label="Target level"
-            onChange={(e) =>
-              onTargetChange(e.target.value === '' ? undefined : (Number(e.target.value) as Level))
-            }
-          >
-            <option value="">none</option>
-            {targetLevels.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OptionSelect
+          label="Target"
+          ariaLabel="Target level"
+          value={target === undefined ? '' : String(target)}
+          values={targetLevels.map(String)}
+          emptyLabel="none"
+          onChange={(v) => onTargetChange(v === '' ? undefined : (Number(v) as Level))}
+        />
         {target !== undefined && domain.level < target ? (
           <span className="below-target">Below target</span>
         ) : null}

@@ -1,9 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { type DomainId, domainIds } from '../../../shared/domain/types'
-import type { CellChange, CellChanges } from '../../../shared/overview/cell-changes'
-import { cellState, describeCell, LevelBadge } from '../../components/level'
+import type { CellChanges } from '../../../shared/overview/cell-changes'
+import { domainUnknowns, isUnassessed as isUnassessedState } from '../../../shared/overview/state'
+import { evidenceLevelText } from '../../../shared/scoring/unknown-reasons'
+import { LevelBadge } from '../../components/level'
 import { domainAbbreviations } from './domain-abbreviations'
+import { DomainCellContent, domainCellLabel } from './heatmap-cell'
 import { gridColumns, type OverviewRow, type Sort, type SortKey } from './overview-model'
 
 const ROW_HEIGHT = 40
@@ -19,6 +22,10 @@ interface HeatmapProps {
   onOpen(accountId: string, domainId?: DomainId): void
   /** The domains' column titles, from the model in use. */
   titles: Record<DomainId, string>
+  /** The domain of each control of the model in use (to place unknowns in their cells). */
+  domainOf(controlId: string): DomainId | undefined
+  /** The unknown category the overview is filtered by ('' for none): its cells are highlighted. */
+  unknownFilter?: string
 }
 
 interface Cell {
@@ -55,20 +62,18 @@ export function moveCell(key: string, at: Cell, last: Cell, page: number, isCtrl
  * so 1,000 accounts scroll smoothly). It has one tab stop (roving tabindex): arrow keys, Home/End and
  * PageUp/PageDown move between cells, Enter opens the account at that domain, Space ticks it for bulk answers.
  */
-/** "▲" or "▼" beside a cell that moved, and the words a screen reader hears instead. */
-function ChangeMark({ change }: { change: CellChange | undefined }) {
-  if (!change) return null
-  return (
-    <span className={`cell-delta delta-${change.direction}`} aria-hidden="true">
-      {change.direction === 'up' ? '▲' : '▼'}
-    </span>
-  )
-}
-
-const describeChange = (change: CellChange | undefined) =>
-  change ? `, ${change.direction} from ${change.from} since the last snapshot` : ''
-
-export function Heatmap({ rows, sort, selected, changes, onSort, onToggle, onOpen, titles }: HeatmapProps) {
+export function Heatmap({
+  rows,
+  sort,
+  selected,
+  changes,
+  onSort,
+  onToggle,
+  onOpen,
+  titles,
+  domainOf,
+  unknownFilter = '',
+}: HeatmapProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 })
   const isKeyboardMove = useRef(false)
@@ -178,6 +183,8 @@ export function Heatmap({ rows, sort, selected, changes, onSort, onToggle, onOpe
             const entry = rows[item.index]
             if (!entry) return null
             const { account, summary: card } = entry
+            const isUnassessed = card ? isUnassessedState(card) : false
+            const unknowns = card ? domainUnknowns(card, domainOf) : {}
             const isSelected = selected.has(account.id)
             const cellButton = (col: number) => ({
               'data-cell': `${item.index}:${col}`,
@@ -218,35 +225,44 @@ export function Heatmap({ rows, sort, selected, changes, onSort, onToggle, onOpe
                   </button>
                 </th>
                 <td className="hm-level">
-                  <LevelBadge
-                    level={card?.level ?? 0}
-                    isBelowTarget={(card?.belowTarget.length ?? 0) > 0}
-                    label={`Headline level ${card?.level ?? 0}, grade ${card?.grade ?? '–'}`}
-                  />{' '}
-                  <span className="hm-grade">{card?.grade}</span>
+                  {isUnassessed ? (
+                    <span className="hm-unassessed" data-testid="unassessed">
+                      unassessed
+                    </span>
+                  ) : (
+                    <>
+                      <LevelBadge
+                        level={card?.level ?? 0}
+                        isBelowTarget={(card?.belowTarget.length ?? 0) > 0}
+                        label={`Headline level ${card?.level ?? 0}, grade ${card?.grade ?? '–'}, evidence-verified ${evidenceLevelText(card?.evidenceLevel)}`}
+                      />{' '}
+                      <span className="hm-grade">{card?.grade}</span>
+                    </>
+                  )}
                 </td>
                 {domainIds.map((domainId, i) => {
-                  const domain = card?.domains[domainId]
-                  const state = cellState(domain)
-                  const isBelow = card?.belowTarget.includes(domainId) ?? false
-                  const change = changes?.get(account.id)?.[domainId]
+                  const cell = {
+                    accountName: account.name,
+                    title: titles[domainId],
+                    domain: card?.domains[domainId],
+                    isUnassessed,
+                    isBelowTarget: card?.belowTarget.includes(domainId) ?? false,
+                    change: changes?.get(account.id)?.[domainId],
+                    unknowns: unknowns[domainId],
+                  }
+                  const isMatch = unknownFilter !== '' && (cell.unknowns?.[unknownFilter] ?? 0) > 0
                   return (
-                    <td key={domainId} className="hm-domain">
+                    <td key={domainId} className={isMatch ? 'hm-domain is-unknown-match' : 'hm-domain'}>
                       <button
                         type="button"
                         className="cell-button"
-                        aria-label={`${account.name}, ${describeCell(domain, titles[domainId])}${isBelow ? ', below target' : ''}${describeChange(change)}`}
-                        data-change={change?.direction}
+                        aria-label={domainCellLabel(cell)}
+                        data-change={cell.change?.direction}
                         data-testid={`cell-${domainId}`}
                         {...cellButton(i + 1)}
                         onClick={() => onOpen(account.id, domainId)}
                       >
-                        <LevelBadge
-                          level={state.level}
-                          isHeldByUnknown={state.isHeldByUnknown}
-                          isBelowTarget={isBelow}
-                        />
-                        <ChangeMark change={change} />
+                        <DomainCellContent {...cell} />
                       </button>
                     </td>
                   )

@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { type Account, domainIds, type Level } from '../../../shared/domain/types'
 import type { AccountScorecard } from '../../../shared/scoring/types'
+import { tinyAccount } from '../../../shared/snapshot/fixtures.test-support'
 import { cellState, domainCell } from '../../components/level'
 import { summaryOfCard } from '../../workers/summary'
 import { moveCell } from './heatmap'
 import { emptyFilters, filterOptions, type OverviewRow, overviewCounts, visibleRows } from './overview-model'
 
-function account(id: string, name: string, extra: Partial<Account> = {}): Account {
-  return {
-    id,
-    name,
-    owner: '',
-    environment: 'unknown',
-    criticality: 'medium',
-    tags: [],
-    targets: {},
-    origin: 'import',
-    ...extra,
-  }
-}
+/** An imported account with no owner, tags or targets unless given. */
+const account = (id: string, name: string, extra: Partial<Account> = {}) =>
+  tinyAccount(id, name, { environment: 'unknown', criticality: 'medium', targets: {}, ...extra })
 function card(
   id: string,
   levels: Level[],
@@ -109,7 +100,37 @@ describe('overview filters, sorting and counts', () => {
       byLevel: [0, 1, 1, 1, 0, 0],
       belowTarget: 1,
       withUnknowns: 1,
+      unassessed: 0,
+      byUnknown: {},
     })
+  })
+
+  it('filters by unknown category, and counts an account with no usable evidence as unassessed, not level 0', () => {
+    const base = summary('4', [0, 0, 0, 0, 0, 0, 0, 0])
+    const more: OverviewRow[] = [
+      ...rows,
+      {
+        account: account('444444444444', 'empty'),
+        summary: { ...base, grade: 'unassessed', unknownCounts: { 'not-collected': 40 } },
+      },
+      {
+        account: account('555555555555', 'denied'),
+        summary: { ...summary('5', [1, 1, 1, 1, 1, 1, 1, 1]), unknownCounts: { 'access-denied': 2 } },
+      },
+    ]
+    const names = (f: Partial<typeof emptyFilters>) =>
+      visibleRows(more, { ...emptyFilters, ...f }, { key: 'name', isDescending: false }).map(
+        (r) => r.account.name,
+      )
+    expect(names({ unknown: 'access-denied' })).toEqual(['denied'])
+    expect(names({ unknown: 'not-collected' })).toEqual(['empty'])
+    expect(names({ unknown: 'stale' })).toEqual([])
+    expect(names({ level: 'unassessed' })).toEqual(['empty'])
+    expect(names({ level: '0' })).toEqual([])
+    const counts = overviewCounts(more)
+    expect(counts.unassessed).toBe(1)
+    expect(counts.byLevel[0]).toBe(0)
+    expect(counts.byUnknown).toEqual({ 'not-collected': 1, 'access-denied': 1 })
   })
 })
 

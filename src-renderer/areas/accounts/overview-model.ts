@@ -1,4 +1,5 @@
 import { type Account, type DomainId, domainIds } from '../../../shared/domain/types'
+import { isUnassessed } from '../../../shared/overview/state'
 import { cellState } from '../../components/level'
 import type { AccountSummary } from '../../workers/summary'
 
@@ -6,8 +7,10 @@ export interface OverviewFilters {
   owner: string
   environment: string
   tag: string
-  /** '' for any, or a headline level '0'…'5'. */
+  /** '' for any, a headline level '0'…'5', or 'unassessed' (no usable evidence: no level at all). */
   level: string
+  /** '' for any, or an unknown category: accounts with at least one control unknown for that reason. */
+  unknown?: string
   isBelowTargetOnly: boolean
   text: string
 }
@@ -16,6 +19,7 @@ export const emptyFilters: OverviewFilters = {
   environment: '',
   tag: '',
   level: '',
+  unknown: '',
   isBelowTargetOnly: false,
   text: '',
 }
@@ -46,12 +50,18 @@ export function filterOptions(accounts: Account[]) {
   }
 }
 
+/** The headline level as the level filter reads it: 'unassessed' never counts as level 0. */
+function levelValue(summary: AccountSummary | undefined): string {
+  return summary && isUnassessed(summary) ? 'unassessed' : String(summary?.level ?? 0)
+}
+
 function matches(row: OverviewRow, f: OverviewFilters): boolean {
   const { account, summary: card } = row
   if (f.owner && account.owner !== f.owner) return false
   if (f.environment && account.environment !== f.environment) return false
   if (f.tag && !account.tags.includes(f.tag)) return false
-  if (f.level && String(card?.level ?? 0) !== f.level) return false
+  if (f.level && levelValue(card) !== f.level) return false
+  if (f.unknown && (card?.unknownCounts[f.unknown] ?? 0) === 0) return false
   if (f.isBelowTargetOnly && (card?.belowTarget.length ?? 0) === 0) return false
   if (f.text) {
     const needle = f.text.toLowerCase()
@@ -62,7 +72,8 @@ function matches(row: OverviewRow, f: OverviewFilters): boolean {
 
 function sortValue(row: OverviewRow, key: SortKey): string | number {
   if (key === 'name' || key === 'owner' || key === 'environment') return row.account[key]
-  if (key === 'level') return row.summary?.level ?? -1
+  // Unassessed sorts below level 0: nothing could be read, which is not a level.
+  if (key === 'level') return row.summary && !isUnassessed(row.summary) ? row.summary.level : -1
   return row.summary?.domains[key]?.level ?? -1
 }
 
@@ -87,18 +98,26 @@ export function visibleRows(rows: OverviewRow[], filters: OverviewFilters, sort:
     })
 }
 
-/** The counts shown above the heatmap. */
+/** The counts shown above the heatmap (unassessed accounts are counted apart, never as level 0). */
 export function overviewCounts(rows: OverviewRow[]) {
   const byLevel = [0, 0, 0, 0, 0, 0]
   let belowTarget = 0
   let withUnknowns = 0
+  let unassessed = 0
+  const byUnknown: Record<string, number> = {}
   for (const { summary } of rows) {
     if (!summary) continue
+    for (const [category, n] of Object.entries(summary.unknownCounts))
+      if (n > 0) byUnknown[category] = (byUnknown[category] ?? 0) + 1
+    if (isUnassessed(summary)) {
+      unassessed++
+      continue
+    }
     byLevel[summary.level] = (byLevel[summary.level] ?? 0) + 1
     if (summary.belowTarget.length > 0) belowTarget++
     if (Object.values(summary.domains).some((d) => cellState(d).isHeldByUnknown)) withUnknowns++
   }
-  return { total: rows.length, byLevel, belowTarget, withUnknowns }
+  return { total: rows.length, byLevel, belowTarget, withUnknowns, unassessed, byUnknown }
 }
 
 /** The heatmap's navigable columns: the account name, then the eight domains. */

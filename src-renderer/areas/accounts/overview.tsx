@@ -1,18 +1,23 @@
-import { useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { type GroupKey, groupAccounts, noGroupValue } from '../../../shared/overview/groups'
+import {
+  type UnknownReason,
+  unknownReasons,
+  unknownReasonText,
+} from '../../../shared/scoring/unknown-reasons'
 import { accountSelectors } from '../../store/accounts-slice'
-import { useAppStore } from '../../store/app-store'
+import { type AppState, useAppStore } from '../../store/app-store'
 import { overviewExportScope } from '../../store/export-slice'
-import { useScorecards } from '../../store/scorecards'
+import { useOverviewStates } from '../../store/scorecards'
 import { summarySelectors } from '../../store/summaries-slice'
 import { useDeskModel } from '../../store/use-desk-model'
 import { BreachesPanel } from '../baselines/breaches-panel'
 import { CollectionFailedBanner } from '../collect/collection-banner'
 import { AccountGroupsTable } from './account-groups-view'
-import { BulkQuestionnaire } from './bulk-questionnaire'
 import { ControlPivotPanel } from './control-pivot-view'
 import { Heatmap } from './heatmap'
+import { OptionSelect } from './option-select'
 import {
   emptyFilters,
   filterOptions,
@@ -24,9 +29,15 @@ import {
 } from './overview-model'
 import { SummaryStrip } from './summary-strip'
 import { OverviewTodo } from './todo-list'
+import { unknownMarkers } from './unknown-markers'
 import { useOverviewSummary } from './use-overview-summary'
 
+// Bulk answering scores the selected accounts' full scorecards: loaded when it opens.
+const BulkQuestionnaire = lazy(() =>
+  import('./bulk-questionnaire').then((m) => ({ default: m.BulkQuestionnaire })),
+)
 const levelsShown = [0, 1, 2, 3, 4, 5] as const
+const legend = unknownReasons.map((r) => `${unknownMarkers[r]} ${unknownReasonText[r]}`).join(', ')
 type OverviewView = 'heatmap' | GroupKey | 'control' | 'todo'
 const viewLabels: Record<OverviewView, string> = {
   heatmap: 'Accounts',
@@ -37,23 +48,21 @@ const viewLabels: Record<OverviewView, string> = {
   todo: 'To do',
 }
 
+/** The store actions the overview calls. */
+const overviewActions = (s: AppState) =>
+  [s.openAccount, s.toggleSelectedAccount, s.setSelectedAccounts, s.openCurrentExport] as const
+
 /** The estate at a glance: filters, counts and the accounts × domains heatmap. */
 export function Overview() {
   const accounts = useAppStore(accountSelectors.accounts)
   const selectedIds = useAppStore(useShallow(accountSelectors.selectedAccountIds))
-  const { openAccount, toggleSelectedAccount, setSelectedAccounts, openCurrentExport } = useAppStore(
-    useShallow((s) => ({
-      openAccount: s.openAccount,
-      toggleSelectedAccount: s.toggleSelectedAccount,
-      setSelectedAccounts: s.setSelectedAccounts,
-      openCurrentExport: s.openCurrentExport,
-    })),
+  const [openAccount, toggleSelectedAccount, setSelectedAccounts, openCurrentExport] = useAppStore(
+    useShallow(overviewActions),
   )
-  // The heatmap draws from the stored summaries at once; the strip, the groups, the pivot and the to-do list
-  // need every control of every account, scored once the bundles and answers have loaded behind it.
+  // Everything here draws from the stored summaries: no bundle or answer is read before the overview answers.
   const summaries = useAppStore(summarySelectors.summaries)
   const desk = useDeskModel()
-  const cards = useScorecards()
+  const { states, controls: controlRefs } = useOverviewStates()
   const [filters, setFilters] = useState<OverviewFilters>(emptyFilters)
   const [sort, setSort] = useState<Sort>({ key: 'name', isDescending: false })
   const [isBulkOpen, setBulkOpen] = useState(false)
@@ -64,18 +73,19 @@ export function Overview() {
   )
   const rows = useMemo(() => visibleRows(allRows, filters, sort), [allRows, filters, sort])
   const counts = useMemo(() => overviewCounts(rows), [rows])
+  // The unknown filter's counts are over every account, so a choice never hides the others' numbers.
+  const unknownAccounts = useMemo(() => overviewCounts(allRows).byUnknown, [allRows])
   const selected = useMemo(() => new Set(selectedIds), [selectedIds])
-  const { summary, changes } = useOverviewSummary(accounts, cards)
+  const { summary, changes } = useOverviewSummary(accounts, states, controlRefs)
   const [view, setView] = useState<OverviewView>('heatmap')
   const groups = useMemo(
     () =>
       view === 'owner' || view === 'environment' || view === 'tag'
-        ? groupAccounts(accounts, cards, view)
+        ? groupAccounts(accounts, new Map(states.map((s) => [s.accountId, s])), view)
         : [],
-    [accounts, cards, view],
+    [accounts, states, view],
   )
   const controls = useMemo(() => [...desk.controls.values()], [desk])
-  const cardList = useMemo(() => [...cards.values()], [cards])
   const patch = (change: Partial<OverviewFilters>) => setFilters((f) => ({ ...f, ...change }))
   const onSort = (key: SortKey) =>
     setSort((s) => ({
@@ -85,21 +95,15 @@ export function Overview() {
     }))
 
   const select = (label: string, value: string, values: string[], onChange: (v: string) => void) => (
-    <label className="filter">
-      <span>{label}</span>
-      <select
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-label={`Filter by ${label.toLowerCase()}`}
-      >
-        <option value="">Any</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {v}
-          </option>
-        ))}
-      </select>
-    </label>
+    <OptionSelect
+      className="filter"
+      label={label}
+      ariaLabel={`Filter by ${label.toLowerCase()}`}
+      value={value}
+      values={values}
+      emptyLabel="Any"
+      onChange={onChange}
+    />
   )
 
   return (
@@ -123,8 +127,9 @@ export function Overview() {
       {view === 'control' ? (
         <ControlPivotPanel
           controls={controls}
+          controlOrder={controlRefs}
           accounts={accounts}
-          cards={cardList}
+          states={states}
           initialControlId={summary.regressions[0]?.controlId}
           onOpen={(accountId, domainId, controlId) => openAccount(accountId, domainId, controlId)}
         />
@@ -159,7 +164,22 @@ export function Overview() {
               patch({ environment }),
             )}
             {select('Tag', filters.tag, options.tags, (tag) => patch({ tag }))}
-            {select('Level', filters.level, ['0', '1', '2', '3', '4', '5'], (level) => patch({ level }))}
+            {select('Level', filters.level, ['0', '1', '2', '3', '4', '5', 'unassessed'], (level) =>
+              patch({ level }),
+            )}
+            <OptionSelect
+              className="filter"
+              label="Unknown"
+              ariaLabel="Filter by unknown category"
+              testId="unknown-filter"
+              value={filters.unknown ?? ''}
+              values={unknownReasons}
+              emptyLabel="Any"
+              text={(c) =>
+                `${unknownMarkers[c as UnknownReason]} ${unknownReasonText[c as UnknownReason]} (${unknownAccounts[c] ?? 0})`
+              }
+              onChange={(unknown) => patch({ unknown })}
+            />
             <label className="filter filter-check">
               <input
                 type="checkbox"
@@ -175,7 +195,8 @@ export function Overview() {
           <CollectionFailedBanner />
           <p className="counts" data-testid="overview-counts" aria-live="polite">
             Showing <strong>{counts.total}</strong> of {accounts.length} accounts · {counts.belowTarget} below
-            target · {counts.withUnknowns} with unverified domains · by level:{' '}
+            target · {counts.withUnknowns} with unverified domains · {counts.unassessed} unassessed · by
+            level:{' '}
             {levelsShown.map((level) => (
               <span key={level} className="count-level">
                 L{level} {counts.byLevel[level]}
@@ -219,16 +240,19 @@ export function Overview() {
                   : 'Export scorecard…'}
             </button>
             <span className="muted legend">
-              Cells show the domain level; hatched with “?” means nothing failed but some controls could not
-              be verified. Underlined: below target. Keys: arrows move, Enter opens, Space selects.
+              Cells show the assessed level, and beside it the evidence-verified level (– for no automated
+              evidence); hatched with “?” means nothing failed but some controls could not be verified.
+              Markers name why: {legend}. Underlined: below target. “Unassessed”: no usable evidence. Keys:
+              arrows move, Enter opens, Space selects.
             </span>
           </div>
           {isBulkOpen && selectedIds.length > 0 ? (
-            <BulkQuestionnaire accountIds={selectedIds} onClose={() => setBulkOpen(false)} />
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <BulkQuestionnaire accountIds={selectedIds} onClose={() => setBulkOpen(false)} />
+            </Suspense>
           ) : null}
-          {rows.length === 0 ? (
-            <p className="muted">No account matches these filters.</p>
-          ) : (
+          {rows.length === 0 ? <p className="muted">No account matches these filters.</p> : null}
+          {rows.length > 0 ? (
             <Heatmap
               rows={rows}
               sort={sort}
@@ -238,8 +262,10 @@ export function Overview() {
               onToggle={toggleSelectedAccount}
               onOpen={(id, domainId) => openAccount(id, domainId)}
               titles={desk.domainTitles}
+              domainOf={(id) => desk.controls.get(id)?.domainId}
+              unknownFilter={filters.unknown ?? ''}
             />
-          )}
+          ) : null}
         </>
       ) : null}
     </div>

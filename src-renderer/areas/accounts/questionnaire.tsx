@@ -6,6 +6,12 @@ import { useDeskModel } from '../../store/use-desk-model'
 import { ControlItem } from './control-item'
 import { expiringWithinDays, groupQuestions, type QuestionFilters } from './questionnaire-groups'
 
+/** The questionnaire's two filters, in order. */
+const filterChecks: ReadonlyArray<{ key: keyof QuestionFilters; label: string }> = [
+  { key: 'isUnansweredOnly', label: 'Unanswered only' },
+  { key: 'isExpiringSoonOnly', label: `Expiring in ${expiringWithinDays} days` },
+]
+
 /** Every manual question for one account, grouped by domain and level, with its current answer. */
 export function Questionnaire({ account }: { account: Account }) {
   const card = useAccountScorecard(account.id)
@@ -35,22 +41,16 @@ export function Questionnaire({ account }: { account: Account }) {
       </p>
       <fieldset className="question-filters">
         <legend className="visually-hidden">Filter questions</legend>
-        <label className="filter-check">
-          <input
-            type="checkbox"
-            checked={filters.isUnansweredOnly}
-            onChange={(e) => setFilters((f) => ({ ...f, isUnansweredOnly: e.target.checked }))}
-          />{' '}
-          Unanswered only
-        </label>
-        <label className="filter-check">
-          <input
-            type="checkbox"
-            checked={filters.isExpiringSoonOnly}
-            onChange={(e) => setFilters((f) => ({ ...f, isExpiringSoonOnly: e.target.checked }))}
-          />{' '}
-          Expiring in {expiringWithinDays} days
-        </label>
+        {filterChecks.map(({ key, label }) => (
+          <label key={key} className="filter-check">
+            <input
+              type="checkbox"
+              checked={filters[key]}
+              onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.checked }))}
+            />{' '}
+            {label}
+          </label>
+        ))}
         <span className="muted" data-testid="questions-shown" aria-live="polite">
           Showing {shown} of {questions.length}
         </span>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { DomainId } from '../../../shared/domain/types'
 import type { OverviewSummary, RegressionGroup } from '../../../shared/overview/summary'
+import { LinkButton } from './link-button'
 
 const levels = [0, 1, 2, 3, 4, 5] as const
 
@@ -48,13 +49,9 @@ function RegressionList({
             <ul className="regression-accounts">
               {group.accounts.map((account) => (
                 <li key={account.id}>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => onOpenControl(account.id, group.domainId, group.controlId)}
-                  >
+                  <LinkButton onClick={() => onOpenControl(account.id, group.domainId, group.controlId)}>
                     {account.name}
-                  </button>
+                  </LinkButton>
                 </li>
               ))}
             </ul>
@@ -93,6 +90,11 @@ export function SummaryStrip({
               <Delta now={distribution.now[level] ?? 0} before={distribution.previous?.[level]} />
             </span>
           ))}
+          {distribution.unassessed > 0 ? (
+            <span className="summary-level" data-testid="summary-unassessed">
+              unassessed <strong>{distribution.unassessed}</strong>
+            </span>
+          ) : null}
         </span>
       </div>
       <div className="summary-tile" data-testid="summary-changes">
@@ -135,14 +137,12 @@ export function SummaryStrip({
       <div className="summary-tile" data-testid="summary-oldest">
         <span className="summary-label">Oldest evidence</span>
         {oldestEvidence ? (
-          <button
-            type="button"
-            className="link-button"
+          <LinkButton
             title={`Collected ${oldestEvidence.collectedAt.slice(0, 10)}`}
             onClick={() => onOpenAccount(oldestEvidence.id)}
           >
             {oldestEvidence.ageDays} days · {oldestEvidence.name}
-          </button>
+          </LinkButton>
         ) : (
           <span>None collected</span>
         )}

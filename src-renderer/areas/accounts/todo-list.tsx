@@ -6,7 +6,8 @@ import { type PlanItem, planActions } from '../../../shared/plan/planner'
 import { useAppStore } from '../../store/app-store'
 import type { AreaId } from '../../store/ui-slice'
 import { useDeskModel } from '../../store/use-desk-model'
-import { useBaselineView } from '../baselines/use-baselines'
+import { useBaselineCounts } from '../baselines/use-baselines'
+import { LinkButton } from './link-button'
 
 /** How many actions the overview lists: the first ones are the ones that raise the most for the least effort. */
 const SHOWN = 7
@@ -31,9 +32,7 @@ export function TodoList({ items, titles, onOpen }: TodoListProps) {
     <ol className="todo-list" data-testid="todo-list">
       {items.map((item) => (
         <li key={item.id} data-testid="todo-item" data-kind={item.kind}>
-          <button type="button" className="link-button" onClick={() => onOpen(item)}>
-            {describeItem(item, titles)}
-          </button>
+          <LinkButton onClick={() => onOpen(item)}>{describeItem(item, titles)}</LinkButton>
           <span className="muted">
             {' '}
             · by day {item.phase} · effort {item.effort}
@@ -55,9 +54,12 @@ function destination(item: PlanItem): { area: AreaId } | { accountId: string; co
   return { area: 'settings' }
 }
 
-/** The overview's to-do list over every account, with each account's baseline as its goal. */
+/**
+ * The overview's to-do list over every account, with each account's baseline as its goal: the planner reads
+ * only statuses and unknown categories, so the stored summaries suffice.
+ */
 export function OverviewTodo({ accounts }: { accounts: readonly Account[] }) {
-  const { inForce, cards } = useBaselineView()
+  const { inForce, cards } = useBaselineCounts()
   const openAccount = useAppStore((s) => s.openAccount)
   const setArea = useAppStore((s) => s.setArea)
   const model = useDeskModel()

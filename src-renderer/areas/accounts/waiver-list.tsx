@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { Account } from '../../../shared/domain/types'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { ExpiredFlag } from '../../components/status-pill'
+import { TableHead } from '../../components/table-head'
 import { useAppStore } from '../../store/app-store'
 import { useDeskModel } from '../../store/use-desk-model'
 
@@ -15,21 +16,17 @@ export function WaiverList({ account }: { account: Account }) {
   const [pending, setPending] = useState<string | undefined>(undefined)
   const sorted = [...waivers].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   const nowIso = now().toISOString()
+  const confirmRemoval = (id: string) => {
+    setPending(undefined)
+    void removeWaiver(id)
+  }
   return (
     <section className="waiver-list" aria-labelledby="waivers-title" data-testid="waiver-list">
       <h3 id="waivers-title">Waivers</h3>
       {sorted.length === 0 ? <p className="muted">No waivers for this account.</p> : null}
       {sorted.length > 0 ? (
         <table className="table" aria-label="Waivers">
-          <thead>
-            <tr>
-              <th>Control</th>
-              <th>Reason</th>
-              <th>Approver</th>
-              <th>Expires</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={['Control', 'Reason', 'Approver', 'Expires', '']} />
           <tbody>
             {sorted.map((w) => (
               <tr key={w.id}>
@@ -52,11 +49,7 @@ export function WaiverList({ account }: { account: Account }) {
           title="Delete this waiver?"
           confirmLabel="Delete"
           onCancel={() => setPending(undefined)}
-          onConfirm={() => {
-            const id = pending
-            setPending(undefined)
-            void removeWaiver(id)
-          }}
+          onConfirm={() => confirmRemoval(pending)}
         >
           <p>The control goes back to what the evidence says.</p>
         </ConfirmDialog>

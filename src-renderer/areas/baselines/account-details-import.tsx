@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { TextFileInput } from '../../components/text-file-input'
 import { useAppStore } from '../../store/app-store'
 import { awsSelectors } from '../../store/aws-slice'
+import { OptionSelect } from '../accounts/option-select'
 
 /** Account details in bulk (a file, or AWS Organizations), so baselines can scope by environment, owner and tag. */
 export function AccountDetailsImport() {
@@ -47,16 +48,16 @@ export function AccountDetailsImport() {
             setBusy(false)
           }}
         >
-          <label>
-            Management account{' '}
-            <select value={target?.id ?? ''} onChange={(e) => setTargetId(e.target.value)}>
-              {targets.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.accountName} ({t.accountId})
-                </option>
-              ))}
-            </select>
-          </label>
+          <OptionSelect
+            label="Management account"
+            value={target?.id ?? ''}
+            values={targets.map((t) => t.id)}
+            text={(id) => {
+              const t = targets.find((x) => x.id === id)
+              return t ? `${t.accountName} (${t.accountId})` : id
+            }}
+            onChange={setTargetId}
+          />
           <label>
             Owner tag <input value={ownerTag} onChange={(e) => setOwnerTag(e.target.value)} size={12} />
           </label>

@@ -4,7 +4,7 @@ import type { SideInfo } from '../../../shared/compare/types'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { baselineSelectors } from '../../store/baselines-slice'
-import { useScorecards } from '../../store/scorecards'
+import { useStatusCards } from '../../store/scorecards'
 import { useLoadBaselines } from './use-baselines'
 
 /** A side of a comparison as baselineShifts reads it: a saved snapshot, or now with the baselines in force. */
@@ -12,7 +12,8 @@ function useSide(side: SideInfo): ShiftSide | undefined {
   const snapshots = useAppStore((s) => s.snapshots)
   const accounts = useAppStore(accountSelectors.accounts)
   const inForce = useAppStore(baselineSelectors.inForce)
-  const cards = useScorecards()
+  // Met or not is all a shift says: the stored summaries' statuses suffice.
+  const cards = useStatusCards()
   return useMemo(() => {
     if (side.kind === 'snapshot') return snapshots.find((s) => s.id === side.id)
     return { label: side.label, accounts, baselines: inForce, scorecard: { accounts: [...cards.values()] } }

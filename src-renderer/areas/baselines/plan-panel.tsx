@@ -6,6 +6,7 @@ import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { download } from '../../store/backup-slice'
 import { useDeskModel } from '../../store/use-desk-model'
+import { OptionSelect } from '../accounts/option-select'
 import { useBaselineView } from './use-baselines'
 
 const ALL = ''
@@ -36,17 +37,15 @@ export function PlanPanel() {
     <section aria-labelledby="plan-title" data-testid="plan-panel">
       <h2 id="plan-title">30-60-90-day plan</h2>
       <div className="inline-form">
-        <label>
-          Scope{' '}
-          <select value={scope} onChange={(e) => setScope(e.target.value)} aria-label="Plan scope">
-            <option value={ALL}>All accounts</option>
-            {inForce.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OptionSelect
+          label="Scope"
+          ariaLabel="Plan scope"
+          value={scope}
+          values={inForce.map((b) => b.id)}
+          emptyLabel="All accounts"
+          text={(id) => inForce.find((b) => b.id === id)?.name ?? id}
+          onChange={setScope}
+        />
         <button
           type="button"
           onClick={() => {

@@ -5,7 +5,7 @@ import type { AccountScorecard } from '../../../shared/scoring/types'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore } from '../../store/app-store'
 import { baselineSelectors } from '../../store/baselines-slice'
-import { useScorecards } from '../../store/scorecards'
+import { useScorecards, useStatusCards } from '../../store/scorecards'
 
 export interface BaselineView {
   inForce: Baseline[]
@@ -22,15 +22,28 @@ export function useLoadBaselines(): void {
   }, [isLoaded, loadBaselines])
 }
 
-/** The baselines in force and every account's standing against the one that holds it, from the live scores. */
-export function useBaselineView(): BaselineView {
+/** The baselines in force and each account's standing against the one that holds it, from `cards`. */
+function useBaselineResults(cards: Map<string, AccountScorecard>): BaselineView {
   useLoadBaselines()
   const inForce = useAppStore(baselineSelectors.inForce)
   const accounts = useAppStore(accountSelectors.accounts)
-  const cards = useScorecards()
   const results = useMemo(
     () => evaluateBaselines(accounts, [...cards.values()], inForce),
     [accounts, cards, inForce],
   )
   return { inForce, results, cards }
+}
+
+/** Every account's standing from its full scorecard: breaches with their reasons and resources. */
+export function useBaselineView(): BaselineView {
+  return useBaselineResults(useScorecards())
+}
+
+/**
+ * Every account's standing from its stored summary alone: which accounts breach and how (failing, unknown,
+ * waived), without reading a bundle. Its breaches carry no reasons or resources: show those from
+ * `useBaselineView`.
+ */
+export function useBaselineCounts(): BaselineView {
+  return useBaselineResults(useStatusCards())
 }
