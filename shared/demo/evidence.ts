@@ -4,6 +4,7 @@ import {
   EVIDENCE_SCHEMA_VERSION,
   type EvidenceBundle,
   type Finding,
+  type PasswordPolicy,
 } from '../evidence/schema'
 import { type Ctx, draw, hasIssue, iso, prefix } from './context'
 import type { DemoProfile } from './profiles'
@@ -178,6 +179,23 @@ function analyzerRegion(c: Ctx, region: string, index: number): AccessAnalyzerRe
   }
 }
 
+/** The password-policy call's outcome: a policy, none (null), or, from an empty offline file, not collected. */
+function passwordPolicy(c: Ctx): { passwordPolicy?: PasswordPolicy | null } {
+  if (c.profile.passwordPolicyNotCollectedQuarter === c.quarter) return {}
+  if (hasIssue(c, 'password-policy')) return { passwordPolicy: null }
+  return {
+    passwordPolicy: {
+      minimumPasswordLength: 14,
+      requireSymbols: true,
+      requireNumbers: true,
+      requireUppercaseCharacters: true,
+      requireLowercaseCharacters: true,
+      allowUsersToChangePassword: true,
+      passwordReusePrevention: 24,
+    },
+  }
+}
+
 /** One account's evidence bundle for one quarter, as the collectors would have produced it. */
 export function buildDemoBundle(
   seed: number,
@@ -237,17 +255,7 @@ export function buildDemoBundle(
             records: {
               generatedAt: iso(at, 0),
               users,
-              passwordPolicy: hasIssue(c, 'password-policy')
-                ? null
-                : {
-                    minimumPasswordLength: 14,
-                    requireSymbols: true,
-                    requireNumbers: true,
-                    requireUppercaseCharacters: true,
-                    requireLowercaseCharacters: true,
-                    allowUsersToChangePassword: true,
-                    passwordReusePrevention: 24,
-                  },
+              ...passwordPolicy(c),
               accountSummary: {
                 AccountMFAEnabled: users.some((u) => u.isRoot && u.isMfaActive) ? 1 : 0,
                 AccountAccessKeysPresent: users.some((u) => u.isRoot && u.accessKeys.some((k) => k.isActive))

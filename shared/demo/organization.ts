@@ -2,7 +2,7 @@ import type { Account, Attestation, DomainId, Waiver } from '../domain/types'
 import type { EvidenceBundle } from '../evidence/schema'
 import type { MaturityModel } from '../model/schema'
 import { buildDemoBundle } from './evidence'
-import { demoAccountId, demoProfiles, targetsFor } from './profiles'
+import { type DemoProfile, demoAccountId, demoProfiles, targetsFor } from './profiles'
 import { latent } from './random'
 
 const DAY = 86_400_000
@@ -185,6 +185,12 @@ function waiversFor(dates: Date[], controls: DemoControl[]): Waiver[] {
   return result
 }
 
+/** When the quarter's run collected the account: at the quarter's date, unless that run missed it. */
+function collectedAt(profile: DemoProfile, quarter: number, asOf: Date): Date {
+  const missed = profile.missedCollection
+  return missed?.quarter === quarter ? new Date(asOf.getTime() - missed.daysEarlier * DAY) : asOf
+}
+
 /**
  * The embedded demo organization: about a dozen accounts with four quarters of varied, realistic evidence
  * (mixed support plans, findings, MFA gaps, improving and regressing accounts), answers and waivers.
@@ -199,7 +205,9 @@ export function buildDemoOrganization(options: DemoOptions): DemoOrganization {
   const quarters: DemoQuarter[] = dates.map((asOf, k) => ({
     label: quarterLabel(asOf),
     asOf: asOf.toISOString(),
-    bundles: demoProfiles.map((p, i) => buildDemoBundle(seed, p, demoAccountId(i), k, asOf)),
+    bundles: demoProfiles.map((p, i) =>
+      buildDemoBundle(seed, p, demoAccountId(i), k, collectedAt(p, k, asOf)),
+    ),
     attestations: attestations.filter((a) => Date.parse(a.attestedAt) <= asOf.getTime()),
     waivers: waivers.filter((w) => Date.parse(w.createdAt) <= asOf.getTime()),
   }))

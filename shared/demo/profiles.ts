@@ -18,6 +18,17 @@ export interface DemoProfile {
   failedCollection?: { quarter: number; source: 'credentialReport' | 'accessAnalyzer' }
   /** A quarter in which the audit role was denied Access Analyzer in the last Region (access denied). */
   accessDeniedQuarter?: number
+  /**
+   * A quarter whose collection run missed the account: its newest evidence is from a run `daysEarlier` days
+   * before the quarter's, older than the maximum evidence age, so every automated control is stale and the
+   * account is unassessed (never F).
+   */
+  missedCollection?: { quarter: number; daysEarlier: number }
+  /**
+   * A quarter imported from an offline folder whose password-policy file was empty (the AWS CLI leaves a
+   * 0-byte file when the call fails): the policy is not collected, never "no policy".
+   */
+  passwordPolicyNotCollectedQuarter?: number
 }
 
 export const demoProfiles: DemoProfile[] = [
@@ -40,6 +51,7 @@ export const demoProfiles: DemoProfile[] = [
     supportPlan: 'basic',
     quality: [0.4, 0.45, 0.5, 0.55],
     regions: ['eu-west-1'],
+    passwordPolicyNotCollectedQuarter: 3,
   },
   {
     name: 'identity-prod',
@@ -123,6 +135,7 @@ export const demoProfiles: DemoProfile[] = [
     quality: [0.26, 0.3, 0.3, 0.3],
     regions: ['eu-central-1'],
     failedCollection: { quarter: 1, source: 'credentialReport' },
+    missedCollection: { quarter: 3, daysEarlier: 40 },
   },
   {
     name: 'security-tooling',
