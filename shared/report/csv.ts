@@ -1,5 +1,5 @@
 import { domainIds } from '../domain/types'
-import { evidenceLevelText } from '../scoring/unknown-reasons'
+import { evidenceLevelText, headlineLevelText } from '../scoring/unknown-reasons'
 import { controlInfoFromModel } from './control-info'
 import { statusWords } from './text'
 import type { ControlInfoLookup, ReportSnapshot } from './types'
@@ -8,6 +8,9 @@ export const csvColumns = [
   'snapshot',
   'account_id',
   'account_name',
+  'account_level',
+  'account_evidence_level',
+  'account_grade',
   'domain',
   'domain_level',
   'domain_evidence_level',
@@ -42,7 +45,9 @@ export function csvField(value: string | number | undefined): string {
 
 /**
  * CSV with one row per account × control, RFC 4180 (CRLF line ends, a header row). Status uses the report's
- * words: an unknown control is "unverified", with its reason in `unknown_reason`. Pass the snapshot already
+ * words: an unknown control is "unverified", with its category in `unknown_reason`. Both headline levels
+ * stand in every row: the assessed one ("L2", or "unassessed" when the account has no usable evidence) and
+ * the evidence-verified one ("L1", or "no automated evidence"). Pass the snapshot already
  * restricted to the scope (applyScope).
  */
 export function renderCsv(snapshot: ReportSnapshot, controlInfo?: ControlInfoLookup): string {
@@ -59,6 +64,9 @@ export function renderCsv(snapshot: ReportSnapshot, controlInfo?: ControlInfoLoo
           snapshot: snapshot.label,
           account_id: card.accountId,
           account_name: names.get(card.accountId) ?? card.accountId,
+          account_level: headlineLevelText(card.level, card.grade),
+          account_evidence_level: evidenceLevelText(card.evidenceLevel),
+          account_grade: card.grade,
           domain: domain.domainId,
           domain_level: domain.level,
           domain_evidence_level: evidenceLevelText(domain.evidenceLevel),

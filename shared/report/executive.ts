@@ -237,6 +237,8 @@ export function buildExecutive(
             name: lookups.nameOf(c.accountId),
             anchor: lookups.anchors.get(c.accountId) ?? '',
             level: c.level,
+            ...(c.evidenceLevel !== undefined ? { evidenceLevel: c.evidenceLevel } : {}),
+            grade: c.grade,
             levels: levelsOf(c),
           }))
         : null,

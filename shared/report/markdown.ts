@@ -1,18 +1,8 @@
 import { domainIds } from '../domain/types'
 import type { ResourceRef } from '../scoring/types'
-import { evidenceLevelText } from '../scoring/unknown-reasons'
+import { evidenceLevelText, headlineLevelText, unknownReasonLabel } from '../scoring/unknown-reasons'
 import { domainTitles } from './control-info'
-import {
-  ageText,
-  countsText,
-  deltaText,
-  humanDate,
-  levelText,
-  moveText,
-  plural,
-  unknownReasonText,
-  unknownText,
-} from './text'
+import { ageText, countsText, deltaText, humanDate, levelText, moveText, plural, unknownText } from './text'
 import type { AccountPage, ExecutivePage, ReportModel } from './types'
 
 /** Escapes text for a Markdown table cell or line: pipes, backslashes, leading markup and line breaks. */
@@ -73,8 +63,13 @@ function executive(report: ReportModel): string[] {
     out.push('### Heatmap: level per account and domain')
     out.push(
       table(
-        ['Account', 'Level', ...domainIds.map((d) => domainTitles[d])],
-        exec.heatmap.map((h) => [mdText(h.name), levelText(h.level), ...h.levels.map(levelText)]),
+        ['Account', 'Level', 'Evidence-verified', ...domainIds.map((d) => domainTitles[d])],
+        exec.heatmap.map((h) => [
+          mdText(h.name),
+          headlineLevelText(h.level, h.grade),
+          evidenceLevelText(h.evidenceLevel),
+          ...h.levels.map(levelText),
+        ]),
       ),
     )
   }
@@ -154,14 +149,22 @@ function accountSection(report: ReportModel, a: AccountPage): string[] {
   const isAll = report.detail === 'everything'
   out.push(`## ${mdText(a.name)} (${mdText(a.accountId)})`)
   out.push(
-    `Level **${levelText(a.level)}**${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · evidence-verified **${evidenceLevelText(a.evidenceLevel)}** · grade **${a.grade}** · owner ${mdText(a.owner) || '–'} · ${a.environment} · criticality ${a.criticality} · ${a.collectedAt ? `evidence of ${humanDate(a.collectedAt)}` : 'no evidence collected'} · controls: ${countsText(a.counts)}`,
+    `Level **${headlineLevelText(a.level, a.grade)}**${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · evidence-verified **${evidenceLevelText(a.evidenceLevel)}** · grade **${a.grade}** · owner ${mdText(a.owner) || '–'} · ${a.environment} · criticality ${a.criticality} · ${a.collectedAt ? `evidence of ${humanDate(a.collectedAt)}` : 'no evidence collected'} · controls: ${countsText(a.counts)}`,
   )
   out.push(
     table(
-      ['Domain', 'Level', 'Target', ...(trend ? [`Since ${mdText(trend.label)}`] : []), 'To next level'],
+      [
+        'Domain',
+        'Level',
+        'Evidence-verified',
+        'Target',
+        ...(trend ? [`Since ${mdText(trend.label)}`] : []),
+        'To next level',
+      ],
       a.domains.map((d) => [
         d.title,
         `${levelText(d.level)}${d.isBelowTarget ? ' (below target)' : ''}`,
+        evidenceLevelText(d.evidenceLevel),
         d.target === undefined ? '–' : levelText(d.target),
         ...(trend ? [d.previousLevel === undefined ? '–' : moveText(d.previousLevel, d.level)] : []),
         `${Math.round(d.progress * 100)}%`,
@@ -186,7 +189,7 @@ function accountSection(report: ReportModel, a: AccountPage): string[] {
         a.unverified
           .map(
             (c) =>
-              `- ${mdText(c.title)} (${domainTitles[c.domainId]} ${levelText(c.level)}): ${c.unknownReason ? `${unknownReasonText[c.unknownReason]}: ` : ''}${mdText(c.reason)}`,
+              `- ${mdText(c.title)} (${domainTitles[c.domainId]} ${levelText(c.level)}): ${c.unknownReason ? `${unknownReasonLabel(c.unknownReason)}: ` : ''}${mdText(c.reason)}`,
           )
           .join('\n'),
       )

@@ -1,4 +1,4 @@
-import { type UnknownReason, unknownReasonText } from '../scoring/unknown-reasons'
+import { type UnknownReason, unknownCountsText, unknownReasonText } from '../scoring/unknown-reasons'
 import type { StatusCounts } from './types'
 
 /** Escapes text for HTML element content and attribute values. */
@@ -69,12 +69,9 @@ export const statusWords: Record<keyof StatusCounts, string> = {
   'not-applicable': 'not applicable',
 }
 
-/** "5 not answered · 3 not subscribed": the unknown categories, kept apart. */
+/** "? 5 not answered · $ 3 not subscribed": the unknown categories, kept apart, each with its marker. */
 export function unknownText(byReason: Partial<Record<UnknownReason, number>>): string {
-  const parts = (Object.keys(unknownReasonText) as UnknownReason[])
-    .filter((reason) => (byReason[reason] ?? 0) > 0)
-    .map((reason) => `${byReason[reason]} ${unknownReasonText[reason]}`)
-  return parts.join(' · ')
+  return unknownCountsText(byReason, true)
 }
 
 /** "12 pass · 3 fail · 4 unverified · 1 waived · 2 attested" (zero counts left out). */

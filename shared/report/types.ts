@@ -138,6 +138,10 @@ export interface HeatRow {
   name: string
   anchor: string
   level: Level
+  /** The account's evidence-verified level; null: no automated evidence (absent for older snapshots). */
+  evidenceLevel?: Level | null
+  /** 'unassessed' when the account has no usable evidence: its level then reads "unassessed", never L0. */
+  grade: Grade
   levels: Level[]
 }
 
