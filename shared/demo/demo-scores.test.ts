@@ -49,8 +49,7 @@ describe('the demo under the default model', () => {
     const reasons = new Set(
       latest.accounts.flatMap((a) => a.domains.flatMap((d) => d.controls.map((c) => c.unknownReason))),
     )
-    for (const reason of unknownReasons)
-      expect(reasons.has(reason), reason).toBe(true)
+    for (const reason of unknownReasons) expect(reasons.has(reason), reason).toBe(true)
     expect(latest.accounts.every((a) => a.evidenceLevel !== undefined)).toBe(true)
     expect(latest.accounts.some((a) => a.domains.some((d) => d.evidenceLevel === null))).toBe(true)
     expect(latest.accounts.some((a) => a.domains.some((d) => (d.evidenceLevel ?? 0) > d.level))).toBe(true)

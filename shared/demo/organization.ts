@@ -74,18 +74,24 @@ export function demoQuarterDates(now: Date): Date[] {
   return [3, 2, 1, 0].map((k) => new Date(now.getTime() - (3 + k * 91) * DAY))
 }
 
-/** The demo accounts (business context and targets), without evidence. */
-export function demoAccounts(): Account[] {
-  return demoProfiles.map((p, i) => ({
-    id: demoAccountId(i),
-    name: p.name,
-    owner: p.owner,
-    environment: p.environment,
-    criticality: p.criticality,
-    tags: p.tags,
+/** A demo account from its profile (business context and targets), without evidence. */
+export function demoAccount(p: DemoProfile, id: string, name = p.name): Account {
+  const { owner, environment, criticality, tags } = p
+  return {
+    id,
+    name,
+    owner,
+    environment,
+    criticality,
+    tags,
     targets: targetsFor(p.criticality),
     origin: 'demo',
-  }))
+  }
+}
+
+/** The demo accounts (business context and targets), without evidence. */
+export function demoAccounts(): Account[] {
+  return demoProfiles.map((p, i) => demoAccount(p, demoAccountId(i)))
 }
 
 function answersFor(seed: number, dates: Date[], controls: DemoControl[]): Attestation[] {

@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { buildDemoOrganization, demoControlsFromModel } from '../demo/organization'
-import { defaultModel } from '../model/default-model'
+import { DEMO_TEST_NOW, demoWithSnapshots } from '../demo/test-support'
 import type { ControlResult } from '../scoring/types'
 import {
   unknownReasonLabel,
@@ -9,19 +8,12 @@ import {
   unknownReasons,
   unknownReasonText,
 } from '../scoring/unknown-reasons'
-import { snapshotsFromQuarters } from '../snapshot/build'
 import { parseSnapshotFile } from '../snapshot/schema'
 import { type ExportOptions, renderExport } from './render'
 import { escapeHtml } from './text'
 
-const now = new Date('2026-11-28T12:00:00.000Z')
-const demo = buildDemoOrganization({ now, controls: demoControlsFromModel(defaultModel) })
-const snapshots = snapshotsFromQuarters({
-  accounts: demo.accounts,
-  quarters: demo.quarters,
-  model: defaultModel,
-  idPrefix: 'demo',
-})
+const now = DEMO_TEST_NOW
+const { snapshots } = demoWithSnapshots(now)
 const latest = snapshots[3]
 if (!latest) throw new Error('the demo has four quarters')
 const render = (format: ExportOptions['format'], detail: ExportOptions['detail'] = 'failing') =>
