@@ -146,6 +146,12 @@ interface AccountLookups {
   waivers: ReportSnapshot['waivers']
 }
 
+/** What every listed control shows: its id, title, domain, level and the reason in words. */
+function controlLine(c: ControlResult, titleOf: (id: string) => string) {
+  const { controlId, domainId, level } = c
+  return { controlId, title: titleOf(controlId), domainId, level, reason: humanizeTimes(c.reason) }
+}
+
 function buildAccountPage(card: AccountScorecard, now: Date, lookups: AccountLookups): AccountPage {
   const { info, titleOf, before, account } = lookups
   const old = before.get(card.accountId)
@@ -180,11 +186,7 @@ function buildAccountPage(card: AccountScorecard, now: Date, lookups: AccountLoo
     failing: controls
       .filter((c) => c.status === 'fail')
       .map((c) => ({
-        controlId: c.controlId,
-        title: titleOf(c.controlId),
-        domainId: c.domainId,
-        level: c.level,
-        reason: humanizeTimes(c.reason),
+        ...controlLine(c, titleOf),
         resources: c.resources,
         fix: info(c.controlId)?.fix ?? '',
         isAnswered: c.attestation !== undefined && c.resources.length === 0,
@@ -192,11 +194,7 @@ function buildAccountPage(card: AccountScorecard, now: Date, lookups: AccountLoo
     unverified: controls
       .filter((c) => c.status === 'unknown')
       .map((c) => ({
-        controlId: c.controlId,
-        title: titleOf(c.controlId),
-        domainId: c.domainId,
-        level: c.level,
-        reason: humanizeTimes(c.reason),
+        ...controlLine(c, titleOf),
         ...(c.unknownReason ? { unknownReason: c.unknownReason } : {}),
       })),
     attestations: lookups.attestations.map((a) => ({

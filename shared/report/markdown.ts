@@ -89,6 +89,16 @@ function executive(report: ReportModel): string[] {
   return out
 }
 
+/** A heading, then one line per item, or `empty` when there is none. */
+function listSection<T>(
+  heading: string,
+  items: T[],
+  empty: string,
+  line: (item: T, index: number) => string,
+): string[] {
+  return [heading, items.length === 0 ? empty : items.map(line).join('\n')]
+}
+
 function sentences(exec: ExecutivePage): string[] {
   const out: string[] = [`### Regressions${exec.trend ? ` since ${mdText(exec.trend.label)}` : ''}`]
   if (!exec.trend) out.push('No earlier snapshot was given, so there is no trend.')
@@ -107,28 +117,22 @@ function sentences(exec: ExecutivePage): string[] {
         )
         .join('\n'),
     )
-  out.push('### Baseline or target breaches')
-  if (exec.breaches.length === 0) out.push('Every account meets its targets.')
-  else
-    out.push(
-      exec.breaches
-        .map(
-          (b) =>
-            `- **${mdText(b.accountName)}**${b.owner ? ` (${mdText(b.owner)})` : ''}: ${domainTitles[b.domainId]} at ${levelText(b.level)}, ${b.kind === 'baseline' ? `the baseline ${mdText(b.source)} asks` : 'its target is'} ${levelText(b.expected)}`,
-        )
-        .join('\n'),
-    )
-  out.push('### Top risks')
-  if (exec.risks.length === 0) out.push('No failing finding.')
-  else
-    out.push(
-      exec.risks
-        .map(
-          (r, i) =>
-            `${i + 1}. **${mdText(r.title)}** in **${mdText(r.accountName)}** (${r.severity}, ${domainTitles[r.domainId]} ${levelText(r.level)}, ${r.criticality} account): ${mdText(r.reason)} (${resources(r.resources, 2, r.resourceCount)})`,
-        )
-        .join('\n'),
-    )
+  out.push(
+    ...listSection(
+      '### Baseline or target breaches',
+      exec.breaches,
+      'Every account meets its targets.',
+      (b) =>
+        `- **${mdText(b.accountName)}**${b.owner ? ` (${mdText(b.owner)})` : ''}: ${domainTitles[b.domainId]} at ${levelText(b.level)}, ${b.kind === 'baseline' ? `the baseline ${mdText(b.source)} asks` : 'its target is'} ${levelText(b.expected)}`,
+    ),
+    ...listSection(
+      '### Top risks',
+      exec.risks,
+      'No failing finding.',
+      (r, i) =>
+        `${i + 1}. **${mdText(r.title)}** in **${mdText(r.accountName)}** (${r.severity}, ${domainTitles[r.domainId]} ${levelText(r.level)}, ${r.criticality} account): ${mdText(r.reason)} (${resources(r.resources, 2, r.resourceCount)})`,
+    ),
+  )
   const c = exec.coverage
   out.push('### Evidence coverage and age')
   out.push(
