@@ -36,33 +36,20 @@ function cr(
   return { kind: 'credential-report', violation, maxViolations, describe: 'matching users' }
 }
 
+const noMfa = { field: 'isMfaActive', equals: false } as const
+/** A credential-report rule over the IAM User Guide's sample report, at `reportNow`. */
+const onSample = (rule: CredentialReportRule) =>
+  evaluateCredentialReport(rule, index(sample, reportNow), params)
+
 describe('credential-report rules (IAM User Guide sample report)', () => {
   it('passes root MFA: the sample root row has mfa_active=true', () => {
-    const out = evaluateCredentialReport(
-      cr({
-        all: [
-          { field: 'isRoot', equals: true },
-          { field: 'isMfaActive', equals: false },
-        ],
-      }),
-      index(sample, reportNow),
-      params,
-    )
+    const out = onSample(cr({ all: [{ field: 'isRoot', equals: true }, noMfa] }))
     expect(out.status).toBe('pass')
     expect(out.resources).toEqual([])
   })
 
   it('fails console users without MFA and names Administrator by ARN and user name', () => {
-    const out = evaluateCredentialReport(
-      cr({
-        all: [
-          { field: 'hasPassword', equals: true },
-          { field: 'isMfaActive', equals: false },
-        ],
-      }),
-      index(sample, reportNow),
-      params,
-    )
+    const out = onSample(cr({ all: [{ field: 'hasPassword', equals: true }, noMfa] }))
     expect(out.status).toBe('fail')
     expect(out.resources).toEqual([
       { id: 'arn:aws:iam::123456789012:user/Administrator', type: 'AWS::IAM::User', detail: 'Administrator' },
