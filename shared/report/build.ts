@@ -1,5 +1,6 @@
 import { type Account, type DomainId, domainIds, type Level } from '../domain/types'
 import { type SourceId, sourceIds } from '../evidence/schema'
+import { groupBy } from '../scoring/group-by'
 import type { AccountScorecard, ControlResult, UnknownReason } from '../scoring/types'
 import { unknownCounts } from '../scoring/unknown-reasons'
 import { controlInfoFromModel, domainTitles } from './control-info'
@@ -123,16 +124,6 @@ export function* reportSteps(
     accounts,
     appendix: buildAppendix(scoped, options.now, nameOf, accounts),
   }
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>()
-  for (const row of rows) {
-    const list = groups.get(key(row))
-    if (list) list.push(row)
-    else groups.set(key(row), [row])
-  }
-  return groups
 }
 
 interface AccountLookups {
