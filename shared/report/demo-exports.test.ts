@@ -57,6 +57,24 @@ describe("the demo organization's exports", () => {
     }
   })
 
+  it('counts the unassessed account at no level, and the evidence-verified level in its own row', () => {
+    const { report, text } = renderExport(latest, {
+      format: 'md',
+      scope: { kind: 'org' },
+      isRedacted: false,
+      now,
+    })
+    const [assessed, verified] = report.executive.headline
+    const sum = (counts: number[] = []) => counts.reduce((a, b) => a + b, 0)
+    expect(report.executive.unassessedCount).toBe(1)
+    expect(sum(assessed?.counts)).toBe(latest.scorecard.accounts.length - 1)
+    expect(verified?.title).toBe('Evidence-verified level')
+    const withEvidence = latest.scorecard.accounts.filter((a) => typeof a.evidenceLevel === 'number')
+    expect(sum(verified?.counts)).toBe(withEvidence.length)
+    expect(text).toContain('12 accounts · 1 unassessed · ')
+    expect(text).toMatch(/\| Evidence-verified level \| \d+ \|/)
+  })
+
   it('names the unassessed account as such, never with a level of 0', () => {
     const md = render('md', 'everything')
     const line = md.split('\n').find((l) => l.startsWith('| legacy-erp |'))

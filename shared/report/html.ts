@@ -14,6 +14,7 @@ import {
   countsText,
   deltaText,
   escapeHtml as e,
+  headlineNote,
   humanDate,
   humanDateTime,
   levelText,
@@ -139,10 +140,10 @@ function headline(exec: ExecutivePage): string {
       return `<tr><th scope="row">${e(row.title)}</th>${cells}</tr>`
     })
     .join('')
-  const verdict = `${plural(exec.accountCount, 'account')} · ${exec.counts.fail} failing controls · ${exec.counts.unknown} unverified${exec.trend ? ` · ${plural(exec.regressionCount, 'regression')} since ${e(exec.trend.label)}` : ''}`
+  const verdict = `${plural(exec.accountCount, 'account')}${exec.unassessedCount > 0 ? ` · ${exec.unassessedCount} unassessed` : ''} · ${exec.counts.fail} failing controls · ${exec.counts.unknown} unverified${exec.trend ? ` · ${plural(exec.regressionCount, 'regression')} since ${e(exec.trend.label)}` : ''}`
   return `<p class="verdict" data-testid="account-count" data-count="${exec.accountCount}">${verdict}</p>
 <table class="headline" data-testid="headline"><thead><tr><th>Accounts at each level</th>${[0, 1, 2, 3, 4, 5].map((l) => `<th class="num">${levelCell(l)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>
-<p class="muted">An account's level is its lowest domain level.${exec.trend ? ` In brackets: the change since ${e(exec.trend.label)}.` : ''} Unverified controls could not be checked; they are not counted as failures${exec.counts.unknown > 0 ? ` (${e(unknownText(exec.unknownByReason))})` : ''}.</p>`
+<p class="muted">An account's level is its lowest domain level${headlineNote(exec)}.${exec.trend ? ` In brackets: the change since ${e(exec.trend.label)}.` : ''} Unverified controls could not be checked; they are not counted as failures${exec.counts.unknown > 0 ? ` (${e(unknownText(exec.unknownByReason))})` : ''}.</p>`
 }
 
 function domainTable(exec: ExecutivePage): string {
@@ -311,10 +312,9 @@ function domainStrip(a: AccountPage): string {
       return `<td id="${a.anchor}-${d.domainId}"${d.isBelowTarget ? ' class="below"' : ''}>${levelCell(d.level)}${move}${target}</td>`
     })
     .join('')
-  const caption =
-    sameTarget === null || sameTarget === undefined
-      ? ''
-      : `<caption>Target ${levelText(sameTarget)} in every domain</caption>`
+  const target =
+    sameTarget === null || sameTarget === undefined ? '' : `Target ${levelText(sameTarget)} in every domain; `
+  const caption = `<caption>${target}under each level, the evidence-verified one</caption>`
   const evidence = a.domains
     .map((d) => `<td><small>${e(evidenceLevelText(d.evidenceLevel))}</small></td>`)
     .join('')

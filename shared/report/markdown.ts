@@ -2,7 +2,17 @@ import { domainIds } from '../domain/types'
 import type { ResourceRef } from '../scoring/types'
 import { evidenceLevelText, headlineLevelText, unknownReasonLabel } from '../scoring/unknown-reasons'
 import { domainTitles } from './control-info'
-import { ageText, countsText, deltaText, humanDate, levelText, moveText, plural, unknownText } from './text'
+import {
+  ageText,
+  countsText,
+  deltaText,
+  headlineNote,
+  humanDate,
+  levelText,
+  moveText,
+  plural,
+  unknownText,
+} from './text'
 import type { AccountPage, ExecutivePage, ReportModel } from './types'
 
 /** Escapes text for a Markdown table cell or line: pipes, backslashes, leading markup and line breaks. */
@@ -45,7 +55,7 @@ function executive(report: ReportModel): string[] {
     `## Executive summary: ${report.scopeKind === 'org' ? 'the organization' : mdText(report.scopeLabel)}`,
   ]
   out.push(
-    `${plural(exec.accountCount, 'account')} · ${exec.counts.fail} failing controls · ${exec.counts.unknown} unverified${exec.counts.unknown > 0 ? ` (${unknownText(exec.unknownByReason)})` : ''}. Unverified controls could not be checked; they are not counted as failures.`,
+    `${plural(exec.accountCount, 'account')}${exec.unassessedCount > 0 ? ` · ${exec.unassessedCount} unassessed` : ''} · ${exec.counts.fail} failing controls · ${exec.counts.unknown} unverified${exec.counts.unknown > 0 ? ` (${unknownText(exec.unknownByReason)})` : ''}. Unverified controls could not be checked; they are not counted as failures.`,
   )
   out.push(
     table(
@@ -59,6 +69,7 @@ function executive(report: ReportModel): string[] {
       ]),
     ),
   )
+  out.push(`An account's level is its lowest domain level${headlineNote(exec)}.`)
   if (exec.heatmap) {
     out.push('### Heatmap: level per account and domain')
     out.push(

@@ -1,5 +1,5 @@
 import { type UnknownReason, unknownCountsText, unknownReasonText } from '../scoring/unknown-reasons'
-import type { StatusCounts } from './types'
+import type { ExecutivePage, StatusCounts } from './types'
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -90,3 +90,15 @@ const ISO_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\
 
 /** The engine's reasons carry ISO times ("until 2027-02-17T12:00:00.000Z"): a report writes them as dates. */
 export const humanizeTimes = (text: string): string => text.replace(ISO_TIME, (iso) => humanDate(iso))
+
+/** What the headline rows leave out: unassessed accounts, and (evidence-verified) accounts with no automated evidence. */
+export function headlineNote(exec: ExecutivePage): string {
+  const unassessed =
+    exec.unassessedCount > 0
+      ? `; ${plural(exec.unassessedCount, 'account')} with no usable evidence, unassessed, are not counted`
+      : ''
+  const verified = exec.headline.some((r) => r.id === 'evidence')
+    ? '; the evidence-verified level counts only automated controls (an account with none has no automated evidence)'
+    : ''
+  return `${unassessed}${verified}`
+}

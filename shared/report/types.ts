@@ -166,6 +166,8 @@ export interface Coverage {
 export interface ExecutivePage {
   accountCount: number
   headline: HeadlineRow[]
+  /** Accounts with no usable evidence: no level of theirs is counted in the headline rows. */
+  unassessedCount: number
   /** Accounts × domains, when the scope is small enough to show on one page (otherwise the domain table is the heatmap). */
   heatmap: HeatRow[] | null
   domains: DomainSummary[]
