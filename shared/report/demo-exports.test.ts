@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { DEMO_TEST_NOW, demoWithSnapshots } from '../demo/test-support'
+import { toMarkdown, toTable } from '../scoring/format'
 import type { ControlResult } from '../scoring/types'
 import {
   unknownReasonLabel,
@@ -82,6 +83,18 @@ describe("the demo organization's exports", () => {
     expect(md).toMatch(/## legacy-erp \(\d{12}\)\n\nLevel \*\*unassessed\*\*/)
     const html = render('html')
     expect(html).toContain('<i class="unassessed">unassessed</i>')
+  })
+
+  it("marks the categories and the unassessed account in the CLI's table and Markdown too", () => {
+    const missed = latest.accounts.find((a) => a.name === 'legacy-erp')?.id ?? ''
+    const row = toTable(latest.scorecard)
+      .split('\n')
+      .find((l) => l.startsWith(missed))
+    expect(row?.split(/\s+/).slice(1, 4)).toEqual(['–', '0', 'unassessed'])
+    const md = toMarkdown(latest.scorecard, latest.model)
+    expect(md).toContain(`## Account ${missed}: level unassessed`)
+    for (const reason of unknownReasons)
+      expect(md, reason).toContain(`unknown (${unknownReasonLabel(reason)})`)
   })
 
   it('writes both headline levels and every category into the CSV', () => {

@@ -89,6 +89,11 @@ export function unknownReasonWords(reason: StoredUnknownReason | undefined): str
   return reason === undefined ? 'unknown' : unknownReasonText[currentUnknownReason(reason)]
 }
 
+/** A stored reason's marker and words ("◷ evidence too old"), or "unknown" when none was recorded. */
+export function unknownMarkedWords(reason: StoredUnknownReason | undefined): string {
+  return reason === undefined ? 'unknown' : unknownReasonLabel(currentUnknownReason(reason))
+}
+
 /**
  * The unknown categories an attestation may resolve: only what evidence cannot tell because nobody asked
  * (or because the account has no source to ask). Collection failures, denied access, stale or missing
