@@ -1,7 +1,7 @@
 import { domainIds } from '../domain/types'
-import { evidenceLevelText, headlineLevelText } from '../scoring/unknown-reasons'
+import { headlineLevelText } from '../scoring/unknown-reasons'
 import { controlInfoFromModel } from './control-info'
-import { statusWords } from './text'
+import { evidenceText, statusWords } from './text'
 import type { ControlInfoLookup, ReportSnapshot } from './types'
 
 export const csvColumns = [
@@ -65,11 +65,11 @@ export function renderCsv(snapshot: ReportSnapshot, controlInfo?: ControlInfoLoo
           account_id: card.accountId,
           account_name: names.get(card.accountId) ?? card.accountId,
           account_level: headlineLevelText(card.level, card.grade),
-          account_evidence_level: evidenceLevelText(card.evidenceLevel),
+          account_evidence_level: evidenceText(card.evidenceLevel),
           account_grade: card.grade,
           domain: domain.domainId,
           domain_level: domain.level,
-          domain_evidence_level: evidenceLevelText(domain.evidenceLevel),
+          domain_evidence_level: evidenceText(domain.evidenceLevel),
           domain_target: domain.target,
           control_id: control.controlId,
           control_title: info(control.controlId)?.title ?? control.controlId,

@@ -76,6 +76,27 @@ describe("the demo organization's exports", () => {
     expect(text).toMatch(/\| Evidence-verified level \| \d+ \|/)
   })
 
+  it('writes "–", never "no automated evidence", for a snapshot made before the evidence-verified level', () => {
+    const card = latest.scorecard.accounts[0]
+    if (!card) throw new Error('the demo has accounts')
+    const { evidenceLevel: _, ...oldCard } = card
+    const old = {
+      ...latest,
+      scorecard: {
+        ...latest.scorecard,
+        accounts: [{ ...oldCard, domains: oldCard.domains.map(({ evidenceLevel: __, ...d }) => d) }],
+      },
+    }
+    const options = { scope: { kind: 'org' as const }, isRedacted: false, now, detail: 'everything' as const }
+    const md = renderExport(old, { ...options, format: 'md' }).text
+    expect(md).not.toContain('no automated evidence')
+    expect(md).toContain('evidence-verified **–**')
+    const csv = parse(renderExport(old, { ...options, format: 'csv' }).text, { columns: true }) as Array<
+      Record<string, string>
+    >
+    expect(csv.every((r) => r.account_evidence_level === '–' && r.domain_evidence_level === '–')).toBe(true)
+  })
+
   it('names the unassessed account as such, never with a level of 0', () => {
     const md = render('md', 'everything')
     const line = md.split('\n').find((l) => l.startsWith('| legacy-erp |'))

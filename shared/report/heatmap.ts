@@ -1,7 +1,6 @@
 import { domainIds } from '../domain/types'
-import { evidenceLevelText } from '../scoring/unknown-reasons'
 import { domainTitles } from './control-info'
-import { escapeHtml as e } from './text'
+import { escapeHtml as e, evidenceText } from './text'
 import type { HeatRow } from './types'
 
 /** Short column heads, so eight domains fit the page's width. */
@@ -34,7 +33,7 @@ export function heatmapTable(rows: HeatRow[], hasSections: boolean): string {
   const body = rows
     .map(
       (r) =>
-        `<tr><td>${hasSections ? `<a href="#${r.anchor}">${e(r.name)}</a>` : e(r.name)}</td><td class="num">${headlineCell(r.level, r.grade)}</td><td class="num">${e(evidenceLevelText(r.evidenceLevel))}</td>${r.levels.map((l) => `<td class="num">${levelCell(l)}</td>`).join('')}</tr>`,
+        `<tr><td>${hasSections ? `<a href="#${r.anchor}">${e(r.name)}</a>` : e(r.name)}</td><td class="num">${headlineCell(r.level, r.grade)}</td><td class="num">${e(evidenceText(r.evidenceLevel))}</td>${r.levels.map((l) => `<td class="num">${levelCell(l)}</td>`).join('')}</tr>`,
     )
     .join('')
   return `<table class="heatmap" data-testid="heatmap"><thead><tr><th>Account</th><th class="num">Level</th><th class="num">Evidence-verified</th>${head}</tr></thead><tbody>${body}</tbody></table>`

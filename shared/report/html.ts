@@ -1,11 +1,6 @@
 import { domainIds } from '../domain/types'
 import type { ResourceRef } from '../scoring/types'
-import {
-  evidenceLevelText,
-  headlineLevelText,
-  type UnknownReason,
-  unknownReasonLabel,
-} from '../scoring/unknown-reasons'
+import { headlineLevelText, type UnknownReason, unknownReasonLabel } from '../scoring/unknown-reasons'
 import { domainTitles } from './control-info'
 import { headlineCell, heatmapTable, levelCell, shortDomainTitles } from './heatmap'
 import { reportCss } from './html-style'
@@ -14,6 +9,7 @@ import {
   countsText,
   deltaText,
   escapeHtml as e,
+  evidenceText,
   headlineNote,
   humanDate,
   humanDateTime,
@@ -263,7 +259,7 @@ function accountSummaryPage(report: ReportModel): string {
 ${cover(report)}
 <h1>Scorecard: ${e(a.name)}</h1>
 <p class="muted">Account <code>${e(a.accountId)}</code> · owner ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)}${a.collectedAt ? ` · evidence collected ${e(humanDate(a.collectedAt))}` : ' · no evidence collected'}</p>
-<div class="kpis"><div class="kpi"><b>${headlineLevelText(a.level, a.grade)}</b>level${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`}</div><div class="kpi" data-testid="evidence-level"><b>${e(evidenceLevelText(a.evidenceLevel))}</b>evidence-verified</div><div class="kpi"><b>${a.grade}</b>grade</div><div class="kpi"><b>${a.failing.length}</b>failing</div><div class="kpi"><b>${a.counts.unknown}</b>unverified</div></div>
+<div class="kpis"><div class="kpi"><b>${headlineLevelText(a.level, a.grade)}</b>level${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`}</div><div class="kpi" data-testid="evidence-level"><b>${e(evidenceText(a.evidenceLevel))}</b>evidence-verified</div><div class="kpi"><b>${a.grade}</b>grade</div><div class="kpi"><b>${a.failing.length}</b>failing</div><div class="kpi"><b>${a.counts.unknown}</b>unverified</div></div>
 <p class="muted">Controls: ${e(countsText(a.counts))}.${a.counts.unknown > 0 ? ` Unverified: ${e(unknownText(a.unknownByReason))}; not counted as failures.` : ''}</p>
 <h2>Domains against target</h2>
 ${accountDomainTable(report, a)}
@@ -279,7 +275,7 @@ function accountDomainTable(report: ReportModel, a: AccountPage): string {
   const rows = a.domains
     .map(
       (d) =>
-        `<tr id="${a.anchor}-${d.domainId}" data-domain="${d.domainId}" data-level="${d.level}"><td>${e(d.title)}</td><td class="num${d.isBelowTarget ? ' below' : ''}">${levelCell(d.level)}</td><td class="num">${e(evidenceLevelText(d.evidenceLevel))}</td><td class="num">${d.target === undefined ? '–' : levelText(d.target)}</td>${trend ? `<td class="num">${d.previousLevel === undefined ? '–' : moveText(d.previousLevel, d.level)}</td>` : ''}<td class="num">${Math.round(d.progress * 100)}%</td></tr>`,
+        `<tr id="${a.anchor}-${d.domainId}" data-domain="${d.domainId}" data-level="${d.level}"><td>${e(d.title)}</td><td class="num${d.isBelowTarget ? ' below' : ''}">${levelCell(d.level)}</td><td class="num">${e(evidenceText(d.evidenceLevel))}</td><td class="num">${d.target === undefined ? '–' : levelText(d.target)}</td>${trend ? `<td class="num">${d.previousLevel === undefined ? '–' : moveText(d.previousLevel, d.level)}</td>` : ''}<td class="num">${Math.round(d.progress * 100)}%</td></tr>`,
     )
     .join('')
   return `<table class="domains" data-testid="account-domains"><thead><tr><th>Domain</th><th class="num">Level</th><th class="num">Evidence-verified</th><th class="num">Target</th>${trend ? `<th class="num">Since ${e(trend.label)}</th>` : ''}<th class="num">To next level</th></tr></thead><tbody>${rows}</tbody></table>`
@@ -316,7 +312,7 @@ function domainStrip(a: AccountPage): string {
     sameTarget === null || sameTarget === undefined ? '' : `Target ${levelText(sameTarget)} in every domain; `
   const caption = `<caption>${target}under each level, the evidence-verified one</caption>`
   const evidence = a.domains
-    .map((d) => `<td><small>${e(evidenceLevelText(d.evidenceLevel))}</small></td>`)
+    .map((d) => `<td><small>${e(evidenceText(d.evidenceLevel))}</small></td>`)
     .join('')
   return `<table class="strip" data-testid="account-domains">${caption}<tr>${head}</tr><tr>${cells}</tr><tr title="evidence-verified">${evidence}</tr></table>`
 }
@@ -404,7 +400,7 @@ function accountSection(report: ReportModel, a: AccountPage, isOnly: boolean): s
   const head = isOnly
     ? '<h1>Failing controls</h1>'
     : `<h1>${e(a.name)}</h1>
-<p class="muted"><code>${e(a.accountId)}</code> · owner ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)} · level <strong>${headlineLevelText(a.level, a.grade)}</strong>${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · evidence-verified <strong data-testid="evidence-level">${e(evidenceLevelText(a.evidenceLevel))}</strong> · grade <strong>${a.grade}</strong> · ${a.collectedAt ? `evidence of ${e(humanDate(a.collectedAt))}` : 'no evidence collected'}</p>
+<p class="muted"><code>${e(a.accountId)}</code> · owner ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)} · level <strong>${headlineLevelText(a.level, a.grade)}</strong>${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · evidence-verified <strong data-testid="evidence-level">${e(evidenceText(a.evidenceLevel))}</strong> · grade <strong>${a.grade}</strong> · ${a.collectedAt ? `evidence of ${e(humanDate(a.collectedAt))}` : 'no evidence collected'}</p>
 ${report.detail === 'everything' ? accountDomainTable(report, a) : domainStrip(a)}
 <h2 class="fail-title">Failing controls (${a.failing.length})</h2>`
   return `<section class="page account" id="${a.anchor}" data-testid="account-page" data-account-id="${e(a.accountId)}">

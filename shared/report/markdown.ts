@@ -1,11 +1,12 @@
 import { domainIds } from '../domain/types'
 import type { ResourceRef } from '../scoring/types'
-import { evidenceLevelText, headlineLevelText, unknownReasonLabel } from '../scoring/unknown-reasons'
+import { headlineLevelText, unknownReasonLabel } from '../scoring/unknown-reasons'
 import { domainTitles } from './control-info'
 import {
   ageText,
   countsText,
   deltaText,
+  evidenceText,
   headlineNote,
   humanDate,
   levelText,
@@ -78,7 +79,7 @@ function executive(report: ReportModel): string[] {
         exec.heatmap.map((h) => [
           mdText(h.name),
           headlineLevelText(h.level, h.grade),
-          evidenceLevelText(h.evidenceLevel),
+          evidenceText(h.evidenceLevel),
           ...h.levels.map(levelText),
         ]),
       ),
@@ -164,7 +165,7 @@ function accountSection(report: ReportModel, a: AccountPage): string[] {
   const isAll = report.detail === 'everything'
   out.push(`## ${mdText(a.name)} (${mdText(a.accountId)})`)
   out.push(
-    `Level **${headlineLevelText(a.level, a.grade)}**${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · evidence-verified **${evidenceLevelText(a.evidenceLevel)}** · grade **${a.grade}** · owner ${mdText(a.owner) || '–'} · ${a.environment} · criticality ${a.criticality} · ${a.collectedAt ? `evidence of ${humanDate(a.collectedAt)}` : 'no evidence collected'} · controls: ${countsText(a.counts)}`,
+    `Level **${headlineLevelText(a.level, a.grade)}**${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · evidence-verified **${evidenceText(a.evidenceLevel)}** · grade **${a.grade}** · owner ${mdText(a.owner) || '–'} · ${a.environment} · criticality ${a.criticality} · ${a.collectedAt ? `evidence of ${humanDate(a.collectedAt)}` : 'no evidence collected'} · controls: ${countsText(a.counts)}`,
   )
   out.push(
     table(
@@ -179,7 +180,7 @@ function accountSection(report: ReportModel, a: AccountPage): string[] {
       a.domains.map((d) => [
         d.title,
         `${levelText(d.level)}${d.isBelowTarget ? ' (below target)' : ''}`,
-        evidenceLevelText(d.evidenceLevel),
+        evidenceText(d.evidenceLevel),
         d.target === undefined ? '–' : levelText(d.target),
         ...(trend ? [d.previousLevel === undefined ? '–' : moveText(d.previousLevel, d.level)] : []),
         `${Math.round(d.progress * 100)}%`,

@@ -1,4 +1,9 @@
-import { type UnknownReason, unknownCountsText, unknownReasonText } from '../scoring/unknown-reasons'
+import {
+  evidenceLevelText,
+  type UnknownReason,
+  unknownCountsText,
+  unknownReasonText,
+} from '../scoring/unknown-reasons'
 import type { ExecutivePage, StatusCounts } from './types'
 
 /** Escapes text for HTML element content and attribute values. */
@@ -102,3 +107,10 @@ export function headlineNote(exec: ExecutivePage): string {
     : ''
   return `${unassessed}${verified}`
 }
+
+/**
+ * The evidence-verified level in words ("L2", "no automated evidence"), or "–" in a snapshot made before
+ * 2026-11-29, which did not record it (never "no automated evidence" for that).
+ */
+export const evidenceText = (level: number | null | undefined): string =>
+  level === undefined ? '–' : evidenceLevelText(level)

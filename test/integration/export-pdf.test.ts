@@ -8,8 +8,8 @@ import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { domainIds } from '../../shared/domain/types'
 import { type ExportOptions, renderExport } from '../../shared/report/render'
+import { evidenceText } from '../../shared/report/text'
 import type { DetailLevel } from '../../shared/report/types'
-import { evidenceLevelText } from '../../shared/scoring/unknown-reasons'
 import type { Snapshot } from '../../shared/snapshot/schema'
 import {
   chromiumArgsFor,
@@ -181,7 +181,7 @@ describe('the standalone HTML file', () => {
       expect(heat).toEqual(
         current.scorecard.accounts.map((a) => [
           a.grade === 'unassessed' ? 'unassessed' : String(a.level),
-          evidenceLevelText(a.evidenceLevel),
+          evidenceText(a.evidenceLevel),
           ...domainIds.map((id) => String(a.domains.find((d) => d.domainId === id)?.level)),
         ]),
       )
