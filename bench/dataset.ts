@@ -4,8 +4,8 @@
  */
 
 import { buildDemoBundle } from '../shared/demo/evidence'
-import { DEMO_SEED, demoControlsFromModel } from '../shared/demo/organization'
-import { demoProfiles, targetsFor } from '../shared/demo/profiles'
+import { DEMO_SEED, demoAccount, demoControlsFromModel } from '../shared/demo/organization'
+import { demoProfiles } from '../shared/demo/profiles'
 import type { Account, Attestation } from '../shared/domain/types'
 import type { EvidenceBundle } from '../shared/evidence/schema'
 import { defaultModel } from '../shared/model/default-model'
@@ -31,16 +31,7 @@ export function buildBenchOrganization(
   const accounts: Account[] = Array.from({ length: accountCount }, (_, i) => {
     const p = demoProfiles[i % demoProfiles.length] ?? demoProfiles[0]
     if (!p) throw new Error('the demo has no profiles')
-    return {
-      id: benchAccountId(i),
-      name: `${p.name}-${i}`,
-      owner: p.owner,
-      environment: p.environment,
-      criticality: p.criticality,
-      tags: p.tags,
-      targets: targetsFor(p.criticality),
-      origin: 'demo',
-    }
+    return demoAccount(p, benchAccountId(i), `${p.name}-${i}`)
   })
   const manual = demoControlsFromModel(defaultModel).filter((c) => c.isManual)
   const quarters: QuarterState[] = []

@@ -2,19 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { evaluateBaselines } from '../baseline/breaches'
 import { baselineShifts } from '../baseline/compare'
 import { inForceAt } from '../baseline/scope'
-import { defaultModel } from '../model/default-model'
-import { snapshotsFromQuarters } from '../snapshot/build'
 import { demoBaselines } from './baselines'
-import { buildDemoOrganization, demoControlsFromModel } from './organization'
+import { DEMO_TEST_NOW, demoWithSnapshots } from './test-support'
 
-const now = new Date('2026-11-28T12:00:00.000Z')
-const demo = buildDemoOrganization({ now, controls: demoControlsFromModel(defaultModel) })
-const snapshots = snapshotsFromQuarters({
-  accounts: demo.accounts,
-  quarters: demo.quarters,
-  model: defaultModel,
-  baselines: demoBaselines(now),
-})
+const now = DEMO_TEST_NOW
+const { demo, snapshots } = demoWithSnapshots(now)
 
 describe('the demo baselines', () => {
   it('hold every demo account: production and non-production', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultModel } from '../model/default-model'
 import { scoreOrganization } from '../scoring/engine'
+import { unknownReasons } from '../scoring/unknown-reasons'
 import { buildDemoOrganization, demoControlsFromModel } from './organization'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
@@ -48,18 +49,17 @@ describe('the demo under the default model', () => {
     const reasons = new Set(
       latest.accounts.flatMap((a) => a.domains.flatMap((d) => d.controls.map((c) => c.unknownReason))),
     )
-    for (const reason of [
-      'not-answered',
-      'answer-expired',
-      'not-subscribed',
-      'access-denied',
-      'no-analyzer',
-      'collection-failed',
-    ] as const)
-      expect(reasons.has(reason), reason).toBe(true)
+    for (const reason of unknownReasons) expect(reasons.has(reason), reason).toBe(true)
     expect(latest.accounts.every((a) => a.evidenceLevel !== undefined)).toBe(true)
     expect(latest.accounts.some((a) => a.domains.some((d) => d.evidenceLevel === null))).toBe(true)
     expect(latest.accounts.some((a) => a.domains.some((d) => (d.evidenceLevel ?? 0) > d.level))).toBe(true)
+    // The account the quarter's run missed has only stale evidence: unassessed, never F.
+    const missed = demo.accounts.find((a) => a.name === 'legacy-erp')?.id
+    const card = latest.accounts.find((a) => a.accountId === missed)
+    expect(card?.grade).toBe('unassessed')
+    const automated = card?.domains.flatMap((d) => d.controls).filter((c) => c.ruleStatus !== undefined)
+    expect(automated?.every((c) => c.unknownReason === 'stale')).toBe(true)
+    expect(latest.accounts.filter((a) => a.grade === 'unassessed')).toHaveLength(1)
   })
 
   it('leaves Trusted Advisor controls unknown (not subscribed), never failed, on Basic support', () => {

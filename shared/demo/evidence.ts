@@ -4,10 +4,54 @@ import {
   EVIDENCE_SCHEMA_VERSION,
   type EvidenceBundle,
   type Finding,
+  type PasswordPolicy,
+  type SourceStatus,
 } from '../evidence/schema'
 import { type Ctx, draw, hasIssue, iso, prefix } from './context'
 import type { DemoProfile } from './profiles'
 import { taCheck, taChecks } from './trusted-advisor'
+
+/** What a user without a console password has: no password, so no MFA either. */
+const noConsole = {
+  hasPassword: false,
+  passwordLastUsed: null,
+  passwordLastChanged: null,
+  isMfaActive: false,
+} satisfies Partial<CredentialUser>
+
+/** An IAM user (not root) created 700 days ago with neither a password nor keys, then what `fields` set. */
+function iamUser(c: Ctx, user: string, path: string, fields: Partial<CredentialUser>): CredentialUser {
+  const arn = `arn:aws:iam::${c.accountId}:user/${path}${user}`
+  return {
+    user,
+    arn,
+    isRoot: false,
+    createdAt: iso(c.at, 700),
+    ...noConsole,
+    accessKeys: [],
+    certificates: [],
+    ...fields,
+  }
+}
+
+/** An access key in slot 1, rotated and last used the given days ago. */
+function accessKey(
+  c: Ctx,
+  isActive: boolean,
+  rotatedDaysAgo: number,
+  usedDaysAgo: number,
+  region: string,
+  service: string,
+) {
+  return {
+    slot: 1 as const,
+    isActive,
+    lastRotated: iso(c.at, rotatedDaysAgo),
+    lastUsed: iso(c.at, usedDaysAgo),
+    lastUsedRegion: region,
+    lastUsedService: service,
+  }
+}
 
 function credentialUsers(c: Ctx): CredentialUser[] {
   const root: CredentialUser = {
@@ -19,18 +63,7 @@ function credentialUsers(c: Ctx): CredentialUser[] {
     passwordLastUsed: hasIssue(c, 'root-used') ? iso(c.at, 12) : iso(c.at, 400),
     passwordLastChanged: null,
     isMfaActive: !hasIssue(c, 'root-mfa') || c.q > 0.3,
-    accessKeys: hasIssue(c, 'root-key')
-      ? [
-          {
-            slot: 1,
-            isActive: c.q < 0.3,
-            lastRotated: iso(c.at, 900),
-            lastUsed: iso(c.at, 200),
-            lastUsedRegion: 'us-east-1',
-            lastUsedService: 's3',
-          },
-        ]
-      : [],
+    accessKeys: hasIssue(c, 'root-key') ? [accessKey(c, c.q < 0.3, 900, 200, 'us-east-1', 's3')] : [],
     certificates: [],
   }
   const humans = ['alice', 'bob', 'carol', 'dmitri', 'erin', 'farid'].slice(
@@ -41,19 +74,14 @@ function credentialUsers(c: Ctx): CredentialUser[] {
   for (const name of humans) {
     // Federated accounts keep only a break-glass user: the others moved to SSO as hygiene improved.
     if (c.q > 0.8 && name !== 'alice') continue
-    const isInactive = hasIssue(c, `inactive-${name}`)
-    users.push({
-      user: c.q > 0.8 ? 'break-glass' : name,
-      arn: `arn:aws:iam::${c.accountId}:user/${c.q > 0.8 ? 'break-glass' : name}`,
-      isRoot: false,
-      createdAt: iso(c.at, 700),
-      hasPassword: true,
-      passwordLastUsed: isInactive ? iso(c.at, 140) : iso(c.at, 3),
-      passwordLastChanged: iso(c.at, 60),
-      isMfaActive: !hasIssue(c, `mfa-${name}`) || c.q > 0.8,
-      accessKeys: [],
-      certificates: [],
-    })
+    users.push(
+      iamUser(c, c.q > 0.8 ? 'break-glass' : name, '', {
+        hasPassword: true,
+        passwordLastUsed: hasIssue(c, `inactive-${name}`) ? iso(c.at, 140) : iso(c.at, 3),
+        passwordLastChanged: iso(c.at, 60),
+        isMfaActive: !hasIssue(c, `mfa-${name}`) || c.q > 0.8,
+      }),
+    )
   }
   for (const name of ['ci-deploy', 'backup-agent', 'reporting-etl'].slice(
     0,
@@ -63,27 +91,14 @@ function credentialUsers(c: Ctx): CredentialUser[] {
     const age = hasIssue(c, `key-age-${name}`)
       ? 120 + draw(c, 'age', name) * 300
       : 20 + draw(c, 'age', name) * 60
-    users.push({
-      user: name,
-      arn: `arn:aws:iam::${c.accountId}:user/service/${name}`,
-      isRoot: false,
-      createdAt: iso(c.at, 800),
-      hasPassword: false,
-      passwordLastUsed: null,
-      passwordLastChanged: null,
-      isMfaActive: false,
-      accessKeys: [
-        {
-          slot: 1,
-          isActive: true,
-          lastRotated: iso(c.at, age),
-          lastUsed: hasIssue(c, `key-unused-${name}`) ? iso(c.at, 130) : iso(c.at, 1),
-          lastUsedRegion: c.profile.regions[0] ?? 'eu-west-1',
-          lastUsedService: 'sts',
-        },
-      ],
-      certificates: [],
-    })
+    const usedDaysAgo = hasIssue(c, `key-unused-${name}`) ? 130 : 1
+    const region = c.profile.regions[0] ?? 'eu-west-1'
+    users.push(
+      iamUser(c, name, 'service/', {
+        createdAt: iso(c.at, 800),
+        accessKeys: [accessKey(c, true, age, usedDaysAgo, region, 'sts')],
+      }),
+    )
   }
   return users
 }
@@ -178,6 +193,31 @@ function analyzerRegion(c: Ctx, region: string, index: number): AccessAnalyzerRe
   }
 }
 
+/** The password-policy call's outcome: a policy, none (null), or, from an empty offline file, not collected. */
+function passwordPolicy(c: Ctx): { passwordPolicy?: PasswordPolicy | null } {
+  if (c.profile.passwordPolicyNotCollectedQuarter === c.quarter) return {}
+  if (hasIssue(c, 'password-policy')) return { passwordPolicy: null }
+  return {
+    passwordPolicy: {
+      minimumPasswordLength: 14,
+      requireSymbols: true,
+      requireNumbers: true,
+      requireUppercaseCharacters: true,
+      requireLowercaseCharacters: true,
+      allowUsersToChangePassword: true,
+      passwordReusePrevention: 24,
+    },
+  }
+}
+
+/** A source that gave no records (a failed call, or a plan the account lacks), with why. */
+function noRecords(
+  collectedAt: string,
+  status: SourceStatus,
+): { status: SourceStatus; collectedAt: string; raw: []; records: null } {
+  return { status, collectedAt, raw: [], records: null }
+}
+
 /** One account's evidence bundle for one quarter, as the collectors would have produced it. */
 export function buildDemoBundle(
   seed: number,
@@ -215,16 +255,11 @@ export function buildDemoBundle(
     },
     credentialReport:
       failed === 'credentialReport'
-        ? {
-            status: {
-              state: 'error',
-              code: 'ReportInProgress',
-              message: 'The credential report was still being generated after 3 attempts',
-            },
-            collectedAt,
-            raw: [],
-            records: null,
-          }
+        ? noRecords(collectedAt, {
+            state: 'error',
+            code: 'ReportInProgress',
+            message: 'The credential report was still being generated after 3 attempts',
+          })
         : {
             status: { state: 'ok' },
             collectedAt,
@@ -237,17 +272,7 @@ export function buildDemoBundle(
             records: {
               generatedAt: iso(at, 0),
               users,
-              passwordPolicy: hasIssue(c, 'password-policy')
-                ? null
-                : {
-                    minimumPasswordLength: 14,
-                    requireSymbols: true,
-                    requireNumbers: true,
-                    requireUppercaseCharacters: true,
-                    requireLowercaseCharacters: true,
-                    allowUsersToChangePassword: true,
-                    passwordReusePrevention: 24,
-                  },
+              ...passwordPolicy(c),
               accountSummary: {
                 AccountMFAEnabled: users.some((u) => u.isRoot && u.isMfaActive) ? 1 : 0,
                 AccountAccessKeysPresent: users.some((u) => u.isRoot && u.accessKeys.some((k) => k.isActive))
@@ -263,16 +288,11 @@ export function buildDemoBundle(
           },
     trustedAdvisor:
       profile.supportPlan === 'basic'
-        ? {
-            status: {
-              state: 'unavailable',
-              reason: 'not-subscribed',
-              message: 'Access denied due to support level (Basic support)',
-            },
-            collectedAt,
-            raw: [],
-            records: null,
-          }
+        ? noRecords(collectedAt, {
+            state: 'unavailable',
+            reason: 'not-subscribed',
+            message: 'Access denied due to support level (Basic support)',
+          })
         : {
             status: { state: 'ok' },
             collectedAt,
@@ -283,16 +303,11 @@ export function buildDemoBundle(
           },
     accessAnalyzer:
       failed === 'accessAnalyzer'
-        ? {
-            status: {
-              state: 'error',
-              code: 'ThrottlingException',
-              message: 'Rate exceeded while listing findings',
-            },
-            collectedAt,
-            raw: [],
-            records: null,
-          }
+        ? noRecords(collectedAt, {
+            state: 'error',
+            code: 'ThrottlingException',
+            message: 'Rate exceeded while listing findings',
+          })
         : {
             status: aaOk
               ? { state: 'ok' }

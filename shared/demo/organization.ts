@@ -2,7 +2,7 @@ import type { Account, Attestation, DomainId, Waiver } from '../domain/types'
 import type { EvidenceBundle } from '../evidence/schema'
 import type { MaturityModel } from '../model/schema'
 import { buildDemoBundle } from './evidence'
-import { demoAccountId, demoProfiles, targetsFor } from './profiles'
+import { type DemoProfile, demoAccountId, demoProfiles, targetsFor } from './profiles'
 import { latent } from './random'
 
 const DAY = 86_400_000
@@ -74,18 +74,24 @@ export function demoQuarterDates(now: Date): Date[] {
   return [3, 2, 1, 0].map((k) => new Date(now.getTime() - (3 + k * 91) * DAY))
 }
 
-/** The demo accounts (business context and targets), without evidence. */
-export function demoAccounts(): Account[] {
-  return demoProfiles.map((p, i) => ({
-    id: demoAccountId(i),
-    name: p.name,
-    owner: p.owner,
-    environment: p.environment,
-    criticality: p.criticality,
-    tags: p.tags,
+/** A demo account from its profile (business context and targets), without evidence. */
+export function demoAccount(p: DemoProfile, id: string, name = p.name): Account {
+  const { owner, environment, criticality, tags } = p
+  return {
+    id,
+    name,
+    owner,
+    environment,
+    criticality,
+    tags,
     targets: targetsFor(p.criticality),
     origin: 'demo',
-  }))
+  }
+}
+
+/** The demo accounts (business context and targets), without evidence. */
+export function demoAccounts(): Account[] {
+  return demoProfiles.map((p, i) => demoAccount(p, demoAccountId(i)))
 }
 
 function answersFor(seed: number, dates: Date[], controls: DemoControl[]): Attestation[] {
@@ -185,6 +191,12 @@ function waiversFor(dates: Date[], controls: DemoControl[]): Waiver[] {
   return result
 }
 
+/** When the quarter's run collected the account: at the quarter's date, unless that run missed it. */
+function collectedAt(profile: DemoProfile, quarter: number, asOf: Date): Date {
+  const missed = profile.missedCollection
+  return missed?.quarter === quarter ? new Date(asOf.getTime() - missed.daysEarlier * DAY) : asOf
+}
+
 /**
  * The embedded demo organization: about a dozen accounts with four quarters of varied, realistic evidence
  * (mixed support plans, findings, MFA gaps, improving and regressing accounts), answers and waivers.
@@ -199,7 +211,9 @@ export function buildDemoOrganization(options: DemoOptions): DemoOrganization {
   const quarters: DemoQuarter[] = dates.map((asOf, k) => ({
     label: quarterLabel(asOf),
     asOf: asOf.toISOString(),
-    bundles: demoProfiles.map((p, i) => buildDemoBundle(seed, p, demoAccountId(i), k, asOf)),
+    bundles: demoProfiles.map((p, i) =>
+      buildDemoBundle(seed, p, demoAccountId(i), k, collectedAt(p, k, asOf)),
+    ),
     attestations: attestations.filter((a) => Date.parse(a.attestedAt) <= asOf.getTime()),
     waivers: waivers.filter((w) => Date.parse(w.createdAt) <= asOf.getTime()),
   }))

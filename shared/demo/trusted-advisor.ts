@@ -1,101 +1,40 @@
 import type { CredentialUser, TaCheck, TaResource } from '../evidence/schema'
 import { type Ctx, DAY, draw, hasIssue, iso, prefix } from './context'
 
-/** The Trusted Advisor checks the demo reports (security and fault tolerance). */
-export const taChecks: Array<{
-  id: string
-  name: string
-  pillar: string
-  type: string
-  severity: 'warning' | 'error'
-}> = [
-  { id: '12Fnkpl8Y5', name: 'Exposed Access Keys', pillar: 'security', type: 'iam-key', severity: 'error' },
-  { id: 'Yw2K9puPzl', name: 'IAM Password Policy', pillar: 'security', type: 'account', severity: 'warning' },
-  { id: 'zXCkfM1nI3', name: 'IAM Use', pillar: 'security', type: 'account', severity: 'warning' },
-  { id: 'vjafUGJ9H0', name: 'AWS CloudTrail Logging', pillar: 'security', type: 'trail', severity: 'error' },
-  {
-    id: 'HCP4007jGY',
-    name: 'Security Groups - Specific Ports Unrestricted',
-    pillar: 'security',
-    type: 'sg',
-    severity: 'error',
-  },
-  {
-    id: '1iG5NDGVre',
-    name: 'Security Groups - Unrestricted Access',
-    pillar: 'security',
-    type: 'sg',
-    severity: 'warning',
-  },
-  {
-    id: 'nNauJisYIT',
-    name: 'Amazon RDS Security Group Access Risk',
-    pillar: 'security',
-    type: 'rds',
-    severity: 'warning',
-  },
-  { id: 'xSqX82fQu', name: 'ELB Security Groups', pillar: 'security', type: 'elb', severity: 'warning' },
-  { id: 'a2sEc6ILx', name: 'ELB Listener Security', pillar: 'security', type: 'elb', severity: 'warning' },
-  {
-    id: 'ePs02jT06w',
-    name: 'Amazon EBS Public Snapshots',
-    pillar: 'security',
-    type: 'ebs-snap',
-    severity: 'error',
-  },
-  {
-    id: 'rSs93HQwa1',
-    name: 'Amazon RDS Public Snapshots',
-    pillar: 'security',
-    type: 'rds-snap',
-    severity: 'error',
-  },
-  {
-    id: 'Pfx0RwqBli',
-    name: 'Amazon S3 Bucket Permissions',
-    pillar: 'security',
-    type: 's3',
-    severity: 'error',
-  },
-  {
-    id: 'L4dfs2Q4C5',
-    name: 'AWS Lambda Functions Using Deprecated Runtimes',
-    pillar: 'security',
-    type: 'lambda',
-    severity: 'warning',
-  },
-  { id: 'opQPADkZvH', name: 'Amazon RDS Backups', pillar: 'fault_tolerance', type: 'rds', severity: 'error' },
-  {
-    id: 'H7IgTzjTYb',
-    name: 'Amazon EBS Snapshots',
-    pillar: 'fault_tolerance',
-    type: 'ebs',
-    severity: 'warning',
-  },
-  {
-    id: 'R365s2Qddf',
-    name: 'Amazon S3 Bucket Versioning',
-    pillar: 'fault_tolerance',
-    type: 's3',
-    severity: 'warning',
-  },
-  {
-    id: 'f2iK5R6Dep',
-    name: 'Amazon RDS Multi-AZ',
-    pillar: 'fault_tolerance',
-    type: 'rds',
-    severity: 'warning',
-  },
-  { id: 'BueAdJ7NrP', name: 'Amazon S3 Bucket Logging', pillar: 'security', type: 's3', severity: 'warning' },
-  { id: '7DAFEmoDos', name: 'MFA on Root Account', pillar: 'security', type: 'account', severity: 'error' },
-  {
-    id: 'DqdJqYeRm5',
-    name: 'IAM Access Key Rotation',
-    pillar: 'security',
-    type: 'iam-key',
-    severity: 'warning',
-  },
+type Severity = 'warning' | 'error'
+
+/** The Trusted Advisor checks the demo reports (security and fault tolerance): id, name, pillar, resource type. */
+const checkTable: Array<[id: string, name: string, pillar: string, type: string, severity: Severity]> = [
+  ['12Fnkpl8Y5', 'Exposed Access Keys', 'security', 'iam-key', 'error'],
+  ['Yw2K9puPzl', 'IAM Password Policy', 'security', 'account', 'warning'],
+  ['zXCkfM1nI3', 'IAM Use', 'security', 'account', 'warning'],
+  ['vjafUGJ9H0', 'AWS CloudTrail Logging', 'security', 'trail', 'error'],
+  ['HCP4007jGY', 'Security Groups - Specific Ports Unrestricted', 'security', 'sg', 'error'],
+  ['1iG5NDGVre', 'Security Groups - Unrestricted Access', 'security', 'sg', 'warning'],
+  ['nNauJisYIT', 'Amazon RDS Security Group Access Risk', 'security', 'rds', 'warning'],
+  ['xSqX82fQu', 'ELB Security Groups', 'security', 'elb', 'warning'],
+  ['a2sEc6ILx', 'ELB Listener Security', 'security', 'elb', 'warning'],
+  ['ePs02jT06w', 'Amazon EBS Public Snapshots', 'security', 'ebs-snap', 'error'],
+  ['rSs93HQwa1', 'Amazon RDS Public Snapshots', 'security', 'rds-snap', 'error'],
+  ['Pfx0RwqBli', 'Amazon S3 Bucket Permissions', 'security', 's3', 'error'],
+  ['L4dfs2Q4C5', 'AWS Lambda Functions Using Deprecated Runtimes', 'security', 'lambda', 'warning'],
+  ['opQPADkZvH', 'Amazon RDS Backups', 'fault_tolerance', 'rds', 'error'],
+  ['H7IgTzjTYb', 'Amazon EBS Snapshots', 'fault_tolerance', 'ebs', 'warning'],
+  ['R365s2Qddf', 'Amazon S3 Bucket Versioning', 'fault_tolerance', 's3', 'warning'],
+  ['f2iK5R6Dep', 'Amazon RDS Multi-AZ', 'fault_tolerance', 'rds', 'warning'],
+  ['BueAdJ7NrP', 'Amazon S3 Bucket Logging', 'security', 's3', 'warning'],
+  ['7DAFEmoDos', 'MFA on Root Account', 'security', 'account', 'error'],
+  ['DqdJqYeRm5', 'IAM Access Key Rotation', 'security', 'iam-key', 'warning'],
 ]
+
+/** The checks as objects, for the evidence builders. */
+export const taChecks = checkTable.map(([id, name, pillar, type, severity]) => ({
+  id,
+  name,
+  pillar,
+  type,
+  severity,
+}))
 
 function resourceArn(c: Ctx, type: string, n: number, region: string): { arn: string; id: string } {
   const a = c.accountId

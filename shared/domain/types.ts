@@ -44,11 +44,12 @@ export const accountSchema = z.object({
 })
 export type Account = z.infer<typeof accountSchema>
 
+/** What every answer (attestation or waiver) is about: its id, the account and the control. */
+const answerKey = { id: z.string(), accountId: accountIdSchema, controlId: z.string() }
+
 /** A manual answer to a control's question. It stops counting when it expires. */
 export const attestationSchema = z.object({
-  id: z.string(),
-  accountId: accountIdSchema,
-  controlId: z.string(),
+  ...answerKey,
   /** true: the control is met. false: recorded as not met (it then fails). */
   isMet: z.boolean(),
   note: z.string().default(''),
@@ -61,9 +62,7 @@ export type Attestation = z.infer<typeof attestationSchema>
 
 /** An accepted risk: the control counts as exempt until it expires. */
 export const waiverSchema = z.object({
-  id: z.string(),
-  accountId: accountIdSchema,
-  controlId: z.string(),
+  ...answerKey,
   reason: z.string().min(1),
   approver: z.string().min(1),
   createdAt: isoTime,

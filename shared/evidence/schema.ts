@@ -90,17 +90,20 @@ export const credentialUserSchema = z.object({
 })
 export type CredentialUser = z.infer<typeof credentialUserSchema>
 
+/** A setting GetAccountPasswordPolicy may leave out: a switch, or a whole number. */
+const setting = { flag: z.boolean().optional(), number: z.number().int().optional() }
+
 export const passwordPolicySchema = z.object({
-  minimumPasswordLength: z.number().int().optional(),
-  requireSymbols: z.boolean().optional(),
-  requireNumbers: z.boolean().optional(),
-  requireUppercaseCharacters: z.boolean().optional(),
-  requireLowercaseCharacters: z.boolean().optional(),
-  allowUsersToChangePassword: z.boolean().optional(),
-  expirePasswords: z.boolean().optional(),
-  maxPasswordAge: z.number().int().optional(),
-  passwordReusePrevention: z.number().int().optional(),
-  hardExpiry: z.boolean().optional(),
+  minimumPasswordLength: setting.number,
+  requireSymbols: setting.flag,
+  requireNumbers: setting.flag,
+  requireUppercaseCharacters: setting.flag,
+  requireLowercaseCharacters: setting.flag,
+  allowUsersToChangePassword: setting.flag,
+  expirePasswords: setting.flag,
+  maxPasswordAge: setting.number,
+  passwordReusePrevention: setting.number,
+  hardExpiry: setting.flag,
 })
 export type PasswordPolicy = z.infer<typeof passwordPolicySchema>
 
@@ -146,6 +149,8 @@ export const taResourceSchema = z.object({
 })
 export type TaResource = z.infer<typeof taResourceSchema>
 
+const resourceCount = z.number().int()
+
 /** One Trusted Advisor recommendation, keyed by its legacy check id (the tail of checkArn). */
 export const taCheckSchema = z.object({
   checkId: z.string(),
@@ -155,11 +160,12 @@ export const taCheckSchema = z.object({
   status: taStatusSchema,
   pillars: z.array(z.string()),
   source: z.string(),
+  /** How many resources the check found in each status (excluded ones apart). */
   counts: z.object({
-    ok: z.number().int(),
-    warning: z.number().int(),
-    error: z.number().int(),
-    excluded: z.number().int(),
+    ok: resourceCount,
+    warning: resourceCount,
+    error: resourceCount,
+    excluded: resourceCount,
   }),
   /** The warning and error resources (ok resources are not listed, to save calls). */
   resources: z.array(taResourceSchema),

@@ -1,15 +1,17 @@
-import { dataProtectionDomain } from './default/data-protection'
-import { governanceDomain } from './default/governance'
-import { iamDomain } from './default/iam'
-import { incidentResponseDomain } from './default/incident-response'
-import { loggingDetectionDomain } from './default/logging-detection'
-import { networkDomain } from './default/network'
-import { resilienceDomain } from './default/resilience'
-import { workloadDomain } from './default/workload'
-import { type MaturityModel, type MaturityModelInput, MODEL_SCHEMA_VERSION, validateModel } from './schema'
+import dataProtectionDomain from './default/data-protection.json'
+import governanceDomain from './default/governance.json'
+import iamDomain from './default/iam.json'
+import incidentResponseDomain from './default/incident-response.json'
+import loggingDetectionDomain from './default/logging-detection.json'
+import networkDomain from './default/network.json'
+import resilienceDomain from './default/resilience.json'
+import workloadDomain from './default/workload.json'
+import { type MaturityModel, MODEL_SCHEMA_VERSION, validateModel } from './schema'
 
 /**
- * The default Ratchet model as written (see docs/maturity-model.md for the rationale). Levels are cumulative:
+ * The default Ratchet model as written (see docs/maturity-model.md for the rationale). Each domain's levels
+ * and controls are a table in `default/<domain>.json` (data, in the model-file format users import), checked
+ * by the same schema as an imported model when this module loads. Levels are cumulative:
  * L1 Initial, L2 Baseline, L3 Consistent, L4 Guardrails, L5 Automated. Every Trusted Advisor rule also carries
  * a question, so accounts without Business support can attest instead of staying unknown.
  */
@@ -96,7 +98,7 @@ export const defaultModelInput = {
     incidentResponseDomain,
     resilienceDomain,
   ],
-} satisfies MaturityModelInput
+}
 
 /** The default model, validated by the same schema that checks imported models. */
 export const defaultModel: MaturityModel = validateModel(defaultModelInput, 'default-model')

@@ -163,6 +163,17 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /**
+ * A failed parse's issues as "path: message" lines, and the text of the first ten, one per indented line,
+ * then "… and N more": what every file-validation error shows.
+ */
+export function issueLines(error: z.ZodError): { issues: string[]; text: string } {
+  const issues = error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)
+  const shown = issues.slice(0, 10)
+  const more = issues.length > shown.length ? `\n  … and ${issues.length - shown.length} more` : ''
+  return { issues, text: `${shown.join('\n  ')}${more}` }
+}
+
+/**
  * The largest model or answers file read (4 MiB; the default model is about 1/20 of that). Larger text is
  * refused before parsing, so a stray file never ties up the app.
  */
@@ -200,13 +211,8 @@ export function parseModel(text: string, fileName: string): MaturityModel {
 export function validateModel(data: unknown, fileName: string): MaturityModel {
   const result = maturityModelSchema.safeParse(data)
   if (result.success) return result.data
-  const issues = result.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)
-  const shown = issues.slice(0, 10)
-  const more = issues.length > shown.length ? `\n  … and ${issues.length - shown.length} more` : ''
-  throw new ModelParseError(
-    `${fileName} is not a valid Ratchet model:\n  ${shown.join('\n  ')}${more}`,
-    issues,
-  )
+  const { issues, text } = issueLines(result.error)
+  throw new ModelParseError(`${fileName} is not a valid Ratchet model:\n  ${text}`, issues)
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type Account, type DomainId, domainIds, type Level } from '../domain/types'
 import { type SourceId, sourceIds } from '../evidence/schema'
+import { groupBy } from '../scoring/group-by'
 import type { AccountScorecard, ControlResult, UnknownReason } from '../scoring/types'
 import { unknownCounts } from '../scoring/unknown-reasons'
 import { controlInfoFromModel, domainTitles } from './control-info'
@@ -125,16 +126,6 @@ export function* reportSteps(
   }
 }
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>()
-  for (const row of rows) {
-    const list = groups.get(key(row))
-    if (list) list.push(row)
-    else groups.set(key(row), [row])
-  }
-  return groups
-}
-
 interface AccountLookups {
   info: ControlInfoLookup
   titleOf: (id: string) => string
@@ -144,6 +135,12 @@ interface AccountLookups {
   collectedAt: string | null
   attestations: ReportSnapshot['attestations']
   waivers: ReportSnapshot['waivers']
+}
+
+/** What every listed control shows: its id, title, domain, level and the reason in words. */
+function controlLine(c: ControlResult, titleOf: (id: string) => string) {
+  const { controlId, domainId, level } = c
+  return { controlId, title: titleOf(controlId), domainId, level, reason: humanizeTimes(c.reason) }
 }
 
 function buildAccountPage(card: AccountScorecard, now: Date, lookups: AccountLookups): AccountPage {
@@ -180,11 +177,7 @@ function buildAccountPage(card: AccountScorecard, now: Date, lookups: AccountLoo
     failing: controls
       .filter((c) => c.status === 'fail')
       .map((c) => ({
-        controlId: c.controlId,
-        title: titleOf(c.controlId),
-        domainId: c.domainId,
-        level: c.level,
-        reason: humanizeTimes(c.reason),
+        ...controlLine(c, titleOf),
         resources: c.resources,
         fix: info(c.controlId)?.fix ?? '',
         isAnswered: c.attestation !== undefined && c.resources.length === 0,
@@ -192,11 +185,7 @@ function buildAccountPage(card: AccountScorecard, now: Date, lookups: AccountLoo
     unverified: controls
       .filter((c) => c.status === 'unknown')
       .map((c) => ({
-        controlId: c.controlId,
-        title: titleOf(c.controlId),
-        domainId: c.domainId,
-        level: c.level,
-        reason: humanizeTimes(c.reason),
+        ...controlLine(c, titleOf),
         ...(c.unknownReason ? { unknownReason: c.unknownReason } : {}),
       })),
     attestations: lookups.attestations.map((a) => ({

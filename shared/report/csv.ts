@@ -1,13 +1,16 @@
 import { domainIds } from '../domain/types'
-import { evidenceLevelText } from '../scoring/unknown-reasons'
+import { headlineLevelText } from '../scoring/unknown-reasons'
 import { controlInfoFromModel } from './control-info'
-import { statusWords } from './text'
+import { evidenceText, statusWords } from './text'
 import type { ControlInfoLookup, ReportSnapshot } from './types'
 
 export const csvColumns = [
   'snapshot',
   'account_id',
   'account_name',
+  'account_level',
+  'account_evidence_level',
+  'account_grade',
   'domain',
   'domain_level',
   'domain_evidence_level',
@@ -42,7 +45,9 @@ export function csvField(value: string | number | undefined): string {
 
 /**
  * CSV with one row per account × control, RFC 4180 (CRLF line ends, a header row). Status uses the report's
- * words: an unknown control is "unverified", with its reason in `unknown_reason`. Pass the snapshot already
+ * words: an unknown control is "unverified", with its category in `unknown_reason`. Both headline levels
+ * stand in every row: the assessed one ("L2", or "unassessed" when the account has no usable evidence) and
+ * the evidence-verified one ("L1", or "no automated evidence"). Pass the snapshot already
  * restricted to the scope (applyScope).
  */
 export function renderCsv(snapshot: ReportSnapshot, controlInfo?: ControlInfoLookup): string {
@@ -59,9 +64,12 @@ export function renderCsv(snapshot: ReportSnapshot, controlInfo?: ControlInfoLoo
           snapshot: snapshot.label,
           account_id: card.accountId,
           account_name: names.get(card.accountId) ?? card.accountId,
+          account_level: headlineLevelText(card.level, card.grade),
+          account_evidence_level: evidenceText(card.evidenceLevel),
+          account_grade: card.grade,
           domain: domain.domainId,
           domain_level: domain.level,
-          domain_evidence_level: evidenceLevelText(domain.evidenceLevel),
+          domain_evidence_level: evidenceText(domain.evidenceLevel),
           domain_target: domain.target,
           control_id: control.controlId,
           control_title: info(control.controlId)?.title ?? control.controlId,

@@ -50,20 +50,28 @@ function countLevels(levels: number[]): number[] {
   return counts
 }
 
+/**
+ * Accounts at each level: the assessed level of every assessed account (an unassessed one has no level to
+ * count, never L0), then the evidence-verified level of every account that has automated evidence.
+ */
 function headline(cards: AccountScorecard[], lookups: ExecutiveLookups): HeadlineRow[] {
+  const assessed = cards.filter((c) => c.grade !== 'unassessed')
   const row: HeadlineRow = {
     id: 'assessed',
     title: 'Assessed level',
-    counts: countLevels(cards.map((c) => c.level)),
+    counts: countLevels(assessed.map((c) => c.level)),
   }
   if (lookups.trend) {
-    const previous = cards.flatMap((c) => {
+    const previous = assessed.flatMap((c) => {
       const old = lookups.before.get(c.accountId)
       return old && old.size > 0 ? [Math.min(...old.values())] : []
     })
     row.previousCounts = countLevels(previous)
   }
-  return [row]
+  const verified = cards.flatMap((c) => (typeof c.evidenceLevel === 'number' ? [c.evidenceLevel] : []))
+  // Snapshots made before 2026-11-29 have no evidence-verified level: no row for them.
+  if (cards.every((c) => c.evidenceLevel === undefined)) return [row]
+  return [row, { id: 'evidence', title: 'Evidence-verified level', counts: countLevels(verified) }]
 }
 
 function domainSummaries(cards: AccountScorecard[], options: ReportOptions, lookups: ExecutiveLookups) {
@@ -230,6 +238,7 @@ export function buildExecutive(
   return {
     accountCount: cards.length,
     headline: headline(cards, lookups),
+    unassessedCount: cards.filter((c) => c.grade === 'unassessed').length,
     heatmap:
       cards.length <= HEATMAP_MAX_ACCOUNTS
         ? cards.map((c) => ({
@@ -237,6 +246,8 @@ export function buildExecutive(
             name: lookups.nameOf(c.accountId),
             anchor: lookups.anchors.get(c.accountId) ?? '',
             level: c.level,
+            ...(c.evidenceLevel !== undefined ? { evidenceLevel: c.evidenceLevel } : {}),
+            grade: c.grade,
             levels: levelsOf(c),
           }))
         : null,

@@ -1,6 +1,6 @@
 import { domainIds } from '../domain/types'
 import { domainTitles } from './control-info'
-import { escapeHtml as e } from './text'
+import { escapeHtml as e, evidenceText } from './text'
 import type { HeatRow } from './types'
 
 /** Short column heads, so eight domains fit the page's width. */
@@ -18,6 +18,10 @@ export const shortDomainTitles: Record<(typeof domainIds)[number], string> = {
 /** A level as a coloured cell; the colour class prints (print-color-adjust) and the digit reads in greyscale. */
 export const levelCell = (level: number): string => `<i class="l${level}">${level}</i>`
 
+/** An account's headline level as a cell: "unassessed" (no usable evidence) in words, never a red 0. */
+export const headlineCell = (level: number, grade: string): string =>
+  grade === 'unassessed' ? '<i class="unassessed">unassessed</i>' : levelCell(level)
+
 /**
  * Accounts × domains, a level per cell: the organization at a glance, as the app's heatmap shows it. Each
  * account links to its section when the report has sections.
@@ -29,8 +33,8 @@ export function heatmapTable(rows: HeatRow[], hasSections: boolean): string {
   const body = rows
     .map(
       (r) =>
-        `<tr><td>${hasSections ? `<a href="#${r.anchor}">${e(r.name)}</a>` : e(r.name)}</td><td class="num">${levelCell(r.level)}</td>${r.levels.map((l) => `<td class="num">${levelCell(l)}</td>`).join('')}</tr>`,
+        `<tr><td>${hasSections ? `<a href="#${r.anchor}">${e(r.name)}</a>` : e(r.name)}</td><td class="num">${headlineCell(r.level, r.grade)}</td><td class="num">${e(evidenceText(r.evidenceLevel))}</td>${r.levels.map((l) => `<td class="num">${levelCell(l)}</td>`).join('')}</tr>`,
     )
     .join('')
-  return `<table class="heatmap" data-testid="heatmap"><thead><tr><th>Account</th><th class="num">Level</th>${head}</tr></thead><tbody>${body}</tbody></table>`
+  return `<table class="heatmap" data-testid="heatmap"><thead><tr><th>Account</th><th class="num">Level</th><th class="num">Evidence-verified</th>${head}</tr></thead><tbody>${body}</tbody></table>`
 }

@@ -52,6 +52,10 @@ table.strip caption { text-align: left; color: var(--muted); font-size: 11px; }
 .sev { font-size: 10px; text-transform: uppercase; font-weight: 700; padding: 0 4px; border-radius: 3px; border: 1px solid currentColor; }
 .sev.critical { color: #7a0916; } .sev.high { color: var(--fail); } .sev.medium { color: #93370d; } .sev.low { color: var(--muted); }
 .unverified-line { color: #6e5a00; }
+.unk { white-space: nowrap; font-weight: 600; color: #6e5a00; }
+.unk-access-denied, .unk-collection-failed { color: #8a3c00; } .unk-stale, .unk-not-collected { color: #57606a; }
+.unk-not-answered, .unk-answer-expired { color: #0a5a9c; } .unk-not-subscribed, .unk-no-analyzer { color: #6639ba; }
+i.unassessed { font-style: normal; font-weight: 600; color: var(--muted); border: 1px dashed var(--muted); border-radius: 3px; padding: 0 4px; }
 dl.fixes dt { font-weight: 600; margin-top: 6px; } dl.fixes dd { margin: 0 0 0 16px; }
 code { font: 11px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .kpis { display: flex; gap: 10px; flex-wrap: wrap; margin: 8px 0 0; }

@@ -1,20 +1,21 @@
 import { domainIds } from '../domain/types'
 import type { ResourceRef } from '../scoring/types'
-import { evidenceLevelText } from '../scoring/unknown-reasons'
+import { headlineLevelText, type UnknownReason, unknownReasonLabel } from '../scoring/unknown-reasons'
 import { domainTitles } from './control-info'
-import { heatmapTable, levelCell, shortDomainTitles } from './heatmap'
+import { headlineCell, heatmapTable, levelCell, shortDomainTitles } from './heatmap'
 import { reportCss } from './html-style'
 import {
   ageText,
   countsText,
   deltaText,
   escapeHtml as e,
+  evidenceText,
+  headlineNote,
   humanDate,
   humanDateTime,
   levelText,
   moveText,
   plural,
-  unknownReasonText,
   unknownText,
 } from './text'
 import type { AccountPage, ExecutivePage, Regression, ReportModel } from './types'
@@ -24,6 +25,10 @@ const RESOURCES_SHOWN = 3
 /** Up to this many accounts, the side contents also link each account's domains. */
 const TOC_DOMAINS_MAX_ACCOUNTS = 20
 const PAGE_BREAKS_SHOWN = 5
+
+/** An unknown category as its marker and words, with a class per category so each reads apart. */
+const unknownMark = (reason: UnknownReason) =>
+  `<span class="unk unk-${reason}">${e(unknownReasonLabel(reason))}</span>`
 
 /** A CSS string literal: the footer's text comes from the snapshot's label, which a user typed. */
 const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/[\r\n\f]+/g, ' ')}"`
@@ -75,7 +80,7 @@ function toc(report: ReportModel): string {
       : `<ol>${report.accounts
           .map(
             (a) =>
-              `<li><a href="#${a.anchor}">${e(a.name)}</a> ${levelCell(a.level)}${
+              `<li><a href="#${a.anchor}">${e(a.name)}</a> ${headlineCell(a.level, a.grade)}${
                 withDomains
                   ? `<ol>${a.domains.map((d) => `<li><a href="#${a.anchor}-${d.domainId}">${e(d.title)}</a></li>`).join('')}</ol>`
                   : ''
@@ -131,10 +136,10 @@ function headline(exec: ExecutivePage): string {
       return `<tr><th scope="row">${e(row.title)}</th>${cells}</tr>`
     })
     .join('')
-  const verdict = `${plural(exec.accountCount, 'account')} · ${exec.counts.fail} failing controls · ${exec.counts.unknown} unverified${exec.trend ? ` · ${plural(exec.regressionCount, 'regression')} since ${e(exec.trend.label)}` : ''}`
+  const verdict = `${plural(exec.accountCount, 'account')}${exec.unassessedCount > 0 ? ` · ${exec.unassessedCount} unassessed` : ''} · ${exec.counts.fail} failing controls · ${exec.counts.unknown} unverified${exec.trend ? ` · ${plural(exec.regressionCount, 'regression')} since ${e(exec.trend.label)}` : ''}`
   return `<p class="verdict" data-testid="account-count" data-count="${exec.accountCount}">${verdict}</p>
 <table class="headline" data-testid="headline"><thead><tr><th>Accounts at each level</th>${[0, 1, 2, 3, 4, 5].map((l) => `<th class="num">${levelCell(l)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>
-<p class="muted">An account's level is its lowest domain level.${exec.trend ? ` In brackets: the change since ${e(exec.trend.label)}.` : ''} Unverified controls could not be checked; they are not counted as failures${exec.counts.unknown > 0 ? ` (${e(unknownText(exec.unknownByReason))})` : ''}.</p>`
+<p class="muted">An account's level is its lowest domain level${headlineNote(exec)}.${exec.trend ? ` In brackets: the change since ${e(exec.trend.label)}.` : ''} Unverified controls could not be checked; they are not counted as failures${exec.counts.unknown > 0 ? ` (${e(unknownText(exec.unknownByReason))})` : ''}.</p>`
 }
 
 function domainTable(exec: ExecutivePage): string {
@@ -234,7 +239,7 @@ function contentsPage(report: ReportModel): string {
   const rows = report.accounts
     .map(
       (a) =>
-        `<tr><td>${hasSections ? `<a href="#${a.anchor}">${e(a.name)}</a>` : e(a.name)}</td><td>${e(a.owner) || '–'}</td><td class="num">${levelCell(a.level)}${trend && a.previousLevel !== undefined && a.previousLevel !== a.level ? ` <small>was ${a.previousLevel}</small>` : ''}</td><td class="num">${a.grade}</td><td class="num">${a.failing.length}</td><td class="num">${a.counts.unknown}</td></tr>`,
+        `<tr><td>${hasSections ? `<a href="#${a.anchor}">${e(a.name)}</a>` : e(a.name)}</td><td>${e(a.owner) || '–'}</td><td class="num">${headlineCell(a.level, a.grade)}${trend && a.previousLevel !== undefined && a.previousLevel !== a.level ? ` <small>was ${a.previousLevel}</small>` : ''}</td><td class="num">${a.grade}</td><td class="num">${a.failing.length}</td><td class="num">${a.counts.unknown}</td></tr>`,
     )
     .join('')
   return `<section class="page contents" id="contents" data-testid="contents">
@@ -254,7 +259,7 @@ function accountSummaryPage(report: ReportModel): string {
 ${cover(report)}
 <h1>Scorecard: ${e(a.name)}</h1>
 <p class="muted">Account <code>${e(a.accountId)}</code> · owner ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)}${a.collectedAt ? ` · evidence collected ${e(humanDate(a.collectedAt))}` : ' · no evidence collected'}</p>
-<div class="kpis"><div class="kpi"><b>${levelText(a.level)}</b>level${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`}</div><div class="kpi" data-testid="evidence-level"><b>${e(evidenceLevelText(a.evidenceLevel))}</b>evidence-verified</div><div class="kpi"><b>${a.grade}</b>grade</div><div class="kpi"><b>${a.failing.length}</b>failing</div><div class="kpi"><b>${a.counts.unknown}</b>unverified</div></div>
+<div class="kpis"><div class="kpi"><b>${headlineLevelText(a.level, a.grade)}</b>level${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`}</div><div class="kpi" data-testid="evidence-level"><b>${e(evidenceText(a.evidenceLevel))}</b>evidence-verified</div><div class="kpi"><b>${a.grade}</b>grade</div><div class="kpi"><b>${a.failing.length}</b>failing</div><div class="kpi"><b>${a.counts.unknown}</b>unverified</div></div>
 <p class="muted">Controls: ${e(countsText(a.counts))}.${a.counts.unknown > 0 ? ` Unverified: ${e(unknownText(a.unknownByReason))}; not counted as failures.` : ''}</p>
 <h2>Domains against target</h2>
 ${accountDomainTable(report, a)}
@@ -270,10 +275,10 @@ function accountDomainTable(report: ReportModel, a: AccountPage): string {
   const rows = a.domains
     .map(
       (d) =>
-        `<tr id="${a.anchor}-${d.domainId}" data-domain="${d.domainId}" data-level="${d.level}"><td>${e(d.title)}</td><td class="num${d.isBelowTarget ? ' below' : ''}">${levelCell(d.level)}</td><td class="num">${d.target === undefined ? '–' : levelText(d.target)}</td>${trend ? `<td class="num">${d.previousLevel === undefined ? '–' : moveText(d.previousLevel, d.level)}</td>` : ''}<td class="num">${Math.round(d.progress * 100)}%</td></tr>`,
+        `<tr id="${a.anchor}-${d.domainId}" data-domain="${d.domainId}" data-level="${d.level}"><td>${e(d.title)}</td><td class="num${d.isBelowTarget ? ' below' : ''}">${levelCell(d.level)}</td><td class="num">${e(evidenceText(d.evidenceLevel))}</td><td class="num">${d.target === undefined ? '–' : levelText(d.target)}</td>${trend ? `<td class="num">${d.previousLevel === undefined ? '–' : moveText(d.previousLevel, d.level)}</td>` : ''}<td class="num">${Math.round(d.progress * 100)}%</td></tr>`,
     )
     .join('')
-  return `<table class="domains" data-testid="account-domains"><thead><tr><th>Domain</th><th class="num">Level</th><th class="num">Target</th>${trend ? `<th class="num">Since ${e(trend.label)}</th>` : ''}<th class="num">To next level</th></tr></thead><tbody>${rows}</tbody></table>`
+  return `<table class="domains" data-testid="account-domains"><thead><tr><th>Domain</th><th class="num">Level</th><th class="num">Evidence-verified</th><th class="num">Target</th>${trend ? `<th class="num">Since ${e(trend.label)}</th>` : ''}<th class="num">To next level</th></tr></thead><tbody>${rows}</tbody></table>`
 }
 
 /**
@@ -303,11 +308,13 @@ function domainStrip(a: AccountPage): string {
       return `<td id="${a.anchor}-${d.domainId}"${d.isBelowTarget ? ' class="below"' : ''}>${levelCell(d.level)}${move}${target}</td>`
     })
     .join('')
-  const caption =
-    sameTarget === null || sameTarget === undefined
-      ? ''
-      : `<caption>Target ${levelText(sameTarget)} in every domain</caption>`
-  return `<table class="strip" data-testid="account-domains">${caption}<tr>${head}</tr><tr>${cells}</tr></table>`
+  const target =
+    sameTarget === null || sameTarget === undefined ? '' : `Target ${levelText(sameTarget)} in every domain; `
+  const caption = `<caption>${target}under each level, the evidence-verified one</caption>`
+  const evidence = a.domains
+    .map((d) => `<td><small>${e(evidenceText(d.evidenceLevel))}</small></td>`)
+    .join('')
+  return `<table class="strip" data-testid="account-domains">${caption}<tr>${head}</tr><tr>${cells}</tr><tr title="evidence-verified">${evidence}</tr></table>`
 }
 
 const fixAnchors = new WeakMap<ReportModel, Map<string, string>>()
@@ -360,7 +367,7 @@ function unverifiedBlock(report: ReportModel, a: AccountPage): string {
   return `${summary}<table data-testid="unverified"><thead><tr><th>Control</th><th>Domain</th><th>Why unverified</th></tr></thead><tbody>${a.unverified
     .map(
       (c) =>
-        `<tr data-control-id="${e(c.controlId)}"><td>${e(c.title)}</td><td>${e(domainTitles[c.domainId])} ${levelText(c.level)}</td><td>${c.unknownReason ? `${e(unknownReasonText[c.unknownReason])}: ` : ''}${e(c.reason)}</td></tr>`,
+        `<tr data-control-id="${e(c.controlId)}"${c.unknownReason ? ` data-unknown-reason="${c.unknownReason}"` : ''}><td>${e(c.title)}</td><td>${e(domainTitles[c.domainId])} ${levelText(c.level)}</td><td>${c.unknownReason ? `${unknownMark(c.unknownReason)}: ` : ''}${e(c.reason)}</td></tr>`,
     )
     .join('')}</tbody></table>`
 }
@@ -393,7 +400,7 @@ function accountSection(report: ReportModel, a: AccountPage, isOnly: boolean): s
   const head = isOnly
     ? '<h1>Failing controls</h1>'
     : `<h1>${e(a.name)}</h1>
-<p class="muted"><code>${e(a.accountId)}</code> · owner ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)} · level <strong>${levelText(a.level)}</strong>${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · evidence-verified <strong data-testid="evidence-level">${e(evidenceLevelText(a.evidenceLevel))}</strong> · grade <strong>${a.grade}</strong> · ${a.collectedAt ? `evidence of ${e(humanDate(a.collectedAt))}` : 'no evidence collected'}</p>
+<p class="muted"><code>${e(a.accountId)}</code> · owner ${e(a.owner) || '–'} · ${e(a.environment)} · criticality ${e(a.criticality)} · level <strong>${headlineLevelText(a.level, a.grade)}</strong>${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · evidence-verified <strong data-testid="evidence-level">${e(evidenceText(a.evidenceLevel))}</strong> · grade <strong>${a.grade}</strong> · ${a.collectedAt ? `evidence of ${e(humanDate(a.collectedAt))}` : 'no evidence collected'}</p>
 ${report.detail === 'everything' ? accountDomainTable(report, a) : domainStrip(a)}
 <h2 class="fail-title">Failing controls (${a.failing.length})</h2>`
   return `<section class="page account" id="${a.anchor}" data-testid="account-page" data-account-id="${e(a.accountId)}">

@@ -1,16 +1,17 @@
 import { domainIds } from '../domain/types'
 import type { ResourceRef } from '../scoring/types'
-import { evidenceLevelText } from '../scoring/unknown-reasons'
+import { headlineLevelText, unknownReasonLabel } from '../scoring/unknown-reasons'
 import { domainTitles } from './control-info'
 import {
   ageText,
   countsText,
   deltaText,
+  evidenceText,
+  headlineNote,
   humanDate,
   levelText,
   moveText,
   plural,
-  unknownReasonText,
   unknownText,
 } from './text'
 import type { AccountPage, ExecutivePage, ReportModel } from './types'
@@ -55,7 +56,7 @@ function executive(report: ReportModel): string[] {
     `## Executive summary: ${report.scopeKind === 'org' ? 'the organization' : mdText(report.scopeLabel)}`,
   ]
   out.push(
-    `${plural(exec.accountCount, 'account')} · ${exec.counts.fail} failing controls · ${exec.counts.unknown} unverified${exec.counts.unknown > 0 ? ` (${unknownText(exec.unknownByReason)})` : ''}. Unverified controls could not be checked; they are not counted as failures.`,
+    `${plural(exec.accountCount, 'account')}${exec.unassessedCount > 0 ? ` · ${exec.unassessedCount} unassessed` : ''} · ${exec.counts.fail} failing controls · ${exec.counts.unknown} unverified${exec.counts.unknown > 0 ? ` (${unknownText(exec.unknownByReason)})` : ''}. Unverified controls could not be checked; they are not counted as failures.`,
   )
   out.push(
     table(
@@ -69,12 +70,18 @@ function executive(report: ReportModel): string[] {
       ]),
     ),
   )
+  out.push(`An account's level is its lowest domain level${headlineNote(exec)}.`)
   if (exec.heatmap) {
     out.push('### Heatmap: level per account and domain')
     out.push(
       table(
-        ['Account', 'Level', ...domainIds.map((d) => domainTitles[d])],
-        exec.heatmap.map((h) => [mdText(h.name), levelText(h.level), ...h.levels.map(levelText)]),
+        ['Account', 'Level', 'Evidence-verified', ...domainIds.map((d) => domainTitles[d])],
+        exec.heatmap.map((h) => [
+          mdText(h.name),
+          headlineLevelText(h.level, h.grade),
+          evidenceText(h.evidenceLevel),
+          ...h.levels.map(levelText),
+        ]),
       ),
     )
   }
@@ -92,6 +99,16 @@ function executive(report: ReportModel): string[] {
   )
   out.push(...sentences(exec))
   return out
+}
+
+/** A heading, then one line per item, or `empty` when there is none. */
+function listSection<T>(
+  heading: string,
+  items: T[],
+  empty: string,
+  line: (item: T, index: number) => string,
+): string[] {
+  return [heading, items.length === 0 ? empty : items.map(line).join('\n')]
 }
 
 function sentences(exec: ExecutivePage): string[] {
@@ -112,28 +129,22 @@ function sentences(exec: ExecutivePage): string[] {
         )
         .join('\n'),
     )
-  out.push('### Baseline or target breaches')
-  if (exec.breaches.length === 0) out.push('Every account meets its targets.')
-  else
-    out.push(
-      exec.breaches
-        .map(
-          (b) =>
-            `- **${mdText(b.accountName)}**${b.owner ? ` (${mdText(b.owner)})` : ''}: ${domainTitles[b.domainId]} at ${levelText(b.level)}, ${b.kind === 'baseline' ? `the baseline ${mdText(b.source)} asks` : 'its target is'} ${levelText(b.expected)}`,
-        )
-        .join('\n'),
-    )
-  out.push('### Top risks')
-  if (exec.risks.length === 0) out.push('No failing finding.')
-  else
-    out.push(
-      exec.risks
-        .map(
-          (r, i) =>
-            `${i + 1}. **${mdText(r.title)}** in **${mdText(r.accountName)}** (${r.severity}, ${domainTitles[r.domainId]} ${levelText(r.level)}, ${r.criticality} account): ${mdText(r.reason)} (${resources(r.resources, 2, r.resourceCount)})`,
-        )
-        .join('\n'),
-    )
+  out.push(
+    ...listSection(
+      '### Baseline or target breaches',
+      exec.breaches,
+      'Every account meets its targets.',
+      (b) =>
+        `- **${mdText(b.accountName)}**${b.owner ? ` (${mdText(b.owner)})` : ''}: ${domainTitles[b.domainId]} at ${levelText(b.level)}, ${b.kind === 'baseline' ? `the baseline ${mdText(b.source)} asks` : 'its target is'} ${levelText(b.expected)}`,
+    ),
+    ...listSection(
+      '### Top risks',
+      exec.risks,
+      'No failing finding.',
+      (r, i) =>
+        `${i + 1}. **${mdText(r.title)}** in **${mdText(r.accountName)}** (${r.severity}, ${domainTitles[r.domainId]} ${levelText(r.level)}, ${r.criticality} account): ${mdText(r.reason)} (${resources(r.resources, 2, r.resourceCount)})`,
+    ),
+  )
   const c = exec.coverage
   out.push('### Evidence coverage and age')
   out.push(
@@ -154,14 +165,22 @@ function accountSection(report: ReportModel, a: AccountPage): string[] {
   const isAll = report.detail === 'everything'
   out.push(`## ${mdText(a.name)} (${mdText(a.accountId)})`)
   out.push(
-    `Level **${levelText(a.level)}**${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · evidence-verified **${evidenceLevelText(a.evidenceLevel)}** · grade **${a.grade}** · owner ${mdText(a.owner) || '–'} · ${a.environment} · criticality ${a.criticality} · ${a.collectedAt ? `evidence of ${humanDate(a.collectedAt)}` : 'no evidence collected'} · controls: ${countsText(a.counts)}`,
+    `Level **${headlineLevelText(a.level, a.grade)}**${a.previousLevel === undefined ? '' : ` (was ${levelText(a.previousLevel)})`} · evidence-verified **${evidenceText(a.evidenceLevel)}** · grade **${a.grade}** · owner ${mdText(a.owner) || '–'} · ${a.environment} · criticality ${a.criticality} · ${a.collectedAt ? `evidence of ${humanDate(a.collectedAt)}` : 'no evidence collected'} · controls: ${countsText(a.counts)}`,
   )
   out.push(
     table(
-      ['Domain', 'Level', 'Target', ...(trend ? [`Since ${mdText(trend.label)}`] : []), 'To next level'],
+      [
+        'Domain',
+        'Level',
+        'Evidence-verified',
+        'Target',
+        ...(trend ? [`Since ${mdText(trend.label)}`] : []),
+        'To next level',
+      ],
       a.domains.map((d) => [
         d.title,
         `${levelText(d.level)}${d.isBelowTarget ? ' (below target)' : ''}`,
+        evidenceText(d.evidenceLevel),
         d.target === undefined ? '–' : levelText(d.target),
         ...(trend ? [d.previousLevel === undefined ? '–' : moveText(d.previousLevel, d.level)] : []),
         `${Math.round(d.progress * 100)}%`,
@@ -186,7 +205,7 @@ function accountSection(report: ReportModel, a: AccountPage): string[] {
         a.unverified
           .map(
             (c) =>
-              `- ${mdText(c.title)} (${domainTitles[c.domainId]} ${levelText(c.level)}): ${c.unknownReason ? `${unknownReasonText[c.unknownReason]}: ` : ''}${mdText(c.reason)}`,
+              `- ${mdText(c.title)} (${domainTitles[c.domainId]} ${levelText(c.level)}): ${c.unknownReason ? `${unknownReasonLabel(c.unknownReason)}: ` : ''}${mdText(c.reason)}`,
           )
           .join('\n'),
       )

@@ -1,5 +1,10 @@
-import { type UnknownReason, unknownReasonText } from '../scoring/unknown-reasons'
-import type { StatusCounts } from './types'
+import {
+  evidenceLevelText,
+  type UnknownReason,
+  unknownCountsText,
+  unknownReasonText,
+} from '../scoring/unknown-reasons'
+import type { ExecutivePage, StatusCounts } from './types'
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -69,12 +74,9 @@ export const statusWords: Record<keyof StatusCounts, string> = {
   'not-applicable': 'not applicable',
 }
 
-/** "5 not answered · 3 not subscribed": the unknown categories, kept apart. */
+/** "? 5 not answered · $ 3 not subscribed": the unknown categories, kept apart, each with its marker. */
 export function unknownText(byReason: Partial<Record<UnknownReason, number>>): string {
-  const parts = (Object.keys(unknownReasonText) as UnknownReason[])
-    .filter((reason) => (byReason[reason] ?? 0) > 0)
-    .map((reason) => `${byReason[reason]} ${unknownReasonText[reason]}`)
-  return parts.join(' · ')
+  return unknownCountsText(byReason, true)
 }
 
 /** "12 pass · 3 fail · 4 unverified · 1 waived · 2 attested" (zero counts left out). */
@@ -93,3 +95,22 @@ const ISO_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\
 
 /** The engine's reasons carry ISO times ("until 2027-02-17T12:00:00.000Z"): a report writes them as dates. */
 export const humanizeTimes = (text: string): string => text.replace(ISO_TIME, (iso) => humanDate(iso))
+
+/** What the headline rows leave out: unassessed accounts, and (evidence-verified) accounts with no automated evidence. */
+export function headlineNote(exec: ExecutivePage): string {
+  const unassessed =
+    exec.unassessedCount > 0
+      ? `; ${plural(exec.unassessedCount, 'account')} with no usable evidence, unassessed, are not counted`
+      : ''
+  const verified = exec.headline.some((r) => r.id === 'evidence')
+    ? '; the evidence-verified level counts only automated controls (an account with none has no automated evidence)'
+    : ''
+  return `${unassessed}${verified}`
+}
+
+/**
+ * The evidence-verified level in words ("L2", "no automated evidence"), or "–" in a snapshot made before
+ * 2026-11-29, which did not record it (never "no automated evidence" for that).
+ */
+export const evidenceText = (level: number | null | undefined): string =>
+  level === undefined ? '–' : evidenceLevelText(level)

@@ -138,6 +138,10 @@ export interface HeatRow {
   name: string
   anchor: string
   level: Level
+  /** The account's evidence-verified level; null: no automated evidence (absent for older snapshots). */
+  evidenceLevel?: Level | null
+  /** 'unassessed' when the account has no usable evidence: its level then reads "unassessed", never L0. */
+  grade: Grade
   levels: Level[]
 }
 
@@ -162,6 +166,8 @@ export interface Coverage {
 export interface ExecutivePage {
   accountCount: number
   headline: HeadlineRow[]
+  /** Accounts with no usable evidence: no level of theirs is counted in the headline rows. */
+  unassessedCount: number
   /** Accounts × domains, when the scope is small enough to show on one page (otherwise the domain table is the heatmap). */
   heatmap: HeatRow[] | null
   domains: DomainSummary[]

@@ -23,6 +23,11 @@ export interface RuleOutcome {
   resources: ResourceRef[]
 }
 
+/** Unknown, because the evidence lacks what the rule needs (a file, a column, a field): never pass or fail. */
+export function notCollected(reason: string): RuleOutcome {
+  return { status: 'unknown', unknownReason: 'not-collected', reason, resources: [] }
+}
+
 export interface IndexedKey {
   slot: 1 | 2
   isActive: boolean

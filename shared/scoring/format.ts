@@ -1,6 +1,12 @@
 import type { MaturityModel } from '../model/schema'
 import type { ControlStatus, OrgScorecard, ResourceRef, UnknownReason } from './types'
-import { evidenceLevelText, unknownCounts, unknownCountsText, unknownReasonWords } from './unknown-reasons'
+import {
+  evidenceLevelText,
+  headlineLevelText,
+  unknownCounts,
+  unknownCountsText,
+  unknownMarkedWords,
+} from './unknown-reasons'
 
 /**
  * The documented, stable JSON shape of `score` (see docs/maturity-model.md). Fields are only ever added,
@@ -86,9 +92,9 @@ export function toMarkdown(org: OrgScorecard, model: MaturityModel): string {
     '',
   ]
   for (const a of org.accounts) {
-    const unknown = unknownCountsText(unknownCounts(a.domains.flatMap((d) => d.controls)))
+    const unknown = unknownCountsText(unknownCounts(a.domains.flatMap((d) => d.controls)), true)
     lines.push(
-      `## Account ${a.accountId}: level ${a.level} (evidence-verified: ${evidenceLevelText(a.evidenceLevel)}), grade ${a.grade}`,
+      `## Account ${a.accountId}: level ${headlineLevelText(a.level, a.grade)} (evidence-verified: ${evidenceLevelText(a.evidenceLevel)}), grade ${a.grade}`,
       '',
     )
     if (unknown) lines.push(`Unknown: ${unknown}.`, '')
@@ -104,7 +110,7 @@ export function toMarkdown(org: OrgScorecard, model: MaturityModel): string {
     if (open.length > 0) {
       lines.push('', '| Control | Level | Status | Reason | Resources |', '|---|---|---|---|---|')
       for (const c of open) {
-        const status = c.status === 'unknown' ? `unknown (${unknownReasonWords(c.unknownReason)})` : c.status
+        const status = c.status === 'unknown' ? `unknown (${unknownMarkedWords(c.unknownReason)})` : c.status
         const resources =
           c.resources
             .slice(0, 5)
@@ -121,15 +127,15 @@ export function toMarkdown(org: OrgScorecard, model: MaturityModel): string {
 }
 
 /**
- * A fixed-width text table: one row per account with its assessed level, its evidence-verified level (– for
- * no automated evidence), grade and the level of each domain.
+ * A fixed-width text table: one row per account with its assessed level (– when unassessed: no usable
+ * evidence), its evidence-verified level (– for no automated evidence), grade and the level of each domain.
  */
 export function toTable(org: OrgScorecard): string {
   const domainIds = org.accounts[0]?.domains.map((d) => d.domainId) ?? []
   const header = ['account', 'level', 'evidence', 'grade', ...domainIds]
   const rows = org.accounts.map((a) => [
     a.accountId,
-    String(a.level),
+    a.grade === 'unassessed' ? '–' : String(a.level),
     a.evidenceLevel === null || a.evidenceLevel === undefined ? '–' : String(a.evidenceLevel),
     a.grade,
     ...a.domains.map((d) => String(d.level)),

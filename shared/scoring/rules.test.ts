@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { AccessAnalyzerRegion, EvidenceBundle } from '../evidence/schema'
-import type { AccessAnalyzerRule, CredentialReportRule, TrustedAdvisorRule } from '../model/rules'
+import type {
+  AccessAnalyzerRule,
+  CredentialReportRule,
+  PasswordPolicyRule,
+  TrustedAdvisorRule,
+} from '../model/rules'
 import { EvidenceIndex } from './evidence-index'
 import { evaluateAccessAnalyzer } from './rules/access-analyzer'
 import {
@@ -36,33 +41,20 @@ function cr(
   return { kind: 'credential-report', violation, maxViolations, describe: 'matching users' }
 }
 
+const noMfa = { field: 'isMfaActive', equals: false } as const
+/** A credential-report rule over the IAM User Guide's sample report, at `reportNow`. */
+const onSample = (rule: CredentialReportRule) =>
+  evaluateCredentialReport(rule, index(sample, reportNow), params)
+
 describe('credential-report rules (IAM User Guide sample report)', () => {
   it('passes root MFA: the sample root row has mfa_active=true', () => {
-    const out = evaluateCredentialReport(
-      cr({
-        all: [
-          { field: 'isRoot', equals: true },
-          { field: 'isMfaActive', equals: false },
-        ],
-      }),
-      index(sample, reportNow),
-      params,
-    )
+    const out = onSample(cr({ all: [{ field: 'isRoot', equals: true }, noMfa] }))
     expect(out.status).toBe('pass')
     expect(out.resources).toEqual([])
   })
 
   it('fails console users without MFA and names Administrator by ARN and user name', () => {
-    const out = evaluateCredentialReport(
-      cr({
-        all: [
-          { field: 'hasPassword', equals: true },
-          { field: 'isMfaActive', equals: false },
-        ],
-      }),
-      index(sample, reportNow),
-      params,
-    )
+    const out = onSample(cr({ all: [{ field: 'hasPassword', equals: true }, noMfa] }))
     expect(out.status).toBe('fail')
     expect(out.resources).toEqual([
       { id: 'arn:aws:iam::123456789012:user/Administrator', type: 'AWS::IAM::User', detail: 'Administrator' },
@@ -128,37 +120,24 @@ describe('credential-report rules (IAM User Guide sample report)', () => {
 })
 
 describe('password-policy and account-summary rules (IAM API examples)', () => {
-  it('reports every gap of the example policy against a strict rule', () => {
-    const out = evaluatePasswordPolicy(
-      {
-        kind: 'password-policy',
-        minimumLength: 14,
-        requireSymbols: true,
-        requireUppercase: true,
-        minimumReusePrevention: 24,
-      },
-      index(sample, reportNow),
-      params,
-    )
-    expect(out.status).toBe('fail')
-    expect(out.reason).toBe(
+  const policyCases: Array<[string, Omit<PasswordPolicyRule, 'kind'>, string, string]> = [
+    [
+      'reports every gap of the example policy against a strict rule',
+      { minimumLength: 14, requireSymbols: true, requireUppercase: true, minimumReusePrevention: 24 },
+      'fail',
       'The password policy is too weak: minimum length 8 < 14; uppercase not required; remembers 12 passwords < 24',
-    )
-  })
-
-  it('passes the example policy against what it does require', () => {
-    const out = evaluatePasswordPolicy(
-      {
-        kind: 'password-policy',
-        minimumLength: 8,
-        requireSymbols: true,
-        requireNumbers: true,
-        minimumReusePrevention: 12,
-      },
-      index(sample, reportNow),
-      params,
-    )
-    expect(out.status).toBe('pass')
+    ],
+    [
+      'passes the example policy against what it does require',
+      { minimumLength: 8, requireSymbols: true, requireNumbers: true, minimumReusePrevention: 12 },
+      'pass',
+      'The password policy meets every requirement',
+    ],
+  ]
+  it.each(policyCases)('%s', (_, rule, status, reason) => {
+    const out = evaluatePasswordPolicy({ kind: 'password-policy', ...rule }, index(sample, reportNow), params)
+    expect(out.status).toBe(status)
+    expect(out.reason).toBe(reason)
   })
 
   it('fails when the account has no password policy (NoSuchEntity)', () => {

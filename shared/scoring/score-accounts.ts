@@ -2,6 +2,7 @@ import type { Account, Attestation, Waiver } from '../domain/types'
 import type { EvidenceBundle } from '../evidence/schema'
 import { type CompiledModel, organizationViews, scoreAccount } from './engine'
 import type { OrganizationView } from './evidence-index'
+import { groupBy } from './group-by'
 import type { AccountScorecard } from './types'
 
 /** What the app scores: its accounts, the latest bundle of each, and every answer recorded. */
@@ -18,15 +19,8 @@ export interface AccountsScoreInput {
 export type ScoreCache = Map<string, { key: string; card: AccountScorecard }>
 
 /** Rows grouped by their account id, in their order. */
-export function groupByAccount<T extends { accountId: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>()
-  for (const row of rows) {
-    const list = map.get(row.accountId)
-    if (list) list.push(row)
-    else map.set(row.accountId, [row])
-  }
-  return map
-}
+export const groupByAccount = <T extends { accountId: string }>(rows: T[]) =>
+  groupBy(rows, (row) => row.accountId)
 
 /**
  * Everything one account's score depends on, as a string. `now` counts to the minute: a score is reused

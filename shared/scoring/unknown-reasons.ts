@@ -52,6 +52,26 @@ export const unknownReasonText: Record<UnknownReason, string> = {
   'not-collected': 'not collected',
 }
 
+/**
+ * A distinct one-character marker for each category, always shown beside its words (never alone), so a
+ * scorecard, a table cell or a printed page tells the categories apart at a glance.
+ */
+export const unknownReasonMarker: Record<UnknownReason, string> = {
+  'not-answered': '?',
+  'answer-expired': '↺',
+  'not-subscribed': '$',
+  'access-denied': '⊘',
+  'no-analyzer': '∅',
+  'collection-failed': '!',
+  stale: '◷',
+  'not-collected': '○',
+}
+
+/** "◷ evidence too old": a category's marker and words. */
+export function unknownReasonLabel(reason: UnknownReason): string {
+  return `${unknownReasonMarker[reason]} ${unknownReasonText[reason]}`
+}
+
 /** What to do about each category, one sentence. */
 export const unknownReasonAction: Record<UnknownReason, string> = {
   'not-answered': 'Answer the question.',
@@ -67,6 +87,11 @@ export const unknownReasonAction: Record<UnknownReason, string> = {
 /** The words for any stored reason (legacy ones included). */
 export function unknownReasonWords(reason: StoredUnknownReason | undefined): string {
   return reason === undefined ? 'unknown' : unknownReasonText[currentUnknownReason(reason)]
+}
+
+/** A stored reason's marker and words ("◷ evidence too old"), or "unknown" when none was recorded. */
+export function unknownMarkedWords(reason: StoredUnknownReason | undefined): string {
+  return reason === undefined ? 'unknown' : unknownReasonLabel(currentUnknownReason(reason))
 }
 
 /**
@@ -92,12 +117,20 @@ export function unknownCounts(
   return counts
 }
 
-/** "3 not answered · 2 not subscribed", or "" when nothing is unknown. */
-export function unknownCountsText(counts: Partial<Record<UnknownReason, number>>): string {
+/**
+ * "3 not answered · 2 not subscribed", or "" when nothing is unknown; with `isMarked`, each category leads
+ * with its marker ("? 3 not answered · $ 2 not subscribed").
+ */
+export function unknownCountsText(counts: Partial<Record<UnknownReason, number>>, isMarked = false): string {
   return unknownReasons
     .filter((r) => (counts[r] ?? 0) > 0)
-    .map((r) => `${counts[r]} ${unknownReasonText[r]}`)
+    .map((r) => `${isMarked ? `${unknownReasonMarker[r]} ` : ''}${counts[r]} ${unknownReasonText[r]}`)
     .join(' · ')
+}
+
+/** The account's headline level in words: "L2", or "unassessed" when it has no usable evidence. */
+export function headlineLevelText(level: number, grade: string): string {
+  return grade === 'unassessed' ? 'unassessed' : `L${level}`
 }
 
 /** The evidence-verified level in words: "L3", or "no automated evidence" (never 0 for that). */

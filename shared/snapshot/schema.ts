@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { baselineSchema } from '../baseline/types'
 import { accountSchema, attestationSchema, waiverSchema } from '../domain/types'
 import { evidenceBundleSchema, isoTime } from '../evidence/schema'
-import { maturityModelSchema } from '../model/schema'
+import { issueLines, maturityModelSchema } from '../model/schema'
 import { orgScorecardSchema } from './scorecard-schema'
 
 /**
@@ -75,13 +75,6 @@ export class SnapshotParseError extends Error {
   }
 }
 
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  if (path.length === 0) return '(root)'
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join('')
-}
-
 /**
  * Validates already-parsed snapshot data. Throws SnapshotParseError whose message names the file and each
  * failing path with what was expected, e.g. `scorecard.accounts[0].level: Invalid input: expected 0|1|…`.
@@ -98,13 +91,8 @@ export function validateSnapshot(data: unknown, fileName: string): Snapshot {
   }
   const result = snapshotSchema.safeParse(data)
   if (result.success) return result.data
-  const issues = result.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)
-  const shown = issues.slice(0, 10)
-  const more = issues.length > shown.length ? `\n  … and ${issues.length - shown.length} more` : ''
-  throw new SnapshotParseError(
-    `${fileName} is not a valid Ratchet snapshot:\n  ${shown.join('\n  ')}${more}`,
-    issues,
-  )
+  const { issues, text } = issueLines(result.error)
+  throw new SnapshotParseError(`${fileName} is not a valid Ratchet snapshot:\n  ${text}`, issues)
 }
 
 /** Parses and validates a snapshot file (JSON). Errors name the file, the path and what was expected. */

@@ -8,6 +8,7 @@ import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { domainIds } from '../../shared/domain/types'
 import { type ExportOptions, renderExport } from '../../shared/report/render'
+import { evidenceText } from '../../shared/report/text'
 import type { DetailLevel } from '../../shared/report/types'
 import type { Snapshot } from '../../shared/snapshot/schema'
 import {
@@ -170,7 +171,7 @@ describe('the standalone HTML file', () => {
       const level = current.scorecard.accounts[7]?.domains.find((d) => d.domainId === 'network')?.level
       expect(await row.locator('i').textContent()).toBe(String(level))
       expect(await row.evaluate((n) => n.getBoundingClientRect().top)).toBeLessThan(800)
-      // The heatmap's rows link to the sections too, and show each domain's level.
+      // The heatmap's rows link to the sections too, and show both headline levels and each domain's level.
       const heat = await page
         .getByTestId('heatmap')
         .locator('tbody tr')
@@ -179,7 +180,8 @@ describe('the standalone HTML file', () => {
         )
       expect(heat).toEqual(
         current.scorecard.accounts.map((a) => [
-          String(a.level),
+          a.grade === 'unassessed' ? 'unassessed' : String(a.level),
+          evidenceText(a.evidenceLevel),
           ...domainIds.map((id) => String(a.domains.find((d) => d.domainId === id)?.level)),
         ]),
       )

@@ -1,6 +1,13 @@
 import type { Finding } from '../../evidence/schema'
 import type { AccessAnalyzerRule } from '../../model/rules'
-import { DAY_MS, type EvidenceIndex, type IndexedFinding, plural, type RuleOutcome } from '../evidence-index'
+import {
+  DAY_MS,
+  type EvidenceIndex,
+  type IndexedFinding,
+  notCollected,
+  plural,
+  type RuleOutcome,
+} from '../evidence-index'
 import { paramValue, type ResolvedParams } from '../params'
 import { unknownReasonFor } from '../source-status'
 import type { ResourceRef, UnknownReason } from '../types'
@@ -239,12 +246,7 @@ export function evaluateAccessAnalyzer(
     }
   }
   if (regionsRead === 0) {
-    return {
-      status: 'unknown',
-      unknownReason: 'not-collected',
-      reason: 'No Region in scope was read',
-      resources: [],
-    }
+    return notCollected('No Region in scope was read')
   }
   return {
     status: 'pass',

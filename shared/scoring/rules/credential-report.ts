@@ -7,7 +7,13 @@ import type {
   CredentialReportRule,
   PasswordPolicyRule,
 } from '../../model/rules'
-import { DAY_MS, type EvidenceIndex, type IndexedUser, type RuleOutcome } from '../evidence-index'
+import {
+  DAY_MS,
+  type EvidenceIndex,
+  type IndexedUser,
+  notCollected,
+  type RuleOutcome,
+} from '../evidence-index'
 import { paramValue, type ResolvedParams } from '../params'
 import type { ResourceRef } from '../types'
 
@@ -117,20 +123,12 @@ function missingNeeds(predicate: CredentialPredicate, index: EvidenceIndex): Rul
   const present = index.bundle.credentialReport.records?.columns
   const missing = present ? [...needs.columns].filter((c) => !present.includes(c)) : []
   if (missing.length > 0) {
-    return {
-      status: 'unknown',
-      unknownReason: 'not-collected',
-      reason: `The credential report has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}, so this cannot be judged`,
-      resources: [],
-    }
+    return notCollected(
+      `The credential report has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}, so this cannot be judged`,
+    )
   }
   if (needs.isAboutRoot && !index.users.some((u) => u.user.isRoot)) {
-    return {
-      status: 'unknown',
-      unknownReason: 'not-collected',
-      reason: 'The credential report has no <root_account> row, so the root user cannot be judged',
-      resources: [],
-    }
+    return notCollected('The credential report has no <root_account> row, so the root user cannot be judged')
   }
   return undefined
 }
@@ -208,12 +206,7 @@ export function evaluatePasswordPolicy(
   const partMissing = partGap(index, 'passwordPolicy')
   if (partMissing) return partMissing
   if (policy === undefined) {
-    return {
-      status: 'unknown',
-      unknownReason: 'not-collected',
-      reason: 'The outcome of GetAccountPasswordPolicy was not collected (a missing or empty file)',
-      resources: [],
-    }
+    return notCollected('The outcome of GetAccountPasswordPolicy was not collected (a missing or empty file)')
   }
   if (!policy) {
     return {
@@ -257,12 +250,7 @@ export function evaluateAccountSummary(
   const gap = partGap(index, 'accountSummary')
   if (gap) return gap
   if (value === undefined) {
-    return {
-      status: 'unknown',
-      unknownReason: 'not-collected',
-      reason: `The account summary has no ${rule.key}`,
-      resources: [],
-    }
+    return notCollected(`The account summary has no ${rule.key}`)
   }
   const expected = paramValue(rule.value, params)
   const isMet =

@@ -1,6 +1,6 @@
 import type { TaResource } from '../../evidence/schema'
 import type { TrustedAdvisorRule } from '../../model/rules'
-import type { EvidenceIndex, RuleOutcome } from '../evidence-index'
+import { type EvidenceIndex, notCollected, type RuleOutcome } from '../evidence-index'
 import { paramValue, type ResolvedParams } from '../params'
 import type { ResourceRef } from '../types'
 
@@ -81,12 +81,7 @@ export function evaluateTrustedAdvisor(
   }
   if (failing.length > 0) return { status: 'fail', reason: failing.join('; '), resources }
   if (missing.length > 0) {
-    return {
-      status: 'unknown',
-      unknownReason: 'not-collected',
-      reason: `Trusted Advisor did not return check ${missing.join(', ')}`,
-      resources: [],
-    }
+    return notCollected(`Trusted Advisor did not return check ${missing.join(', ')}`)
   }
   if (applicable === 0) {
     return {

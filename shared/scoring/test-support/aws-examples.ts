@@ -231,22 +231,21 @@ export function taCheckFrom(
     metadata: r.metadata,
     isExcluded: r.exclusionStatus === 'excluded',
   }))
+  const { arn: recommendationArn, checkArn, name, status, pillars, source, lastUpdatedAt } = rec
+  const { okCount: ok, warningCount: warning, errorCount: error } = rec.resourcesAggregates
+  const excluded = normalized.filter((r) => r.isExcluded).length
+  const checkId = checkIdFromArn(checkArn)
   return {
-    checkId: checkIdFromArn(rec.checkArn),
-    checkArn: rec.checkArn,
-    name: rec.name,
-    recommendationArn: rec.arn,
-    status: rec.status,
-    pillars: rec.pillars,
-    source: rec.source,
-    counts: {
-      ok: rec.resourcesAggregates.okCount,
-      warning: rec.resourcesAggregates.warningCount,
-      error: rec.resourcesAggregates.errorCount,
-      excluded: normalized.filter((r) => r.isExcluded).length,
-    },
+    checkId,
+    checkArn,
+    name,
+    recommendationArn,
+    status,
+    pillars,
+    source,
+    lastUpdatedAt,
     resources: normalized,
-    lastUpdatedAt: rec.lastUpdatedAt,
+    counts: { ok, warning, error, excluded },
   }
 }
 

@@ -45,6 +45,10 @@ export function manualControl(id: string): ControlInput {
   }
 }
 
+/** The credential-report predicate "the root user, without MFA", in its two parts. */
+const isRoot = { field: 'isRoot', equals: true } as const
+const noMfa = { field: 'isMfaActive', equals: false } as const
+
 /** An automated control: root user without MFA fails it. */
 export function rootMfaControl(id: string, withQuestion = false): ControlInput {
   return {
@@ -54,12 +58,7 @@ export function rootMfaControl(id: string, withQuestion = false): ControlInput {
     remediation: { text: 'do it' },
     rule: {
       kind: 'credential-report',
-      violation: {
-        all: [
-          { field: 'isRoot', equals: true },
-          { field: 'isMfaActive', equals: false },
-        ],
-      },
+      violation: { all: [isRoot, noMfa] },
       describe: 'root user without MFA',
     },
     ...(withQuestion ? { question: { prompt: `${id}?` } } : {}),
