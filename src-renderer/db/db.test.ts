@@ -4,14 +4,8 @@ import { createAccountsRepo } from './accounts-repo'
 import { createAnswersRepo } from './answers-repo'
 import { RatchetDb } from './db'
 import { createEvidenceRepo } from './evidence-repo'
-import {
-  latestSchemaVersion,
-  schemaV1,
-  schemaV2,
-  schemaV3CollectAttempts,
-  schemaV4Baselines,
-  schemaV5Scale,
-} from './schema'
+import { inlineEvidenceRows } from './legacy-rows.test-support'
+import { latestSchemaVersion, schemaVersions } from './schema'
 import { createSettingsRepo, requestPersistentStorage } from './settings-repo'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
@@ -39,7 +33,7 @@ afterEach(async () => {
 
 describe('schema migrations', () => {
   it('keeps every older version a subset of the next (append-only)', () => {
-    const versions = [schemaV1, schemaV2, schemaV3CollectAttempts, schemaV4Baselines, schemaV5Scale]
+    const versions = schemaVersions
     expect(versions).toHaveLength(latestSchemaVersion)
     for (const [older, newer] of versions.slice(0, -1).map((v, i) => [v, versions[i + 1]] as const))
       expect(Object.keys(newer ?? {})).toEqual(expect.arrayContaining(Object.keys(older)))
@@ -50,7 +44,7 @@ describe('schema migrations', () => {
     const v2 = open(2)
     await v2.open()
     await createAccountsRepo(v2).putMany(demo.accounts)
-    await createEvidenceRepo(v2).addMany(demo.bundles)
+    await v2.table('evidence').bulkAdd(inlineEvidenceRows(demo.bundles))
     await createAnswersRepo(v2).addRaw(demo.attestations, demo.waivers)
     v2.close()
 

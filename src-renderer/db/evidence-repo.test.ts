@@ -3,6 +3,7 @@ import { expiredStatus, failedAttempt as failedAttemptOf } from '../../shared/ev
 import { tinyBundle } from '../../shared/snapshot/fixtures.test-support'
 import { type CollectAttemptRow, RatchetDb } from './db'
 import { attemptsFromSummary, createAttemptsRepo, createEvidenceRepo } from './evidence-repo'
+import { inlineEvidenceRows } from './legacy-rows.test-support'
 import { latestSchemaVersion } from './schema'
 
 const A = '111111111111'
@@ -71,7 +72,7 @@ describe('evidence repository: last good evidence', () => {
     const name = `test-${crypto.randomUUID()}`
     const v2 = open(name, 2)
     await v2.open()
-    await createEvidenceRepo(v2).addMany([tinyBundle(A, T1), failedAttemptOf(A, T2)])
+    await v2.table('evidence').bulkAdd(inlineEvidenceRows([tinyBundle(A, T1), failedAttemptOf(A, T2)]))
     v2.close()
     const v3 = open(name)
     await v3.open()
