@@ -3,31 +3,19 @@ import type { Baseline } from '../../shared/baseline/types'
 import type { Account, Attestation, Waiver } from '../../shared/domain/types'
 import type { AccountSummary } from '../workers/summary'
 import { migrateTargetsToBaselines } from './baselines-migration'
+import type { EvidenceRow } from './evidence-codec'
 import { attemptFromBundle } from './evidence-repo'
 import { storeEvidenceOnce } from './evidence-store'
 import type { StoredModel } from './models-repo'
 import { latestSchemaVersion, schemaVersions } from './schema'
 import { compactSnapshot, isWholeSnapshotRow, type SnapshotPartRow, type SnapshotRow } from './snapshot-codec'
 
+export type { EvidenceRow } from './evidence-codec'
+
 /** A key/value setting row. */
 export interface SettingRow {
   key: string
   value: unknown
-}
-
-/**
- * An evidence row (since v6): what is read without the bundle, and the content hash of the bundle, which is
- * stored once, gzipped, in `snapshotParts` (evidence-store.ts).
- */
-export interface EvidenceRow {
-  /** `${accountId}:${collectedAt}`: collecting the same account twice at the same instant is one bundle. */
-  id: string
-  accountId: string
-  collectedAt: string
-  /** The key of the bundle's part in `snapshotParts`. */
-  hash: string
-  /** Every source gave good evidence (shared/evidence/select `isComplete`): no older bundle is needed. */
-  isComplete: boolean
 }
 
 /** One account's collection attempt: what was tried and how each source ended, never the evidence itself. */

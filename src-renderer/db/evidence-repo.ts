@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie'
 import { z } from 'zod'
 import {
   type EvidenceBundle,
@@ -13,7 +14,8 @@ import {
 } from '../../shared/evidence/select'
 import type { AccountOutcome, CollectSummary } from '../../shared/ipc/domains/collect'
 import type { CollectAttemptRow, RatchetDb } from './db'
-import { prepareEvidence, readBundles, sortableTime, writeEvidence } from './evidence-store'
+import { sortableTime } from './evidence-codec'
+import { prepareEvidence, readBundles, writeEvidence } from './evidence-store'
 import { parseInput } from './validate'
 
 /** Typed access to evidence bundles. Bundles are immutable: they are added, never edited. */
@@ -22,7 +24,8 @@ export function createEvidenceRepo(db: RatchetDb) {
     /** Stores bundles as collected (all or nothing), each bundle once by content hash. */
     async addMany(inputs: unknown[]): Promise<EvidenceBundle[]> {
       const bundles = parseInput(z.array(evidenceBundleSchema), inputs, 'evidence bundles')
-      const prepared = await prepareEvidence(bundles)
+      // Inside a caller's transaction (repos.transaction), waitFor keeps it alive while the bundles gzip.
+      const prepared = await Dexie.waitFor(prepareEvidence(bundles))
       await db.transaction('rw', [db.evidence, db.snapshotParts, db.snapshots], () =>
         writeEvidence(db, prepared),
       )

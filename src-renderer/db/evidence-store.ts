@@ -1,7 +1,8 @@
 import type { Transaction } from 'dexie'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
 import { isComplete } from '../../shared/evidence/select'
-import type { EvidenceRow, RatchetDb } from './db'
+import type { RatchetDb } from './db'
+import { type EvidenceRow, encodeEvidence, type PreparedEvidence } from './evidence-codec'
 import { decodePart, encodeParts, jsonPart, type SnapshotPartRow, type SnapshotRow } from './snapshot-codec'
 
 /**
@@ -12,38 +13,10 @@ import { decodePart, encodeParts, jsonPart, type SnapshotPartRow, type SnapshotR
  * keep it.
  */
 
-/** Rows and the parts they refer to, encoded before a transaction opens (gzip waits on more than IndexedDB). */
-export interface PreparedEvidence {
-  rows: EvidenceRow[]
-  parts: SnapshotPartRow[]
-}
-
-/** Normalises a timestamp so the compound index sorts it correctly whatever zone it was written in. */
-export function sortableTime(iso: string): string {
-  return new Date(iso).toISOString()
-}
-
-/** The row and the JSON part of one bundle. */
-function jsonEvidence(bundle: EvidenceBundle): { row: EvidenceRow; part: SnapshotPartRow } {
-  const part = jsonPart('evidence', bundle)
-  const collectedAt = sortableTime(bundle.collectedAt)
-  return {
-    row: {
-      id: `${bundle.accountId}:${collectedAt}`,
-      accountId: bundle.accountId,
-      collectedAt,
-      hash: part.hash,
-      isComplete: isComplete(bundle),
-    },
-    part,
-  }
-}
-
 /** Validated bundles as rows and gzipped parts (one part per distinct bundle). */
 export async function prepareEvidence(bundles: readonly EvidenceBundle[]): Promise<PreparedEvidence> {
-  const encoded = bundles.map(jsonEvidence)
-  const parts = new Map(encoded.map((e) => [e.part.hash, e.part]))
-  return { rows: encoded.map((e) => e.row), parts: await encodeParts([...parts.values()]) }
+  const { rows, parts } = encodeEvidence(bundles)
+  return { rows, parts: await encodeParts(parts) }
 }
 
 /** Writes the parts not stored yet (inside the caller's transaction over parts). */
