@@ -1,4 +1,4 @@
-import type { Account } from '../domain/types'
+import type { Account, Attestation } from '../domain/types'
 import { domainIds } from '../domain/types'
 import type { CredentialUser, EvidenceBundle } from '../evidence/schema'
 import { type MaturityModel, type MaturityModelInput, validateModel } from '../model/schema'
@@ -144,5 +144,20 @@ export function tinyBundle(
     },
     trustedAdvisor: { status: unavailable, collectedAt, raw: [], records: null },
     accessAnalyzer: { status: unavailable, collectedAt, raw: [], records: null },
+  }
+}
+
+/** An attestation of account A's break-glass control, met; `extra` overrides any field. */
+export function tinyAnswer(extra: Partial<Attestation> = {}): Attestation {
+  return {
+    id: 'att-1',
+    accountId: ACCOUNT_A,
+    controlId: 'iam.break-glass',
+    isMet: true,
+    note: '',
+    attestedBy: 'ana@example.com',
+    attestedAt: '2026-07-01T00:00:00.000Z',
+    expiresAt: '2026-12-28T00:00:00.000Z',
+    ...extra,
   }
 }

@@ -1,35 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildDemoOrganization } from '../../shared/demo/organization'
 import { createAccountsRepo } from './accounts-repo'
 import { createAnswersRepo } from './answers-repo'
-import { RatchetDb } from './db'
 import { createEvidenceRepo } from './evidence-repo'
-import { inlineEvidenceRows } from './legacy-rows.test-support'
 import { latestSchemaVersion, schemaVersions } from './schema'
 import { createSettingsRepo, requestPersistentStorage } from './settings-repo'
+import { inlineEvidenceRows, testDatabases } from './test-db.test-support'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
 const demo = buildDemoOrganization({
   now,
   controls: [{ id: 'gov-1-owner', domainId: 'governance', level: 1, isManual: true }],
 })
-let names: string[] = []
-let opened: RatchetDb[] = []
-function open(upTo?: number): RatchetDb {
-  const name = names.at(-1) ?? 'x'
-  const db = new RatchetDb(name, upTo === undefined ? {} : { upTo })
-  opened.push(db)
-  return db
-}
-function freshName(): void {
-  names.push(`test-${crypto.randomUUID()}`)
-}
-afterEach(async () => {
-  for (const db of opened) db.close()
-  for (const name of names) await new RatchetDb(name).delete()
-  opened = []
-  names = []
-})
+const { open, freshName } = testDatabases()
 
 describe('schema migrations', () => {
   it('keeps every older version a subset of the next (append-only)', () => {
@@ -40,15 +23,15 @@ describe('schema migrations', () => {
   })
 
   it('opens v2, writes data, reopens at the latest version with the unused indexes dropped and every row kept', async () => {
-    freshName()
-    const v2 = open(2)
+    const name = freshName()
+    const v2 = open(name, 2)
     await v2.open()
     await createAccountsRepo(v2).putMany(demo.accounts)
     await v2.table('evidence').bulkAdd(inlineEvidenceRows(demo.bundles))
     await createAnswersRepo(v2).addRaw(demo.attestations, demo.waivers)
     v2.close()
 
-    const latest = open()
+    const latest = open(name)
     await latest.open()
     expect(latest.verno).toBe(latestSchemaVersion)
     expect(await latest.accounts.count()).toBe(demo.accounts.length)
@@ -61,8 +44,8 @@ describe('schema migrations', () => {
   })
 
   it('opens v1, writes data, reopens at the latest and backfills account origins', async () => {
-    freshName()
-    const v1 = open(1)
+    const name = freshName()
+    const v1 = open(name, 1)
     await v1.open()
     expect(v1.verno).toBe(1)
     const { origin: _ignored, ...legacy } = demo.accounts[0] ?? { origin: 'demo' }
@@ -71,7 +54,7 @@ describe('schema migrations', () => {
     await v1.table('attestations').add({ ...demo.attestations[0], id: 'a1' })
     v1.close()
 
-    const latest = open()
+    const latest = open(name)
     await latest.open()
     expect(latest.verno).toBe(latestSchemaVersion)
     expect(await latest.accounts.get('111111111111')).toMatchObject({ name: 'legacy', origin: 'import' })
@@ -83,7 +66,6 @@ describe('schema migrations', () => {
 
 describe('repositories', () => {
   it('stores demo accounts and evidence, and returns the latest bundle per account', async () => {
-    freshName()
     const db = open()
     await createAccountsRepo(db).putMany(demo.accounts)
     const evidence = createEvidenceRepo(db)
@@ -98,7 +80,6 @@ describe('repositories', () => {
   })
 
   it('rejects an invalid bundle with a clear message and writes none of the batch', async () => {
-    freshName()
     const db = open()
     const evidence = createEvidenceRepo(db)
     const broken = { ...demo.bundles[1], accountId: 'not-an-id' }
@@ -109,7 +90,6 @@ describe('repositories', () => {
   })
 
   it('edits an account after validating the merged result', async () => {
-    freshName()
     const db = open()
     const accounts = createAccountsRepo(db)
     await accounts.putMany(demo.accounts)
@@ -126,7 +106,6 @@ describe('repositories', () => {
   })
 
   it('bulk-attests across accounts in one transaction, and refuses unknown accounts entirely', async () => {
-    freshName()
     const db = open()
     await createAccountsRepo(db).putMany(demo.accounts)
     let n = 0
@@ -153,7 +132,6 @@ describe('repositories', () => {
   })
 
   it('records waivers with reason, approver and expiry, rejecting incomplete ones', async () => {
-    freshName()
     const db = open()
     await createAccountsRepo(db).putMany(demo.accounts)
     const answers = createAnswersRepo(db)
@@ -175,7 +153,6 @@ describe('repositories', () => {
   })
 
   it('removing the demo removes its accounts, evidence, answers and snapshots, and nothing else', async () => {
-    freshName()
     const db = open()
     const accounts = createAccountsRepo(db)
     await accounts.putMany(demo.accounts)
@@ -206,7 +183,6 @@ describe('repositories', () => {
   })
 
   it('reads settings through a schema and falls back on bad rows', async () => {
-    freshName()
     const db = open()
     const settings = createSettingsRepo(db)
     const { z } = await import('zod')

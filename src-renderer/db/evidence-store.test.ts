@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { failedAttempt } from '../../shared/evidence/fixtures.test-support'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
 import { selectEvidence } from '../../shared/evidence/select'
@@ -13,9 +13,9 @@ import {
 import { createAccountsRepo } from './accounts-repo'
 import { RatchetDb } from './db'
 import { createEvidenceRepo } from './evidence-repo'
-import { inlineEvidenceRows } from './legacy-rows.test-support'
 import { latestSchemaVersion } from './schema'
 import { createSnapshotsRepo } from './snapshots-repo'
+import { inlineEvidenceRows, testDatabases } from './test-db.test-support'
 
 const T1 = '2026-08-01T00:00:00.000Z'
 const T2 = '2026-11-01T00:00:00.000Z'
@@ -28,19 +28,7 @@ const bundles = [
   tinyBundle(ACCOUNT_B, T2),
 ]
 
-let dbs: RatchetDb[] = []
-function open(name: string, upTo?: number): RatchetDb {
-  const db = new RatchetDb(name, upTo === undefined ? {} : { upTo })
-  dbs.push(db)
-  return db
-}
-afterEach(async () => {
-  for (const db of dbs) {
-    db.close()
-    await db.delete()
-  }
-  dbs = []
-})
+const { open, freshName } = testDatabases('test')
 
 /** A snapshot of the two accounts at `at`, frozen from `evidence`. */
 const snapshotOf = (id: string, evidence: EvidenceBundle[], at = T3) =>
@@ -61,7 +49,7 @@ const evidenceParts = async (db: RatchetDb) =>
 
 describe('evidence stored once by content hash (schema v6)', () => {
   it('opens v5, writes inline bundles and a snapshot, reopens at v6 with each bundle in one shared part', async () => {
-    const name = `test-${crypto.randomUUID()}`
+    const name = freshName()
     const v5 = open(name, 5)
     await v5.open()
     await v5.table('evidence').bulkAdd(inlineEvidenceRows(bundles))
@@ -94,7 +82,7 @@ describe('evidence stored once by content hash (schema v6)', () => {
   })
 
   it('reopens a database written by the current version with every row and part as written', async () => {
-    const name = `test-${crypto.randomUUID()}`
+    const name = freshName()
     const first = open(name)
     await createAccountsRepo(first).putMany(accounts)
     await createEvidenceRepo(first).addMany(bundles)
@@ -111,7 +99,7 @@ describe('evidence stored once by content hash (schema v6)', () => {
   })
 
   it('a snapshot freezing stored evidence adds no evidence part of its own', async () => {
-    const db = open(`test-${crypto.randomUUID()}`)
+    const db = open()
     const evidence = createEvidenceRepo(db)
     await createAccountsRepo(db).putMany(accounts)
     // Complete bundles only: a merged selection (an incomplete newest bundle) is a new bundle of its own.
@@ -124,7 +112,7 @@ describe('evidence stored once by content hash (schema v6)', () => {
   })
 
   it('frees a part once no evidence row and no snapshot uses it, and keeps it while one does', async () => {
-    const db = open(`test-${crypto.randomUUID()}`)
+    const db = open()
     const evidence = createEvidenceRepo(db)
     const accountsRepo = createAccountsRepo(db)
     const snapshots = createSnapshotsRepo(db)
