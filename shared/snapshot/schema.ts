@@ -99,12 +99,13 @@ export function validateSnapshot(data: unknown, fileName: string): Snapshot {
   const result = snapshotSchema.safeParse(data)
   if (result.success) return result.data
   const issues = result.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)
-  const shown = issues.slice(0, 10)
-  const more = issues.length > shown.length ? `\n  … and ${issues.length - shown.length} more` : ''
-  throw new SnapshotParseError(
-    `${fileName} is not a valid Ratchet snapshot:\n  ${shown.join('\n  ')}${more}`,
-    issues,
-  )
+  throw new SnapshotParseError(`${fileName} is not a valid Ratchet snapshot:${listed(issues)}`, issues)
+}
+
+/** The first ten issues, one per indented line, and how many more there are. */
+function listed(issues: readonly string[]): string {
+  const more = issues.length > 10 ? `\n  … and ${issues.length - 10} more` : ''
+  return `\n  ${issues.slice(0, 10).join('\n  ')}${more}`
 }
 
 /** Parses and validates a snapshot file (JSON). Errors name the file, the path and what was expected. */
