@@ -66,10 +66,16 @@ export function createSnapshotsRepo(db: RatchetDb) {
     async addMany(inputs: unknown[]): Promise<Snapshot[]> {
       const snapshots = parseInput(z.array(snapshotSchema), inputs, 'snapshots')
       const compact = snapshots.map(compactSnapshot)
+      const unique = [...new Map(compact.flatMap((c) => c.parts).map((p) => [p.hash, p])).values()]
+      // The bundles collected since the last snapshot are stored already (as evidence): only keys are read.
+      const stored = new Set(
+        await db.snapshotParts
+          .where('hash')
+          .anyOf(unique.map((p) => p.hash))
+          .primaryKeys(),
+      )
       // Compress before the transaction: IndexedDB commits a transaction that waits on anything else.
-      const parts = await encodeParts([
-        ...new Map(compact.flatMap((c) => c.parts).map((p) => [p.hash, p])).values(),
-      ])
+      const parts = await encodeParts(unique.filter((p) => !stored.has(p.hash)))
       await db.transaction('rw', [db.snapshots, db.snapshotParts], async () => {
         const existing = await db.snapshots.bulkGet(snapshots.map((s) => s.id))
         const taken = snapshots.filter((_, i) => existing[i] !== undefined).map((s) => s.id)

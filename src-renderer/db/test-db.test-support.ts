@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest'
-import type { EvidenceBundle } from '../../shared/evidence/schema'
+import { evidenceBundleSchema } from '../../shared/evidence/schema'
 import { RatchetDb } from './db'
 
 /**
@@ -32,7 +32,8 @@ export function testDatabases(prefix = 'test') {
  */
 export function inlineEvidenceRows(bundles: readonly unknown[]): unknown[] {
   return bundles.map((input) => {
-    const bundle = input as EvidenceBundle
+    // As the repository of those versions wrote them: parsed, so fields come in the schema's order.
+    const bundle = evidenceBundleSchema.parse(input)
     const collectedAt = new Date(bundle.collectedAt).toISOString()
     return { id: `${bundle.accountId}:${collectedAt}`, accountId: bundle.accountId, collectedAt, bundle }
   })
