@@ -15,7 +15,7 @@ import {
 import type { AccountOutcome, CollectSummary } from '../../shared/ipc/domains/collect'
 import type { CollectAttemptRow, RatchetDb } from './db'
 import { sortableTime } from './evidence-codec'
-import { prepareEvidence, readBundles, writeEvidence } from './evidence-store'
+import { accountRows, prepareEvidence, readBundles, writeEvidence } from './evidence-store'
 import { parseInput } from './validate'
 
 /** Typed access to evidence bundles. Bundles are immutable: they are added, never edited. */
@@ -63,11 +63,7 @@ export function createEvidenceRepo(db: RatchetDb) {
 
     /** Every bundle of one account, oldest first. */
     async history(accountId: string): Promise<EvidenceBundle[]> {
-      const rows = await db.evidence
-        .where('[accountId+collectedAt]')
-        .between([accountId, ''], [accountId, '\uffff'])
-        .toArray()
-      return readBundles(db, rows)
+      return readBundles(db, await accountRows(db, accountId))
     },
 
     async count(): Promise<number> {

@@ -54,6 +54,14 @@ export function decodeBundles(
   )
 }
 
+/** Every evidence row of one account, oldest first (the compound index, no bundle read). */
+export function accountRows(db: RatchetDb, accountId: string): Promise<EvidenceRow[]> {
+  return db.evidence
+    .where('[accountId+collectedAt]')
+    .between([accountId, ''], [accountId, '\uffff'])
+    .toArray()
+}
+
 /** Reads the bundles of rows (one read of their parts), in the rows' order. */
 export async function readBundles(db: RatchetDb, rows: readonly EvidenceRow[]): Promise<EvidenceBundle[]> {
   const parts = await db.snapshotParts.bulkGet([...new Set(rows.map((r) => r.hash))])

@@ -11,7 +11,7 @@ import {
   summaryInputKey,
 } from '../workers/summary'
 import type { RatchetDb } from './db'
-import { readBundles } from './evidence-store'
+import { accountRows, readBundles } from './evidence-store'
 
 /** How many accounts' bundles a refresh reads and scores at a time. */
 const SUMMARY_BATCH = 250
@@ -56,11 +56,7 @@ async function newestGoodEvidence(db: RatchetDb, ids: string[]): Promise<Map<str
   const decoded = await readBundles(db, complete)
   const bundles = new Map(complete.map((row, i) => [row.id, decoded[i] as EvidenceBundle]))
   for (const row of rows.filter((r) => !r.isComplete)) {
-    const history = await db.evidence
-      .where('[accountId+collectedAt]')
-      .between([row.accountId, ''], [row.accountId, '\uffff'])
-      .toArray()
-    const selected = selectEvidence(await readBundles(db, history))
+    const selected = selectEvidence(await readBundles(db, await accountRows(db, row.accountId)))
     if (selected) bundles.set(row.id, selected.bundle)
   }
   return bundles
