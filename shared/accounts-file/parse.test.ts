@@ -48,6 +48,12 @@ describe('parseAccountsFile', () => {
     ])
   })
 
+  it('names the domains when a target names none', () => {
+    expect(() => parseAccountsFile('id,targets\n111111111111,iam=3;nets=2\n', 'org.csv')).toThrow(
+      /org\.csv: row 1, targets: "nets" is not a domain \(use iam, /,
+    )
+  })
+
   it('refuses an account listed twice', () => {
     const twice = 'id\n111111111111\n111111111111\n'
     expect(() => parseAccountsFile(twice, 'org.csv')).toThrow(

@@ -1,6 +1,7 @@
 // The browser build: the Node one reads the `Buffer` global at load, which the renderer does not have.
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync'
 import { z } from 'zod'
+import { domainIds } from '../domain/types'
 import { parseJsonOrYaml } from '../model/parse-file'
 import { formatPath } from '../model/schema'
 import { type AccountDetails, accountDetailsSchema } from './schema'
@@ -98,6 +99,13 @@ function jsonRows(text: string, fileName: string): unknown {
   })
 }
 
+/** Zod's words, except for a target that names no domain: say which domains there are. */
+function issueMessage(issue: z.core.$ZodIssue, field: readonly PropertyKey[]): string {
+  if (issue.code === 'unrecognized_keys' && field[0] === 'targets')
+    return `${issue.keys.map((k) => `"${k}"`).join(', ')} is not a domain (use ${domainIds.join(', ')}), e.g. iam=3;network=2`
+  return issue.message
+}
+
 /**
  * Parses an accounts file (CSV when the name ends in `.csv`, otherwise JSON or YAML). Pure: no I/O. Errors
  * name the file and each failing row and field (`accounts.csv: row 3, environment: Invalid option…`; rows
@@ -111,7 +119,7 @@ export function parseAccountsFile(text: string, fileName: string): AccountDetail
   const issues = result.error.issues.map((issue) => {
     const [index, ...field] = issue.path
     const where = typeof index === 'number' ? `${isCsv ? 'row' : 'entry'} ${index + 1}` : '(root)'
-    return `${fileName}: ${where}${field.length > 0 ? `, ${formatPath(field)}` : ''}: ${issue.message}`
+    return `${fileName}: ${where}${field.length > 0 ? `, ${formatPath(field)}` : ''}: ${issueMessage(issue, field)}`
   })
   throw new AccountsFileError(
     `${fileName} is not a valid accounts file:\n  ${issues.slice(0, 10).join('\n  ')}`,

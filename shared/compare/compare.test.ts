@@ -1,23 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import type { Attestation } from '../domain/types'
 import { buildSnapshot } from '../snapshot/build'
-import { ACCOUNT_A, ACCOUNT_B, tinyAccount, tinyBundle, tinyModel } from '../snapshot/fixtures.test-support'
+import {
+  ACCOUNT_A,
+  ACCOUNT_B,
+  tinyAccount,
+  tinyAnswer,
+  tinyBundle,
+  tinyModel,
+} from '../snapshot/fixtures.test-support'
 import { compareStates } from './compare'
 
 const Q2 = new Date('2026-06-28T00:00:00.000Z')
 const Q3 = new Date('2026-09-28T00:00:00.000Z')
 
-const answer = (extra: Partial<Attestation> = {}): Attestation => ({
-  id: 'att-1',
-  accountId: ACCOUNT_A,
-  controlId: 'iam.break-glass',
-  isMet: true,
-  note: '',
-  attestedBy: 'ana@example.com',
-  attestedAt: '2026-06-01T00:00:00.000Z',
-  expiresAt: '2026-12-01T00:00:00.000Z',
-  ...extra,
-})
+const answer = tinyAnswer
 
 const accounts = [tinyAccount(ACCOUNT_A, 'Payments')]
 

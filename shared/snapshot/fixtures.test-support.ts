@@ -152,9 +152,17 @@ export function tinyBundle(
   }
 }
 
-/** An attestation of account A's break-glass control, met; `extra` overrides any field. */
+/** Account A's "yes" to the tiny model's break-glass question; pass fields to change. */
 export function tinyAnswer(extra: Partial<Attestation> = {}): Attestation {
-  const control = { accountId: ACCOUNT_A, controlId: 'iam.break-glass', isMet: true }
-  const dates = { attestedAt: '2026-07-01T00:00:00.000Z', expiresAt: '2026-12-28T00:00:00.000Z' }
-  return { id: 'att-1', ...control, note: '', attestedBy: 'ana@example.com', ...dates, ...extra }
+  return {
+    id: 'att-1',
+    accountId: ACCOUNT_A,
+    controlId: 'iam.break-glass',
+    isMet: true,
+    note: '',
+    attestedBy: 'ana@example.com',
+    attestedAt: '2026-06-01T00:00:00.000Z',
+    expiresAt: '2026-12-01T00:00:00.000Z',
+    ...extra,
+  }
 }

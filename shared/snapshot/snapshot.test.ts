@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import type { Attestation } from '../domain/types'
 import { buildSnapshot } from './build'
 import { ACCOUNT_A, ACCOUNT_B, tinyAccount, tinyAnswer, tinyBundle, tinyModel } from './fixtures.test-support'
 import { editSnapshot, parseSnapshotFile, quarterLabel, SnapshotParseError } from './schema'
 
 const Q3 = new Date('2026-09-28T12:00:00.000Z')
 
-const answer = tinyAnswer
+const answer = (extra: Partial<Attestation> = {}): Attestation =>
+  tinyAnswer({ attestedAt: '2026-07-01T00:00:00.000Z', expiresAt: '2026-12-28T00:00:00.000Z', ...extra })
 
 function sample() {
   return buildSnapshot({

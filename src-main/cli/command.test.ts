@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors'
 import { commandFailure, parseCommandArgs, UsageError } from './command'
+import { bufferedIo } from './test-support'
 
 const options = { out: { type: 'string' }, redact: { type: 'boolean' } } as const
 
@@ -26,27 +27,29 @@ describe('parseCommandArgs', () => {
 })
 
 describe('commandFailure', () => {
-  const io = () => {
-    const err: string[] = []
-    return { err, io: { out: () => {}, err: (t: string) => err.push(t), env: {}, cwd: '/' } }
-  }
+  const io = () => bufferedIo()
   class InputError extends Error {}
+  const u = { usage: 'u' }
 
-  it('prints usage errors with the usage (2), input and app errors with message and hint (1)', () => {
+  it('prints usage errors with the usage (2), input and app errors with message and hint (1, or the command’s own code)', () => {
     const a = io()
-    expect(commandFailure(new UsageError('--out is required.'), 'demo --out <dir>', a.io)).toBe(2)
+    expect(commandFailure(new UsageError('--out is required.'), { usage: 'demo --out <dir>' }, a.io)).toBe(2)
     expect(a.err.join('')).toBe('--out is required.\n\nUsage: npm run cli -- demo --out <dir>\n')
     const b = io()
-    expect(commandFailure(new InputError('x.json: no such file'), 'u', b.io, [InputError])).toBe(1)
+    expect(
+      commandFailure(new InputError('x.json: no such file'), { usage: 'u', inputErrors: [InputError] }, b.io),
+    ).toBe(1)
     expect(b.err.join('')).toBe('x.json: no such file\n')
     const c = io()
-    expect(commandFailure(new AppError('export-no-chromium', 'No Chromium.', 'Install it.'), 'u', c.io)).toBe(
-      1,
-    )
+    expect(commandFailure(new AppError('export-no-chromium', 'No Chromium.', 'Install it.'), u, c.io)).toBe(1)
     expect(c.err.join('')).toBe('No Chromium.\nInstall it.\n')
+    const d = io()
+    const strict = { usage: 'u', inputErrors: [InputError], inputExitCode: 2 }
+    expect(commandFailure(new InputError('bad.yaml: entry 1'), strict, d.io)).toBe(2)
+    expect(commandFailure(new AppError('export-no-chromium', 'No Chromium.'), strict, d.io)).toBe(2)
   })
 
   it('throws anything else: a bug is not a user error', () => {
-    expect(() => commandFailure(new TypeError('boom'), 'u', io().io)).toThrow('boom')
+    expect(() => commandFailure(new TypeError('boom'), u, io().io)).toThrow('boom')
   })
 })

@@ -1,11 +1,21 @@
 import { parseArgs } from 'node:util'
 import { isAppError } from '../../shared/errors'
 
-/** One CLI sub-command. `run` returns the process exit code. */
+/** An error class a command names as its own input errors. */
+export type ErrorClass = abstract new (...args: never[]) => Error
+
+/**
+ * One CLI sub-command. `run` returns the process exit code; what it throws ends the command through
+ * `commandFailure` (see `runCli`).
+ */
 export interface CliCommand {
   name: string
   summary: string
   usage: string
+  /** Errors that mean "this input can't be used" (a file missing or invalid): printed as is. */
+  inputErrors?: readonly ErrorClass[]
+  /** The exit code for an input error or an AppError; default 1. */
+  inputExitCode?: number
   run(args: string[], io: CliIo): Promise<number>
 }
 
@@ -22,6 +32,11 @@ export class UsageError extends Error {}
 
 /** The option table a command declares; every option takes a value unless it is a boolean flag. */
 export type OptionSpec = Record<string, { type: 'string' | 'boolean' }>
+
+/** An option table in which every option takes a value (`--name <value>`). */
+export function valueOptions<const N extends string>(...names: N[]): Record<N, { type: 'string' }> {
+  return Object.fromEntries(names.map((name) => [name, { type: 'string' }])) as Record<N, { type: 'string' }>
+}
 
 /**
  * Parses a command's arguments with node's `util.parseArgs` in strict mode: an unknown option, a missing value
@@ -64,25 +79,26 @@ function usageMessage(error: Error & { code?: string }): string {
 
 /**
  * How every command ends on an error: a usage mistake prints the usage (exit 2); an AppError, or one of the
- * command's own input errors, prints its message and hint (exit 1). Anything else is a bug and is thrown.
+ * command's own input errors, prints its message and hint (exit `inputExitCode`, default 1). Anything else is a
+ * bug and is thrown.
  */
 export function commandFailure(
   error: unknown,
-  usage: string,
+  command: Pick<CliCommand, 'usage' | 'inputErrors' | 'inputExitCode'>,
   io: CliIo,
-  inputErrors: ReadonlyArray<abstract new (...args: never[]) => Error> = [],
 ): number {
   if (error instanceof UsageError) {
-    io.err(`${error.message}\n\nUsage: npm run cli -- ${usage}\n`)
+    io.err(`${error.message}\n\nUsage: npm run cli -- ${command.usage}\n`)
     return 2
   }
-  if (inputErrors.some((kind) => error instanceof kind)) {
+  const exitCode = command.inputExitCode ?? 1
+  if ((command.inputErrors ?? []).some((kind) => error instanceof kind)) {
     io.err(`${(error as Error).message}\n`)
-    return 1
+    return exitCode
   }
   if (isAppError(error)) {
     io.err(`${error.message}${error.hint ? `\n${error.hint}` : ''}\n`)
-    return 1
+    return exitCode
   }
   throw error
 }

@@ -1,17 +1,8 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './main'
+import { bufferedIo, runCliInShell } from './test-support'
 
-function io() {
-  const out: string[] = []
-  const err: string[] = []
-  return {
-    out,
-    err,
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: {}, cwd: '/' },
-  }
-}
+const io = () => bufferedIo()
 
 describe('the CLI', () => {
   it('prints usage for --help and exits 0', async () => {
@@ -27,9 +18,7 @@ describe('the CLI', () => {
   })
 
   it('runs as `npm run cli -- --help` from a shell', async () => {
-    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'cli', '--', '--help'], {
-      cwd: new URL('../..', import.meta.url).pathname,
-    })
+    const { stdout } = await runCliInShell(['--help'])
     expect(stdout).toContain('Usage: npm run cli')
   })
 })

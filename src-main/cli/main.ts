@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { CliIo } from './command'
+import { type CliIo, commandFailure } from './command'
 import { commands } from './commands/index'
 
 const packageJson = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as {
@@ -44,5 +44,9 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     io.out(`${command.summary}\n\nUsage: npm run cli -- ${command.usage}\n`)
     return 0
   }
-  return command.run(rest, io)
+  try {
+    return await command.run(rest, io)
+  } catch (error) {
+    return commandFailure(error, command, io)
+  }
 }

@@ -19,9 +19,9 @@ async function temp(): Promise<string> {
   return dir
 }
 
-/** Picks `dir` in the (scripted) main-side picker and imports it through the registry, as the app does. */
-async function importThroughIpc(dir: string): Promise<Envelope> {
-  const registry = createRegistry(
+/** The main-side handlers, whose folder picker always answers `dir`. */
+function registryPicking(dir: string) {
+  return createRegistry(
     createHandlers({
       env: {},
       version: '1',
@@ -32,6 +32,11 @@ async function importThroughIpc(dir: string): Promise<Envelope> {
       showFolderDialog: async () => dir,
     }),
   )
+}
+
+/** Picks `dir` in the (scripted) main-side picker and imports it through the registry, as the app does. */
+async function importThroughIpc(dir: string): Promise<Envelope> {
+  const registry = registryPicking(dir)
   const picked = await registry.invoke('app:pick-folder', { purpose: 'evidence-import' })
   if (!picked.ok) throw new Error('the picker failed')
   return registry.invoke('collect:import-folder', { handle: (picked.value as { handle: string }).handle })
@@ -91,17 +96,7 @@ describe('hostile evidence folders are refused whole, naming the file and field'
 
   it('refuses an export whose account id would name a path (traversal), writing nothing', async () => {
     const dir = await temp()
-    const registry = createRegistry(
-      createHandlers({
-        env: {},
-        version: '1',
-        platform: 'linux',
-        events: { emit: () => undefined },
-        openExternal: async () => undefined,
-        isDemoDefault: false,
-        showFolderDialog: async () => join(dir, 'out'),
-      }),
-    )
+    const registry = registryPicking(join(dir, 'out'))
     const imported = await importThroughIpc(join(fixtures, 'evidence/valid'))
     const [bundle] = (imported as { value: { bundles: Array<{ accountId: string }> } }).value.bundles
     const picked = await registry.invoke('app:pick-folder', { purpose: 'evidence-export' })

@@ -10,6 +10,7 @@ import {
   type StoreDeps,
   type StoreOptions,
   useAppStore,
+  useLoadOnMount,
 } from '../store/app-store'
 import { type AreaId, areas, uiSelectors } from '../store/ui-slice'
 import { ErrorBoundary } from './error-boundary'
@@ -50,16 +51,10 @@ export function App({ deps, options }: { deps: StoreDeps; options?: StoreOptions
 function Shell() {
   const area = useAppStore(uiSelectors.area)
   const setArea = useAppStore((s) => s.setArea)
-  const initDesk = useAppStore((s) => s.initDesk)
-  useEffect(() => {
-    // Start-up: ask for persistent storage, read the desk, and offer (or open) the demo on an empty database.
-    void initDesk()
-  }, [initDesk])
-  const loadModels = useAppStore((s) => s.loadModels)
-  useEffect(() => {
-    // The model in use (built-in or imported, with parameter values) is handed to the desk once read.
-    void loadModels()
-  }, [loadModels])
+  // Start-up: ask for persistent storage, read the desk, and offer (or open) the demo on an empty database.
+  useLoadOnMount((s) => s.initDesk)
+  // The model in use (built-in or imported, with parameter values) is handed to the desk once read.
+  useLoadOnMount((s) => s.loadModels)
   useEffect(() => {
     // Alt+1…7 moves between areas from anywhere.
     const onKey = (event: KeyboardEvent) => {

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react'
+import { type ReactNode, type Ref, useId, useMemo, useRef, useState } from 'react'
 import { exportFileName } from '../../shared/report/render'
 import type { DetailLevel, ReportFormat, ReportScope } from '../../shared/report/types'
 import { useAppStore } from '../store/app-store'
@@ -24,6 +24,37 @@ const details: Array<{ id: DetailLevel; label: string }> = [
 type ScopeKind = 'org' | 'selection' | 'one'
 
 /** "Exporting: 340 of 1,000 accounts", then "Printing the PDF…" and "Writing the file…". */
+/** One radio button of a group, labelled by its children. */
+function RadioOption<T extends string>({
+  name,
+  value,
+  current,
+  onPick,
+  inputRef,
+  children,
+}: {
+  name: string
+  value: T
+  current: T
+  onPick: (value: T) => void
+  inputRef?: Ref<HTMLInputElement> | undefined
+  children: ReactNode
+}) {
+  return (
+    <label className="export-option">
+      <input
+        ref={inputRef}
+        type="radio"
+        name={name}
+        value={value}
+        checked={current === value}
+        onChange={() => onPick(value)}
+      />{' '}
+      {children}
+    </label>
+  )
+}
+
 function progressText(progress: { phase: string; done: number; total: number } | undefined): string {
   if (!progress) return 'Exporting…'
   if (progress.phase === 'printing') return 'Printing the PDF…'
@@ -130,54 +161,34 @@ export function ExportDialog({ source }: { source: ExportSource }) {
       <fieldset>
         <legend>Format</legend>
         {formats.map((f, i) => (
-          <label key={f.id} className="export-option">
-            <input
-              ref={i === 0 ? firstRef : undefined}
-              type="radio"
-              name="export-format"
-              value={f.id}
-              checked={format === f.id}
-              onChange={() => setFormat(f.id)}
-            />{' '}
+          <RadioOption
+            key={f.id}
+            name="export-format"
+            value={f.id}
+            current={format}
+            onPick={setFormat}
+            inputRef={i === 0 ? firstRef : undefined}
+          >
             {f.label} <span className="muted">{f.hint}</span>
-          </label>
+          </RadioOption>
         ))}
       </fieldset>
       <fieldset disabled={format === 'csv' || format === 'json'}>
         <legend>Detail</legend>
         {details.map((d) => (
-          <label key={d.id} className="export-option">
-            <input
-              type="radio"
-              name="export-detail"
-              value={d.id}
-              checked={detail === d.id}
-              onChange={() => setDetail(d.id)}
-            />{' '}
+          <RadioOption key={d.id} name="export-detail" value={d.id} current={detail} onPick={setDetail}>
             {d.label}
-          </label>
+          </RadioOption>
         ))}
       </fieldset>
       <fieldset>
         <legend>Scope</legend>
-        <label className="export-option">
-          <input
-            type="radio"
-            name="export-scope"
-            checked={scopeKind === 'org'}
-            onChange={() => setScopeKind('org')}
-          />{' '}
+        <RadioOption name="export-scope" value="org" current={scopeKind} onPick={setScopeKind}>
           Whole organization
-        </label>
-        <label className="export-option">
-          <input
-            type="radio"
-            name="export-scope"
-            checked={scopeKind === 'selection'}
-            onChange={() => setScopeKind('selection')}
-          />{' '}
+        </RadioOption>
+        <RadioOption name="export-scope" value="selection" current={scopeKind} onPick={setScopeKind}>
           Selected accounts
-        </label>
+        </RadioOption>
         {scopeKind === 'selection' ? (
           <ul className="export-accounts" aria-label="Accounts to export">
             {accounts.map((a) => (
@@ -198,15 +209,9 @@ export function ExportDialog({ source }: { source: ExportSource }) {
             ))}
           </ul>
         ) : null}
-        <label className="export-option">
-          <input
-            type="radio"
-            name="export-scope"
-            checked={scopeKind === 'one'}
-            onChange={() => setScopeKind('one')}
-          />{' '}
+        <RadioOption name="export-scope" value="one" current={scopeKind} onPick={setScopeKind}>
           One account
-        </label>
+        </RadioOption>
         {scopeKind === 'one' ? (
           <select aria-label="Account to export" value={one} onChange={(event) => setOne(event.target.value)}>
             {accounts.map((a) => (

@@ -17,17 +17,13 @@ export const createAnswersSlice: StateCreator<AppState, [], [], AnswersSlice> = 
     const [attestations, waivers] = await Promise.all([repo().listAttestations(), repo().listWaivers()])
     set({ attestations, waivers })
   }
-  const run = async (work: () => Promise<unknown>, done?: string): Promise<boolean> => {
-    try {
+  const run = (work: () => Promise<unknown>, done?: string): Promise<boolean> =>
+    get().attempt(async () => {
       await work()
       await refresh()
       if (done) get().notify({ level: 'info', message: done })
       return true
-    } catch (error) {
-      get().reportError(error)
-      return false
-    }
-  }
+    }, false)
   return {
     attest: (input) =>
       run(

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react'
+import { createContext, useContext, useEffect } from 'react'
 import { createStore, type StoreApi, useStore } from 'zustand'
 import type { RendererApi } from '../../shared/ipc/api'
 import type { MaturityModel } from '../../shared/model/schema'
@@ -81,6 +81,17 @@ export function createAppStore(deps: StoreDeps, options: StoreOptions = {}): Sto
 }
 
 export const AppStoreContext = createContext<StoreApi<AppState> | null>(null)
+
+/**
+ * Runs a store action (a loader) when the component mounts: `useLoadOnMount((s) => s.loadSnapshots)`. The
+ * store's actions are stable, so it runs once per mount.
+ */
+export function useLoadOnMount(select: (state: AppState) => () => Promise<unknown>): void {
+  const load = useAppStore(select)
+  useEffect(() => {
+    void load()
+  }, [load])
+}
 
 /** Reads from the app store with a selector. Wrap derived arrays and objects in useShallow. */
 export function useAppStore<T>(selector: (state: AppState) => T): T {

@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Envelope } from '../../shared/ipc/api'
 import { createBridgeApi, createRendererApi } from '../../shared/ipc/api'
 import type { LoginProgress, Target } from '../../shared/ipc/domains/aws'
-import { RatchetDb } from '../db/db'
 import { createRepos } from '../db/repos'
 import { createTargetsRepo } from '../db/targets-repo'
 import { createAppStore } from './app-store'
 import { awsSelectors } from './aws-slice'
-
-const dbs: RatchetDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete()
-})
+import { testStore } from './test-support'
 
 const targets: Target[] = [
   {
@@ -99,18 +94,8 @@ function fakeAws(outcome: 'ok' | 'denied' | 'cancelled') {
 }
 
 function makeStore(outcome: 'ok' | 'denied' | 'cancelled') {
-  const db = new RatchetDb(`aws-${crypto.randomUUID()}`)
-  dbs.push(db)
   const fake = fakeAws(outcome)
-  return {
-    store: createAppStore({
-      api: fake.api,
-      repos: createRepos(db),
-      now: () => new Date('2026-11-28T12:00:00Z'),
-    }),
-    fake,
-    db,
-  }
+  return { ...testStore('aws', { api: fake.api }), fake }
 }
 
 describe('the AWS slice', () => {
@@ -153,8 +138,6 @@ describe('the AWS slice', () => {
   })
 
   it('offers to sign in again when AWS refuses the session token', async () => {
-    const db = new RatchetDb(`aws-${crypto.randomUUID()}`)
-    dbs.push(db)
     const api = createRendererApi(
       createBridgeApi({
         invoke: async (channel) =>
@@ -172,7 +155,7 @@ describe('the AWS slice', () => {
         subscribe: () => () => undefined,
       }),
     )
-    const store = createAppStore({ api, repos: createRepos(db), now: () => new Date() })
+    const { store } = testStore('aws', { api })
     await store.getState().discover('corp')
     expect(store.getState().signInNeeded).toBe('corp')
     expect(store.getState().notices.at(-1)).toMatchObject({

@@ -1,26 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { RatchetDb } from '../db/db'
-import { createRepos } from '../db/repos'
-import { createAppStore } from './app-store'
-import { fakeApi, testModel } from './test-support'
+import { describe, expect, it } from 'vitest'
+import { testModel, testStore } from './test-support'
 
 const corpus = join(import.meta.dirname, '../../test/fixtures/hostile/baselines')
 const now = new Date('2026-11-28T12:00:00.000Z')
-const dbs: RatchetDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete()
-})
 
 /** A store on the demo organization, with its baselines, so "nothing changed" has something to lose. */
 async function demoStore() {
-  const db = new RatchetDb(`baselines-hostile-${crypto.randomUUID()}`)
-  dbs.push(db)
-  const store = createAppStore(
-    { api: fakeApi({ isDemoDefault: true }).api, repos: createRepos(db), now: () => now },
-    { model: testModel() },
-  )
+  const { store, db } = testStore('baselines-hostile', { isDemoDefault: true, model: testModel(), now })
   await store.getState().initDesk()
   await store.getState().loadBaselines()
   return { store, db }

@@ -1,23 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { RatchetDb } from '../db/db'
-import { createRepos } from '../db/repos'
-import { createAppStore } from './app-store'
+import { describe, expect, it } from 'vitest'
 import { baselineSelectors } from './baselines-slice'
-import { fakeApi, testModel } from './test-support'
+import { testModel, testStore } from './test-support'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
-const dbs: RatchetDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete()
-})
 
 async function demoStore() {
-  const db = new RatchetDb(`baselines-${crypto.randomUUID()}`)
-  dbs.push(db)
-  const store = createAppStore(
-    { api: fakeApi({ isDemoDefault: true }).api, repos: createRepos(db), now: () => now },
-    { model: testModel() },
-  )
+  const { store } = testStore('baselines', { isDemoDefault: true, model: testModel(), now })
   await store.getState().initDesk()
   return store
 }

@@ -59,16 +59,11 @@ export const createBaselinesSlice: StateCreator<AppState, [], [], BaselinesSlice
   isBaselinesLoaded: false,
   baselineVersions: [],
   loadBaselines: async () => {
-    try {
-      const baselineVersions = await get().deps.repos.baselines.list()
-      set({ baselineVersions, isBaselinesLoaded: true })
-    } catch (error) {
-      set({ isBaselinesLoaded: true })
-      get().reportError(error)
-    }
+    const baselineVersions = await get().attempt(() => get().deps.repos.baselines.list())
+    set({ ...(baselineVersions ? { baselineVersions } : {}), isBaselinesLoaded: true })
   },
-  saveBaseline: async (previous, draft, author) => {
-    try {
+  saveBaseline: (previous, draft, author) =>
+    get().attempt(async () => {
       const next = reviseBaseline(previous, draft, { ...author, at: get().deps.now().toISOString() })
       await get().deps.repos.baselines.add(next)
       await get().loadBaselines()
@@ -77,41 +72,25 @@ export const createBaselinesSlice: StateCreator<AppState, [], [], BaselinesSlice
         message: `Baseline "${next.name}" saved as version ${next.version} (${next.change})`,
       })
       return next
-    } catch (error) {
-      get().reportError(error)
-      return undefined
-    }
-  },
-  importBaselines: async (fileName, text) => {
-    try {
+    }),
+  importBaselines: (fileName, text) =>
+    get().attempt(async () => {
       const added = await get().deps.repos.baselines.importMany(parseBaselinesFile(text, fileName))
       await get().loadBaselines()
       get().notify({ level: 'info', message: `${added} baseline version(s) imported from ${fileName}` })
       return true
-    } catch (error) {
-      get().reportError(error)
-      return false
-    }
-  },
-  importAccountDetails: async (fileName, text) => {
-    try {
+    }, false),
+  importAccountDetails: (fileName, text) =>
+    get().attempt(async () => {
       await applyDetails(get, parseAccountsFile(text, fileName), fileName)
       return true
-    } catch (error) {
-      get().reportError(error)
-      return false
-    }
-  },
-  importOrganizationAccounts: async (target, mapping) => {
-    try {
+    }, false),
+  importOrganizationAccounts: (target, mapping) =>
+    get().attempt(async () => {
       const { accounts } = await get().deps.api.aws.importOrganizationAccounts({ target, mapping })
       await applyDetails(get, accounts, `AWS Organizations (${target.accountName})`)
       return true
-    } catch (error) {
-      get().reportError(error)
-      return false
-    }
-  },
+    }, false),
 })
 
 // Memoised on the versions array, so components can select the versions in force without new arrays.

@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
 import { createBridgeApi, createRendererApi, type Envelope } from '../../shared/ipc/api'
 import type { CollectProgress, CollectSummary } from '../../shared/ipc/domains/collect'
 import { createAccountsRepo } from '../db/accounts-repo'
-import { RatchetDb } from '../db/db'
 import { createEvidenceRepo } from '../db/evidence-repo'
-import { createRepos } from '../db/repos'
-import { createAppStore } from './app-store'
 import { applyProgress, collectSelectors } from './collect-slice'
-
-const dbs: RatchetDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete()
-})
+import { testStore } from './test-support'
 
 const at = '2026-11-28T12:00:00.000Z'
 function bundle(accountId: string, aliases: string[] = []): EvidenceBundle {
@@ -110,14 +103,8 @@ function fakeMain(importAnswer: Envelope) {
 }
 
 function makeStore(importAnswer: Envelope = { ok: true, value: { bundles: [] } }) {
-  const db = new RatchetDb(`collect-${crypto.randomUUID()}`)
-  dbs.push(db)
   const main = fakeMain(importAnswer)
-  return {
-    store: createAppStore({ api: main.api, repos: createRepos(db), now: () => new Date(at) }),
-    db,
-    main,
-  }
+  return { ...testStore('collect', { api: main.api, now: new Date(at) }), main }
 }
 
 describe('the collect slice', () => {

@@ -188,11 +188,9 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
     collectAttempts: {},
     setCollectRegions: async (regions) => {
       set({ collectRegions: [...regions] })
-      try {
-        await get().deps.repos.settings.set(regionsSetting, regionsSettingSchema, [...regions])
-      } catch (error) {
-        get().reportError(error)
-      }
+      await get().attempt(() =>
+        get().deps.repos.settings.set(regionsSetting, regionsSettingSchema, [...regions]),
+      )
     },
     loadCollectState: async () => {
       const { repos } = get().deps
@@ -222,24 +220,15 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
 
     cancelCollect: async () => {
       const jobId = get().collectJobId
-      if (!jobId) return
-      try {
-        await get().deps.api.collect.cancel({ jobId })
-      } catch (error) {
-        get().reportError(error)
-      }
+      if (jobId) await get().attempt(() => get().deps.api.collect.cancel({ jobId }))
     },
 
     retryFailedCollect: async () => {
       const jobId = get().collectJobId
       if (!jobId) return
       listen()
-      try {
-        const next = await get().deps.api.collect.retryFailed({ jobId })
-        set({ collectJobId: next.jobId })
-      } catch (error) {
-        get().reportError(error)
-      }
+      const next = await get().attempt(() => get().deps.api.collect.retryFailed({ jobId }))
+      if (next) set({ collectJobId: next.jobId })
     },
 
     importEvidenceFolder: async () => {

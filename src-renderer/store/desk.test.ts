@@ -1,38 +1,29 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { RatchetDb } from '../db/db'
-import { createRepos } from '../db/repos'
+import { describe, expect, it, vi } from 'vitest'
 import { createAppStore } from './app-store'
 import { buildDeskModel } from './desk-model'
 import { type ScoreCache, scoreDesk } from './scorecards'
-import { fakeApi, testModel } from './test-support'
+import { testModel, testStore } from './test-support'
 
 vi.setConfig({ testTimeout: 30_000 })
 
 const now = new Date('2026-11-28T12:00:00.000Z')
-const dbs: RatchetDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete()
-})
 
 function makeStore(isDemoDefault: boolean) {
-  const db = new RatchetDb(`desk-${crypto.randomUUID()}`)
-  dbs.push(db)
-  return createAppStore(
-    { api: fakeApi({ isDemoDefault }).api, repos: createRepos(db), now: () => now },
-    { model: testModel() },
-  )
+  return testStore('desk', { isDemoDefault, model: testModel(), now }).store
 }
-function scores(store: ReturnType<typeof makeStore>) {
+/** What scoreDesk reads, taken from the store as it is now. */
+function scoreInput(store: ReturnType<typeof makeStore>) {
   const s = store.getState()
-  return scoreDesk({
+  return {
     model: buildDeskModel(testModel()),
     accounts: s.accounts,
     latestEvidence: s.latestEvidence,
     attestations: s.attestations,
     waivers: s.waivers,
     now,
-  })
+  }
 }
+const scores = (store: ReturnType<typeof makeStore>) => scoreDesk(scoreInput(store))
 
 describe('the desk store', () => {
   it('offers the demo on an empty database, and opens it by default when there is no AWS config', async () => {
@@ -212,17 +203,7 @@ describe('scoreDesk with a cache', () => {
     const store = makeStore(true)
     await store.getState().initDesk()
     await store.getState().ensureDeskDetails()
-    const createScoreInput = () => {
-      const s = store.getState()
-      return {
-        model: buildDeskModel(testModel()),
-        accounts: s.accounts,
-        latestEvidence: s.latestEvidence,
-        attestations: s.attestations,
-        waivers: s.waivers,
-        now,
-      }
-    }
+    const createScoreInput = () => scoreInput(store)
     const cache: ScoreCache = new Map()
     const first = scoreDesk(createScoreInput(), cache)
     expect(first).toEqual(scoreDesk(createScoreInput()))

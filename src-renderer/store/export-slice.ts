@@ -123,12 +123,7 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
   },
   cancelExport: async () => {
     const jobId = get().exportJobId
-    if (!jobId) return
-    try {
-      await get().deps.api.export.cancel({ jobId })
-    } catch (error) {
-      get().reportError(error)
-    }
+    if (jobId) await get().attempt(() => get().deps.api.export.cancel({ jobId }))
   },
 })
 

@@ -1,29 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { stringify as toYaml } from 'yaml'
 import { defaultModel, defaultModelInput } from '../../shared/model/default-model'
 import { modelVersion } from '../../shared/model/schema'
-import { RatchetDb } from '../db/db'
-import { createRepos } from '../db/repos'
-import { createAppStore } from './app-store'
 import { modelFile, modelSelectors } from './model-slice'
-import { fakeApi } from './test-support'
+import { testStore } from './test-support'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
-const dbs: RatchetDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete()
-})
 
 async function store() {
-  const db = new RatchetDb(`model-${crypto.randomUUID()}`)
-  dbs.push(db)
-  const s = createAppStore({
-    api: fakeApi({ isDemoDefault: false }).api,
-    repos: createRepos(db),
-    now: () => now,
-  })
+  const { store: s, db } = testStore('model', { now })
   await s.getState().loadModels()
-  return s
+  return Object.assign(s, { db })
 }
 const errors = (s: Awaited<ReturnType<typeof store>>) =>
   s.getState().notices.filter((n) => n.level === 'error')
@@ -100,35 +87,32 @@ describe('the model store', () => {
 
   it('lists the versions saved snapshots were scored with', async () => {
     const s = await store()
-    await dbs
-      .at(-1)
-      ?.table('snapshots')
-      .bulkAdd([
-        {
-          id: 's1',
-          label: 'Q1',
-          createdAt: '2026-03-31T00:00:00.000Z',
-          modelVersion: 'aaaa',
-          modelId: 'm',
-          modelName: 'Old',
-        },
-        {
-          id: 's2',
-          label: 'Q2',
-          createdAt: '2026-06-30T00:00:00.000Z',
-          modelVersion: 'aaaa',
-          modelId: 'm',
-          modelName: 'Old',
-        },
-        {
-          id: 's3',
-          label: 'Q3',
-          createdAt: '2026-09-30T00:00:00.000Z',
-          modelVersion: 'bbbb',
-          modelId: 'm',
-          modelName: 'New',
-        },
-      ])
+    await s.db.table('snapshots').bulkAdd([
+      {
+        id: 's1',
+        label: 'Q1',
+        createdAt: '2026-03-31T00:00:00.000Z',
+        modelVersion: 'aaaa',
+        modelId: 'm',
+        modelName: 'Old',
+      },
+      {
+        id: 's2',
+        label: 'Q2',
+        createdAt: '2026-06-30T00:00:00.000Z',
+        modelVersion: 'aaaa',
+        modelId: 'm',
+        modelName: 'Old',
+      },
+      {
+        id: 's3',
+        label: 'Q3',
+        createdAt: '2026-09-30T00:00:00.000Z',
+        modelVersion: 'bbbb',
+        modelId: 'm',
+        modelName: 'New',
+      },
+    ])
     await s.getState().loadModels()
     expect(s.getState().scoredVersions).toEqual([
       { hash: 'bbbb', modelId: 'm', name: 'New', snapshotCount: 1, lastScoredAt: '2026-09-30T00:00:00.000Z' },

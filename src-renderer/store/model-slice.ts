@@ -86,17 +86,13 @@ export const createModelSlice =
       const active = modelSelectors.activeModel(get())
       if (active !== get().deskModel.compiled.model) set({ deskModel: buildDeskModel(active) })
     }
-    const run = async <T>(work: () => Promise<T>, done?: string): Promise<T | undefined> => {
-      try {
+    const run = <T>(work: () => Promise<T>, done?: string): Promise<T | undefined> =>
+      get().attempt(async () => {
         const result = await work()
         await refresh()
         if (done) get().notify({ level: 'info', message: done })
         return result
-      } catch (error) {
-        get().reportError(error)
-        return undefined
-      }
-    }
+      })
     return {
       storedModels: [],
       scoredVersions: [],

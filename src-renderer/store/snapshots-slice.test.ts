@@ -1,28 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { compareStates } from '../../shared/compare/compare'
-import { RatchetDb } from '../db/db'
-import { createRepos } from '../db/repos'
-import { createAppStore } from './app-store'
 import { currentState, DEMO_SNAPSHOT_PREFIX } from './snapshots-slice'
-import { fakeApi, testModel } from './test-support'
+import { testModel, testStore } from './test-support'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
-const dbs: RatchetDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete()
-})
 
 async function demoStore() {
-  const db = new RatchetDb(`snapshots-${crypto.randomUUID()}`)
-  dbs.push(db)
-  const store = createAppStore(
-    {
-      api: fakeApi({ isDemoDefault: true }).api,
-      repos: createRepos(db),
-      now: () => now,
-    },
-    { model: testModel() },
-  )
+  const { store } = testStore('snapshots', { isDemoDefault: true, model: testModel(), now })
   await store.getState().initDesk()
   await store.getState().loadSnapshots()
   return store

@@ -73,21 +73,13 @@ function demoNow(state: AppState, fallback: Date): Date {
 export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice> = (set, get) => {
   let loading: Promise<void> | undefined
   const read = async () => {
-    try {
-      const snapshots = await get().deps.repos.snapshots.list()
-      set({ snapshots, isSnapshotsLoaded: true })
-    } catch (error) {
-      set({ isSnapshotsLoaded: true })
-      get().reportError(error)
-    }
+    const snapshots = await get().attempt(() => get().deps.repos.snapshots.list())
+    set({ ...(snapshots ? { snapshots } : {}), isSnapshotsLoaded: true })
   }
   const busy = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
     set({ isSnapshotBusy: true })
     try {
-      return await work()
-    } catch (error) {
-      get().reportError(error)
-      return fallback
+      return await get().attempt(work, fallback)
     } finally {
       set({ isSnapshotBusy: false })
     }

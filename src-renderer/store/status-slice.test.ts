@@ -1,25 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../shared/errors'
-import { RatchetDb } from '../db/db'
-import { createRepos } from '../db/repos'
-import { createAppStore } from './app-store'
 import { infoNoticeMs, readableMessage, statusSelectors } from './status-slice'
-import { fakeApi } from './test-support'
+import { testStore } from './test-support'
 
-const dbs: RatchetDb[] = []
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers()
-  for (const db of dbs.splice(0)) await db.delete()
 })
 
 function makeStore() {
-  const db = new RatchetDb(`status-${crypto.randomUUID()}`)
-  dbs.push(db)
-  return createAppStore({
-    api: fakeApi({ isDemoDefault: false }).api,
-    repos: createRepos(db),
-    now: () => new Date(),
-  })
+  return testStore('status', { now: new Date() }).store
 }
 
 describe('notices', () => {

@@ -35,6 +35,8 @@ export interface StatusSlice {
    * the error is about. An expected state (no AWS configuration, a cancelled sign-in) is information, not red.
    */
   reportError(error: unknown, context?: { file?: string }): void
+  /** Runs an action's work; if it throws, the error becomes a notice (`reportError`) and `fallback` is returned. */
+  attempt<T, F = undefined>(work: () => Promise<T>, fallback?: F): Promise<T | F>
   dismissNotice(id: number): void
   /** Dismisses every warning and error at once. */
   dismissProblems(): void
@@ -95,6 +97,14 @@ export const createStatusSlice: StateCreator<AppState, [], [], StatusSlice> = (s
       })
     } else {
       get().notify({ level: 'error', message, hint: 'If it happens again, restart Ratchet.' })
+    }
+  },
+  attempt: async <T, F>(work: () => Promise<T>, fallback?: F) => {
+    try {
+      return await work()
+    } catch (error) {
+      get().reportError(error)
+      return fallback as F
     }
   },
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

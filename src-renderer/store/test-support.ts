@@ -1,6 +1,10 @@
+import { onTestFinished } from 'vitest'
 import { domainIds } from '../../shared/domain/types'
 import { createBridgeApi, createRendererApi, type RendererApi } from '../../shared/ipc/api'
 import { type MaturityModel, validateModel } from '../../shared/model/schema'
+import { RatchetDb } from '../db/db'
+import { createRepos } from '../db/repos'
+import { createAppStore } from './app-store'
 
 const remediation = { text: 'Fix it.', links: [{ title: 'Docs', url: 'https://docs.aws.amazon.com/iam/' }] }
 
@@ -96,4 +100,38 @@ export function fakeApi(options: { isDemoDefault: boolean }): { api: RendererApi
     }),
   )
   return { api, opened }
+}
+
+/** A database of its own for the running test, deleted when the test ends. */
+export function testDb(name: string): RatchetDb {
+  const db = new RatchetDb(`${name}-${crypto.randomUUID()}`)
+  onTestFinished(() => db.delete())
+  return db
+}
+
+/** The clock store tests run at unless they say otherwise. */
+export const testNow = new Date('2026-11-28T12:00:00.000Z')
+
+/**
+ * A store on a fresh test database: the fake main process (or `api`), a fixed clock, and the model to start
+ * with (the built-in one unless given).
+ */
+export function testStore(
+  name: string,
+  options: {
+    api?: RendererApi
+    isDemoDefault?: boolean
+    model?: MaturityModel
+    now?: Date
+    db?: RatchetDb
+  } = {},
+) {
+  const db = options.db ?? testDb(name)
+  const api = options.api ?? fakeApi({ isDemoDefault: options.isDemoDefault ?? false }).api
+  const now = options.now ?? testNow
+  const store = createAppStore(
+    { api, repos: createRepos(db), now: () => now },
+    options.model ? { model: options.model } : {},
+  )
+  return { store, db }
 }

@@ -1,16 +1,10 @@
 import type { Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AppPage } from './support/app-page'
 import { type A11yViolation, axeViolations } from './support/axe'
 import { chooseTheme, documentTheme, saveScreenshot } from './support/desk-glance'
 import { DeskPage } from './support/desk-page'
-import { launchApp, type RunningApp } from './support/harness'
-
-let app: RunningApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+import { launchAppForTest } from './support/harness'
 
 const areas = ['Accounts', 'Collect', 'Snapshots', 'Compare', 'Model', 'Settings'] as const
 
@@ -31,7 +25,7 @@ async function check(page: Page): Promise<A11yViolation[]> {
 
 describe('accessibility in both themes (axe-core in Chromium)', () => {
   it('reports no WCAG A/AA violation (contrast, ARIA, names) on any area, light and dark', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const { page } = app
     const shell = new AppPage(page)
     const desk = new DeskPage(page)

@@ -1,21 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { demoQuarterDates } from '../../shared/demo/organization'
 import { demoAccountId } from '../../shared/demo/profiles'
 import { quarterLabel } from '../../shared/snapshot/schema'
 import { BaselinesPage } from './support/baselines-page'
 import { DeskPage } from './support/desk-page'
-import { launchApp, type RunningApp } from './support/harness'
+import { launchAppForTest } from './support/harness'
 import { SnapshotsPage } from './support/snapshots-page'
-
-let app: RunningApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
 
 describe('baselines in Chromium', () => {
   it('defines a baseline, sees breaches on the overview, raises it with a preview, and lowers it only with an approver', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     const baselines = new BaselinesPage(app.page)
     await desk.waitForOverview()
@@ -46,9 +40,7 @@ describe('baselines in Chromium', () => {
     expect(await baselines.row('web').textContent()).toMatch(/Web v1.*tag web.*2 held/)
 
     // Raise it: the preview says, before saving, which accounts would breach and why.
-    await baselines.row('web').getByRole('button', { name: 'Raise or change Web' }).click()
-    const raise = baselines.editor('Change Web')
-    await baselines.fill(raise, {
+    const raise = await baselines.change('web', 'Web', {
       minimums: { 'Identity & access': '4' },
       by: 'Security Lead',
       reason: 'Raise IAM',
@@ -60,9 +52,7 @@ describe('baselines in Chromium', () => {
     await baselines.row('web').getByText('Web v2').waitFor()
 
     // Lowering needs an approver: refused without one, saved and shown as a lowering with one.
-    await baselines.row('web').getByRole('button', { name: 'Raise or change Web' }).click()
-    const lower = baselines.editor('Change Web')
-    await baselines.fill(lower, {
+    const lower = await baselines.change('web', 'Web', {
       minimums: { 'Identity & access': '2' },
       by: 'Security Lead',
       reason: 'Too far, too fast',
@@ -84,7 +74,7 @@ describe('baselines in Chromium', () => {
   })
 
   it('shows in Compare how the bar moved between two snapshots, and exports the plan as Markdown', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     const snaps = new SnapshotsPage(app.page)
     await desk.waitForOverview()

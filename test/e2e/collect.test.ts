@@ -1,18 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type FakeAws, generateOrganization, startFakeAws } from '../fake-aws/index'
+import { describe, expect, it } from 'vitest'
+import { generateOrganization } from '../fake-aws/index'
 import { AppPage } from './support/app-page'
-import { launchApp, type RunningApp } from './support/harness'
-
-let app: RunningApp | undefined
-let fake: FakeAws | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-  await fake?.close()
-  fake = undefined
-})
+import { launchAppForTest, type RunningApp, startFakeAwsForTest } from './support/harness'
 
 /** Starts the fake with one account (report ready) and the app with a static-key profile `audit` for it. */
 async function launchWithProfile(seed: number, env: Record<string, string> = {}) {
@@ -20,10 +11,9 @@ async function launchWithProfile(seed: number, env: Record<string, string> = {})
   const account = scenario.accounts[0]
   if (!account) throw new Error('no account')
   account.credentialReport.initialState = 'ready'
-  fake = await startFakeAws({ scenario })
-  const server = fake
+  const server = await startFakeAwsForTest({ scenario })
   const keys = server.staticCredentials(account.id)
-  app = await launchApp({
+  const app = await launchAppForTest({
     env: { ...server.env, ...env },
     prepareHome: async (home) => {
       await mkdir(join(home, '.aws'), { recursive: true })
@@ -37,14 +27,19 @@ async function launchWithProfile(seed: number, env: Record<string, string> = {})
   return { account, fake: server, app, ui: new AppPage(app.page), page: app.page }
 }
 
-/** Collects the `audit` profile from the Collect area and waits for the job's summary line. */
-async function collectProfile(page: RunningApp['page'], ui: AppPage, summary: string): Promise<void> {
+/** Starts collecting the `audit` profile from the Collect area, with Access Analyzer in `regions`. */
+async function startProfileCollection(page: RunningApp['page'], ui: AppPage, regions = 'us-east-1') {
   await ui.goTo('Collect')
   const source = page.getByLabel('Collect from')
   await source.locator('option[value="profile:audit"]').waitFor({ state: 'attached' })
   await source.selectOption('profile:audit')
-  await page.getByLabel('Access Analyzer Regions').fill('us-east-1')
+  await page.getByLabel('Access Analyzer Regions').fill(regions)
   await page.getByRole('button', { name: 'Start collecting' }).click()
+}
+
+/** Collects the `audit` profile from the Collect area and waits for the job's summary line. */
+async function collectProfile(page: RunningApp['page'], ui: AppPage, summary: string): Promise<void> {
+  await startProfileCollection(page, ui)
   await page.getByTestId('collect-summary').getByText(summary).waitFor()
 }
 
@@ -109,12 +104,7 @@ describe('Collect', () => {
   it('collects a profile with live progress, stores the evidence, and shows the job', async () => {
     // A report that is already there: no polling waits in the browser test.
     const { account, ui, page, app: running } = await launchWithProfile(4)
-    await ui.goTo('Collect')
-    const source = page.getByLabel('Collect from')
-    await source.locator('option[value="profile:audit"]').waitFor({ state: 'attached' })
-    await source.selectOption('profile:audit')
-    await page.getByLabel('Access Analyzer Regions').fill('us-east-1, eu-west-1')
-    await page.getByRole('button', { name: 'Start collecting' }).click()
+    await startProfileCollection(page, ui, 'us-east-1, eu-west-1')
 
     const row = page.getByTestId(`collect-row-${account.id}`)
     await row.locator('[data-testid="cell-account"][data-state="done"]').waitFor()

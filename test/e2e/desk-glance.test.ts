@@ -1,19 +1,13 @@
 import { readFile } from 'node:fs/promises'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AppPage } from './support/app-page'
 import { chooseTheme, documentTheme, saveScreenshot } from './support/desk-glance'
 import { DeskPage } from './support/desk-page'
-import { launchApp, type RunningApp } from './support/harness'
-
-let app: RunningApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+import { launchAppForTest, type RunningApp } from './support/harness'
 
 /** Opens the demo and saves its quarterly snapshots, so there is a last snapshot to compare with. */
 async function demoWithSnapshots(): Promise<{ app: RunningApp; desk: DeskPage; shell: AppPage }> {
-  const running = await launchApp({ isDemoDefault: true })
+  const running = await launchAppForTest({ isDemoDefault: true })
   const desk = new DeskPage(running.page)
   const shell = new AppPage(running.page)
   await desk.waitForOverview()
@@ -28,7 +22,7 @@ async function demoWithSnapshots(): Promise<{ app: RunningApp; desk: DeskPage; s
 describe('the ratchet at a glance (Chromium)', () => {
   it('shows the summary strip for the demo, groups regressions by control and opens one at its evidence', async () => {
     const started = await demoWithSnapshots()
-    app = started.app
+    const app = started.app
     const { page } = app
     const strip = page.getByTestId('summary-strip')
     await strip.waitFor()
@@ -78,7 +72,7 @@ describe('the ratchet at a glance (Chromium)', () => {
   })
 
   it('pivots by control, groups by owner, and opens an account from either', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const { page } = app
     const desk = new DeskPage(page)
     await desk.waitForOverview()
@@ -147,7 +141,7 @@ describe('the ratchet at a glance (Chromium)', () => {
   })
 
   it('filters the questionnaire and never shows the domain panel under it', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     await desk.waitForOverview()
     await desk.cell('payments-prod', 'resilience').click()
@@ -184,7 +178,7 @@ describe('the ratchet at a glance (Chromium)', () => {
   })
 
   it('keeps expected states calm and collapses errors into one line with a count', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const { page } = app
     const shell = new AppPage(page)
     await new DeskPage(page).waitForOverview()
@@ -217,7 +211,7 @@ describe('the ratchet at a glance (Chromium)', () => {
   })
 
   it('sorts names naturally: "-15" before "-147"', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const { page } = app
     const desk = new DeskPage(page)
     await desk.waitForOverview()
@@ -243,7 +237,7 @@ describe('the ratchet at a glance (Chromium)', () => {
 
   it('shows progress per domain in the trends, with regressions marked', async () => {
     const started = await demoWithSnapshots()
-    app = started.app
+    const app = started.app
     await started.shell.goTo('Compare')
     await app.page.getByRole('tab', { name: 'Trends' }).click()
     const progress = app.page.getByTestId('domain-progress')
@@ -258,7 +252,7 @@ describe('the ratchet at a glance (Chromium)', () => {
   })
 
   it('fits 1024×700 with the sidebar collapsed, abbreviated headers, and Enter moving focus to the account', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const { page } = app
     await page.setViewportSize({ width: 1024, height: 700 })
     await app.reload()
@@ -294,7 +288,7 @@ describe('the ratchet at a glance (Chromium)', () => {
   })
 
   it('offers system, light and dark themes and keeps the choice across a restart', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const { page } = app
     await new DeskPage(page).waitForOverview()
     await chooseTheme(page, 'Dark')

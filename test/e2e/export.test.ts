@@ -3,17 +3,11 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { domainIds } from '../../shared/domain/types'
 import { AppPage } from './support/app-page'
 import { DeskPage } from './support/desk-page'
-import { launchApp, type RunningApp } from './support/harness'
-
-let app: RunningApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+import { launchAppForTest } from './support/harness'
 
 const ACCOUNT = 'payments-prod'
 
@@ -41,7 +35,7 @@ async function openExportFromAccount(desk: DeskPage) {
 
 describe('exporting from the app', () => {
   it('saves an account’s HTML scorecard through the save dialog, with the numbers the app shows', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     await desk.waitForOverview()
     const shown = await appLevels(desk)
@@ -88,7 +82,7 @@ describe('exporting from the app', () => {
   })
 
   it('prints a redacted PDF with no account id in it', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     await desk.waitForOverview()
     const dialog = await openExportFromAccount(desk)
@@ -109,7 +103,7 @@ describe('exporting from the app', () => {
   })
 
   it('exports a saved snapshot from the Snapshots area, with the trend against the one before it', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     await desk.waitForOverview()
     await new AppPage(app.page).goTo('Snapshots')
@@ -138,7 +132,7 @@ describe('exporting from the app', () => {
   })
 
   it('keeps the dialog and writes nothing when the save dialog is cancelled or the pattern is wrong', async () => {
-    app = await launchApp({ isDemoDefault: true, saveDialog: async () => undefined })
+    const app = await launchAppForTest({ isDemoDefault: true, saveDialog: async () => undefined })
     const desk = new DeskPage(app.page)
     await desk.waitForOverview()
     const dialog = await openExportFromAccount(desk)
@@ -159,7 +153,7 @@ describe('exporting from the app', () => {
   })
 
   it('exports the overview’s filter as the scope, from a native dialog that gives focus back', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     await desk.waitForOverview()
     await app.page.getByLabel('Filter by owner').selectOption('Priya Raman')
@@ -188,7 +182,7 @@ describe('exporting from the app', () => {
   })
 
   it('exports a comparison from Compare as a report of the newer side against the older', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     await desk.waitForOverview()
     const shell = new AppPage(app.page)
@@ -205,7 +199,7 @@ describe('exporting from the app', () => {
   })
 
   it('works from the keyboard alone: Tab stays inside, Escape closes, focus goes back to the opener', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     await desk.waitForOverview()
     const button = app.page.getByTestId('overview-export')

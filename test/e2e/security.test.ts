@@ -1,9 +1,9 @@
 import { cp, mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from '../../src-main/security'
 import { AppPage } from './support/app-page'
-import { launchApp, type RunningApp } from './support/harness'
+import { launchAppForTest } from './support/harness'
 
 const validEvidence = join(import.meta.dirname, '../fixtures/evidence/valid')
 
@@ -12,15 +12,9 @@ type RawApi = {
   collect: { importFolder(r: unknown): Promise<unknown> }
 }
 
-let app: RunningApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
-
 describe('the renderer under its CSP header', () => {
   it('is served with the same CSP header app:// sends, and refuses inline styles and scripts', async () => {
-    app = await launchApp()
+    const app = await launchAppForTest()
     const response = await app.page.request.get(app.page.url())
     expect(response.headers()['content-security-policy']).toBe(contentSecurityPolicy)
     // A string, not a function: this file is type-checked without the DOM library.
@@ -35,13 +29,13 @@ describe('the renderer under its CSP header', () => {
       return { outline: getComputedStyle(document.body).outlineStyle, isInlineRun: window.__inlineRan === true }
     })()`)
     expect(outcome).toEqual({ outline: 'none', isInlineRun: false })
-    await expect.poll(() => app?.cspViolations.length).toBeGreaterThanOrEqual(2)
+    await expect.poll(() => app.cspViolations.length).toBeGreaterThanOrEqual(2)
     // Those two were planted; what the app itself does must not trip the policy (close() checks the rest).
     app.cspViolations.length = 0
   })
 
   it('gives the renderer no Node and no generic IPC: only window.api, one method per channel', async () => {
-    app = await launchApp()
+    const app = await launchAppForTest()
     const globals = await app.page.evaluate(() => ({
       require: typeof (globalThis as { require?: unknown }).require,
       process: typeof (globalThis as { process?: unknown }).process,
@@ -53,7 +47,7 @@ describe('the renderer under its CSP header', () => {
 
 describe('no path from the renderer', () => {
   it('imports and exports evidence only through folders chosen in the main-side picker', async () => {
-    app = await launchApp({
+    const app = await launchAppForTest({
       folderDialog: async (request, home) => {
         const dir = join(home, request.purpose)
         if (request.purpose === 'evidence-import') await cp(validEvidence, dir, { recursive: true })
@@ -72,7 +66,7 @@ describe('no path from the renderer', () => {
   })
 
   it('refuses a path, a made-up handle and a handle chosen for another purpose', async () => {
-    app = await launchApp()
+    const app = await launchAppForTest()
     const answers = await app.page.evaluate(async () => {
       const api = (globalThis as unknown as { api: RawApi }).api
       const exportChoice = await api.app.pickFolder({ purpose: 'evidence-export' })

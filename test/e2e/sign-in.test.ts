@@ -1,19 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type FakeAws, parseScenario, startFakeAws } from '../fake-aws/index'
+import { describe, expect, it } from 'vitest'
+import { type FakeAws, parseScenario } from '../fake-aws/index'
 import { orgScenario } from '../integration/aws-support'
 import { AppPage } from './support/app-page'
-import { launchApp, type RunningApp } from './support/harness'
+import { launchAppForTest, type RunningApp, startFakeAwsForTest } from './support/harness'
 
 let app: RunningApp | undefined
 let fake: FakeAws | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-  await fake?.close()
-  fake = undefined
-})
 
 async function withSsoSession(home: string): Promise<void> {
   await mkdir(join(home, '.aws'), { recursive: true })
@@ -34,8 +28,8 @@ async function withSsoSession(home: string): Promise<void> {
 }
 
 async function start(deviceFlow: Parameters<typeof orgScenario>[0]): Promise<AppPage> {
-  fake = await startFakeAws({ scenario: parseScenario(orgScenario(deviceFlow)) })
-  app = await launchApp({ env: fake.env, prepareHome: withSsoSession })
+  fake = await startFakeAwsForTest({ scenario: parseScenario(orgScenario(deviceFlow)) })
+  app = await launchAppForTest({ env: fake.env, prepareHome: withSsoSession })
   const ui = new AppPage(app.page)
   await ui.goTo('Settings')
   return ui
@@ -82,11 +76,11 @@ describe('Settings → AWS: sign in and discover accounts', () => {
   })
 
   it('offers to sign in again when the session is revoked, and then finds the accounts', async () => {
-    fake = await startFakeAws({
+    fake = await startFakeAwsForTest({
       scenario: parseScenario(orgScenario({ pendingPolls: 0, intervalSeconds: 1, userName: 'lead' })),
     })
     const running = fake
-    app = await launchApp({
+    app = await launchAppForTest({
       env: running.env,
       prepareHome: async (home) => {
         await withSsoSession(home)

@@ -1,14 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AppPage } from './support/app-page'
-import { launchApp, type RunningApp } from './support/harness'
-
-let app: RunningApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+import { launchAppForTest } from './support/harness'
 
 async function withProfiles(home: string): Promise<void> {
   await mkdir(join(home, '.aws'), { recursive: true })
@@ -17,7 +11,7 @@ async function withProfiles(home: string): Promise<void> {
 
 describe('the app shell in Chromium', () => {
   it('visits every area', async () => {
-    app = await launchApp({ prepareHome: withProfiles })
+    const app = await launchAppForTest({ prepareHome: withProfiles })
     const ui = new AppPage(app.page)
     for (const area of ['Accounts', 'Collect', 'Snapshots', 'Compare', 'Model', 'Settings'] as const) {
       await ui.goTo(area)
@@ -28,7 +22,7 @@ describe('the app shell in Chromium', () => {
   })
 
   it('reaches a main-side handler through the bridge', async () => {
-    app = await launchApp({ prepareHome: withProfiles })
+    const app = await launchAppForTest({ prepareHome: withProfiles })
     const ui = new AppPage(app.page)
     await ui.goTo('Settings')
     const table = ui.page.getByRole('table', { name: 'AWS profiles' })
@@ -40,7 +34,7 @@ describe('the app shell in Chromium', () => {
   })
 
   it('refuses a request the contract does not allow (a path), changing nothing on screen', async () => {
-    app = await launchApp({ prepareHome: withProfiles })
+    const app = await launchAppForTest({ prepareHome: withProfiles })
     const ui = new AppPage(app.page)
     await ui.goTo('Settings')
     await ui.page.getByRole('cell', { name: 'audit' }).waitFor()
@@ -58,7 +52,7 @@ describe('the app shell in Chromium', () => {
   })
 
   it('answers a raw bridge call with a typed error object, not a stack trace', async () => {
-    app = await launchApp()
+    const app = await launchAppForTest()
     const envelope = await app.page.evaluate(() =>
       (
         globalThis as unknown as { api: { app: { openExternal(r: unknown): Promise<unknown> } } }

@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { demoQuarterDates } from '../../shared/demo/organization'
 import { quarterLabel } from '../../shared/snapshot/schema'
 import { DeskPage } from './support/desk-page'
-import { launchApp, type RunningApp } from './support/harness'
+import { launchAppForTest } from './support/harness'
 import { SnapshotsPage } from './support/snapshots-page'
-
-let app: RunningApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
 
 describe('snapshots, compare and trends in Chromium', () => {
   it('takes a snapshot, changes an answer, sees the level change with its reason, and charts every quarter', async () => {
-    app = await launchApp({ isDemoDefault: true })
+    const app = await launchAppForTest({ isDemoDefault: true })
     const desk = new DeskPage(app.page)
     const snaps = new SnapshotsPage(app.page)
     await desk.demoBanner().waitFor()
@@ -31,23 +25,8 @@ describe('snapshots, compare and trends in Chromium', () => {
     await desk.waitForOverview()
     await desk.cell('payments-prod', 'resilience').click()
     await desk.detail().waitFor()
-    const heading = (await app.page.locator('#domain-title').textContent()) ?? ''
-    const before = Number(/level (\d)/.exec(heading)?.[1])
-    const question = app.page
-      .getByRole('region', { name: `Level ${before + 1} controls` })
-      .locator('[data-testid="control"].status-row-unknown', {
-        has: app.page.locator('.manual-tag', { hasText: 'Question' }),
-      })
-      .first()
-    const questionId = await question.getAttribute('data-control-id')
-    if (!questionId) throw new Error('payments-prod resilience has an unanswered question')
-    const opened = await desk.openControl(questionId)
-    await opened.getByRole('button', { name: 'Answer', exact: true }).click()
-    const form = opened.getByRole('form', { name: `Answer ${questionId}` })
-    await form.getByLabel('Yes, it is in place').check()
-    await form.getByLabel('Answered by').fill('Security Lead')
-    await form.getByRole('button', { name: 'Save answer' }).click()
-    await desk.control(questionId).locator('.status-pill.status-attested').waitFor()
+    const before = await desk.domainLevel()
+    await desk.answerYes(await desk.unansweredQuestion(before + 1), 'Security Lead')
 
     // Compare the snapshot with now: the resilience level of payments-prod went up, because of the answer.
     const comparison = await snaps.compare('Before the answer', 'Now')

@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { stringify as toYaml } from 'yaml'
 import type { AccountBaselineResult } from '../../shared/baseline/breaches'
 import type { BaselineInput } from '../../shared/baseline/types'
-import { runCli } from '../../src-main/cli/main'
+import { runCliCaptured, runCliInShell } from '../../src-main/cli/test-support'
 
 /**
  * `cli check` against the evidence folders in test/fixtures/evidence/valid: 111122223333 and 444455556666 both
@@ -38,11 +36,9 @@ function baseline(input: Partial<BaselineInput>): BaselineInput {
 const accountsCsv = `id,name,environment,owner\n${A},payments,production,Payments\n${B},data,production,Data\n`
 writeFileSync(join(dir, 'accounts.csv'), accountsCsv)
 
-async function check(baselines: BaselineInput[], ...more: string[]) {
+function check(baselines: BaselineInput[], ...more: string[]) {
   writeFileSync(join(dir, 'baselines.yaml'), toYaml({ baselines }))
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(
+  return runCliCaptured(
     [
       'check',
       '--evidence',
@@ -57,9 +53,8 @@ async function check(baselines: BaselineInput[], ...more: string[]) {
       '100000',
       ...more,
     ],
-    { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, cwd: dir },
+    { cwd: dir },
   )
-  return { code, out: out.join(''), err: err.join('') }
 }
 
 describe('npm run cli -- check', () => {
@@ -172,13 +167,8 @@ describe('npm run cli -- check', () => {
   })
 
   it('exits 2 on usage errors and on invalid files, naming the file and the field', async () => {
-    const usage = await runCli(['check', '--evidence', evidence], {
-      out: () => {},
-      err: () => {},
-      env: {},
-      cwd: dir,
-    })
-    expect(usage).toBe(2)
+    const usage = await runCliCaptured(['check', '--evidence', evidence], { cwd: dir })
+    expect(usage.code).toBe(2)
     const bad = await check([baseline({ minimums: { iam: 7 as 5 } })])
     expect(bad.code).toBe(2)
     expect(bad.err).toContain('baselines.yaml is not a valid baselines file')
@@ -195,27 +185,19 @@ describe('npm run cli -- check', () => {
       join(dir, 'baselines.json'),
       JSON.stringify([baseline({ invariants: ['iam.console-users-mfa'] })]),
     )
-    const run = promisify(execFile)(
-      'npm',
-      [
-        'run',
-        '--silent',
-        'cli',
-        '--',
-        'check',
-        '--evidence',
-        evidence,
-        '--baselines',
-        join(dir, 'baselines.json'),
-        '--accounts',
-        join(dir, 'accounts.csv'),
-        '--now',
-        now,
-        '--max-age-days',
-        '100000',
-      ],
-      { cwd: repoRoot },
-    )
+    const run = runCliInShell([
+      'check',
+      '--evidence',
+      evidence,
+      '--baselines',
+      join(dir, 'baselines.json'),
+      '--accounts',
+      join(dir, 'accounts.csv'),
+      '--now',
+      now,
+      '--max-age-days',
+      '100000',
+    ])
     await expect(run).rejects.toMatchObject({ code: 1 })
   }, 60_000)
 })

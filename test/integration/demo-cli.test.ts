@@ -4,22 +4,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseSnapshotFile } from '../../shared/snapshot/schema'
-import { runCli } from '../../src-main/cli/main'
+import { runCliCaptured } from '../../src-main/cli/test-support'
 import { readEvidenceFolder } from '../../src-main/collect/offline'
 
 let folder: string
 const hasChromium = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
 
-async function cli(args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: process.env,
-    cwd: folder,
-  })
-  return { code, out: out.join(''), err: err.join('') }
+function cli(args: string[]) {
+  return runCliCaptured(args, { cwd: folder, env: process.env })
 }
 
 beforeAll(async () => {

@@ -1,16 +1,13 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseSnapshotFile, type Snapshot } from '../../shared/snapshot/schema'
-import { runCli } from '../../src-main/cli/main'
+import { runCliCaptured, runCliInShell } from '../../src-main/cli/test-support'
 import { buildFixtureSnapshots } from '../fixtures/snapshots/build'
 import { findLeaks, sensitiveValues } from '../fixtures/snapshots/sensitive'
 
-const repoRoot = resolve(import.meta.dirname, '../..')
 let folder: string
 let current: Snapshot
 let currentFile: string
@@ -29,16 +26,8 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true })
 })
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(['export', ...args], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env,
-    cwd: folder,
-  })
-  return { code, out: out.join(''), err: err.join('') }
+function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  return runCliCaptured(['export', ...args], { cwd: folder, env })
 }
 
 async function outputDir(): Promise<string> {
@@ -102,27 +91,19 @@ describe('npm run cli -- export', () => {
 
   it('prints a PDF through Chromium when run from a shell', async () => {
     const out = await outputDir()
-    const { stdout } = await promisify(execFile)(
-      'npm',
-      [
-        'run',
-        '--silent',
-        'cli',
-        '--',
-        'export',
-        '--snapshot',
-        currentFile,
-        '--format',
-        'pdf',
-        '--out',
-        out,
-        '--name',
-        '{label}-{scope}',
-        '--accounts',
-        current.accounts[1]?.id ?? '',
-      ],
-      { cwd: repoRoot },
-    )
+    const { stdout } = await runCliInShell([
+      'export',
+      '--snapshot',
+      currentFile,
+      '--format',
+      'pdf',
+      '--out',
+      out,
+      '--name',
+      '{label}-{scope}',
+      '--accounts',
+      current.accounts[1]?.id ?? '',
+    ])
     const name = `${current.label.toLowerCase()}-${current.accounts[1]?.name}.pdf`
     expect(stdout).toContain(`Wrote ${join(out, name)} (pdf`)
     expect((await readFile(join(out, name))).subarray(0, 5).toString()).toBe('%PDF-')

@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultModel } from '../../shared/model/default-model'
 import { buildSnapshot } from '../../shared/snapshot/build'
 import { parseSnapshotFile } from '../../shared/snapshot/schema'
-import { runCli } from '../../src-main/cli/main'
+import { runCliCaptured, runCliInShell } from '../../src-main/cli/test-support'
 import { readEvidenceFolder } from '../../src-main/collect/offline'
 
 const repoRoot = resolve(import.meta.dirname, '../..')
@@ -79,16 +77,8 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true })
 })
 
-async function cli(args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: process.env,
-    cwd: folder,
-  })
-  return { code, out: out.join(''), err: err.join('') }
+function cli(args: string[]) {
+  return runCliCaptured(args, { cwd: folder, env: process.env })
 }
 
 describe('npm run cli -- snapshot', () => {
@@ -184,21 +174,13 @@ describe('npm run cli -- snapshot', () => {
   })
 
   it('defaults the label to the current quarter and runs from a shell', { timeout: 60_000 }, async () => {
-    const { stdout } = await promisify(execFile)(
-      'npm',
-      [
-        'run',
-        '--silent',
-        'cli',
-        '--',
-        'snapshot',
-        '--evidence',
-        join(folder, '2026-Q4'),
-        '--out',
-        join(folder, 'now.json'),
-      ],
-      { cwd: repoRoot },
-    )
+    const { stdout } = await runCliInShell([
+      'snapshot',
+      '--evidence',
+      join(folder, '2026-Q4'),
+      '--out',
+      join(folder, 'now.json'),
+    ])
     const now = new Date()
     const expected = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`
     expect(stdout).toContain(`Froze ${expected}`)
@@ -215,7 +197,7 @@ describe('npm run cli -- snapshot', () => {
     )
     const bad = await cli(['snapshot', '--evidence', '2026-Q4', '--accounts', 'bad.csv', '--out', 'bad.json'])
     expect(bad.code).toBe(1)
-    expect(bad.err).toContain('bad.csv line 3, environment')
+    expect(bad.err).toContain('bad.csv: row 2, environment: Invalid option')
     await writeFile(join(folder, 'bad-targets.csv'), 'id,targets\n111122223333,iam=3;nets=2\n')
     const targets = await cli([
       'snapshot',
@@ -226,7 +208,7 @@ describe('npm run cli -- snapshot', () => {
       '--out',
       'bad.json',
     ])
-    expect(targets.err).toContain('bad-targets.csv line 2, targets: "nets" is not a domain')
+    expect(targets.err).toContain('bad-targets.csv: row 1, targets: "nets" is not a domain')
     const usage = await cli(['snapshot', '--evidence', 'x', '--out', 'bad.json', '--at', 'yesterday'])
     expect(usage.code).toBe(2)
     expect(usage.err).toContain('--at must be an ISO time')

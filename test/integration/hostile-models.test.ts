@@ -8,15 +8,17 @@ import { MAX_MODEL_FILE_BYTES, ModelParseError, parseModel } from '../../shared/
 const corpus = join(import.meta.dirname, '../fixtures/hostile')
 const read = (path: string) => readFileSync(join(corpus, path), 'utf8')
 
-function refusal(parse: () => unknown): string {
+/** The message of the error `parse` throws, which must be a `kind`; a file that parses fails the test. */
+function refusedAs(kind: new (...args: never[]) => Error, parse: () => unknown): string {
   try {
     parse()
   } catch (error) {
-    if (error instanceof ModelParseError) return error.message
+    if (error instanceof kind) return error.message
     throw error
   }
   throw new Error('expected the file to be refused')
 }
+const refusal = (parse: () => unknown) => refusedAs(ModelParseError, parse)
 
 describe('hostile model files are refused, naming the file and the field', () => {
   it.each([
@@ -67,15 +69,7 @@ describe('hostile answers files are refused, naming the file and the field', () 
 })
 
 describe('hostile baselines files are refused, naming the file and the field', () => {
-  const refused = (parse: () => unknown): string => {
-    try {
-      parse()
-    } catch (error) {
-      if (error instanceof BaselineFileError) return error.message
-      throw error
-    }
-    throw new Error('expected the file to be refused')
-  }
+  const refused = (parse: () => unknown) => refusedAs(BaselineFileError, parse)
 
   it('accepts the valid one (the corpus can fail)', () => {
     expect(parseBaselinesFile(read('baselines/valid.json'), 'valid.json').map((b) => b.id)).toEqual(['prod'])

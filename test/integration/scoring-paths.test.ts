@@ -13,7 +13,7 @@ import { scoreAccountsCached } from '../../shared/scoring/score-accounts'
 import type { OrgScorecard } from '../../shared/scoring/types'
 import { buildSnapshot } from '../../shared/snapshot/build'
 import { parseSnapshotFile } from '../../shared/snapshot/schema'
-import { runCli } from '../../src-main/cli/main'
+import { runCliCaptured } from '../../src-main/cli/test-support'
 import { readEvidenceFolder } from '../../src-main/collect/offline'
 
 /**
@@ -74,15 +74,13 @@ beforeAll(async () => {
 })
 
 async function cliRows(): Promise<Row[]> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(
+  const { code, out, err } = await runCliCaptured(
     ['score', '--evidence', evidenceDir, '--answers', answersFile, '--now', now.toISOString()],
-    { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, cwd: process.cwd() },
+    { cwd: process.cwd() },
   )
-  expect(err.join('')).toBe('')
+  expect(err).toBe('')
   expect(code).toBe(0)
-  return rowsOf((JSON.parse(out.join('')) as StableScoreJson).accounts)
+  return rowsOf((JSON.parse(out) as StableScoreJson).accounts)
 }
 
 function snapshotNow() {

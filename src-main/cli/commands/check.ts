@@ -5,8 +5,8 @@ import { baselinesFromTargets, parseBaselinesFile } from '../../../shared/baseli
 import { latestVersions } from '../../../shared/baseline/scope'
 import type { Baseline } from '../../../shared/baseline/types'
 import { type Account, accountSchema } from '../../../shared/domain/types'
-import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
-import { parseTimeFlags, readText, scoreEvidence, scoreOptions } from '../score-inputs'
+import { type CliCommand, type CliIo, parseCommandArgs, UsageError, valueOptions } from '../command'
+import { inputErrors, parseTimeFlags, readText, scoreEvidence, scoreOptions } from '../score-inputs'
 
 /** Exit codes: 0 no breach (waived breaches included), 1 a failing breach, 3 only unknown breaches, 2 usage. */
 export const checkExitCodes = { ok: 0, failing: 1, usage: 2, unknown: 3 } as const
@@ -14,8 +14,7 @@ export const checkExitCodes = { ok: 0, failing: 1, usage: 2, unknown: 3 } as con
 function parseCheckArgs(args: string[]) {
   const { values } = parseCommandArgs(args, {
     ...scoreOptions,
-    baselines: { type: 'string' },
-    accounts: { type: 'string' },
+    ...valueOptions('baselines', 'accounts'),
   })
   const format = values.format ?? 'text'
   if (values.evidence === undefined) throw new UsageError('check needs --evidence <dir>.')
@@ -115,15 +114,7 @@ export const checkCommand: CliCommand = {
     '  --max-age-days <n>    Evidence older than this is unknown (stale); default 30\n\n' +
     'Exit codes: 0 no breach (waived breaches are printed but pass), 1 at least one failing breach,\n' +
     '3 only unknown breaches (resolve them; nothing is hidden), 2 a usage error or an unreadable or invalid file.',
-  async run(args, io) {
-    try {
-      return await runCheck(parseCheckArgs(args), io)
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      io.err(
-        error instanceof UsageError ? `${message}\n\nUsage: npm run cli -- ${this.usage}\n` : `${message}\n`,
-      )
-      return checkExitCodes.usage
-    }
-  },
+  inputErrors,
+  inputExitCode: checkExitCodes.usage,
+  run: (args, io) => runCheck(parseCheckArgs(args), io),
 }

@@ -143,7 +143,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     io.out(summaryTable(summary))
     return summary.totals.ok === summary.totals.accounts ? 0 : 1
   } catch (error) {
-    return commandFailure(error, usage, io)
+    return commandFailure(error, collectCommand, io)
   }
 }
 

@@ -3,33 +3,22 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Comparison } from '../../../shared/compare/types'
-import type { Attestation } from '../../../shared/domain/types'
 import { buildSnapshot } from '../../../shared/snapshot/build'
-import { ACCOUNT_A, tinyAccount, tinyBundle, tinyModel } from '../../../shared/snapshot/fixtures.test-support'
+import {
+  ACCOUNT_A,
+  tinyAccount,
+  tinyAnswer,
+  tinyBundle,
+  tinyModel,
+} from '../../../shared/snapshot/fixtures.test-support'
 import { runCli } from '../main'
+import { bufferedIo } from '../test-support'
 
 const dir = mkdtempSync(join(tmpdir(), 'ratchet-compare-'))
 
-function io() {
-  const out: string[] = []
-  const err: string[] = []
-  return {
-    out,
-    err,
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: {}, cwd: dir },
-  }
-}
+const io = () => bufferedIo(dir)
 
-const answer: Attestation = {
-  id: 'att-1',
-  accountId: ACCOUNT_A,
-  controlId: 'iam.break-glass',
-  isMet: true,
-  note: '',
-  attestedBy: 'ana@example.com',
-  attestedAt: '2026-06-01T00:00:00.000Z',
-  expiresAt: '2026-08-15T00:00:00.000Z',
-}
+const answer = tinyAnswer({ expiresAt: '2026-08-15T00:00:00.000Z' })
 
 function write(name: string, createdAt: string, keyAgeDays: number): void {
   const snapshot = buildSnapshot({

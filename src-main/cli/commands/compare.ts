@@ -1,23 +1,11 @@
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import { compareStates } from '../../../shared/compare/compare'
 import { comparisonToMarkdown } from '../../../shared/compare/markdown'
-import { parseSnapshotFile, type Snapshot, SnapshotParseError } from '../../../shared/snapshot/schema'
+import { parseSnapshotFile, type Snapshot } from '../../../shared/snapshot/schema'
 import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
+import { inputErrors, readText } from '../score-inputs'
 
 async function load(path: string, io: CliIo): Promise<Snapshot> {
-  const full = resolve(io.cwd, path)
-  let text: string
-  try {
-    text = await readFile(full, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new SnapshotParseError(
-      code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? String(error)})`,
-      [],
-    )
-  }
-  return parseSnapshotFile(text, path)
+  return parseSnapshotFile(await readText(path, io), path)
 }
 
 function parseCompareArgs(args: string[]) {
@@ -46,6 +34,7 @@ function parseCompareArgs(args: string[]) {
 export const compareCommand: CliCommand = {
   name: 'compare',
   summary: 'Compare two snapshot files: regressions, level changes and why, resources, accounts, gaps',
+  inputErrors,
   usage:
     'compare <snapshotA.json> <snapshotB.json> [--format md|json] [--as-recorded] [--fail-on-regression]\n\n' +
     '  --format md|json       Markdown (default) or the full comparison as JSON\n' +
@@ -53,24 +42,9 @@ export const compareCommand: CliCommand = {
     '                         the newer model (the default, so a model change is not mistaken for progress)\n' +
     '  --fail-on-regression   Exit with code 3 when there is any regression (for CI)',
   async run(args, io) {
-    let parsed: ReturnType<typeof parseCompareArgs>
-    try {
-      parsed = parseCompareArgs(args)
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error
-      io.err(`${error.message}\n\nUsage: npm run cli -- ${this.usage}\n`)
-      return 2
-    }
-    const { values: flags, positionals: positional, format } = parsed
+    const { values: flags, positionals: positional, format } = parseCompareArgs(args)
     const [pathA, pathB] = positional as [string, string]
-    let pair: [Snapshot, Snapshot]
-    try {
-      pair = await Promise.all([load(pathA, io), load(pathB, io)])
-    } catch (error) {
-      io.err(`${error instanceof Error ? error.message : String(error)}\n`)
-      return 1
-    }
-    const [a, b] = pair
+    const [a, b] = await Promise.all([load(pathA, io), load(pathB, io)])
     const comparison = compareStates(a, b, {
       mode: flags['as-recorded'] === true ? 'as-recorded' : 'one-model',
     })

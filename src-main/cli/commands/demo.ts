@@ -10,7 +10,7 @@ import type { Snapshot } from '../../../shared/snapshot/schema'
 import { writeEvidenceFolder } from '../../collect/offline'
 import { createChromiumPdfPrinter } from '../../export/chromium-pdf'
 import { exportSnapshot } from '../../export/write'
-import { type CliCommand, type CliIo, commandFailure, parseCommandArgs, UsageError } from '../command'
+import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
 
 const usage = `demo --out <dir> [--now <iso>] [--no-pdf]
 
@@ -60,55 +60,51 @@ async function writeScorecards(
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  try {
-    const { values } = parseCommandArgs(args, {
-      out: { type: 'string' },
-      now: { type: 'string' },
-      'no-pdf': { type: 'boolean' },
-    })
-    if (!values.out) throw new UsageError('--out is required.')
-    const now = values.now === undefined ? new Date() : new Date(values.now)
-    if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO time, not "${values.now}".`)
-    const out = resolve(io.cwd, values.out)
+  const { values } = parseCommandArgs(args, {
+    out: { type: 'string' },
+    now: { type: 'string' },
+    'no-pdf': { type: 'boolean' },
+  })
+  if (!values.out) throw new UsageError('--out is required.')
+  const now = values.now === undefined ? new Date() : new Date(values.now)
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO time, not "${values.now}".`)
+  const out = resolve(io.cwd, values.out)
 
-    const org = buildDemoOrganization({ now, controls: demoControlsFromModel(defaultModel) })
-    for (const quarter of org.quarters)
-      await writeEvidenceFolder(join(out, 'evidence', quarter.label), quarter.bundles)
-    const snapshots = snapshotsFromQuarters({
-      accounts: org.accounts,
-      quarters: org.quarters,
-      model: defaultModel,
-      idPrefix: 'demo',
-    })
-    await mkdir(join(out, 'snapshots'), { recursive: true })
-    for (const snapshot of snapshots) {
-      await writeFile(
-        join(out, 'snapshots', `${snapshot.label}.json`),
-        `${JSON.stringify(snapshot, null, 2)}\n`,
-      )
-    }
-    await mkdir(join(out, 'scorecards'), { recursive: true })
-    let isPdf = values['no-pdf'] !== true
-    let pdfNote = ''
-    const written = await writeScorecards(join(out, 'scorecards'), snapshots, isPdf, io).catch(
-      async (error) => {
-        if (!(isAppError(error) && error.code === 'export-no-chromium')) throw error
-        isPdf = false
-        pdfNote = `PDFs skipped: ${error.message}\n`
-        return writeScorecards(join(out, 'scorecards'), snapshots, false, io)
-      },
+  const org = buildDemoOrganization({ now, controls: demoControlsFromModel(defaultModel) })
+  for (const quarter of org.quarters)
+    await writeEvidenceFolder(join(out, 'evidence', quarter.label), quarter.bundles)
+  const snapshots = snapshotsFromQuarters({
+    accounts: org.accounts,
+    quarters: org.quarters,
+    model: defaultModel,
+    idPrefix: 'demo',
+  })
+  await mkdir(join(out, 'snapshots'), { recursive: true })
+  for (const snapshot of snapshots) {
+    await writeFile(
+      join(out, 'snapshots', `${snapshot.label}.json`),
+      `${JSON.stringify(snapshot, null, 2)}\n`,
     )
-
-    const latest = snapshots.at(-1)
-    if (latest) io.out(`Demo organization, ${latest.label}:\n${toTable(latest.scorecard)}`)
-    io.err(
-      `${pdfNote}Wrote ${org.accounts.length} accounts × ${org.quarters.length} quarters to ${out}: evidence/, ` +
-        `${snapshots.length} snapshots, ${written} scorecards${isPdf ? '' : ' (no PDF)'}.\n`,
-    )
-    return 0
-  } catch (error) {
-    return commandFailure(error, usage, io)
   }
+  await mkdir(join(out, 'scorecards'), { recursive: true })
+  let isPdf = values['no-pdf'] !== true
+  let pdfNote = ''
+  const written = await writeScorecards(join(out, 'scorecards'), snapshots, isPdf, io).catch(
+    async (error) => {
+      if (!(isAppError(error) && error.code === 'export-no-chromium')) throw error
+      isPdf = false
+      pdfNote = `PDFs skipped: ${error.message}\n`
+      return writeScorecards(join(out, 'scorecards'), snapshots, false, io)
+    },
+  )
+
+  const latest = snapshots.at(-1)
+  if (latest) io.out(`Demo organization, ${latest.label}:\n${toTable(latest.scorecard)}`)
+  io.err(
+    `${pdfNote}Wrote ${org.accounts.length} accounts × ${org.quarters.length} quarters to ${out}: evidence/, ` +
+      `${snapshots.length} snapshots, ${written} scorecards${isPdf ? '' : ' (no PDF)'}.\n`,
+  )
+  return 0
 }
 
 /** `demo`: the embedded demo organization from the terminal: evidence, snapshots, scorecards and its table. */

@@ -12,7 +12,7 @@ import {
 import { parseSnapshotFile, type Snapshot, SnapshotParseError } from '../../../shared/snapshot/schema'
 import { createChromiumPdfPrinter } from '../../export/chromium-pdf'
 import { exportSnapshot } from '../../export/write'
-import { type CliCommand, type CliIo, commandFailure, parseCommandArgs, UsageError } from '../command'
+import { type CliCommand, type CliIo, parseCommandArgs, UsageError, valueOptions } from '../command'
 
 const usage = `export --snapshot <file> --format ${reportFormats.join('|')} --out <path>
          [--previous <file>] [--detail summary|failing|everything] [--redact] [--accounts <id,id,…>]
@@ -42,68 +42,58 @@ async function readSnapshot(path: string, io: CliIo): Promise<Snapshot> {
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  try {
-    const { values: flags } = parseCommandArgs(args, {
-      snapshot: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      previous: { type: 'string' },
-      redact: { type: 'boolean' },
-      accounts: { type: 'string' },
-      name: { type: 'string' },
-      detail: { type: 'string' },
-    })
-    const snapshotPath = flags.snapshot
-    const format = flags.format
-    const out = flags.out
-    if (!snapshotPath) throw new UsageError('--snapshot is required.')
-    if (!format || !reportFormats.includes(format as ReportFormat)) {
-      throw new UsageError(
-        `--format must be one of ${reportFormats.join(', ')}${format ? `, not "${format}"` : ''}.`,
-      )
-    }
-    if (!out) throw new UsageError('--out is required.')
-    const detail = flags.detail
-    if (detail !== undefined && !detailLevels.includes(detail as DetailLevel)) {
-      throw new UsageError(`--detail must be one of ${detailLevels.join(', ')}, not "${detail}".`)
-    }
-    const accounts = flags.accounts
-    const scope: ReportScope = accounts
-      ? {
-          kind: 'accounts',
-          accountIds: accounts
-            .split(',')
-            .map((id) => id.trim())
-            .filter(Boolean),
-        }
-      : { kind: 'org' }
-    const snapshot = await readSnapshot(snapshotPath, io)
-    const previousPath = flags.previous
-    const previous = previousPath ? await readSnapshot(previousPath, io) : undefined
-    const pattern = flags.name
-    const options = {
-      format: format as ReportFormat,
-      scope,
-      isRedacted: flags.redact === true,
-      now: new Date(),
-      ...(previous ? { previous } : {}),
-      ...(pattern ? { fileNamePattern: pattern } : {}),
-      ...(detail ? { detail: detail as DetailLevel } : {}),
-    }
-    const target = resolve(io.cwd, out)
-    const isFolder = (await stat(target).catch(() => undefined))?.isDirectory() ?? false
-    const path = isFolder ? join(target, exportFileName(snapshot, options)) : target
-    const result = await exportSnapshot(snapshot, options, path, () =>
-      createChromiumPdfPrinter(io.env, { onNotice: (message) => io.err(`${message}\n`) }),
+  const { values: flags } = parseCommandArgs(args, {
+    ...valueOptions('snapshot', 'format', 'out', 'previous', 'accounts', 'name', 'detail'),
+    redact: { type: 'boolean' },
+  })
+  const snapshotPath = flags.snapshot
+  const format = flags.format
+  const out = flags.out
+  if (!snapshotPath) throw new UsageError('--snapshot is required.')
+  if (!format || !reportFormats.includes(format as ReportFormat)) {
+    throw new UsageError(
+      `--format must be one of ${reportFormats.join(', ')}${format ? `, not "${format}"` : ''}.`,
     )
-    const report = result.rendered.report
-    io.out(
-      `Wrote ${result.path} (${format}, ${result.bytes} bytes): ${report.accounts.length} account(s)${options.isRedacted ? ', redacted' : ''}.\n`,
-    )
-    return 0
-  } catch (error) {
-    return commandFailure(error, usage, io, [SnapshotParseError])
   }
+  if (!out) throw new UsageError('--out is required.')
+  const detail = flags.detail
+  if (detail !== undefined && !detailLevels.includes(detail as DetailLevel)) {
+    throw new UsageError(`--detail must be one of ${detailLevels.join(', ')}, not "${detail}".`)
+  }
+  const accounts = flags.accounts
+  const scope: ReportScope = accounts
+    ? {
+        kind: 'accounts',
+        accountIds: accounts
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      }
+    : { kind: 'org' }
+  const snapshot = await readSnapshot(snapshotPath, io)
+  const previousPath = flags.previous
+  const previous = previousPath ? await readSnapshot(previousPath, io) : undefined
+  const pattern = flags.name
+  const options = {
+    format: format as ReportFormat,
+    scope,
+    isRedacted: flags.redact === true,
+    now: new Date(),
+    ...(previous ? { previous } : {}),
+    ...(pattern ? { fileNamePattern: pattern } : {}),
+    ...(detail ? { detail: detail as DetailLevel } : {}),
+  }
+  const target = resolve(io.cwd, out)
+  const isFolder = (await stat(target).catch(() => undefined))?.isDirectory() ?? false
+  const path = isFolder ? join(target, exportFileName(snapshot, options)) : target
+  const result = await exportSnapshot(snapshot, options, path, () =>
+    createChromiumPdfPrinter(io.env, { onNotice: (message) => io.err(`${message}\n`) }),
+  )
+  const report = result.rendered.report
+  io.out(
+    `Wrote ${result.path} (${format}, ${result.bytes} bytes): ${report.accounts.length} account(s)${options.isRedacted ? ', redacted' : ''}.\n`,
+  )
+  return 0
 }
 
 /** `export`: a snapshot as PDF, HTML, CSV, Markdown or JSON, with scope and redaction. */
@@ -111,5 +101,6 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Export a snapshot as a PDF, HTML, CSV, Markdown or JSON scorecard',
   usage,
+  inputErrors: [SnapshotParseError],
   run,
 }

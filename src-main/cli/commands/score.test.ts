@@ -6,20 +6,13 @@ import { stringify as toYaml } from 'yaml'
 import { defaultModelInput } from '../../../shared/model/default-model'
 import type { StableScoreJson } from '../../../shared/scoring/format'
 import { runCli } from '../main'
+import { bufferedIo } from '../test-support'
 
 const evidenceDir = resolve(import.meta.dirname, '../../../test/fixtures/evidence/valid')
 const dir = mkdtempSync(join(tmpdir(), 'ratchet-score-'))
 const now = '2026-11-28T00:00:00.000Z'
 
-function io() {
-  const out: string[] = []
-  const err: string[] = []
-  return {
-    out,
-    err,
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: {}, cwd: dir },
-  }
-}
+const io = () => bufferedIo(dir)
 
 async function score(...args: string[]) {
   const buffers = io()

@@ -1,6 +1,6 @@
 import { toMarkdown, toStableJson, toTable } from '../../../shared/scoring/format'
 import { type CliCommand, parseCommandArgs, UsageError } from '../command'
-import { parseTimeFlags, scoreEvidence, scoreOptions } from '../score-inputs'
+import { inputErrors, parseTimeFlags, scoreEvidence, scoreOptions } from '../score-inputs'
 
 const formats = ['json', 'md', 'table'] as const
 type Format = (typeof formats)[number]
@@ -24,6 +24,7 @@ function parseScoreArgs(args: string[]) {
 export const scoreCommand: CliCommand = {
   name: 'score',
   summary: 'Score an evidence folder against the maturity model (JSON, Markdown or a table)',
+  inputErrors,
   usage:
     'score --evidence <dir> [--answers <file>] [--model <file>] [--format json|md|table] [--now <iso>] [--max-age-days <n>]\n\n' +
     '  --evidence <dir>      One account folder, or a folder of account folders (the offline import layout)\n' +
@@ -33,32 +34,18 @@ export const scoreCommand: CliCommand = {
     '  --now <iso>           Score as of this time (default: now); evidence and answers are judged against it\n' +
     '  --max-age-days <n>    Evidence older than this is unknown (stale); default 30',
   async run(args, io) {
-    let parsed: ReturnType<typeof parseScoreArgs>
-    try {
-      parsed = parseScoreArgs(args)
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error
-      io.err(`${error.message}\n\nUsage: npm run cli -- ${this.usage}\n`)
-      return 2
-    }
-    const { evidence, format, now, maxAge, values: flags } = parsed
-
-    try {
-      const { model, org } = await scoreEvidence(
-        { evidence, answers: flags.answers, model: flags.model, now, maxAgeDays: maxAge },
-        io,
-      )
-      const text =
-        format === 'json'
-          ? `${JSON.stringify(toStableJson(org), null, 2)}\n`
-          : format === 'md'
-            ? toMarkdown(org, model)
-            : toTable(org)
-      io.out(text)
-      return 0
-    } catch (error) {
-      io.err(`${error instanceof Error ? error.message : String(error)}\n`)
-      return 1
-    }
+    const { evidence, format, now, maxAge, values: flags } = parseScoreArgs(args)
+    const { model, org } = await scoreEvidence(
+      { evidence, answers: flags.answers, model: flags.model, now, maxAgeDays: maxAge },
+      io,
+    )
+    const text =
+      format === 'json'
+        ? `${JSON.stringify(toStableJson(org), null, 2)}\n`
+        : format === 'md'
+          ? toMarkdown(org, model)
+          : toTable(org)
+    io.out(text)
+    return 0
   },
 }

@@ -1,7 +1,6 @@
-import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { CollectAttemptRow } from '../../db/db'
-import { useAppStore } from '../../store/app-store'
+import { useAppStore, useLoadOnMount } from '../../store/app-store'
 
 /** Why an attempt did not fully succeed: its own detail, else the first source that was not read. */
 export function attemptReason(attempt: CollectAttemptRow): string {
@@ -19,7 +18,6 @@ const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : 'no earlier c
  * for every account whose newest attempt failed. The evidence shown is always the last good evidence.
  */
 export function CollectionFailedBanner({ accountId }: { accountId?: string }) {
-  const loadCollectState = useAppStore((s) => s.loadCollectState)
   const setArea = useAppStore((s) => s.setArea)
   const failed = useAppStore(
     useShallow((s) =>
@@ -30,9 +28,7 @@ export function CollectionFailedBanner({ accountId }: { accountId?: string }) {
   )
   const evidence = useAppStore((s) => s.latestEvidence)
   const names = useAppStore((s) => s.accounts)
-  useEffect(() => {
-    void loadCollectState()
-  }, [loadCollectState])
+  useLoadOnMount((s) => s.loadCollectState)
   if (failed.length === 0) return null
   const nameOf = (id: string) => names.find((a) => a.id === id)?.name ?? id
   return (

@@ -77,3 +77,11 @@ export function themedScale(palette: ChartPalette) {
 export function themedPlugins(palette: ChartPalette) {
   return { legend: { labels: { color: palette.text } } }
 }
+
+/**
+ * What every chart here shares: it fills its box, draws at once (no animation) and themes its legend; pass
+ * `plugins` to replace the legend setting.
+ */
+export function chartOptions(palette: ChartPalette, plugins: object = themedPlugins(palette)) {
+  return { responsive: true, maintainAspectRatio: false, animation: false as const, plugins }
+}

@@ -6,13 +6,15 @@ import {
 } from '../../../shared/compare/types'
 import type { DomainId } from '../../../shared/domain/types'
 import { LevelBadge } from '../../components/level'
-import { TableHead } from '../../components/table-head'
 import { useAppStore } from '../../store/app-store'
 import { BaselineShifts } from '../baselines/baseline-shifts'
+import { CappedTable, MAX_ROWS } from './capped-table'
 import { ResourceTable } from './resource-table'
 import { resolveSide, useCurrentState } from './use-compare'
 
-const MAX_ROWS = 200
+type DomainTitle = (id: DomainId) => string
+/** What a section of the comparison reads. */
+type SectionProps = { comparison: Comparison; domainTitle: DomainTitle }
 
 /**
  * The comparison as a report: the newer side exported with the older as "last quarter", so the report's
@@ -126,13 +128,7 @@ function ModelNote({ comparison }: { comparison: Comparison }) {
   )
 }
 
-function Regressions({
-  comparison,
-  domainTitle,
-}: {
-  comparison: Comparison
-  domainTitle: (id: DomainId) => string
-}) {
+function Regressions({ comparison, domainTitle }: SectionProps) {
   const list = comparison.regressions
   return (
     <section
@@ -188,89 +184,65 @@ function LevelChanges({
   title: string
   testId: string
   changes: LevelChange[]
-  domainTitle: (id: DomainId) => string
+  domainTitle: DomainTitle
   empty: string
 }) {
-  const headingId = `cmp-${testId}`
   return (
-    <section aria-labelledby={headingId} data-testid={testId}>
-      <h3 id={headingId}>
-        {title} ({changes.length})
-      </h3>
-      {changes.length === 0 ? (
-        <p className="muted">{empty}</p>
-      ) : (
-        <table className="compare-table">
-          <TableHead columns={['Account', 'Domain', 'Level', 'Target', 'Why']} />
-          <tbody>
-            {changes.slice(0, MAX_ROWS).map((c) => (
-              <tr
-                key={`${c.accountId}:${c.domainId}`}
-                data-testid="level-change"
-                className={c.to < c.from ? 'is-down' : 'is-up'}
-              >
-                <th scope="row">{c.accountName}</th>
-                <td>{domainTitle(c.domainId)}</td>
-                <td className="level-move">
-                  <LevelBadge level={c.from} label={`was level ${c.from}`} /> →{' '}
-                  <LevelBadge level={c.to} label={`now level ${c.to}`} />{' '}
-                  <span className="visually-hidden">{c.to < c.from ? 'down' : 'up'}</span>
-                  <span aria-hidden="true">{c.to < c.from ? '▼' : '▲'}</span>
-                </td>
-                <td>{c.target ?? '–'}</td>
-                <td>
-                  {c.changes.length === 0 ? (
-                    <span className="muted">No control changed status</span>
-                  ) : (
-                    <ul className="change-reasons">
-                      {c.changes.map((change) => (
-                        <ChangeReason key={change.controlId} change={change} />
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <CappedTable
+      title={title}
+      testId={testId}
+      columns={['Account', 'Domain', 'Level', 'Target', 'Why']}
+      rows={changes}
+      empty={empty}
+      row={(c) => (
+        <tr
+          key={`${c.accountId}:${c.domainId}`}
+          data-testid="level-change"
+          className={c.to < c.from ? 'is-down' : 'is-up'}
+        >
+          <th scope="row">{c.accountName}</th>
+          <td>{domainTitle(c.domainId)}</td>
+          <td className="level-move">
+            <LevelBadge level={c.from} label={`was level ${c.from}`} /> →{' '}
+            <LevelBadge level={c.to} label={`now level ${c.to}`} />{' '}
+            <span className="visually-hidden">{c.to < c.from ? 'down' : 'up'}</span>
+            <span aria-hidden="true">{c.to < c.from ? '▼' : '▲'}</span>
+          </td>
+          <td>{c.target ?? '–'}</td>
+          <td>
+            {c.changes.length === 0 ? (
+              <span className="muted">No control changed status</span>
+            ) : (
+              <ul className="change-reasons">
+                {c.changes.map((change) => (
+                  <ChangeReason key={change.controlId} change={change} />
+                ))}
+              </ul>
+            )}
+          </td>
+        </tr>
       )}
-      {changes.length > MAX_ROWS ? <p className="muted">… and {changes.length - MAX_ROWS} more</p> : null}
-    </section>
+    />
   )
 }
 
-function Gaps({
-  comparison,
-  domainTitle,
-}: {
-  comparison: Comparison
-  domainTitle: (id: DomainId) => string
-}) {
-  const gaps = comparison.gaps
+function Gaps({ comparison, domainTitle }: SectionProps) {
   return (
-    <section aria-labelledby="cmp-gaps" data-testid="gaps">
-      <h3 id="cmp-gaps">
-        Gaps to target in {comparison.after.label} ({gaps.length})
-      </h3>
-      {gaps.length === 0 ? (
-        <p className="muted">Every domain with a target meets it.</p>
-      ) : (
-        <table className="compare-table">
-          <TableHead columns={['Account', 'Domain', 'Level', 'Target', 'Gap']} />
-          <tbody>
-            {gaps.slice(0, MAX_ROWS).map((g) => (
-              <tr key={`${g.accountId}:${g.domainId}`}>
-                <th scope="row">{g.accountName}</th>
-                <td>{domainTitle(g.domainId)}</td>
-                <td>{g.level}</td>
-                <td>{g.target}</td>
-                <td>{g.gap}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <CappedTable
+      title={`Gaps to target in ${comparison.after.label}`}
+      testId="gaps"
+      columns={['Account', 'Domain', 'Level', 'Target', 'Gap']}
+      rows={comparison.gaps}
+      empty="Every domain with a target meets it."
+      row={(g) => (
+        <tr key={`${g.accountId}:${g.domainId}`}>
+          <th scope="row">{g.accountName}</th>
+          <td>{domainTitle(g.domainId)}</td>
+          <td>{g.level}</td>
+          <td>{g.target}</td>
+          <td>{g.gap}</td>
+        </tr>
       )}
-      {gaps.length > MAX_ROWS ? <p className="muted">… and {gaps.length - MAX_ROWS} more</p> : null}
-    </section>
+    />
   )
 }

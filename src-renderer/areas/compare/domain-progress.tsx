@@ -4,7 +4,7 @@ import type { TrendPoint } from '../../../shared/compare/trends'
 import { type DomainId, domainIds } from '../../../shared/domain/types'
 import { type DomainShareCell, domainLevelShares } from '../../../shared/overview/level-shares'
 import { useAppTheme } from '../../app/use-theme'
-import { type ChartPalette, chartPalettes, themedScale } from './chart-setup'
+import { type ChartPalette, chartOptions, chartPalettes, themedScale } from './chart-setup'
 
 const levels = [0, 1, 2, 3, 4, 5] as const
 
@@ -44,10 +44,7 @@ function DomainMultiple({
         <Bar
           data={data}
           options={{
-            responsive: true,
-            maintainAspectRatio: false,
-            animation: false,
-            plugins: { legend: { display: false } },
+            ...chartOptions(palette, { legend: { display: false } }),
             scales: {
               x: { stacked: true, ...themedScale(palette) },
               y: {

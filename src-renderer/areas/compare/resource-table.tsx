@@ -1,7 +1,5 @@
 import type { ResourceChange } from '../../../shared/compare/types'
-import { TableHead } from '../../components/table-head'
-
-const MAX_ROWS = 200
+import { CappedTable } from './capped-table'
 
 /** New or resolved violating resources, capped so a large organization stays responsive. */
 export function ResourceTable({
@@ -13,32 +11,23 @@ export function ResourceTable({
   testId: string
   rows: ResourceChange[]
 }) {
-  const headingId = `cmp-${testId}`
   return (
-    <section aria-labelledby={headingId} data-testid={testId}>
-      <h3 id={headingId}>
-        {title} ({rows.length})
-      </h3>
-      {rows.length === 0 ? (
-        <p className="muted">None.</p>
-      ) : (
-        <table className="compare-table">
-          <TableHead columns={['Account', 'Control', 'Resource', 'Region']} />
-          <tbody>
-            {rows.slice(0, MAX_ROWS).map((r) => (
-              <tr
-                key={`${r.accountId}:${r.controlId}:${r.resource.type}:${r.resource.region ?? ''}:${r.resource.id}`}
-              >
-                <td>{r.accountId}</td>
-                <td>{r.controlId}</td>
-                <td className="resource-id">{r.resource.id}</td>
-                <td>{r.resource.region ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <CappedTable
+      title={title}
+      testId={testId}
+      columns={['Account', 'Control', 'Resource', 'Region']}
+      rows={rows}
+      empty="None."
+      row={(r) => (
+        <tr
+          key={`${r.accountId}:${r.controlId}:${r.resource.type}:${r.resource.region ?? ''}:${r.resource.id}`}
+        >
+          <td>{r.accountId}</td>
+          <td>{r.controlId}</td>
+          <td className="resource-id">{r.resource.id}</td>
+          <td>{r.resource.region ?? ''}</td>
+        </tr>
       )}
-      {rows.length > MAX_ROWS ? <p className="muted">… and {rows.length - MAX_ROWS} more</p> : null}
-    </section>
+    />
   )
 }

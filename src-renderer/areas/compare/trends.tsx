@@ -4,8 +4,9 @@ import { accountRadar, domainTrend, levelCounts, type TrendPoint } from '../../.
 import { type DomainId, domainIds } from '../../../shared/domain/types'
 import type { Snapshot } from '../../../shared/snapshot/schema'
 import { useAppTheme } from '../../app/use-theme'
+import { TableHead } from '../../components/table-head'
 import { useAppStore } from '../../store/app-store'
-import { chartPalettes, registerCharts, themedPlugins, themedScale } from './chart-setup'
+import { chartOptions, chartPalettes, registerCharts, themedScale } from './chart-setup'
 import { DomainProgress } from './domain-progress'
 import { useCurrentState } from './use-compare'
 
@@ -63,16 +64,7 @@ function DomainTrend({
       <div className="trend-body">
         <table className="trend-table" data-testid="trend-domain-table">
           <caption className="visually-hidden">Mean level per domain, per snapshot</caption>
-          <thead>
-            <tr>
-              <th scope="col">Snapshot</th>
-              {domainIds.map((id) => (
-                <th scope="col" key={id}>
-                  {domainTitle(id)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={['Snapshot', ...domainIds.map(domainTitle)]} />
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
@@ -109,10 +101,7 @@ function LevelCounts({ points }: { points: TrendPoint[] }) {
           <Bar
             data={data}
             options={{
-              responsive: true,
-              maintainAspectRatio: false,
-              animation: false,
-              plugins: themedPlugins(palette),
+              ...chartOptions(palette),
               scales: {
                 x: { stacked: true, ...themedScale(palette) },
                 y: {
@@ -130,16 +119,7 @@ function LevelCounts({ points }: { points: TrendPoint[] }) {
         </div>
         <table className="trend-table" data-testid="trend-level-table">
           <caption className="visually-hidden">Accounts per headline level, per snapshot</caption>
-          <thead>
-            <tr>
-              <th scope="col">Snapshot</th>
-              {[0, 1, 2, 3, 4, 5].map((l) => (
-                <th scope="col" key={l}>
-                  L{l}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={['Snapshot', ...[0, 1, 2, 3, 4, 5].map((l) => `L${l}`)]} />
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
@@ -232,10 +212,7 @@ function AccountRadarPanel({
           <Radar
             data={data}
             options={{
-              responsive: true,
-              maintainAspectRatio: false,
-              animation: false,
-              plugins: themedPlugins(palette),
+              ...chartOptions(palette),
               scales: {
                 r: {
                   ...levelScale,

@@ -2,28 +2,16 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest'
 import { defaultModel, defaultModelInput } from '../../../shared/model/default-model'
 import { modelVersion } from '../../../shared/model/schema'
-import { RatchetDb } from '../../db/db'
 import { createModelsRepo } from '../../db/models-repo'
-import { createRepos } from '../../db/repos'
-import { AppStoreContext, createAppStore } from '../../store/app-store'
-import { fakeApi } from '../../store/test-support'
+import { AppStoreContext } from '../../store/app-store'
+import { fakeApi, testStore } from '../../store/test-support'
 import { ModelArea } from './model-area'
 
-const dbs: RatchetDb[] = []
-afterEach(async () => {
-  cleanup()
-  for (const db of dbs.splice(0)) await db.delete()
-})
+afterEach(cleanup)
 
 async function renderArea() {
-  const db = new RatchetDb(`model-area-${crypto.randomUUID()}`)
-  dbs.push(db)
   const fake = fakeApi({ isDemoDefault: false })
-  const store = createAppStore({
-    api: fake.api,
-    repos: createRepos(db),
-    now: () => new Date('2026-11-28T12:00:00.000Z'),
-  })
+  const { store, db } = testStore('model-area', { api: fake.api })
   render(
     <AppStoreContext.Provider value={store}>
       <ModelArea />

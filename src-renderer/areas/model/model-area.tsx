@@ -1,8 +1,7 @@
-import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { defaultModel } from '../../../shared/model/default-model'
 import { modelVersion } from '../../../shared/model/schema'
-import { useAppStore } from '../../store/app-store'
+import { useAppStore, useLoadOnMount } from '../../store/app-store'
 import { modelFile, modelSelectors } from '../../store/model-slice'
 import { ModelBrowser } from './model-browser'
 import { ParamsEditor } from './params-editor'
@@ -33,13 +32,10 @@ export function ModelArea() {
   const baseModel = useAppStore(modelSelectors.baseModel)
   const activeModel = useAppStore(modelSelectors.activeModel)
   const activeVersion = useAppStore(modelSelectors.activeVersion)
-  const loadModels = useAppStore((s) => s.loadModels)
   const importModel = useAppStore((s) => s.importModel)
   const selectModel = useAppStore((s) => s.selectModel)
   const removeModel = useAppStore((s) => s.removeModel)
-  useEffect(() => {
-    void loadModels()
-  }, [loadModels])
+  useLoadOnMount((s) => s.loadModels)
 
   const builtInVersion = modelVersion(defaultModel)
   const versions = [
@@ -108,22 +104,18 @@ export function ModelArea() {
             what="a model file"
             onText={importModel}
           />
-          <button
-            type="button"
-            onClick={() =>
-              download(modelFile(activeModel, 'json').fileName, modelFile(activeModel, 'json').text)
-            }
-          >
-            Export as JSON
-          </button>
-          <button
-            type="button"
-            onClick={() =>
-              download(modelFile(activeModel, 'yaml').fileName, modelFile(activeModel, 'yaml').text)
-            }
-          >
-            Export as YAML
-          </button>
+          {(['json', 'yaml'] as const).map((format) => (
+            <button
+              key={format}
+              type="button"
+              onClick={() => {
+                const file = modelFile(activeModel, format)
+                download(file.fileName, file.text)
+              }}
+            >
+              Export as {format.toUpperCase()}
+            </button>
+          ))}
         </div>
       </section>
 

@@ -1,6 +1,5 @@
-import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { useAppStore } from '../../store/app-store'
+import { useAppStore, useLoadOnMount } from '../../store/app-store'
 import { awsSelectors } from '../../store/aws-slice'
 import { SessionsPanel } from './sessions-panel'
 import { TargetsPanel } from './targets-panel'
@@ -13,11 +12,9 @@ import { TableHead } from '../../components/table-head'
 export function SettingsArea() {
   const profiles = useAppStore(useShallow(awsSelectors.profiles))
   const configFile = useAppStore(awsSelectors.configFile)
-  const loadProfiles = useAppStore((s) => s.loadProfiles)
   const addProfileTarget = useAppStore((s) => s.addProfileTarget)
-  useEffect(() => {
-    void loadProfiles()
-  }, [loadProfiles])
+  const loadProfiles = useAppStore((s) => s.loadProfiles)
+  useLoadOnMount((s) => s.loadProfiles)
   return (
     <section className="area settings-area" data-testid="area-settings">
       <h2>Settings</h2>

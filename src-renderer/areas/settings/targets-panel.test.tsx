@@ -1,18 +1,12 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Target } from '../../../shared/ipc/domains/aws'
-import { RatchetDb } from '../../db/db'
-import { createRepos } from '../../db/repos'
 import { createTargetsRepo, emptyTargetsSetting, mergeDiscovered } from '../../db/targets-repo'
-import { AppStoreContext, createAppStore } from '../../store/app-store'
-import { fakeApi } from '../../store/test-support'
+import { AppStoreContext } from '../../store/app-store'
+import { testDb, testStore } from '../../store/test-support'
 import { TargetsPanel } from './targets-panel'
 
-const dbs: RatchetDb[] = []
-afterEach(async () => {
-  cleanup()
-  for (const db of dbs.splice(0)) await db.delete()
-})
+afterEach(cleanup)
 
 /** 320 accounts: every tenth has no role; names sort as their numbers do. */
 const discovered: Target[] = Array.from({ length: 320 }, (_, i) => {
@@ -30,14 +24,9 @@ const discovered: Target[] = Array.from({ length: 320 }, (_, i) => {
 })
 
 async function renderPanel() {
-  const db = new RatchetDb(`settings-${crypto.randomUUID()}`)
-  dbs.push(db)
+  const db = testDb('settings')
   await createTargetsRepo(db).save(mergeDiscovered(emptyTargetsSetting(), 'corp', discovered))
-  const store = createAppStore({
-    api: fakeApi({ isDemoDefault: false }).api,
-    repos: createRepos(db),
-    now: () => new Date(),
-  })
+  const { store } = testStore('settings', { db, now: new Date() })
   render(
     <AppStoreContext.Provider value={store}>
       <TargetsPanel />

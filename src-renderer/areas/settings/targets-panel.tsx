@@ -2,7 +2,7 @@ import { type FormEvent, useDeferredValue, useEffect, useMemo, useState } from '
 import { useShallow } from 'zustand/react/shallow'
 import { TableHead } from '../../components/table-head'
 import type { StoredTarget } from '../../db/targets-repo'
-import { useAppStore } from '../../store/app-store'
+import { useAppStore, useLoadOnMount } from '../../store/app-store'
 import { awsSelectors } from '../../store/aws-slice'
 import { filterTargets, pageOf, type TargetFilter, targetFilterLabels, targetFilters } from './targets-view'
 
@@ -10,14 +10,11 @@ import { filterTargets, pageOf, type TargetFilter, targetFilterLabels, targetFil
 export function TargetsPanel() {
   const targets = useAppStore(useShallow(awsSelectors.targets))
   const setIncluded = useAppStore((s) => s.setIncluded)
-  const loadTargets = useAppStore((s) => s.loadTargets)
   const [query, setQuery] = useState('')
   const [filter, setFilter] = useState<TargetFilter>('all')
   const [page, setPage] = useState(0)
   const deferredQuery = useDeferredValue(query)
-  useEffect(() => {
-    void loadTargets()
-  }, [loadTargets])
+  useLoadOnMount((s) => s.loadTargets)
   const matched = useMemo(
     () => filterTargets(targets, deferredQuery, filter),
     [targets, deferredQuery, filter],
@@ -60,30 +57,21 @@ export function TargetsPanel() {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          disabled={matched.length === 0}
-          onClick={() =>
-            void setIncluded(
-              matched.map((t) => t.id),
-              true,
-            )
-          }
-        >
-          Include {matched.length} shown
-        </button>
-        <button
-          type="button"
-          disabled={matched.length === 0}
-          onClick={() =>
-            void setIncluded(
-              matched.map((t) => t.id),
-              false,
-            )
-          }
-        >
-          Exclude {matched.length} shown
-        </button>
+        {[true, false].map((isIncluded) => (
+          <button
+            key={String(isIncluded)}
+            type="button"
+            disabled={matched.length === 0}
+            onClick={() =>
+              void setIncluded(
+                matched.map((t) => t.id),
+                isIncluded,
+              )
+            }
+          >
+            {isIncluded ? 'Include' : 'Exclude'} {matched.length} shown
+          </button>
+        ))}
       </form>
       <table className="table" aria-label="Discovered accounts" aria-rowcount={matched.length + 1}>
         <TableHead columns={['Include', 'Account', 'Id', 'E-mail', 'Role', 'Via']} />

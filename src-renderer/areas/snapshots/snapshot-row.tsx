@@ -34,18 +34,13 @@ export function SnapshotRow({
     const isSaved = await editSnapshot(snapshot.id, editing === 'label' ? { label: draft } : { notes: draft })
     if (isSaved) setEditing(null)
   }
+  const field = { id: inputId, value: draft, onChange: setDraft, onSave: save }
+  const cancel = () => setEditing(null)
   return (
     <tr data-testid="snapshot-row" data-snapshot-id={snapshot.id}>
       <th scope="row">
         {editing === 'label' ? (
-          <EditField
-            id={inputId}
-            label="New label"
-            value={draft}
-            onChange={setDraft}
-            onSave={save}
-            onCancel={() => setEditing(null)}
-          />
+          <EditField {...field} label="New label" onCancel={cancel} />
         ) : (
           <span className="snapshot-label">{snapshot.label}</span>
         )}
@@ -62,15 +57,7 @@ export function SnapshotRow({
       </td>
       <td className="snapshot-notes">
         {editing === 'notes' ? (
-          <EditField
-            id={inputId}
-            label="Notes"
-            value={draft}
-            isMultiline
-            onChange={setDraft}
-            onSave={save}
-            onCancel={() => setEditing(null)}
-          />
+          <EditField {...field} label="Notes" isMultiline onCancel={cancel} />
         ) : (
           snapshot.notes || <span className="muted">–</span>
         )}

@@ -1,25 +1,19 @@
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../app/app'
-import { RatchetDb } from '../../db/db'
 import { createRepos } from '../../db/repos'
 import { createSnapshotsRepo } from '../../db/snapshots-repo'
-import { fakeApi, testModel } from '../../store/test-support'
+import { fakeApi, testDb, testModel } from '../../store/test-support'
 
 // Each test loads the demo and scores it several times: allow for a busy 2-core machine.
 vi.setConfig({ testTimeout: 30_000 })
 configure({ asyncUtilTimeout: 10_000 })
 
 const now = new Date('2026-11-28T12:00:00.000Z')
-const dbs: RatchetDb[] = []
-afterEach(async () => {
-  cleanup()
-  for (const db of dbs.splice(0)) await db.delete()
-})
+afterEach(cleanup)
 
 async function renderDemo() {
-  const db = new RatchetDb(`snap-ui-${crypto.randomUUID()}`)
-  dbs.push(db)
+  const db = testDb('snap-ui')
   render(
     <App
       deps={{ api: fakeApi({ isDemoDefault: true }).api, repos: createRepos(db), now: () => now }}

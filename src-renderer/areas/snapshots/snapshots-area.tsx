@@ -1,21 +1,18 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { quarterLabel, type Snapshot } from '../../../shared/snapshot/schema'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { accountSelectors } from '../../store/accounts-slice'
-import { useAppStore } from '../../store/app-store'
+import { useAppStore, useLoadOnMount } from '../../store/app-store'
 import { snapshotSelectors } from '../../store/snapshots-slice'
 import { SnapshotRow } from './snapshot-row'
 import './snapshots.css'
 
 /** The Snapshots area: freeze the current state, list the snapshots, rename, annotate, delete. */
 export function SnapshotsArea() {
-  const loadSnapshots = useAppStore((s) => s.loadSnapshots)
   const snapshots = useAppStore(snapshotSelectors.snapshots)
   const isLoaded = useAppStore(snapshotSelectors.isLoaded)
-  useEffect(() => {
-    void loadSnapshots()
-  }, [loadSnapshots])
+  useLoadOnMount((s) => s.loadSnapshots)
   const [pendingDelete, setPendingDelete] = useState<Snapshot | undefined>()
   const deleteSnapshot = useAppStore((s) => s.deleteSnapshot)
   // Newest first in the list; the store keeps them oldest first for the trends.

@@ -1,5 +1,17 @@
 import type { Locator, Page } from 'playwright-core'
 
+/** What a test types into a baseline editor; fields left out are left as they are. */
+export interface BaselineFields {
+  id?: string
+  name?: string
+  tag?: string
+  minimums?: Record<string, string>
+  invariants?: string
+  by?: string
+  reason?: string
+  approver?: string
+}
+
 /** Page object for the Baselines area (issue 17). */
 export class BaselinesPage {
   constructor(readonly page: Page) {}
@@ -20,20 +32,18 @@ export class BaselinesPage {
     return this.page.getByRole('form', { name })
   }
 
-  /** Fills the fields given, previews, and returns the preview. */
-  async fill(
-    form: Locator,
-    fields: {
-      id?: string
-      name?: string
-      tag?: string
-      minimums?: Record<string, string>
-      invariants?: string
-      by?: string
-      reason?: string
-      approver?: string
-    },
-  ): Promise<void> {
+  /** Opens the editor of baseline `id` (named `name`) with "Raise or change", fills `fields`, returns it. */
+  async change(id: string, name: string, fields: BaselineFields): Promise<Locator> {
+    await this.row(id)
+      .getByRole('button', { name: `Raise or change ${name}` })
+      .click()
+    const editor = this.editor(`Change ${name}`)
+    await this.fill(editor, fields)
+    return editor
+  }
+
+  /** Fills the fields given in a baseline editor. */
+  async fill(form: Locator, fields: BaselineFields): Promise<void> {
     if (fields.id !== undefined) await form.getByLabel('Id', { exact: true }).fill(fields.id)
     if (fields.name !== undefined) await form.getByLabel('Name', { exact: true }).fill(fields.name)
     if (fields.tag !== undefined) {

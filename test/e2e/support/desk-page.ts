@@ -47,6 +47,39 @@ export class DeskPage {
     return control
   }
 
+  /** The open domain's level, from its heading. */
+  async domainLevel(): Promise<number> {
+    const text = (await this.page.locator('#domain-title').textContent()) ?? ''
+    const match = /level (\d)/.exec(text)
+    if (!match?.[1]) throw new Error(`no level in "${text}"`)
+    return Number(match[1])
+  }
+
+  /** The id of the first unanswered question among the open domain's controls at `level`. */
+  async unansweredQuestion(level: number): Promise<string> {
+    const question = this.page
+      .getByRole('region', { name: `Level ${level} controls` })
+      .locator('[data-testid="control"].status-row-unknown', {
+        has: this.page.locator('.manual-tag', { hasText: 'Question' }),
+      })
+      .first()
+    const id = await question.getAttribute('data-control-id')
+    if (!id) throw new Error(`no unanswered question at level ${level}`)
+    return id
+  }
+
+  /** Answers question `controlId` "yes, it is in place" as `by` (with a note, if given) and waits for "attested". */
+  async answerYes(controlId: string, by: string, note?: string): Promise<void> {
+    const opened = await this.openControl(controlId)
+    await opened.getByRole('button', { name: 'Answer', exact: true }).click()
+    const form = opened.getByRole('form', { name: `Answer ${controlId}` })
+    await form.getByLabel('Yes, it is in place').check()
+    await form.getByLabel('Answered by').fill(by)
+    if (note !== undefined) await form.getByLabel('Note').fill(note)
+    await form.getByRole('button', { name: 'Save answer' }).click()
+    await this.control(controlId).locator('.status-pill.status-attested').waitFor()
+  }
+
   async openDomainTab(name: string): Promise<void> {
     await this.page
       .getByRole('navigation', { name: 'Domains' })

@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
+import { onTestFinished } from 'vitest'
 import { channelName } from '../../../shared/ipc/api'
 import { chromiumArgsFor } from '../../../src-main/export/chromium-pdf'
 import type { SaveDialogRequest } from '../../../src-main/export/handlers'
 import type { FolderDialogRequest } from '../../../src-main/ipc/handles'
 import { createRegistry, type EventSink, validateEvent } from '../../../src-main/ipc/registry'
 import { createHandlers, type HostDeps } from '../../../src-main/services'
+import { type FakeAws, startFakeAws } from '../../fake-aws/index'
 import { serveFolder } from './static-server'
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
@@ -74,6 +76,20 @@ export interface RunningApp {
 }
 
 /** Starts the built renderer in real Chromium, with window.api answered by the real main-side handlers. */
+/** Starts the fake AWS for the running test and stops it when that test ends. */
+export async function startFakeAwsForTest(options: Parameters<typeof startFakeAws>[0]): Promise<FakeAws> {
+  const fake = await startFakeAws(options)
+  onTestFinished(() => fake.close())
+  return fake
+}
+
+/** Launches the app for the running test and closes it when that test ends, whatever its outcome. */
+export async function launchAppForTest(options: LaunchOptions = {}): Promise<RunningApp> {
+  const app = await launchApp(options)
+  onTestFinished(() => app.close())
+  return app
+}
+
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` (npm test does this) before the e2e tests')
