@@ -8,7 +8,7 @@ import { type Account, accountSchema } from '../domain/types'
  */
 
 /** The database version whose rows the backup schema describes (src-renderer/db/schema.ts latestSchemaVersion). */
-export const BACKUP_DB_SCHEMA_VERSION = 5
+export const BACKUP_DB_SCHEMA_VERSION = 6
 
 type Tables = Record<string, unknown>
 
@@ -66,6 +66,11 @@ export const backupMigrations: readonly BackupMigration[] = [
   {
     from: 4,
     note: '2026-11-29: summaries and compact snapshots. A backup keeps snapshots whole and leaves the derived summaries out, so its rows are unchanged; restore compacts the snapshots.',
+    migrate: (tables) => tables,
+  },
+  {
+    from: 5,
+    note: '2026-11-29: evidence stored once by content hash (storeEvidenceOnce). A backup keeps each bundle whole, so its rows are unchanged; restore stores every bundle as a part.',
     migrate: (tables) => tables,
   },
 ]

@@ -37,16 +37,16 @@ export function scoreState(state: ScorableState, model: MaturityModel | Compiled
   for (const a of state.attestations) pushTo(attestations, a.accountId, a)
   const waivers = new Map<string, Waiver[]>()
   for (const w of state.waivers) pushTo(waivers, w.accountId, w)
-  const accounts = state.accounts.map((account): OrgAccountInput => {
-    const bundle = bundles.get(account.id)
-    return {
+  const withBundle = (bundle: EvidenceBundle | undefined) => (bundle ? { bundle } : {})
+  const accounts = state.accounts.map(
+    (account): OrgAccountInput => ({
       accountId: account.id,
       account: { id: account.id, targets: account.targets },
-      ...(bundle ? { bundle } : {}),
       attestations: attestations.get(account.id) ?? [],
       waivers: waivers.get(account.id) ?? [],
-    }
-  })
+      ...withBundle(bundles.get(account.id)),
+    }),
+  )
   return scoreOrganization({
     model,
     accounts,

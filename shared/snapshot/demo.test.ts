@@ -18,12 +18,8 @@ describe('snapshotsFromQuarters with the demo organization', () => {
       ),
     )
     const demo = buildDemoOrganization({ now, controls })
-    const snapshots = snapshotsFromQuarters({
-      accounts: demo.accounts,
-      quarters: demo.quarters,
-      model: defaultModel,
-      idPrefix: 'demo',
-    })
+    const { accounts, quarters } = demo
+    const snapshots = snapshotsFromQuarters({ accounts, quarters, model: defaultModel, idPrefix: 'demo' })
     expect(snapshots.map((s) => s.label)).toEqual(demo.quarters.map((q) => q.label))
     expect(new Set(snapshots.map((s) => s.id)).size).toBe(4)
     for (const [i, snap] of snapshots.entries()) {

@@ -92,6 +92,15 @@ export function tinyAccount(id: string, name: string, extra: Partial<Account> = 
 
 const DAY = 86_400_000
 
+/** A non-root user without a password or MFA: a service user with keys only. */
+const noConsoleAccess = {
+  isRoot: false,
+  hasPassword: false,
+  passwordLastUsed: null,
+  passwordLastChanged: null,
+  isMfaActive: false,
+} as const
+
 /** A bundle whose root MFA and one user's key age are as given. */
 export function tinyBundle(
   accountId: string,
@@ -102,12 +111,8 @@ export function tinyBundle(
   const user: CredentialUser = {
     user: opts.user ?? 'deploy',
     arn: `arn:aws:iam::${accountId}:user/${opts.user ?? 'deploy'}`,
-    isRoot: false,
     createdAt: new Date(at - 1000 * DAY).toISOString(),
-    hasPassword: false,
-    passwordLastUsed: null,
-    passwordLastChanged: null,
-    isMfaActive: false,
+    ...noConsoleAccess,
     accessKeys: [
       {
         slot: 1,

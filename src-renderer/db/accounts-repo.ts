@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { type Account, accountSchema } from '../../shared/domain/types'
 import { AppError } from '../../shared/errors'
+import { evidenceBundleSchema } from '../../shared/evidence/schema'
 import { createAnswersRepo } from './answers-repo'
 import type { RatchetDb } from './db'
-import { createEvidenceRepo } from './evidence-repo'
-import { deleteOrphanParts } from './snapshots-repo'
+import { deleteOrphanParts, prepareEvidence, writeEvidence } from './evidence-store'
 import { parseInput } from './validate'
 
 /** The fields a user may edit on an account. */
@@ -12,6 +12,26 @@ export const accountPatchSchema = accountSchema
   .pick({ name: true, owner: true, environment: true, criticality: true, tags: true, targets: true })
   .partial()
 export type AccountPatch = z.input<typeof accountPatchSchema>
+
+/** The tables removing an account writes: its rows, and the parts only its evidence used. */
+const ownedTables = (db: RatchetDb) => [
+  db.accounts,
+  db.evidence,
+  db.attestations,
+  db.waivers,
+  db.snapshots,
+  db.snapshotParts,
+]
+
+/** Deletes the accounts and their rows (inside the caller's transaction); returns their bundles' hashes. */
+async function removeAccountRows(db: RatchetDb, ids: string[]): Promise<string[]> {
+  await db.accounts.bulkDelete(ids)
+  const hashes = (await db.evidence.where('accountId').anyOf(ids).toArray()).map((row) => row.hash)
+  await db.evidence.where('accountId').anyOf(ids).delete()
+  await db.attestations.where('accountId').anyOf(ids).delete()
+  await db.waivers.where('accountId').anyOf(ids).delete()
+  return hashes
+}
 
 /** Typed access to the accounts table. Every write is validated and runs in a transaction. */
 export function createAccountsRepo(db: RatchetDb) {
@@ -47,13 +67,13 @@ export function createAccountsRepo(db: RatchetDb) {
       })
     },
 
-    /** Removes accounts with everything recorded about them (evidence, attestations, waivers). */
+    /**
+     * Removes accounts with everything recorded about them (evidence, attestations, waivers); the bundles no
+     * snapshot keeps go with them.
+     */
     async remove(ids: string[]): Promise<void> {
-      await db.transaction('rw', [db.accounts, db.evidence, db.attestations, db.waivers], async () => {
-        await db.accounts.bulkDelete(ids)
-        await db.evidence.where('accountId').anyOf(ids).delete()
-        await db.attestations.where('accountId').anyOf(ids).delete()
-        await db.waivers.where('accountId').anyOf(ids).delete()
+      await db.transaction('rw', ownedTables(db), async () => {
+        await deleteOrphanParts(db, await removeAccountRows(db, ids))
       })
     },
 
@@ -62,22 +82,13 @@ export function createAccountsRepo(db: RatchetDb) {
      * `snapshotIdPrefix` (the demo's quarterly snapshots), in one transaction. Returns the accounts removed.
      */
     async removeOrigin(origin: Account['origin'], snapshotIdPrefix?: string): Promise<number> {
-      return db.transaction(
-        'rw',
-        [db.accounts, db.evidence, db.attestations, db.waivers, db.snapshots, db.snapshotParts],
-        async () => {
-          const ids = (await db.accounts.where('origin').equals(origin).primaryKeys()) as string[]
-          await db.accounts.bulkDelete(ids)
-          await db.evidence.where('accountId').anyOf(ids).delete()
-          await db.attestations.where('accountId').anyOf(ids).delete()
-          await db.waivers.where('accountId').anyOf(ids).delete()
-          if (snapshotIdPrefix) {
-            await db.snapshots.where('id').startsWith(snapshotIdPrefix).delete()
-            await deleteOrphanParts(db)
-          }
-          return ids.length
-        },
-      )
+      return db.transaction('rw', ownedTables(db), async () => {
+        const ids = (await db.accounts.where('origin').equals(origin).primaryKeys()) as string[]
+        const hashes = await removeAccountRows(db, ids)
+        if (snapshotIdPrefix) await db.snapshots.where('id').startsWith(snapshotIdPrefix).delete()
+        await deleteOrphanParts(db, snapshotIdPrefix ? undefined : hashes)
+        return ids.length
+      })
     },
   }
 }
@@ -96,9 +107,12 @@ export interface OrganizationData {
  * is invalid nothing at all is written.
  */
 export async function addOrganization(db: RatchetDb, data: OrganizationData): Promise<void> {
-  await db.transaction('rw', [db.accounts, db.evidence, db.attestations, db.waivers], async () => {
+  // The bundles are validated and gzipped first: a transaction ends when it waits on anything but IndexedDB.
+  const bundles = parseInput(z.array(evidenceBundleSchema), data.bundles, 'evidence bundles')
+  const evidence = await prepareEvidence(bundles)
+  await db.transaction('rw', ownedTables(db), async () => {
     await createAccountsRepo(db).putMany(data.accounts)
-    await createEvidenceRepo(db).addMany(data.bundles)
+    await writeEvidence(db, evidence)
     await createAnswersRepo(db).addRaw(data.attestations, data.waivers)
   })
 }

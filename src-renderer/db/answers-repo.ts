@@ -5,11 +5,23 @@ import { isoTime } from '../../shared/evidence/schema'
 import type { RatchetDb } from './db'
 import { parseInput } from './validate'
 
+/** What every answer names: the control, and the accounts it applies to. */
+const answerTarget = {
+  accountIds: z.array(z.string()).min(1, 'choose at least one account'),
+  controlId: z.string().min(1),
+}
+
+/** The refinement that an answer's expiry comes after its start (`from`). */
+const expiresAfter = <K extends string>(from: K, message: string) =>
+  [
+    (a: Record<K | 'expiresAt', string>) => Date.parse(a.expiresAt) > Date.parse(a[from]),
+    { message, path: ['expiresAt'] as PropertyKey[] },
+  ] as const
+
 /** What the questionnaire sends: one answer, applied to one or many accounts. */
 export const attestInputSchema = z
   .object({
-    accountIds: z.array(z.string()).min(1, 'choose at least one account'),
-    controlId: z.string().min(1),
+    ...answerTarget,
     isMet: z.boolean(),
     note: z.string().default(''),
     evidenceUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).optional(),
@@ -17,10 +29,7 @@ export const attestInputSchema = z
     attestedAt: isoTime,
     expiresAt: isoTime,
   })
-  .refine((a) => Date.parse(a.expiresAt) > Date.parse(a.attestedAt), {
-    message: 'the expiry must be after the answer date',
-    path: ['expiresAt'],
-  })
+  .refine(...expiresAfter('attestedAt', 'the expiry must be after the answer date'))
   // One answer for many accounts must say what was checked: a bare "yes" is not evidence.
   .refine((a) => a.accountIds.length === 1 || a.note.trim() !== '', {
     message: 'say what was checked (a note is required when answering for several accounts)',
@@ -30,17 +39,13 @@ export type AttestInput = z.input<typeof attestInputSchema>
 
 export const waiveInputSchema = z
   .object({
-    accountIds: z.array(z.string()).min(1, 'choose at least one account'),
-    controlId: z.string().min(1),
+    ...answerTarget,
     reason: z.string().trim().min(1, 'give a reason'),
     approver: z.string().trim().min(1, 'name the approver'),
     createdAt: isoTime,
     expiresAt: isoTime,
   })
-  .refine((w) => Date.parse(w.expiresAt) > Date.parse(w.createdAt), {
-    message: 'the expiry must be after today',
-    path: ['expiresAt'],
-  })
+  .refine(...expiresAfter('createdAt', 'the expiry must be after today'))
 export type WaiveInput = z.input<typeof waiveInputSchema>
 
 /**

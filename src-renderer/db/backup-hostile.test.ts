@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BACKUP_DB_SCHEMA_VERSION, MAX_BACKUP_BYTES } from '../../shared/backup/schema'
 import { createAppStore } from '../store/app-store'
 import { fakeApi } from '../store/test-support'
 import { countDatabase } from './backup'
-import { RatchetDb } from './db'
 import { createRepos } from './repos'
 import { latestSchemaVersion } from './schema'
+import { testDatabases } from './test-db.test-support'
 
 const corpus = import.meta.glob('../../test/fixtures/hostile/backups/*.json', {
   query: '?raw',
@@ -18,15 +18,11 @@ const read = (name: string): string => {
   return text
 }
 const now = new Date('2026-11-29T12:00:00.000Z')
-const dbs: RatchetDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete()
-})
+const { open } = testDatabases('hostile')
 
 /** A store on the demo organization, so "nothing changed" has something to lose. */
 async function demoStore() {
-  const db = new RatchetDb(`hostile-${crypto.randomUUID()}`)
-  dbs.push(db)
+  const db = open()
   const store = createAppStore({
     api: fakeApi({ isDemoDefault: true }).api,
     repos: createRepos(db),

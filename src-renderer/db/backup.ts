@@ -10,8 +10,9 @@ import type { EvidenceBundle } from '../../shared/evidence/schema'
 import type { Snapshot } from '../../shared/snapshot/schema'
 import { baselineRowKey } from './baselines-migration'
 import { type RatchetDb, tableNames } from './db'
-import { attemptFromBundle, evidenceRow } from './evidence-repo'
-import { compactSnapshot } from './snapshot-codec'
+import { attemptFromBundle } from './evidence-repo'
+import { decodeBundles, prepareEvidence } from './evidence-store'
+import { compactSnapshot, encodeParts } from './snapshot-codec'
 import { expandRows } from './snapshots-repo'
 
 /** Reads the whole database into a backup file object, in one read transaction (a consistent copy). */
@@ -20,10 +21,9 @@ export async function exportBackup(
   options: { now: Date; appVersion?: string },
 ): Promise<BackupFile> {
   const tables = await db.transaction('r', [...tableNames, 'snapshotParts'], async () => {
-    const evidence = await db.evidence.orderBy('[accountId+collectedAt]').toArray()
     return {
       accounts: await db.accounts.toArray(),
-      evidence: evidence.map((row) => row.bundle as EvidenceBundle),
+      evidence: await db.evidence.orderBy('[accountId+collectedAt]').toArray(),
       attestations: await db.attestations.toArray(),
       waivers: await db.waivers.toArray(),
       models: await db.models.toArray(),
@@ -33,9 +33,13 @@ export async function exportBackup(
       baselines: (await db.baselines.toArray()).map(({ key: _key, ...baseline }) => baseline),
     }
   })
-  // Snapshots are stored compactly; the file keeps them whole (expanded after the read transaction).
+  // Snapshots and bundles are stored by content hash; the file keeps them whole (decoded after the read).
   const { snapshotParts, ...rest } = tables
-  const whole = { ...rest, snapshots: await expandRows(tables.snapshots, snapshotParts) }
+  const whole = {
+    ...rest,
+    evidence: await decodeBundles(tables.evidence, new Map(snapshotParts.map((p) => [p.hash, p]))),
+    snapshots: await expandRows(tables.snapshots, snapshotParts),
+  }
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -71,16 +75,21 @@ export async function restoreBackup(db: RatchetDb, file: BackupFile): Promise<vo
   const { tables } = file
   const snapshots = tables.snapshots.map((s) => compactSnapshot(s as unknown as Snapshot))
   try {
+    // Gzipped before the transaction, which would end while it waited on compression.
+    const evidence = await prepareEvidence(tables.evidence as EvidenceBundle[])
+    const parts = await encodeParts([
+      ...new Map(snapshots.flatMap((s) => s.parts).map((p) => [p.hash, p])).values(),
+    ])
     const written = [...tableNames, 'collectAttempts', 'snapshotParts']
     await db.transaction('rw', written, async () => {
       await Promise.all(written.map((name) => db.table(name).clear()))
       await db.collectAttempts.bulkPut(tables.evidence.flatMap((bundle) => attemptFromBundle(bundle) ?? []))
       await db.accounts.bulkAdd(tables.accounts)
-      await db.evidence.bulkAdd(tables.evidence.map(evidenceRow))
+      await db.evidence.bulkAdd(evidence.rows)
+      await db.snapshotParts.bulkPut([...evidence.parts, ...parts])
       await db.attestations.bulkAdd(tables.attestations)
       await db.waivers.bulkAdd(tables.waivers)
       await db.table('models').bulkAdd(tables.models)
-      await db.snapshotParts.bulkPut(snapshots.flatMap((s) => s.parts))
       await db.snapshots.bulkAdd(snapshots.map((s) => s.row))
       await db.settings.bulkAdd(tables.settings)
       await db.baselines.bulkAdd(tables.baselines.map((b) => ({ ...b, key: baselineRowKey(b) })))

@@ -4,7 +4,7 @@ import { type Baseline, baselineSchema } from '../../shared/baseline/types'
 import { AppError } from '../../shared/errors'
 import { baselineRowKey } from './baselines-migration'
 import type { RatchetDb } from './db'
-import { parseInput } from './validate'
+import { parseInput, validRows } from './validate'
 
 /** Baseline ids of the demo organization start with this, so removing the demo removes them. */
 export const demoBaselinePrefix = 'demo-'
@@ -17,12 +17,9 @@ export function createBaselinesRepo(db: RatchetDb) {
     /** Every stored version, by id then version; rows that no longer validate are left out. */
     async list(): Promise<Baseline[]> {
       const rows = await db.baselines.toArray()
-      return rows
-        .flatMap((row) => {
-          const parsed = baselineSchema.safeParse(strip(row))
-          return parsed.success ? [parsed.data] : []
-        })
-        .sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version)
+      return validRows(baselineSchema, rows.map(strip)).sort(
+        (a, b) => a.id.localeCompare(b.id) || a.version - b.version,
+      )
     },
 
     /**

@@ -1,60 +1,37 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildDemoOrganization } from '../../shared/demo/organization'
 import { createAccountsRepo } from './accounts-repo'
 import { createAnswersRepo } from './answers-repo'
-import { RatchetDb } from './db'
 import { createEvidenceRepo } from './evidence-repo'
-import {
-  latestSchemaVersion,
-  schemaV1,
-  schemaV2,
-  schemaV3CollectAttempts,
-  schemaV4Baselines,
-  schemaV5Scale,
-} from './schema'
+import { latestSchemaVersion, schemaVersions } from './schema'
 import { createSettingsRepo, requestPersistentStorage } from './settings-repo'
+import { inlineEvidenceRows, testDatabases } from './test-db.test-support'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
 const demo = buildDemoOrganization({
   now,
   controls: [{ id: 'gov-1-owner', domainId: 'governance', level: 1, isManual: true }],
 })
-let names: string[] = []
-let opened: RatchetDb[] = []
-function open(upTo?: number): RatchetDb {
-  const name = names.at(-1) ?? 'x'
-  const db = new RatchetDb(name, upTo === undefined ? {} : { upTo })
-  opened.push(db)
-  return db
-}
-function freshName(): void {
-  names.push(`test-${crypto.randomUUID()}`)
-}
-afterEach(async () => {
-  for (const db of opened) db.close()
-  for (const name of names) await new RatchetDb(name).delete()
-  opened = []
-  names = []
-})
+const { open, freshName } = testDatabases()
 
 describe('schema migrations', () => {
   it('keeps every older version a subset of the next (append-only)', () => {
-    const versions = [schemaV1, schemaV2, schemaV3CollectAttempts, schemaV4Baselines, schemaV5Scale]
+    const versions = schemaVersions
     expect(versions).toHaveLength(latestSchemaVersion)
     for (const [older, newer] of versions.slice(0, -1).map((v, i) => [v, versions[i + 1]] as const))
       expect(Object.keys(newer ?? {})).toEqual(expect.arrayContaining(Object.keys(older)))
   })
 
   it('opens v2, writes data, reopens at the latest version with the unused indexes dropped and every row kept', async () => {
-    freshName()
-    const v2 = open(2)
+    const name = freshName()
+    const v2 = open(name, 2)
     await v2.open()
     await createAccountsRepo(v2).putMany(demo.accounts)
-    await createEvidenceRepo(v2).addMany(demo.bundles)
+    await v2.table('evidence').bulkAdd(inlineEvidenceRows(demo.bundles))
     await createAnswersRepo(v2).addRaw(demo.attestations, demo.waivers)
     v2.close()
 
-    const latest = open()
+    const latest = open(name)
     await latest.open()
     expect(latest.verno).toBe(latestSchemaVersion)
     expect(await latest.accounts.count()).toBe(demo.accounts.length)
@@ -67,8 +44,8 @@ describe('schema migrations', () => {
   })
 
   it('opens v1, writes data, reopens at the latest and backfills account origins', async () => {
-    freshName()
-    const v1 = open(1)
+    const name = freshName()
+    const v1 = open(name, 1)
     await v1.open()
     expect(v1.verno).toBe(1)
     const { origin: _ignored, ...legacy } = demo.accounts[0] ?? { origin: 'demo' }
@@ -77,7 +54,7 @@ describe('schema migrations', () => {
     await v1.table('attestations').add({ ...demo.attestations[0], id: 'a1' })
     v1.close()
 
-    const latest = open()
+    const latest = open(name)
     await latest.open()
     expect(latest.verno).toBe(latestSchemaVersion)
     expect(await latest.accounts.get('111111111111')).toMatchObject({ name: 'legacy', origin: 'import' })
@@ -89,7 +66,6 @@ describe('schema migrations', () => {
 
 describe('repositories', () => {
   it('stores demo accounts and evidence, and returns the latest bundle per account', async () => {
-    freshName()
     const db = open()
     await createAccountsRepo(db).putMany(demo.accounts)
     const evidence = createEvidenceRepo(db)
@@ -106,7 +82,6 @@ describe('repositories', () => {
   })
 
   it('rejects an invalid bundle with a clear message and writes none of the batch', async () => {
-    freshName()
     const db = open()
     const evidence = createEvidenceRepo(db)
     const broken = { ...demo.bundles[1], accountId: 'not-an-id' }
@@ -117,7 +92,6 @@ describe('repositories', () => {
   })
 
   it('edits an account after validating the merged result', async () => {
-    freshName()
     const db = open()
     const accounts = createAccountsRepo(db)
     await accounts.putMany(demo.accounts)
@@ -134,7 +108,6 @@ describe('repositories', () => {
   })
 
   it('bulk-attests across accounts in one transaction, and refuses unknown accounts entirely', async () => {
-    freshName()
     const db = open()
     await createAccountsRepo(db).putMany(demo.accounts)
     let n = 0
@@ -161,7 +134,6 @@ describe('repositories', () => {
   })
 
   it('records waivers with reason, approver and expiry, rejecting incomplete ones', async () => {
-    freshName()
     const db = open()
     await createAccountsRepo(db).putMany(demo.accounts)
     const answers = createAnswersRepo(db)
@@ -183,7 +155,6 @@ describe('repositories', () => {
   })
 
   it('removing the demo removes its accounts, evidence, answers and snapshots, and nothing else', async () => {
-    freshName()
     const db = open()
     const accounts = createAccountsRepo(db)
     await accounts.putMany(demo.accounts)
@@ -214,7 +185,6 @@ describe('repositories', () => {
   })
 
   it('reads settings through a schema and falls back on bad rows', async () => {
-    freshName()
     const db = open()
     const settings = createSettingsRepo(db)
     const { z } = await import('zod')

@@ -3,31 +3,19 @@ import type { Baseline } from '../../shared/baseline/types'
 import type { Account, Attestation, Waiver } from '../../shared/domain/types'
 import type { AccountSummary } from '../workers/summary'
 import { migrateTargetsToBaselines } from './baselines-migration'
+import type { EvidenceRow } from './evidence-codec'
 import { attemptFromBundle } from './evidence-repo'
+import { storeEvidenceOnce } from './evidence-store'
 import type { StoredModel } from './models-repo'
-import {
-  latestSchemaVersion,
-  schemaV1,
-  schemaV2,
-  schemaV3CollectAttempts,
-  schemaV4Baselines,
-  schemaV5Scale,
-} from './schema'
+import { latestSchemaVersion, schemaVersions } from './schema'
 import { compactSnapshot, isWholeSnapshotRow, type SnapshotPartRow, type SnapshotRow } from './snapshot-codec'
+
+export type { EvidenceRow } from './evidence-codec'
 
 /** A key/value setting row. */
 export interface SettingRow {
   key: string
   value: unknown
-}
-
-/** An evidence row: the bundle is stored verbatim in an unindexed field. */
-export interface EvidenceRow {
-  /** `${accountId}:${collectedAt}`: collecting the same account twice at the same instant is one bundle. */
-  id: string
-  accountId: string
-  collectedAt: string
-  bundle: unknown
 }
 
 /** One account's collection attempt: what was tried and how each source ended, never the evidence itself. */
@@ -78,7 +66,7 @@ export async function backfillCollectAttempts(tx: Transaction): Promise<void> {
   await tx
     .table('evidence')
     .toCollection()
-    .each(async (row: EvidenceRow) => {
+    .each(async (row: { bundle: unknown }) => {
       const attempt = attemptFromBundle(row.bundle)
       if (attempt) await attempts.put(attempt)
     })
@@ -97,6 +85,16 @@ export async function compactSnapshots(tx: Transaction): Promise<void> {
     await tx.table('snapshots').put(compact.row)
   }
 }
+
+/** The upgrade into each version (index n - 1 for version n; version 1 has none). Append only. */
+const upgrades: ReadonlyArray<((tx: Transaction) => Promise<void>) | undefined> = [
+  undefined,
+  backfillAccountOrigin,
+  backfillCollectAttempts,
+  migrateTargetsToBaselines,
+  compactSnapshots,
+  storeEvidenceOnce,
+]
 
 export class RatchetDb extends Dexie {
   accounts!: EntityTable<Account, 'id'>
@@ -118,10 +116,10 @@ export class RatchetDb extends Dexie {
   ) {
     const { upTo = latestSchemaVersion, ...dexieOptions } = options
     super(name, dexieOptions)
-    if (upTo >= 1) this.version(1).stores(schemaV1)
-    if (upTo >= 2) this.version(2).stores(schemaV2).upgrade(backfillAccountOrigin)
-    if (upTo >= 3) this.version(3).stores(schemaV3CollectAttempts).upgrade(backfillCollectAttempts)
-    if (upTo >= 4) this.version(4).stores(schemaV4Baselines).upgrade(migrateTargetsToBaselines)
-    if (upTo >= 5) this.version(5).stores(schemaV5Scale).upgrade(compactSnapshots)
+    schemaVersions.slice(0, upTo).forEach((stores, i) => {
+      const version = this.version(i + 1).stores(stores)
+      const upgrade = upgrades[i]
+      if (upgrade) version.upgrade(upgrade)
+    })
   }
 }

@@ -1,32 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { expiredStatus, failedAttempt as failedAttemptOf } from '../../shared/evidence/fixtures.test-support'
 import { tinyBundle } from '../../shared/snapshot/fixtures.test-support'
-import { type CollectAttemptRow, RatchetDb } from './db'
+import { type CollectAttemptRow } from './db'
 import { attemptsFromSummary, createAttemptsRepo, createEvidenceRepo } from './evidence-repo'
 import { latestSchemaVersion } from './schema'
+import { inlineEvidenceRows, testDatabases } from './test-db.test-support'
 
 const A = '111111111111'
 const T1 = '2026-11-01T00:00:00.000Z'
 const T2 = '2026-11-20T00:00:00.000Z'
 const expired = expiredStatus
 
-let dbs: RatchetDb[] = []
-function open(name: string, upTo?: number): RatchetDb {
-  const db = new RatchetDb(name, upTo === undefined ? {} : { upTo })
-  dbs.push(db)
-  return db
-}
-afterEach(async () => {
-  for (const db of dbs) {
-    db.close()
-    await db.delete()
-  }
-  dbs = []
-})
+const { open, freshName } = testDatabases('test')
 
 describe('evidence repository: last good evidence', () => {
   it('keeps showing the earlier good evidence after a re-collection fails, and records the attempt', async () => {
-    const db = open(`test-${crypto.randomUUID()}`)
+    const db = open()
     const evidence = createEvidenceRepo(db)
     const good = tinyBundle(A, T1, { isRootMfa: false })
     await evidence.addMany([good])
@@ -68,10 +57,10 @@ describe('evidence repository: last good evidence', () => {
   })
 
   it('opens v2, writes evidence, reopens at the latest version and backfills one attempt per bundle', async () => {
-    const name = `test-${crypto.randomUUID()}`
+    const name = freshName()
     const v2 = open(name, 2)
     await v2.open()
-    await createEvidenceRepo(v2).addMany([tinyBundle(A, T1), failedAttemptOf(A, T2)])
+    await v2.table('evidence').bulkAdd(inlineEvidenceRows([tinyBundle(A, T1), failedAttemptOf(A, T2)]))
     v2.close()
     const v3 = open(name)
     await v3.open()

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie'
 import { z } from 'zod'
 import {
   type EvidenceBundle,
@@ -9,39 +10,32 @@ import {
   isAccessDenied,
   isComplete,
   type SelectedEvidence,
-  selectEvidence,
+  selectEvidenceByAccount,
 } from '../../shared/evidence/select'
 import type { AccountOutcome, CollectSummary } from '../../shared/ipc/domains/collect'
-import type { CollectAttemptRow, EvidenceRow, RatchetDb } from './db'
+import type { CollectAttemptRow, RatchetDb } from './db'
+import { sortableTime } from './evidence-codec'
+import { accountRows, prepareEvidence, readBundles, writeEvidence } from './evidence-store'
 import { parseInput } from './validate'
-
-/** Normalises a timestamp so the compound index sorts it correctly whatever zone it was written in. */
-function sortableTime(iso: string): string {
-  return new Date(iso).toISOString()
-}
-
-/** The row an evidence bundle is stored as. Exported for the backup restore, which writes rows directly. */
-export function evidenceRow(bundle: EvidenceBundle): EvidenceRow {
-  const collectedAt = sortableTime(bundle.collectedAt)
-  return { id: `${bundle.accountId}:${collectedAt}`, accountId: bundle.accountId, collectedAt, bundle }
-}
 
 /** Typed access to evidence bundles. Bundles are immutable: they are added, never edited. */
 export function createEvidenceRepo(db: RatchetDb) {
   return {
-    /** Stores bundles as collected (all or nothing). */
+    /** Stores bundles as collected (all or nothing), each bundle once by content hash. */
     async addMany(inputs: unknown[]): Promise<EvidenceBundle[]> {
       const bundles = parseInput(z.array(evidenceBundleSchema), inputs, 'evidence bundles')
-      await db.transaction('rw', db.evidence, async () => {
-        await db.evidence.bulkPut(bundles.map(evidenceRow))
-      })
+      // Inside a caller's transaction (repos.transaction), waitFor keeps it alive while the bundles gzip.
+      const prepared = await Dexie.waitFor(prepareEvidence(bundles))
+      await db.transaction('rw', [db.evidence, db.snapshotParts, db.snapshots], () =>
+        writeEvidence(db, prepared),
+      )
       return bundles
     },
 
     /**
      * The newest good evidence of each account (shared/evidence/select), with the attempts that failed since.
-     * Walks the [accountId+collectedAt] index keys (cheap), loads each account's newest bundle, and reads
-     * further back only for accounts whose newest bundle is not complete.
+     * Walks the [accountId+collectedAt] index keys (cheap), reads each account's newest row, and reads further
+     * back only for accounts whose newest bundle is not complete; then decodes the bundles needed, in one go.
      */
     async selectedByAccount(): Promise<Map<string, SelectedEvidence>> {
       const keys = (await db.evidence.orderBy('[accountId+collectedAt]').keys()) as unknown as Array<
@@ -53,20 +47,12 @@ export function createEvidenceRepo(db: RatchetDb) {
         list.unshift(`${accountId}:${collectedAt}`)
         ids.set(accountId, list)
       }
-      const newest = await db.evidence.bulkGet([...ids.values()].map((list) => list[0] as string))
-      const result = new Map<string, SelectedEvidence>()
-      for (const row of newest) {
-        if (!row) continue
-        const bundle = row.bundle as EvidenceBundle
-        let bundles = [bundle]
-        if (!isComplete(bundle)) {
-          const older = await db.evidence.bulkGet((ids.get(row.accountId) ?? []).slice(1))
-          bundles = [bundle, ...older.flatMap((r) => (r ? [r.bundle as EvidenceBundle] : []))]
-        }
-        const selected = selectEvidence(bundles)
-        if (selected) result.set(row.accountId, selected)
-      }
-      return result
+      const newest = defined(await db.evidence.bulkGet([...ids.values()].map((list) => list[0] as string)))
+      const olderIds = newest.flatMap((row) =>
+        row.isComplete ? [] : (ids.get(row.accountId) ?? []).slice(1),
+      )
+      const rows = [...newest, ...defined(await db.evidence.bulkGet(olderIds))]
+      return selectEvidenceByAccount(await readBundles(db, rows))
     },
 
     /** The newest good evidence of each account, as one bundle per account (what scoring reads). */
@@ -77,11 +63,7 @@ export function createEvidenceRepo(db: RatchetDb) {
 
     /** Every bundle of one account, oldest first. */
     async history(accountId: string): Promise<EvidenceBundle[]> {
-      const rows = await db.evidence
-        .where('[accountId+collectedAt]')
-        .between([accountId, ''], [accountId, '\uffff'])
-        .toArray()
-      return rows.map((row) => row.bundle as EvidenceBundle)
+      return readBundles(db, await accountRows(db, accountId))
     },
 
     async count(): Promise<number> {
@@ -90,6 +72,11 @@ export function createEvidenceRepo(db: RatchetDb) {
   }
 }
 export type EvidenceRepo = ReturnType<typeof createEvidenceRepo>
+
+/** The rows bulkGet found. */
+function defined<T>(rows: ReadonlyArray<T | undefined>): T[] {
+  return rows.filter((row): row is T => row !== undefined)
+}
 
 /** A source's outcome as stored in an attempt: access denied is its own state, never ok or unavailable. */
 function sourceAttempt(status: SourceStatus) {

@@ -4,7 +4,7 @@ import { type MaturityModel, maturityModelSchema, modelVersion } from '../../sha
 import { type StoredModel, storedModelSchema } from '../../shared/model/stored'
 import type { ParamOverrides } from '../../shared/scoring/types'
 import type { RatchetDb } from './db'
-import { parseInput } from './validate'
+import { parseInput, validRows } from './validate'
 
 // The row schema lives in shared/ so that backups validate model rows with the same schema.
 export { type StoredModel, storedModelSchema } from '../../shared/model/stored'
@@ -33,12 +33,7 @@ export function createModelsRepo(db: RatchetDb) {
     /** Every stored model version, newest first. Rows that no longer validate are skipped, not thrown. */
     async list(): Promise<StoredModel[]> {
       const rows = await db.models.toArray()
-      return rows
-        .flatMap((row) => {
-          const parsed = storedModelSchema.safeParse(row)
-          return parsed.success ? [parsed.data] : []
-        })
-        .sort((a, b) => b.addedAt.localeCompare(a.addedAt))
+      return validRows(storedModelSchema, rows).sort((a, b) => b.addedAt.localeCompare(a.addedAt))
     },
 
     /** Validates and stores a model version (a no-op when the same content is already stored). */

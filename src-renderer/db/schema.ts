@@ -67,4 +67,25 @@ export const schemaV5Scale = {
   snapshotParts: 'hash',
 } as const
 
-export const latestSchemaVersion = 5
+/**
+ * 2026-11-29 (evidence stored once): an evidence row keeps its account, collection time, whether it is
+ * complete and the content hash of its bundle (indexed, so freeing a part can ask whether a row still uses
+ * it); the bundle, gzipped, is a part of `snapshotParts`, the one a snapshot freezing it refers to. Upgrade
+ * `storeEvidenceOnce` moves every inline bundle to its part.
+ */
+export const schemaV6EvidenceParts = {
+  ...schemaV5Scale,
+  evidence: 'id, accountId, [accountId+collectedAt], hash',
+} as const
+
+/** Every version in order: version n is `schemaVersions[n - 1]`. Append only. */
+export const schemaVersions = [
+  schemaV1,
+  schemaV2,
+  schemaV3CollectAttempts,
+  schemaV4Baselines,
+  schemaV5Scale,
+  schemaV6EvidenceParts,
+] as const
+
+export const latestSchemaVersion = schemaVersions.length

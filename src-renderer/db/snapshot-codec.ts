@@ -21,7 +21,10 @@ import type { Snapshot } from '../../shared/snapshot/schema'
  * evidence and answers the snapshot keeps.
  */
 
-/** A content-addressed part: a bundle, a model, or a snapshot's body. */
+/**
+ * A content-addressed part: a bundle, a model, or a snapshot's body. Since schema v6 the evidence table keeps
+ * its bundles here too (evidence-store.ts), so one part serves the evidence row and every snapshot using it.
+ */
 export interface SnapshotPartRow {
   hash: string
   kind: 'evidence' | 'model' | 'body'
@@ -284,15 +287,20 @@ function hashOf(kind: SnapshotPartRow['kind'], json: string): string {
   return `${kind}:${fnv1a64(json)}:${json.length}`
 }
 
+/**
+ * A value as a JSON part keyed by its content hash. Evidence rows and snapshots hash a bundle the same way,
+ * so a bundle stored when it was collected is the very part a snapshot that freezes it refers to.
+ */
+export function jsonPart(kind: SnapshotPartRow['kind'], value: unknown): SnapshotPartRow {
+  const json = JSON.stringify(value)
+  return { hash: hashOf(kind, json), kind, encoding: 'json', data: json }
+}
+
 /** A snapshot as its row and its parts (JSON-encoded; `encodeParts` may gzip them afterwards). */
 export function compactSnapshot(snapshot: Snapshot): { row: SnapshotRow; parts: SnapshotPartRow[] } {
-  const part = (kind: SnapshotPartRow['kind'], value: unknown): SnapshotPartRow => {
-    const json = JSON.stringify(value)
-    return { hash: hashOf(kind, json), kind, encoding: 'json', data: json }
-  }
-  const model = part('model', snapshot.model)
-  const evidence = snapshot.evidence.map((bundle) => part('evidence', bundle))
-  const body = part('body', {
+  const model = jsonPart('model', snapshot.model)
+  const evidence = snapshot.evidence.map((bundle) => jsonPart('evidence', bundle))
+  const body = jsonPart('body', {
     accounts: snapshot.accounts,
     attestations: snapshot.attestations,
     waivers: snapshot.waivers,

@@ -8,6 +8,7 @@ import {
   snapshotSchema,
 } from '../../shared/snapshot/schema'
 import type { RatchetDb } from './db'
+import { deleteOrphanParts, putNewParts, snapshotHashes } from './evidence-store'
 import {
   compactSnapshot,
   encodeParts,
@@ -27,20 +28,6 @@ export async function expandRows(
   return Promise.all(rows.map((row) => expandSnapshot(row, byHash, options)))
 }
 
-/** The hashes every row still uses. */
-function referencedHashes(rows: SnapshotRow[]): Set<string> {
-  // A row written by hand (a test, an old import) may lack some hashes: it simply uses no part.
-  return new Set(rows.flatMap((r) => [r.modelHash, r.bodyHash, ...(r.evidenceHashes ?? [])]))
-}
-
-/** Deletes the parts no snapshot uses any more (inside the caller's transaction). */
-export async function deleteOrphanParts(db: RatchetDb): Promise<void> {
-  const used = referencedHashes(await db.snapshots.toArray())
-  const all = (await db.snapshotParts.toCollection().primaryKeys()) as string[]
-  const orphans = all.filter((hash) => !used.has(hash))
-  if (orphans.length > 0) await db.snapshotParts.bulkDelete(orphans)
-}
-
 /**
  * Snapshots, stored compactly (shared/snapshot stays the shape everyone reads): a small row per snapshot and
  * content-addressed parts for the model, each bundle and the body (see snapshot-codec.ts). A snapshot is
@@ -48,7 +35,7 @@ export async function deleteOrphanParts(db: RatchetDb): Promise<void> {
  */
 export function createSnapshotsRepo(db: RatchetDb) {
   const read = async (rows: SnapshotRow[], options: { withEvidence?: boolean } = {}) => {
-    const hashes = [...referencedHashes(rows)].filter(
+    const hashes = [...snapshotHashes(rows)].filter(
       (h) => options.withEvidence !== false || !h.startsWith('evidence:'),
     )
     const parts = await db.snapshotParts.bulkGet(hashes)
@@ -79,19 +66,22 @@ export function createSnapshotsRepo(db: RatchetDb) {
     async addMany(inputs: unknown[]): Promise<Snapshot[]> {
       const snapshots = parseInput(z.array(snapshotSchema), inputs, 'snapshots')
       const compact = snapshots.map(compactSnapshot)
+      const unique = [...new Map(compact.flatMap((c) => c.parts).map((p) => [p.hash, p])).values()]
+      // The bundles collected since the last snapshot are stored already (as evidence): only keys are read.
+      const stored = new Set(
+        await db.snapshotParts
+          .where('hash')
+          .anyOf(unique.map((p) => p.hash))
+          .primaryKeys(),
+      )
       // Compress before the transaction: IndexedDB commits a transaction that waits on anything else.
-      const parts = await encodeParts([
-        ...new Map(compact.flatMap((c) => c.parts).map((p) => [p.hash, p])).values(),
-      ])
+      const parts = await encodeParts(unique.filter((p) => !stored.has(p.hash)))
       await db.transaction('rw', [db.snapshots, db.snapshotParts], async () => {
         const existing = await db.snapshots.bulkGet(snapshots.map((s) => s.id))
         const taken = snapshots.filter((_, i) => existing[i] !== undefined).map((s) => s.id)
         if (taken.length > 0)
           throw new AppError('conflict', `A snapshot with id ${taken.join(', ')} already exists`)
-        const stored = new Set(
-          (await db.snapshotParts.bulkGet(parts.map((p) => p.hash))).flatMap((p) => (p ? [p.hash] : [])),
-        )
-        await db.snapshotParts.bulkPut(parts.filter((p) => !stored.has(p.hash)))
+        await putNewParts(db, parts)
         await db.snapshots.bulkAdd(compact.map((c) => c.row))
       })
       return snapshots
@@ -112,7 +102,7 @@ export function createSnapshotsRepo(db: RatchetDb) {
     },
 
     async remove(id: string): Promise<void> {
-      await db.transaction('rw', [db.snapshots, db.snapshotParts], async () => {
+      await db.transaction('rw', [db.snapshots, db.snapshotParts, db.evidence], async () => {
         if (!(await db.snapshots.get(id))) throw new AppError('not-found', `Snapshot ${id} does not exist`)
         await db.snapshots.delete(id)
         await deleteOrphanParts(db)

@@ -1,6 +1,6 @@
 import type { Attestation, Waiver } from '../../shared/domain/types'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
-import { isComplete, selectEvidence } from '../../shared/evidence/select'
+import { selectEvidence } from '../../shared/evidence/select'
 import type { MaturityModel } from '../../shared/model/schema'
 import { compileModel } from '../../shared/scoring/engine'
 import {
@@ -11,6 +11,7 @@ import {
   summaryInputKey,
 } from '../workers/summary'
 import type { RatchetDb } from './db'
+import { accountRows, readBundles } from './evidence-store'
 
 /** How many accounts' bundles a refresh reads and scores at a time. */
 const SUMMARY_BATCH = 250
@@ -45,16 +46,20 @@ async function latestBundleIds(db: RatchetDb): Promise<Map<string, string>> {
 }
 
 /**
- * The evidence an account is scored on: its newest bundle when complete, otherwise the newest good evidence
- * of each source across its bundles (shared/evidence/select), so a failed re-collection never replaces it.
+ * The evidence each account is scored on, by the id of its newest row: that bundle when complete, otherwise
+ * the newest good evidence of each source across the account's bundles (shared/evidence/select), so a failed
+ * re-collection never replaces it. Complete bundles (the usual case) are decoded in one read.
  */
-async function newestGoodEvidence(db: RatchetDb, newest: EvidenceBundle): Promise<EvidenceBundle> {
-  if (isComplete(newest)) return newest
-  const rows = await db.evidence
-    .where('[accountId+collectedAt]')
-    .between([newest.accountId, ''], [newest.accountId, '\uffff'])
-    .toArray()
-  return selectEvidence(rows.map((row) => row.bundle as EvidenceBundle))?.bundle ?? newest
+async function newestGoodEvidence(db: RatchetDb, ids: string[]): Promise<Map<string, EvidenceBundle>> {
+  const rows = (await db.evidence.bulkGet(ids)).filter((row) => row !== undefined)
+  const complete = rows.filter((row) => row.isComplete)
+  const decoded = await readBundles(db, complete)
+  const bundles = new Map(complete.map((row, i) => [row.id, decoded[i] as EvidenceBundle]))
+  for (const row of rows.filter((r) => !r.isComplete)) {
+    const selected = selectEvidence(await readBundles(db, await accountRows(db, row.accountId)))
+    if (selected) bundles.set(row.id, selected.bundle)
+  }
+  return bundles
 }
 
 /**
@@ -101,10 +106,10 @@ export async function refreshSummaries(
   // In batches: memory holds one batch of bundles at a time, whatever the number of accounts.
   for (let i = 0; i < due.length; i += SUMMARY_BATCH) {
     const batch = due.slice(i, i + SUMMARY_BATCH)
-    const rows = await db.evidence.bulkGet(batch.flatMap((d) => (d.bundleId ? [d.bundleId] : [])))
-    const bundles = new Map<string, EvidenceBundle>()
-    for (const row of rows)
-      if (row) bundles.set(row.id, await newestGoodEvidence(db, row.bundle as EvidenceBundle))
+    const bundles = await newestGoodEvidence(
+      db,
+      batch.flatMap((d) => (d.bundleId ? [d.bundleId] : [])),
+    )
     const summaries = batch.map(({ input, key, bundleId }) =>
       summarizeAccount(
         compiled,

@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Target } from '../../shared/ipc/domains/aws'
-import { RatchetDb } from './db'
 import {
   applyRolePreference,
   createTargetsRepo,
@@ -8,16 +7,9 @@ import {
   mergeDiscovered,
   targetsSettingKey,
 } from './targets-repo'
+import { testDatabases } from './test-db.test-support'
 
-const dbs: RatchetDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete()
-})
-function openDb(): RatchetDb {
-  const db = new RatchetDb(`targets-${crypto.randomUUID()}`)
-  dbs.push(db)
-  return db
-}
+const { open: openDb } = testDatabases('targets')
 
 const sso = (accountId: string, roles: string[], name = `acct-${accountId.slice(-2)}`): Target => ({
   id: `sso:corp:${accountId}`,

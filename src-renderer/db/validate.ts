@@ -9,3 +9,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
   }
   return result.data
 }
+
+/** The rows that still validate against `schema` (parsed); rows written by an older version that no longer do are skipped. */
+export function validRows<T>(schema: z.ZodType<T>, rows: readonly unknown[]): T[] {
+  return rows.flatMap((row) => {
+    const parsed = schema.safeParse(row)
+    return parsed.success ? [parsed.data] : []
+  })
+}
