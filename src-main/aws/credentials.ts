@@ -2,9 +2,9 @@ import { GetRoleCredentialsCommand, SSOClient } from '@aws-sdk/client-sso'
 import { fromIni, fromSSO } from '@aws-sdk/credential-providers'
 import { AppError } from '../../shared/errors'
 import type { Target } from '../../shared/ipc/domains/aws'
-import { ApiRateLimiter, type RateLimit } from '../collect/rate-limit'
 import { clientConfigFor } from './client-config'
 import { toAwsError, tokenExpiredError } from './errors'
+import { createPortalPacer, type PortalPacer } from './portal'
 import { type AwsFiles, findSsoSession, loadAwsConfig } from './profiles'
 import { readToken } from './token-cache'
 
@@ -17,15 +17,9 @@ export const credentialRefreshWindowMs = 5 * 60 * 1000
 
 type Env = Readonly<Record<string, string | undefined>>
 
-/**
- * IAM Identity Center limits its portal (GetRoleCredentials, the account listings) per user session; AWS
- * publishes no figure, so this default is a setting, not a fact.
- */
-export const defaultPortalQuota: RateLimit = { perSecond: 20, burst: 20 }
-
 export interface CredentialDeps {
-  /** The portal quota per SSO session (default `defaultPortalQuota`). */
-  portalQuota?: RateLimit
+  /** Paces GetRoleCredentials within each session's portal quota (shared with discovery). */
+  portal?: PortalPacer
   /** The services' environment: endpoints come from here (AWS_ENDPOINT_URL_*). */
   env: Env
   home: string
@@ -116,7 +110,7 @@ export interface CredentialCache {
 export function createCredentialCache(deps: CredentialDeps): CredentialCache {
   const cached = new Map<string, { targetId: string; identity: AwsCredentialIdentity }>()
   // One bucket per SSO session: every account's role credentials share the session's portal quota.
-  const portal = new ApiRateLimiter({ default: deps.portalQuota ?? defaultPortalQuota })
+  const portal = deps.portal ?? createPortalPacer()
   const inFlight = new Map<string, Promise<AwsCredentialIdentity>>()
   const isFresh = (identity: AwsCredentialIdentity) =>
     !identity.expiration || identity.expiration.getTime() - deps.now().getTime() > credentialRefreshWindowMs
@@ -132,8 +126,7 @@ export function createCredentialCache(deps: CredentialDeps): CredentialCache {
         const fetch = (async () => {
           try {
             const provider = await baseProviderFor(target, deps)
-            if (target.kind !== 'profile' && target.ssoSession)
-              await portal.acquire('sso:GetRoleCredentials', undefined, target.ssoSession)
+            if (target.kind !== 'profile' && target.ssoSession) await portal.acquire(target.ssoSession)
             const identity = await provider()
             cached.set(key, { targetId: target.id, identity })
             return identity

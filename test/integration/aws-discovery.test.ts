@@ -73,8 +73,8 @@ describe('discovering the accounts an SSO session reaches', () => {
     expect(await snapshotTree(realAwsDir)).toEqual(realBefore)
   })
 
-  it('handles hundreds of accounts with the default page size', async () => {
-    const scenario = generateOrganization({ seed: 3, accounts: 230 })
+  it('handles hundreds of accounts with the default page size, within the portal quota', async () => {
+    const scenario = generateOrganization({ seed: 3, accounts: 150 })
     fake = await startFakeAws({ scenario })
     const home = await makeHome()
     homes.push(home)
@@ -85,9 +85,13 @@ describe('discovering the accounts an SSO session reaches', () => {
       openExternal: async () => undefined,
     })
     const targets = await service.discoverTargets('corp', defaultRolePreference)
-    expect(targets).toHaveLength(230)
-    expect(new Set(targets.map((x) => x.accountId)).size).toBe(230)
-    expect(fake.counts.total({ api: 'ListAccounts' })).toBe(3)
+    expect(targets).toHaveLength(150)
+    expect(new Set(targets.map((x) => x.accountId)).size).toBe(150)
+    expect(fake.counts.total({ api: 'ListAccounts' })).toBe(2)
+    expect(fake.counts.total({ api: 'ListAccountRoles' })).toBe(150)
+    // The fake's portal quota (20/s, burst 20 per session) is on: discovery paces itself within it.
+    expect(fake.scenario.sso.portalQuota).toEqual({ ratePerSecond: 20, burst: 20 })
+    expect(fake.counts.total({ outcome: 'throttled' })).toBe(0)
   })
 
   it('gives the sign-in error when the token expires part-way through', async () => {

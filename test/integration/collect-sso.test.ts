@@ -21,8 +21,8 @@ afterEach(async () => {
   home = undefined
 })
 
-async function setUp(expiresAt?: Date) {
-  const scenario = generateOrganization({ seed: 77, accounts: 3 })
+async function setUp(expiresAt?: Date, accounts = 3) {
+  const scenario = generateOrganization({ seed: 77, accounts })
   for (const account of scenario.accounts) account.credentialReport.initialState = 'ready'
   fake = await startFakeAws({ scenario })
   home = await mkdtemp(join(tmpdir(), 'ratchet-collect-sso-'))
@@ -35,6 +35,7 @@ async function setUp(expiresAt?: Date) {
 async function collect(
   env: Record<string, string>,
   onBundle: (bundle: EvidenceBundle) => void = () => {},
+  accountIds?: string[],
 ): Promise<{ summary: CollectSummary; bundles: EvidenceBundle[] }> {
   const aws = createAwsService({ env, emitLoginProgress: () => {}, openExternal: async () => {} })
   const bundles: EvidenceBundle[] = []
@@ -55,7 +56,11 @@ async function collect(
       sleep: async () => {},
     },
   })
-  const { jobId } = await service.start({ ssoSession: 'corp', regions: ['us-east-1'] })
+  const { jobId } = await service.start({
+    ssoSession: 'corp',
+    regions: ['us-east-1'],
+    ...(accountIds ? { accountIds } : {}),
+  })
   return { summary: await service.finished(jobId), bundles }
 }
 
@@ -87,5 +92,22 @@ describe('SSO faults during a collection', () => {
     for (const bundle of first.bundles.filter((b) => b.accountId !== done?.accountId)) {
       expect(bundle.identity.status).toMatchObject({ state: 'error', code: 'sso-token-expired' })
     }
+  })
+
+  it('collecting one account of a 100-account session lists roles and gets credentials for that one only', async () => {
+    const { fake: server, env } = await setUp(undefined, 100)
+    const one = server.scenario.accounts[42]?.id ?? ''
+    const { summary } = await collect(env, () => {}, [one])
+    expect(summary.accounts.map((a) => [a.accountId, a.state])).toEqual([[one, 'ok']])
+    // One page of accounts (100 fit in it), then the portal only for the account in scope.
+    expect(server.counts.total({ api: 'ListAccounts' })).toBe(1)
+    expect(server.counts.total({ api: 'ListAccountRoles' })).toBe(1)
+    expect(server.counts.total({ api: 'ListAccountRoles', accountId: one })).toBe(1)
+    expect(server.counts.total({ api: 'GetRoleCredentials' })).toBe(1)
+    expect(server.counts.total({ accountId: one, outcome: 'ok' })).toBe(
+      server.counts.total({ accountId: one }),
+    )
+    expect(server.counts.entries().filter((e) => e.accountId !== null && e.accountId !== one)).toEqual([])
+    expect(server.counts.total({ outcome: 'throttled' })).toBe(0)
   })
 })
