@@ -35,7 +35,11 @@ type BaseProvider = () => Promise<AwsCredentialIdentity>
  * profile of the session, so the SDK can refresh the token), `fromIni` for plain profiles (role chains,
  * credential_process, static keys). Nothing is written except by the SDK's own token refresh.
  */
-async function baseProviderFor(target: Target, deps: CredentialDeps): Promise<BaseProvider> {
+async function baseProviderFor(
+  target: Target,
+  deps: CredentialDeps,
+  ssoFor: (region: string) => SSOClient,
+): Promise<BaseProvider> {
   const files = {
     filepath: deps.files.credentialsFile,
     configFilepath: deps.files.configFile,
@@ -78,8 +82,7 @@ async function baseProviderFor(target: Target, deps: CredentialDeps): Promise<Ba
     if (!token || Date.parse(token.expiresAt) <= deps.now().getTime()) {
       throw tokenExpiredError(session.id, `Getting credentials for ${accountId}`)
     }
-    const client = new SSOClient({ region: session.region, ...clientConfigFor('sso', deps.env) })
-    const response = await client.send(
+    const response = await ssoFor(session.region).send(
       new GetRoleCredentialsCommand({ accessToken: token.accessToken, accountId, roleName }),
     )
     const creds = response.roleCredentials
@@ -111,6 +114,16 @@ export function createCredentialCache(deps: CredentialDeps): CredentialCache {
   const cached = new Map<string, { targetId: string; identity: AwsCredentialIdentity }>()
   // One bucket per SSO session: every account's role credentials share the session's portal quota.
   const portal = deps.portal ?? createPortalPacer()
+  // One portal client per Region for every target: a client per call costs CPU and sockets at 1,000 accounts.
+  const ssoClients = new Map<string, SSOClient>()
+  const ssoFor = (region: string) => {
+    let client = ssoClients.get(region)
+    if (!client) {
+      client = new SSOClient({ region, ...clientConfigFor('sso', deps.env) })
+      ssoClients.set(region, client)
+    }
+    return client
+  }
   const inFlight = new Map<string, Promise<AwsCredentialIdentity>>()
   const isFresh = (identity: AwsCredentialIdentity) =>
     !identity.expiration || identity.expiration.getTime() - deps.now().getTime() > credentialRefreshWindowMs
@@ -125,7 +138,7 @@ export function createCredentialCache(deps: CredentialDeps): CredentialCache {
         if (running) return running
         const fetch = (async () => {
           try {
-            const provider = await baseProviderFor(target, deps)
+            const provider = await baseProviderFor(target, deps, ssoFor)
             if (target.kind !== 'profile' && target.ssoSession) await portal.acquire(target.ssoSession)
             const identity = await provider()
             cached.set(key, { targetId: target.id, identity })
