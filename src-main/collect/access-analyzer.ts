@@ -65,7 +65,16 @@ function principalOf(value: unknown): { principal?: Record<string, string> } {
 
 export function toAnalyzer(item: AnalyzerSummary | Record<string, unknown>): Analyzer {
   const a = item as Record<string, unknown>
-  return { arn: String(a.arn), name: String(a.name), type: String(a.type), status: String(a.status) }
+  const analyzedAt = a.lastResourceAnalyzedAt
+  const at = analyzedAt instanceof Date || typeof analyzedAt === 'string' ? new Date(analyzedAt) : undefined
+  return {
+    arn: String(a.arn),
+    name: String(a.name),
+    type: String(a.type),
+    status: String(a.status),
+    // The analyzer's last analysis dates its findings (an invalid date is left out, never guessed).
+    ...(at && !Number.isNaN(at.getTime()) ? { lastAnalyzedAt: at.toISOString() } : {}),
+  }
 }
 
 /** Why a Region has no findings to read: no analyzer at all, or none active yet. */
