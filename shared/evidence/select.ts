@@ -98,12 +98,11 @@ export function evidenceTime<K extends SourceId>(source: K, result: SourceResult
   const dated = datesInEvidence(source, result)
     .flatMap((d) => (d ? [Date.parse(d)] : []))
     .filter((ms) => !Number.isNaN(ms))
-  if (dated.length === 0)
-    return { at: result.collectedAt, basis: result.isFileTime ? 'file-time' : 'collection' }
   const oldest = Math.min(...dated)
-  return oldest < collected
-    ? { at: new Date(oldest).toISOString(), basis: 'evidence' }
-    : { at: result.collectedAt, basis: result.isFileTime ? 'file-time' : 'collection' }
+  // A file time copied into the evidence (a bare CSV's report time) is still a file time.
+  if (dated.length > 0 && (oldest < collected || (oldest === collected && !result.isFileTime)))
+    return { at: new Date(oldest).toISOString(), basis: 'evidence' }
+  return { at: result.collectedAt, basis: result.isFileTime ? 'file-time' : 'collection' }
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   evidenceBundleSchema,
   type RawPayload,
   type SourceStatus,
+  sourceIds,
   type TaCheck,
 } from '../../shared/evidence/schema'
 import { toPasswordPolicy } from './credential-report'
@@ -173,6 +174,13 @@ async function readAccountFolder(
     credentialReport: readCredentialReport(files, where, one, meta, at('credentialReport'), missing),
     trustedAdvisor: readTrustedAdvisor(docs, where, at('trustedAdvisor'), missing, options),
     accessAnalyzer: readAccessAnalyzer(files, docs, where, at('accessAnalyzer'), meta, missing),
+  }
+  // Without Ratchet's meta file the only collection time is the files' modification time, which a copy
+  // changes: say so. The evidence's own dates (GeneratedTime, lastUpdatedAt, last analysis) still date it.
+  if (!meta) {
+    for (const source of sourceIds) {
+      if (bundle[source].collectedAt === collectedAt) Object.assign(bundle[source], { isFileTime: true })
+    }
   }
   const parsed = evidenceBundleSchema.safeParse(bundle)
   if (!parsed.success)

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process'
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { buildDemoOrganization } from '../../shared/demo/organization'
-import { selectEvidenceByAccount } from '../../shared/evidence/select'
+import { selectEvidence, selectEvidenceByAccount } from '../../shared/evidence/select'
 import { readEvidenceFolder, writeEvidenceFolder } from '../../src-main/collect/offline'
 import { runCollection } from '../../src-main/collect/orchestrator'
 import { type FakeAws, generateOrganization, startFakeAws } from '../fake-aws/index'
@@ -137,6 +137,37 @@ describe('reading an offline evidence folder', () => {
     const regions = (b: typeof fromScript) =>
       b?.accessAnalyzer.records?.regions.map((r) => ({ ...r, collectedAt: '' }))
     expect(regions(fromScript)).toEqual(regions(fromFixture))
+  })
+
+  it('dates evidence by the evidence: copying a folder (new file times) does not make old evidence fresh', async () => {
+    const dir = await tempDir()
+    const account = join(dir, '111122223333')
+    await cp(join(fixtures, 'valid/111122223333'), account, { recursive: true })
+    const csv = await readFile(join(account, 'credential-report.csv'))
+    await writeFile(
+      join(account, 'iam-get-credential-report.json'),
+      JSON.stringify({ Content: csv.toString('base64'), GeneratedTime: '2026-10-02T08:00:00+00:00' }),
+    )
+    const importAt = async (mtime: Date) => {
+      for (const name of await readdir(account)) await utimes(join(account, name), mtime, mtime)
+      const [bundle] = await readEvidenceFolder(dir)
+      return bundle ? selectEvidence([bundle]) : undefined
+    }
+    const first = await importAt(new Date('2026-10-05T00:00:00Z'))
+    const copied = await importAt(new Date('2026-11-29T00:00:00Z'))
+    const fromEvidence = {
+      credentialReport: { at: '2026-10-02T08:00:00.000Z', basis: 'evidence' },
+      // The oldest security or fault-tolerance check's lastUpdatedAt in the recommendations file.
+      trustedAdvisor: { at: '2023-11-01T15:57:58.673Z', basis: 'evidence' },
+      // The oldest active analyzer's lastResourceAnalyzedAt in us-west-2.
+      accessAnalyzer: { at: '2024-02-15T18:01:53.003Z', basis: 'evidence' },
+    }
+    expect(first?.evidenceTimes).toMatchObject(fromEvidence)
+    expect(copied?.evidenceTimes).toMatchObject(fromEvidence)
+    // Identity carries no date of its own: its time is the files' time, and says so.
+    expect(first?.evidenceTimes.identity).toEqual({ at: '2026-10-05T00:00:00.000Z', basis: 'file-time' })
+    expect(copied?.evidenceTimes.identity).toEqual({ at: '2026-11-29T00:00:00.000Z', basis: 'file-time' })
+    expect(copied?.bundle.identity.isFileTime).toBe(true)
   })
 
   it('rejects an empty folder and an unreadable one', async () => {
