@@ -165,7 +165,10 @@ function runChild(input: ChildInput): Promise<ChildOutput> {
  * and no report generation time, collected the same way. What this machine needs to sign, send, parse and
  * store every call, whatever AWS does.
  */
-async function machineBound(accounts: number, input: Omit<ChildInput, 'env' | 'ssoSession'>): Promise<number> {
+async function machineBound(
+  accounts: number,
+  input: Omit<ChildInput, 'env' | 'ssoSession'>,
+): Promise<number> {
   const scenario = buildScenario(accounts)
   scenario.faults = { ...scenario.faults, latency: { fixedMs: 0, jitterMs: 0 }, throttle: [] }
   scenario.sso.portalQuota = null
