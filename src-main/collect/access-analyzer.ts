@@ -18,7 +18,11 @@ import { type CollectContext, errorFacts, failure, paged, raw, settleAll } from 
 export const AA_FINDINGS_PAGE_SIZE = 1000
 
 /** What AWS answers for any call into an opt-in Region the account has not enabled. */
-const regionDisabledCodes = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'OptInRequired'])
+export const regionDisabledCodes: ReadonlySet<string> = new Set([
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'OptInRequired',
+])
 
 /** Analyzer types whose findings are external access (ListFindings v1 carries `isPublic` for them). */
 export function findingKindOf(analyzerType: string): Finding['kind'] {

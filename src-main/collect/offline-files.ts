@@ -14,6 +14,8 @@ export const offlineFiles = {
    * NoSuchEntity error there means "no policy"; a 0-byte policy file without it means the outcome is unknown.
    */
   passwordPolicyError: 'iam-get-account-password-policy.err',
+  /** The script's generate loop keeps its last error here (the report's own call has its `.err` too). */
+  credentialReportGenerateError: 'iam-generate-credential-report.err',
   accountSummary: 'iam-get-account-summary.json',
   recommendations: 'trustedadvisor-list-recommendations.json',
   recommendationResources: 'trustedadvisor-list-recommendation-resources.json',
