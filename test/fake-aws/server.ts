@@ -189,6 +189,7 @@ export async function startFakeAws(options: {
   }
   for (const id of SERVICE_ENV_IDS) env[`AWS_ENDPOINT_URL_${id}`] = endpoint
 
+  let closing: Promise<void> | undefined
   return {
     endpoint,
     env,
@@ -202,10 +203,13 @@ export async function startFakeAws(options: {
     },
     writeSsoLogin: (home, opts) => writeSsoLogin(state, home, opts),
     revokeSsoTokens: () => state.revokeSsoTokens(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    // Closing twice (a test, then its clean-up) waits for the same close.
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()
-      }),
+      })
+      return closing
+    },
   }
 }

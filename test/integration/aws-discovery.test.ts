@@ -3,28 +3,21 @@ import { join } from 'node:path'
 import { SSOClient } from '@aws-sdk/client-sso'
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { defaultRolePreference, type Target } from '../../shared/ipc/domains/aws'
 import { createAwsService } from '../../src-main/aws/aws-service'
 import { discoverTargets } from '../../src-main/aws/discovery'
 import { findSsoSession, loadAwsConfig, resolveAwsFiles } from '../../src-main/aws/profiles'
-import { type FakeAws, generateOrganization, parseScenario, startFakeAws } from '../fake-aws/index'
+import { generateOrganization, parseScenario } from '../fake-aws/index'
 import { withEnv } from '../fake-aws/testing'
-import { makeHome, orgScenario, realAwsDir, removeHome, sha1, snapshotTree } from './aws-support'
+import { orgScenario, realAwsDir, sha1, snapshotTree, startedPerTest } from './aws-support'
 
-let fake: FakeAws | undefined
-const homes: string[] = []
-afterEach(async () => {
-  await fake?.close()
-  fake = undefined
-  for (const home of homes.splice(0)) await removeHome(home)
-})
+const started = startedPerTest()
 
 /** A fake with the org scenario and a temporary HOME where `lead` is already signed in to `corp`. */
 async function signedIn() {
-  fake = await startFakeAws({ scenario: parseScenario(orgScenario({ userName: 'lead' })) })
-  const home = await makeHome()
-  homes.push(home)
+  const fake = await started.fake({ scenario: parseScenario(orgScenario({ userName: 'lead' })) })
+  const home = await started.home()
   await fake.writeSsoLogin(home, { session: 'corp', userName: 'lead' })
   const env = { ...fake.env, HOME: home }
   const service = createAwsService({
@@ -75,9 +68,8 @@ describe('discovering the accounts an SSO session reaches', () => {
 
   it('handles hundreds of accounts with the default page size, within the portal quota', async () => {
     const scenario = generateOrganization({ seed: 3, accounts: 150 })
-    fake = await startFakeAws({ scenario })
-    const home = await makeHome()
-    homes.push(home)
+    const fake = await started.fake({ scenario })
+    const home = await started.home()
     await fake.writeSsoLogin(home, { session: 'corp' })
     const service = createAwsService({
       env: { ...fake.env, HOME: home },
@@ -132,14 +124,13 @@ describe('discovering the accounts an SSO session reaches', () => {
   })
 
   it('gives the sign-in error, without listing, when the token expired and cannot be refreshed', async () => {
-    fake = await startFakeAws({
+    const fake = await started.fake({
       scenario: parseScenario({
         ...orgScenario({ userName: 'lead' }),
         sso: { ...orgScenario().sso, refreshOutcome: 'invalid_grant' },
       }),
     })
-    const home = await makeHome()
-    homes.push(home)
+    const home = await started.home()
     await fake.writeSsoLogin(home, {
       session: 'corp',
       userName: 'lead',
@@ -214,9 +205,8 @@ describe('credentials per target', () => {
   })
 
   it('makes a target of a static-keys profile, through STS', async () => {
-    fake = await startFakeAws({ scenario: parseScenario(orgScenario()) })
-    const home = await makeHome()
-    homes.push(home)
+    const fake = await started.fake({ scenario: parseScenario(orgScenario()) })
+    const home = await started.home()
     const keys = fake.staticCredentials('222222222222')
     const { writeFile } = await import('node:fs/promises')
     await writeFile(
