@@ -6,7 +6,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { describe, expect, it } from 'vitest'
 import { defaultRolePreference, type Target } from '../../shared/ipc/domains/aws'
 import { createAwsService } from '../../src-main/aws/aws-service'
-import { discoverTargets } from '../../src-main/aws/discovery'
+import { type DiscoveryDeps, discoverTargets } from '../../src-main/aws/discovery'
 import { findSsoSession, loadAwsConfig, resolveAwsFiles } from '../../src-main/aws/profiles'
 import { generateOrganization, parseScenario } from '../fake-aws/index'
 import { withEnv } from '../fake-aws/testing'
@@ -25,25 +25,26 @@ async function signedIn() {
     emitLoginProgress: () => undefined,
     openExternal: async () => undefined,
   })
-  return { fake, home, env, service }
+  /** Discovery called directly on the session `corp`, with the fake's portal unless `sso` is given. */
+  const discover = async (deps: Partial<DiscoveryDeps>) => {
+    const session = findSsoSession(await loadAwsConfig(resolveAwsFiles(env)), 'corp')
+    return discoverTargets(session, defaultRolePreference, {
+      home,
+      sso: new SSOClient({ region: 'us-east-1', endpoint: fake.endpoint }),
+      oidc: new SSOOIDCClient({ region: 'us-east-1', endpoint: fake.endpoint }),
+      now: () => new Date(),
+      ...deps,
+    })
+  }
+  return { fake, home, env, service, discover }
 }
 
 describe('discovering the accounts an SSO session reaches', () => {
   it('reads every page of accounts and roles and picks one role per account', async () => {
     const realBefore = await snapshotTree(realAwsDir)
     const t = await signedIn()
-    const config = await loadAwsConfig(resolveAwsFiles(t.env))
-    const session = findSsoSession(config, 'corp')
-    const sso = new SSOClient({ region: 'us-east-1', endpoint: t.fake.endpoint })
     // A page size of 1 makes every list span several pages.
-    const targets = await discoverTargets(session, defaultRolePreference, {
-      home: t.home,
-      sso,
-      oidc: new SSOOIDCClient({ region: 'us-east-1', endpoint: t.fake.endpoint }),
-      now: () => new Date(),
-      pageSize: 1,
-      concurrency: 2,
-    })
+    const targets = await t.discover({ pageSize: 1, concurrency: 2 })
     expect(targets.map((x) => [x.accountName, x.accountId, x.roleName, x.availableRoles])).toEqual([
       ['Billing', '333333333333', 'Billing', ['Billing']],
       ['Development', '222222222222', 'ReadOnlyAccess', ['ReadOnlyAccess', 'ViewOnlyAccess']],
@@ -64,6 +65,19 @@ describe('discovering the accounts an SSO session reaches', () => {
     // 1 + 2 + 3 roles → 1 + 2 + 3 pages.
     expect(t.fake.counts.total({ api: 'ListAccountRoles' })).toBe(6)
     expect(await snapshotTree(realAwsDir)).toEqual(realBefore)
+  })
+
+  it('lists roles only for the accounts in scope, and stops paging accounts once all are found', async () => {
+    const t = await signedIn()
+    // The portal lists Production first: with one account per page, the first page names it.
+    const first = '111111111111'
+    const targets = await t.discover({ pageSize: 1, accountIds: [first] })
+    expect(targets.map((x) => x.accountName)).toEqual(['Production'])
+    expect(t.fake.counts.total({ api: 'ListAccounts' })).toBe(1)
+    expect(t.fake.counts.total({ api: 'ListAccountRoles' })).toBe(3)
+    expect(
+      t.fake.counts.entries().filter((e) => e.api === 'ListAccountRoles' && e.accountId !== first),
+    ).toEqual([])
   })
 
   it('handles hundreds of accounts with the default page size, within the portal quota', async () => {
@@ -88,7 +102,6 @@ describe('discovering the accounts an SSO session reaches', () => {
 
   it('gives the sign-in error when the token expires part-way through', async () => {
     const t = await signedIn()
-    const session = findSsoSession(await loadAwsConfig(resolveAwsFiles(t.env)), 'corp')
     const real = new SSOClient({ region: 'us-east-1', endpoint: t.fake.endpoint })
     let calls = 0
     const sso = {
@@ -98,13 +111,7 @@ describe('discovering the accounts an SSO session reaches', () => {
         return real.send(command, options)
       }) as SSOClient['send'],
     }
-    const error = await discoverTargets(session, defaultRolePreference, {
-      home: t.home,
-      sso,
-      oidc: new SSOOIDCClient({ region: 'us-east-1', endpoint: t.fake.endpoint }),
-      now: () => new Date(),
-      concurrency: 1,
-    }).catch((e: unknown) => e)
+    const error = await t.discover({ sso, concurrency: 1 }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'sso-token-expired', hint: expect.stringContaining('Sign in again') })
     expect(String((error as Error).message)).toContain('corp')
   })
