@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
 import { selectEvidence } from '../../shared/evidence/select'
@@ -9,26 +6,18 @@ import { createAwsService } from '../../src-main/aws/aws-service'
 import { clientConfigFor } from '../../src-main/aws/client-config'
 import { targetResolver } from '../../src-main/collect/handlers'
 import { createCollectService } from '../../src-main/collect/service'
-import { type FakeAws, generateOrganization, startFakeAws } from '../fake-aws/index'
+import { startSignedInOrg } from './collect-support'
 
 /** SSO faults mid-run: the token expiring (refreshed, as the AWS CLI does) and the session revoked. */
-let fake: FakeAws | undefined
-let home: string | undefined
+let org: Awaited<ReturnType<typeof startSignedInOrg>> | undefined
 afterEach(async () => {
-  await fake?.close()
-  if (home) await rm(home, { recursive: true, force: true })
-  fake = undefined
-  home = undefined
+  await org?.close()
+  org = undefined
 })
 
 async function setUp(expiresAt?: Date, accounts = 3) {
-  const scenario = generateOrganization({ seed: 77, accounts })
-  for (const account of scenario.accounts) account.credentialReport.initialState = 'ready'
-  fake = await startFakeAws({ scenario })
-  home = await mkdtemp(join(tmpdir(), 'ratchet-collect-sso-'))
-  await fake.writeSsoLogin(home, { session: 'corp', ...(expiresAt ? { expiresAt } : {}) })
-  const env = { ...fake.env, HOME: home, AWS_CONFIG_FILE: join(home, '.aws/config') }
-  return { fake, env }
+  org = await startSignedInOrg(77, accounts, () => {}, expiresAt)
+  return org
 }
 
 /** Collects every account of the session, one at a time; `onBundle` runs after each account is stored. */
