@@ -31,6 +31,8 @@ export interface ChildOutput {
   totals: { ok: number; partial: number; failed: number; cancelled: number }
   maxRssBytes: number
   bundles: number
+  /** CPU time of the collecting process (user + system), which a loaded machine does not inflate as it does wall time. */
+  cpuMs: number
 }
 
 async function main(): Promise<void> {
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
     credentialReport: input.credentialReport,
   })
   const wallMs = performance.now() - started
+  const cpu = process.cpuUsage()
   const output: ChildOutput = {
     wallMs,
     discoveryMs,
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
     // resourceUsage().maxRSS is in kilobytes.
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     bundles: run.bundles.size,
+    cpuMs: (cpu.user + cpu.system) / 1000,
   }
   process.stdout.write(`${JSON.stringify(output)}\n`)
 }

@@ -66,6 +66,9 @@ export interface CollectionResult {
   perApi: Array<{ api: string; made: number; minimum: number; ok: number; throttled: number; failed: number }>
   throttled: number
   peakRssBytes: number
+  /** CPU time of the collecting process, and per API call made. */
+  cpuMs: number
+  cpuPerCallMs: number
   outcome: ChildOutput['totals']
 }
 
@@ -266,6 +269,8 @@ export async function benchCollection(accounts = COLLECTION_ACCOUNTS[0] ?? 200):
       perApi,
       throttled: perApi.reduce((n, r) => n + r.throttled, 0),
       peakRssBytes: child.maxRssBytes,
+      cpuMs: child.cpuMs,
+      cpuPerCallMs: child.cpuMs / callsMade,
       outcome: child.totals,
     }
   } finally {

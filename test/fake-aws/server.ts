@@ -175,7 +175,9 @@ export async function startFakeAws(options: {
       if (!res.headersSent) send(res, errorReply('rest-json', 'InternalFailure', 500, String(error)))
     })
   })
-  server.keepAliveTimeout = 1000
+  // Like AWS's endpoints, keep idle connections open a while: Node's agent gives up a socket 1 s before the
+  // server's keep-alive hint, so a 1 s timeout made every call open a new connection.
+  server.keepAliveTimeout = 5000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
