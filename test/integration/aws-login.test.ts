@@ -6,7 +6,7 @@ import type { LoginProgress } from '../../shared/ipc/domains/aws'
 import { createAwsService } from '../../src-main/aws/aws-service'
 import { parseScenario } from '../fake-aws/index'
 import { withEnv } from '../fake-aws/testing'
-import { orgScenario, realAwsDir, sha1, snapshotTree, startedPerTest } from './aws-support'
+import { cliTokenCacheKeys, orgScenario, realAwsDir, sha1, snapshotTree, startedPerTest } from './aws-support'
 
 const started = startedPerTest()
 
@@ -60,18 +60,7 @@ describe('SSO device login against the fake AWS', () => {
     // The AWS CLI v2 format and place: sha1(session name), with what a refresh needs.
     const tokenFile = join(t.home, '.aws', 'sso', 'cache', `${sha1('corp')}.json`)
     const written = JSON.parse(await readFile(tokenFile, 'utf8'))
-    expect(Object.keys(written).sort()).toEqual(
-      [
-        'accessToken',
-        'clientId',
-        'clientSecret',
-        'expiresAt',
-        'refreshToken',
-        'region',
-        'registrationExpiresAt',
-        'startUrl',
-      ].sort(),
-    )
+    expect(Object.keys(written).sort()).toEqual(cliTokenCacheKeys)
     expect(written.expiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
     expect(written.startUrl).toBe('https://fake-org.awsapps.com/start')
 

@@ -29,6 +29,18 @@ export const orgScenario = (
   },
 })
 
+/** The fields the AWS CLI v2 writes in its SSO token cache after a sign-in (what a refresh needs), sorted. */
+export const cliTokenCacheKeys = [
+  'accessToken',
+  'clientId',
+  'clientSecret',
+  'expiresAt',
+  'refreshToken',
+  'region',
+  'registrationExpiresAt',
+  'startUrl',
+]
+
 /** A fresh temporary HOME with an `[sso-session corp]` pointing at the fake's portal, and one profile. */
 export async function makeHome(extraConfig = ''): Promise<string> {
   const home = await mkdtemp(join(tmpdir(), 'ratchet-aws-home-'))
