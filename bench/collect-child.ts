@@ -33,6 +33,8 @@ export interface ChildOutput {
   bundles: number
   /** CPU time of the collecting process (user + system), which a loaded machine does not inflate as it does wall time. */
   cpuMs: number
+  /** Why each account that was not ok is not: its failed sources and their details (first 10 accounts). */
+  problems: string[]
 }
 
 async function main(): Promise<void> {
@@ -64,6 +66,16 @@ async function main(): Promise<void> {
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     bundles: run.bundles.size,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    problems: run.summary.accounts
+      .filter((a) => a.state !== 'ok')
+      .slice(0, 10)
+      .map(
+        (a) =>
+          `${a.accountId ?? a.targetKey}: ${Object.entries(a.sources)
+            .filter(([, o]) => o.state !== 'ok' && o.state !== 'unavailable')
+            .map(([source, o]) => `${source} ${o.state}${o.detail ? ` (${o.detail})` : ''}`)
+            .join('; ')}`,
+      ),
   }
   process.stdout.write(`${JSON.stringify(output)}\n`)
 }

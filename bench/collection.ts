@@ -70,6 +70,8 @@ export interface CollectionResult {
   cpuMs: number
   cpuPerCallMs: number
   outcome: ChildOutput['totals']
+  /** The accounts that were not ok, and why (the collector's own statuses). */
+  problems: string[]
 }
 
 function buildScenario(accounts: number): Scenario {
@@ -272,6 +274,7 @@ export async function benchCollection(accounts = COLLECTION_ACCOUNTS[0] ?? 200):
       cpuMs: child.cpuMs,
       cpuPerCallMs: child.cpuMs / callsMade,
       outcome: child.totals,
+      problems: child.problems,
     }
   } finally {
     await fake.close()
@@ -286,7 +289,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     .filter((n) => n > 0)
   for (const accounts of sizes.length > 0 ? sizes : COLLECTION_ACCOUNTS) {
     const r = await benchCollection(accounts)
-    const { perApi: _perApi, settings: _settings, ...figures } = r
-    process.stdout.write(`${JSON.stringify(figures)}\n`)
+    const { perApi, settings: _settings, ...figures } = r
+    // Throttled attempts by API, so a quota that the client's defaults exceed shows where.
+    const throttledBy = Object.fromEntries(
+      perApi.filter((a) => a.throttled > 0).map((a) => [a.api, a.throttled]),
+    )
+    process.stdout.write(`${JSON.stringify({ ...figures, throttledBy })}\n`)
   }
 }

@@ -57,8 +57,9 @@ export interface SharedAgents {
  * request, not per connection), so reusing sockets across accounts saves a TCP and TLS handshake per account,
  * service and Region (about a tenth of the CPU in the bench). A client's destroy() leaves them open.
  */
-export function createSharedAgents(maxSockets = 256): SharedAgents {
-  const options = { keepAlive: true, maxSockets }
+export function createSharedAgents(): SharedAgents {
+  // No cap of its own: the run's semaphores (accounts, calls per account) bound what is in flight.
+  const options = { keepAlive: true }
   class SharedHttp extends HttpAgent {
     override destroy(): void {}
     close(): void {
