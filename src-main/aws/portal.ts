@@ -13,11 +13,14 @@ export interface PortalPacer {
 }
 
 /**
- * One token bucket per SSO session. Its burst is one below the quota's: a request that overtakes an earlier
- * one on the network would otherwise reach the portal's bucket a moment before its token is back (429).
+ * One token bucket per SSO session. Its burst keeps a quarter of the quota's in reserve: a request delayed on
+ * a busy machine or network, then sent together with later ones, would otherwise reach the portal's bucket
+ * before its tokens are back (429, and the SDK's retry is not paced). The reserve tolerates bunching of a
+ * quarter of the burst's worth of time (250 ms at 20/s, burst 20) and costs as much once, at the start.
  */
 export function createPortalPacer(quota: RateLimit = defaultPortalQuota): PortalPacer {
-  const limiter = new ApiRateLimiter({ default: { ...quota, burst: Math.max(1, quota.burst - 1) } })
+  const reserve = Math.max(1, Math.ceil(quota.burst / 4))
+  const limiter = new ApiRateLimiter({ default: { ...quota, burst: Math.max(1, quota.burst - reserve) } })
   return { acquire: (sessionId, signal) => limiter.acquire('sso:portal', signal, sessionId) }
 }
 
