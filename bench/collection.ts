@@ -1,15 +1,18 @@
 /**
  * Collection bench: a synthetic organization (200 and 1,000 accounts) on the fake AWS (40 ms ± 10 ms per
- * call, credential reports that take 2 s to generate, AWS-style quotas per account and API), collected by the
- * real orchestrator in a child process. Wall time is held against the ideal bound (what AWS's own quotas and
- * latencies allow, never the client's settings), API calls against the minimum the scenario needs.
- * Run alone with `npx tsx bench/collection.ts [accounts…]`.
+ * call, credential reports that take 2 s to generate, AWS-style quotas per account and API, the IAM Identity
+ * Center portal's quota per user session), collected through IAM Identity Center (discovery, then role
+ * credentials per account) by the real AWS service and orchestrator in a child process. Wall time is held
+ * against the ideal bound (what AWS's own quotas and latencies allow, never the client's settings), API calls
+ * against the minimum the scenario needs. Run alone with `npx tsx bench/collection.ts [accounts…]`.
  */
 import { spawn } from 'node:child_process'
-import { resolve } from 'node:path'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { defaultRateLimits, type RateLimits } from '../src-main/collect/rate-limit'
-import { generateOrganization, type Scenario, startFakeAws } from '../test/fake-aws/index'
+import { type FakeAws, generateOrganization, type Scenario, startFakeAws } from '../test/fake-aws/index'
 import { expectedOkCalls } from '../test/integration/collect-support'
 import type { ChildInput, ChildOutput } from './collect-child'
 
@@ -28,12 +31,18 @@ const REPORT = { pollsUntilComplete: 1, pollDelayMs: 1000, generationMs: 2000 }
  */
 const PER_ACCOUNT = 4
 const ACCOUNTS_IN_FLIGHT = 64
+/** The fake portal's quota per user session (its default; the client's default pacing is the same figure). */
+const PORTAL_QUOTA = { ratePerSecond: 20, burst: 20 }
+/** Accounts per ListAccounts page (the client asks for 100, the portal's maximum). */
+const ACCOUNTS_PAGE = 100
+const SSO_SESSION = 'bench'
 
 export interface CollectionResult {
   accounts: number
   settings: {
     latency: typeof LATENCY
     fakeThrottlePerAccount: typeof FAKE_THROTTLE
+    portalQuota: typeof PORTAL_QUOTA
     report: typeof REPORT
     concurrency: { accounts: number; perAccount: number }
     rateLimits: RateLimits
@@ -44,6 +53,10 @@ export interface CollectionResult {
   rateBoundMs: number
   rateBoundApi: string
   criticalPathMs: number
+  /** Every portal call (account pages, role lists, role credentials) over the session's portal quota. */
+  portalBoundMs: number
+  /** The child's sign-in-to-targets time (ListAccounts, ListAccountRoles). */
+  discoveryMs: number
   /** The same calls answered at once by the fake (no latency, no quota, reports ready), in the same run. */
   machineBoundMs: number
   ratio: number
@@ -53,11 +66,17 @@ export interface CollectionResult {
   perApi: Array<{ api: string; made: number; minimum: number; ok: number; throttled: number; failed: number }>
   throttled: number
   peakRssBytes: number
+  /** CPU time of the collecting process, and per API call made. */
+  cpuMs: number
+  cpuPerCallMs: number
   outcome: ChildOutput['totals']
+  /** The accounts that were not ok, and why (the collector's own statuses). */
+  problems: string[]
 }
 
 function buildScenario(accounts: number): Scenario {
-  const scenario = generateOrganization({ seed: 20261128, accounts, regions: REGIONS })
+  const scenario = generateOrganization({ seed: 20261128, accounts, regions: REGIONS, ssoUsers: 1 })
+  scenario.sso.portalQuota = { ...PORTAL_QUOTA }
   for (const account of scenario.accounts) {
     account.credentialReport = { initialState: 'absent', pollsUntilComplete: REPORT.pollsUntilComplete }
     account.disabledRegions = []
@@ -95,14 +114,32 @@ function minimumFor(account: Scenario['accounts'][number]): { calls: Record<stri
   const aaChain =
     1 + Math.max(0, ...REGIONS.map((r) => ((account.accessAnalyzer[r] ?? []).length > 0 ? 1 : 0)))
   const total = Object.values(calls).reduce((a, b) => a + b, 0)
-  // Identity first, then the three sources in parallel, at most perAccount calls in flight.
-  const chain = 1 + Math.max(reportChain, taChain, aaChain, Math.ceil((total - 1) / PER_ACCOUNT))
+  // Through IAM Identity Center: its page of ListAccounts, its ListAccountRoles, its GetRoleCredentials.
+  calls.ListAccountRoles = 1
+  calls.GetRoleCredentials = 1
+  // The three portal calls, identity, then the three sources in parallel, at most perAccount calls in flight.
+  const chain = 3 + 1 + Math.max(reportChain, taChain, aaChain, Math.ceil((total - 1) / PER_ACCOUNT))
   return { calls, chain }
 }
 
-/** The time AWS's own quota on one API of one account needs for `calls` calls (the burst is free). */
-function quotaMs(calls: number): number {
-  return (Math.max(0, calls - FAKE_THROTTLE.burst) / FAKE_THROTTLE.ratePerSecond) * 1000
+/** The time a token-bucket quota needs for `calls` calls (the burst is free). */
+function quotaMs(calls: number, quota: { ratePerSecond: number; burst: number } = FAKE_THROTTLE): number {
+  return (Math.max(0, calls - quota.burst) / quota.ratePerSecond) * 1000
+}
+
+/** Signs the session's user in to the fake (token cache and config in a new HOME) and runs the child. */
+async function collectThroughSso(fake: FakeAws, input: Omit<ChildInput, 'env' | 'ssoSession'>, env = {}) {
+  const home = await mkdtemp(join(tmpdir(), 'ratchet-bench-collect-'))
+  try {
+    await fake.writeSsoLogin(home, { session: SSO_SESSION })
+    return await runChild({
+      ...input,
+      ssoSession: SSO_SESSION,
+      env: { ...fake.env, HOME: home, AWS_CONFIG_FILE: join(home, '.aws', 'config'), ...env },
+    })
+  } finally {
+    await rm(home, { recursive: true, force: true })
+  }
 }
 
 function runChild(input: ChildInput): Promise<ChildOutput> {
@@ -133,16 +170,21 @@ function runChild(input: ChildInput): Promise<ChildOutput> {
  * and no report generation time, collected the same way. What this machine needs to sign, send, parse and
  * store every call, whatever AWS does.
  */
-async function machineBound(accounts: number, input: ChildInput): Promise<number> {
+async function machineBound(
+  accounts: number,
+  input: Omit<ChildInput, 'env' | 'ssoSession'>,
+): Promise<number> {
   const scenario = buildScenario(accounts)
   scenario.faults = { ...scenario.faults, latency: { fixedMs: 0, jitterMs: 0 }, throttle: [] }
+  scenario.sso.portalQuota = null
   const fake = await startFakeAws({ scenario })
   try {
-    const child = await runChild({
-      ...input,
-      endpoint: fake.endpoint,
-      credentialReport: { pollDelayMs: 0, maxPollDelayMs: 0 },
-    })
+    // No portal quota on the fake, so none paced by the client either.
+    const child = await collectThroughSso(
+      fake,
+      { ...input, credentialReport: { pollDelayMs: 0, maxPollDelayMs: 0 } },
+      { RATCHET_SSO_PORTAL_RPS: '1000000' },
+    )
     return child.wallMs
   } finally {
     await fake.close()
@@ -156,16 +198,14 @@ export async function benchCollection(accounts = COLLECTION_ACCOUNTS[0] ?? 200):
   const fake = await startFakeAws({ scenario })
   const rateLimits = defaultRateLimits
   try {
-    const input: ChildInput = {
-      endpoint: fake.endpoint,
-      accountIds: fake.scenario.accounts.map((a) => a.id),
+    const input = {
       regions: REGIONS,
       concurrency: CONCURRENCY,
       rateLimits,
       credentialReport: { pollDelayMs: REPORT.pollDelayMs, maxPollDelayMs: REPORT.pollDelayMs },
     }
-    const child = await runChild(input)
-    const minimum: Record<string, number> = {}
+    const child = await collectThroughSso(fake, input)
+    const minimum: Record<string, number> = { ListAccounts: Math.ceil(accounts / ACCOUNTS_PAGE) }
     let longestChain = 0
     // Each account's calls over its own per-API quota: AWS applies its quotas per account.
     let rateBoundMs = 0
@@ -195,8 +235,13 @@ export async function benchCollection(accounts = COLLECTION_ACCOUNTS[0] ?? 200):
       }
     })
     const criticalPathMs = longestChain * MEAN_LATENCY_MS + REPORT.generationMs
+    const portalCalls = ['ListAccounts', 'ListAccountRoles', 'GetRoleCredentials'].reduce(
+      (n, api) => n + (minimum[api] ?? 0),
+      0,
+    )
+    const portalBoundMs = quotaMs(portalCalls, PORTAL_QUOTA)
     const machineBoundMs = await machineBound(accounts, input)
-    const idealMs = Math.max(rateBoundMs, criticalPathMs, machineBoundMs)
+    const idealMs = Math.max(rateBoundMs, criticalPathMs, portalBoundMs, machineBoundMs)
     const callsMade = entries.length
     const callsMinimum = perApi.reduce((n, r) => n + r.minimum, 0)
     return {
@@ -204,6 +249,7 @@ export async function benchCollection(accounts = COLLECTION_ACCOUNTS[0] ?? 200):
       settings: {
         latency: LATENCY,
         fakeThrottlePerAccount: FAKE_THROTTLE,
+        portalQuota: PORTAL_QUOTA,
         report: REPORT,
         concurrency: CONCURRENCY,
         rateLimits,
@@ -214,6 +260,8 @@ export async function benchCollection(accounts = COLLECTION_ACCOUNTS[0] ?? 200):
       rateBoundMs,
       rateBoundApi,
       criticalPathMs,
+      portalBoundMs,
+      discoveryMs: child.discoveryMs,
       machineBoundMs,
       ratio: child.wallMs / idealMs,
       callsMade,
@@ -223,7 +271,10 @@ export async function benchCollection(accounts = COLLECTION_ACCOUNTS[0] ?? 200):
       perApi,
       throttled: perApi.reduce((n, r) => n + r.throttled, 0),
       peakRssBytes: child.maxRssBytes,
+      cpuMs: child.cpuMs,
+      cpuPerCallMs: child.cpuMs / callsMade,
       outcome: child.totals,
+      problems: child.problems,
     }
   } finally {
     await fake.close()
@@ -238,7 +289,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     .filter((n) => n > 0)
   for (const accounts of sizes.length > 0 ? sizes : COLLECTION_ACCOUNTS) {
     const r = await benchCollection(accounts)
-    const { perApi: _perApi, settings: _settings, ...figures } = r
-    process.stdout.write(`${JSON.stringify(figures)}\n`)
+    const { perApi, settings: _settings, ...figures } = r
+    // Throttled attempts by API, so a quota that the client's defaults exceed shows where.
+    const throttledBy = Object.fromEntries(
+      perApi.filter((a) => a.throttled > 0).map((a) => [a.api, a.throttled]),
+    )
+    process.stdout.write(`${JSON.stringify({ ...figures, throttledBy })}\n`)
   }
 }

@@ -44,7 +44,7 @@ export function rowsOf(r: BenchResults): Row[] {
     rows.push(
       {
         measure: `collection, ${c.accounts} accounts: wall time`,
-        figure: `${ms(c.wallMs)} = ${c.ratio.toFixed(3)} × ideal ${ms(c.idealMs)} (rate bound ${ms(c.rateBoundMs)} on ${c.rateBoundApi}; critical path ${ms(c.criticalPathMs)})`,
+        figure: `${ms(c.wallMs)} = ${c.ratio.toFixed(3)} × ideal ${ms(c.idealMs)} (critical path ${ms(c.criticalPathMs)}; quotas ${ms(c.rateBoundMs)}; portal ${ms(c.portalBoundMs)}; machine ${ms(c.machineBoundMs)})`,
         target: '≤ 1.25 × ideal',
         verdict: verdict(c.ratio <= 1.25),
       },

@@ -196,6 +196,11 @@ export const analyzerSchema = z.object({
    * collector only stored with every ACTIVE analyzer's findings listed.
    */
   findingsListed: z.boolean().optional(),
+  /**
+   * The analyzer's last analysis (AnalyzerSummary.lastResourceAnalyzedAt): its findings are as of then.
+   * Added 2026-11-29; absent when AWS did not say.
+   */
+  lastAnalyzedAt: isoTime.optional(),
 })
 export type Analyzer = z.infer<typeof analyzerSchema>
 
@@ -252,6 +257,11 @@ const sourceResult = <T extends z.ZodType>(records: T) =>
     raw: z.array(rawPayloadSchema),
     /** Present when status is ok (for Access Analyzer, also when only some Regions failed). */
     records: records.nullable(),
+    /**
+     * True when `collectedAt` is only the files' modification time (an offline folder without Ratchet's meta
+     * file): copying the folder changes it, so the app says so. Added 2026-11-29.
+     */
+    isFileTime: z.boolean().optional(),
   })
 
 export const evidenceBundleSchema = z.object({

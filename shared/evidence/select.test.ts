@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { ACCOUNT_A, ACCOUNT_B, tinyBundle } from '../snapshot/fixtures.test-support'
 import { expiredStatus, failedAttempt } from './fixtures.test-support'
 import type { AccessAnalyzerRegion, SourceStatus } from './schema'
-import { combineRegionStatuses, isComplete, selectEvidence, selectEvidenceByAccount } from './select'
+import {
+  combineRegionStatuses,
+  evidenceAgeDays,
+  evidenceTime,
+  isComplete,
+  selectEvidence,
+  selectEvidenceByAccount,
+} from './select'
 
 const T1 = '2026-11-01T00:00:00.000Z'
 const T2 = '2026-11-20T00:00:00.000Z'
@@ -109,5 +116,90 @@ describe('statuses', () => {
     const partial = tinyBundle(ACCOUNT_A, T1)
     partial.identity = { status: denied, collectedAt: T1, raw: [], records: null }
     expect(isComplete(partial)).toBe(false)
+  })
+})
+
+describe('evidence time: from the evidence, never from when it was read or copied', () => {
+  const collected = '2026-11-28T00:00:00.000Z'
+  const bundle = tinyBundle(ACCOUNT_A, collected)
+
+  it('dates the credential report by its GeneratedTime, and ages the account by it', () => {
+    const cr = { ...bundle.credentialReport }
+    cr.records = {
+      ...(cr.records as NonNullable<typeof cr.records>),
+      generatedAt: '2026-11-01T00:00:00.000Z',
+    }
+    expect(evidenceTime('credentialReport', cr)).toEqual({
+      at: '2026-11-01T00:00:00.000Z',
+      basis: 'evidence',
+    })
+    const selected = selectEvidence([{ ...bundle, credentialReport: cr }])
+    expect(selected?.evidenceTimes.identity).toEqual({ at: collected, basis: 'collection' })
+    expect(selected && evidenceAgeDays(selected, new Date(collected))).toBe(27)
+  })
+
+  it("dates Trusted Advisor by its oldest check's lastUpdatedAt and Access Analyzer by its oldest active analyzer's last analysis", () => {
+    const check = (lastUpdatedAt: string | null) => ({
+      checkId: 'x',
+      checkArn: 'arn:aws:trustedadvisor:::check/x',
+      name: 'x',
+      recommendationArn: 'arn:x',
+      status: 'ok' as const,
+      pillars: ['security'],
+      source: 'ta',
+      counts: { ok: 1, warning: 0, error: 0, excluded: 0 },
+      resources: [],
+      lastUpdatedAt,
+    })
+    const ta = {
+      status: { state: 'ok' as const },
+      collectedAt: collected,
+      raw: [],
+      records: {
+        via: 'account' as const,
+        checks: [check('2026-11-20T00:00:00.000Z'), check(null), check('2026-11-10T00:00:00.000Z')],
+      },
+    }
+    expect(evidenceTime('trustedAdvisor', ta)).toEqual({ at: '2026-11-10T00:00:00.000Z', basis: 'evidence' })
+    const analyzer = (status: string, lastAnalyzedAt?: string) => ({
+      arn: `arn:aws:access-analyzer:us-east-1:${ACCOUNT_A}:analyzer/${status}`,
+      name: status,
+      type: 'ACCOUNT',
+      status,
+      ...(lastAnalyzedAt ? { lastAnalyzedAt } : {}),
+    })
+    const aa = {
+      status: { state: 'ok' as const },
+      collectedAt: collected,
+      raw: [],
+      records: {
+        regions: [
+          {
+            region: 'us-east-1',
+            status: { state: 'ok' as const },
+            collectedAt: collected,
+            analyzers: [
+              analyzer('ACTIVE', '2026-11-25T00:00:00.000Z'),
+              analyzer('DISABLED', '2025-01-01T00:00:00.000Z'),
+            ],
+            findings: [],
+          },
+        ],
+      },
+    }
+    expect(evidenceTime('accessAnalyzer', aa)).toEqual({ at: '2026-11-25T00:00:00.000Z', basis: 'evidence' })
+  })
+
+  it('never dates evidence after its collection, and says when the only time is a file time', () => {
+    const cr = { ...bundle.credentialReport }
+    cr.records = {
+      ...(cr.records as NonNullable<typeof cr.records>),
+      generatedAt: '2030-01-01T00:00:00.000Z',
+    }
+    expect(evidenceTime('credentialReport', cr)).toEqual({ at: collected, basis: 'collection' })
+    expect(evidenceTime('identity', { ...bundle.identity, isFileTime: true })).toEqual({
+      at: collected,
+      basis: 'file-time',
+    })
   })
 })

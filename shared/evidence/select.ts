@@ -1,4 +1,13 @@
-import type { AccessAnalyzerRegion, EvidenceBundle, SourceId, SourceResult, SourceStatus } from './schema'
+import type {
+  AccessAnalyzerRecords,
+  AccessAnalyzerRegion,
+  CredentialReportRecords,
+  EvidenceBundle,
+  SourceId,
+  SourceResult,
+  SourceStatus,
+  TrustedAdvisorRecords,
+} from './schema'
 import { sourceIds } from './schema'
 
 /**
@@ -43,6 +52,57 @@ export interface SelectedEvidence {
   failures: FailedAttempt[]
   /** Per source: when the evidence shown was collected. */
   collectedAt: Record<SourceId, string>
+  /** Per source: when the evidence shown is from, as the evidence says (see `evidenceTime`); ages use it. */
+  evidenceTimes: Record<SourceId, EvidenceTime>
+}
+
+/**
+ * How an evidence time is known: `evidence`, a date AWS put in the evidence; `collection`, when Ratchet
+ * collected it; `file-time`, the modification time of imported files, which a copy changes (say so).
+ */
+export type EvidenceTimeBasis = 'evidence' | 'collection' | 'file-time'
+
+/** When a source's evidence is from, and how that is known. */
+export interface EvidenceTime {
+  at: string
+  basis: EvidenceTimeBasis
+}
+
+/** The dates the evidence itself carries, per source. */
+function datesInEvidence<K extends SourceId>(
+  source: K,
+  result: SourceResult<K>,
+): Array<string | null | undefined> {
+  const records = result.records
+  if (!records) return []
+  if (source === 'credentialReport') return [(records as CredentialReportRecords).generatedAt]
+  if (source === 'trustedAdvisor')
+    return (records as TrustedAdvisorRecords).checks.map((c) => c.lastUpdatedAt)
+  if (source !== 'accessAnalyzer') return []
+  const regions = (records as AccessAnalyzerRecords).regions.filter((r) => isGoodStatus(r.status))
+  const analyzed = regions.flatMap((r) =>
+    r.analyzers.filter((a) => a.status === 'ACTIVE').map((a) => a.lastAnalyzedAt),
+  )
+  // A Region merged from an earlier collection is as old as that collection.
+  return analyzed.some(Boolean) ? [...analyzed, ...regions.map((r) => r.collectedAt)] : []
+}
+
+/**
+ * When a source's evidence is from, as the evidence itself says: the credential report's GeneratedTime, the
+ * oldest Trusted Advisor check's lastUpdatedAt, the oldest active analyzer's last analysis. Never later than
+ * the collection, so a date from the future cannot make evidence fresher. Without such a date, the
+ * collection time (for an offline folder without Ratchet's meta file, a file time, said so).
+ */
+export function evidenceTime<K extends SourceId>(source: K, result: SourceResult<K>): EvidenceTime {
+  const collected = Date.parse(result.collectedAt)
+  const dated = datesInEvidence(source, result)
+    .flatMap((d) => (d ? [Date.parse(d)] : []))
+    .filter((ms) => !Number.isNaN(ms))
+  const oldest = Math.min(...dated)
+  // A file time copied into the evidence (a bare CSV's report time) is still a file time.
+  if (dated.length > 0 && (oldest < collected || (oldest === collected && !result.isFileTime)))
+    return { at: new Date(oldest).toISOString(), basis: 'evidence' }
+  return { at: result.collectedAt, basis: result.isFileTime ? 'file-time' : 'collection' }
 }
 
 /**
@@ -164,8 +224,12 @@ export function selectEvidence(
     SourceId,
     string
   >
+  const evidenceTimes = Object.fromEntries(sourceIds.map((s) => [s, evidenceTime(s, bundle[s])])) as Record<
+    SourceId,
+    EvidenceTime
+  >
   failures.sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
-  return { bundle, failures, collectedAt }
+  return { bundle, failures, collectedAt, evidenceTimes }
 }
 
 /** Per account: the selected evidence of every account among the bundles (collected by `at`, when given). */
@@ -217,8 +281,8 @@ export function isComplete(bundle: EvidenceBundle): boolean {
   })
 }
 
-/** The age in whole days of the oldest evidence shown, at `now` (the caller passes the clock). */
+/** The age in whole days of the oldest evidence shown (by its evidence time), at `now` (the caller's clock). */
 export function evidenceAgeDays(selected: SelectedEvidence, now: Date): number {
-  const oldest = Math.min(...sourceIds.map((s) => Date.parse(selected.collectedAt[s])))
+  const oldest = Math.min(...sourceIds.map((s) => Date.parse(selected.evidenceTimes[s].at)))
   return Math.max(0, Math.floor((now.getTime() - oldest) / 86_400_000))
 }

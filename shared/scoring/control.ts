@@ -1,5 +1,6 @@
 import type { Attestation, DomainId, Waiver } from '../domain/types'
 import type { SourceId, SourceStatus } from '../evidence/schema'
+import { evidenceTime } from '../evidence/select'
 import type { Rule } from '../model/rules'
 import { ruleSource } from '../model/rules'
 import type { ModelControl } from '../model/schema'
@@ -89,12 +90,14 @@ function sourceGate(source: SourceId, ctx: AccountContext): SourceGate {
   const evidence = [{ source, collectedAt: result.collectedAt }]
   const status = result.status
   let blocked: RuleOutcome | undefined
-  if (ctx.nowMs - Date.parse(result.collectedAt) > ctx.maxAgeMs) {
+  // Age is measured from when the evidence is from (report generated, check refreshed), not when it was read.
+  const from = evidenceTime(source, result)
+  if (ctx.nowMs - Date.parse(from.at) > ctx.maxAgeMs) {
     const days = Math.floor(ctx.maxAgeMs / DAY_MS)
     blocked = {
       status: 'unknown',
       unknownReason: 'stale',
-      reason: `The ${source} evidence from ${result.collectedAt} is older than ${days} days`,
+      reason: `The ${source} evidence from ${from.at} is older than ${days} days`,
       resources: [],
     }
   } else if (result.records === null || (status.state === 'error' && source !== 'accessAnalyzer')) {

@@ -174,6 +174,20 @@ describe('scoreAccount: control statuses', () => {
     expect(control(score(old, [], [], { maxEvidenceAgeDays: 90 }), 't.root-mfa').status).toBe('pass')
   })
 
+  it('ages evidence from its own time: a report generated long ago is stale although just collected', () => {
+    const bundle = exampleBundle(fresh)
+    const cr = bundle.credentialReport
+    const oldReport = {
+      ...cr,
+      records: cr.records && { ...cr.records, generatedAt: '2026-10-01T00:00:00.000Z' },
+    }
+    expect(control(score({ ...bundle, credentialReport: oldReport }), 't.root-mfa')).toMatchObject({
+      status: 'unknown',
+      unknownReason: 'stale',
+      reason: expect.stringContaining('from 2026-10-01T00:00:00.000Z'),
+    })
+  })
+
   it('a manual control is attested by a current answer; an expired newest one is unknown (answer expired)', () => {
     const current = score(exampleBundle(fresh), [attestation('t.manual', true, '2027-05-01T00:00:00.000Z')])
     expect(control(current, 't.manual').status).toBe('attested')

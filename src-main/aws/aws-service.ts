@@ -15,6 +15,7 @@ import { createCredentialCache } from './credentials'
 import { deviceLogin } from './device-login'
 import { discoverTargets } from './discovery'
 import { toAwsError } from './errors'
+import { createPortalPacer, portalQuotaFromEnv } from './portal'
 import {
   type AwsFiles,
   describeAwsSetup,
@@ -53,7 +54,9 @@ export function createAwsService(deps: AwsServiceDeps) {
   const home = resolveHome(deps.env)
   const defaults = resolveAwsFiles(deps.env, home)
   const logins = new Map<string, AbortController>()
-  const credentials = createCredentialCache({ env: deps.env, home, files: defaults, now })
+  // Discovery and role credentials share each session's portal quota.
+  const portal = createPortalPacer(portalQuotaFromEnv(deps.env))
+  const credentials = createCredentialCache({ env: deps.env, home, files: defaults, now, portal })
 
   const openUrl = async (url: string): Promise<boolean> => {
     if (!isSsoDevicePage(url)) return false
@@ -120,13 +123,24 @@ export function createAwsService(deps: AwsServiceDeps) {
       return { isCancelled: true }
     },
 
-    /** Every account and role the session reaches, one role chosen per account. */
-    async discoverTargets(sessionId: string, rolePreference: readonly string[]): Promise<Target[]> {
+    /** Every account the session reaches (or only `accountIds`), with its roles and one role chosen. */
+    async discoverTargets(
+      sessionId: string,
+      rolePreference: readonly string[],
+      accountIds?: readonly string[],
+    ): Promise<Target[]> {
       const session = findSsoSession(await loadAwsConfig(defaults), sessionId)
       const sso = new SSOClient({ region: session.region, ...clientConfigFor('sso', deps.env) })
       const oidc = new SSOOIDCClient({ region: session.region, ...clientConfigFor('sso-oidc', deps.env) })
       try {
-        return await discoverTargets(session, rolePreference, { home, sso, oidc, now })
+        return await discoverTargets(session, rolePreference, {
+          home,
+          sso,
+          oidc,
+          now,
+          portal,
+          ...(accountIds ? { accountIds } : {}),
+        })
       } finally {
         sso.destroy()
         oidc.destroy()

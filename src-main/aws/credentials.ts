@@ -2,9 +2,9 @@ import { GetRoleCredentialsCommand, SSOClient } from '@aws-sdk/client-sso'
 import { fromIni, fromSSO } from '@aws-sdk/credential-providers'
 import { AppError } from '../../shared/errors'
 import type { Target } from '../../shared/ipc/domains/aws'
-import { ApiRateLimiter, type RateLimit } from '../collect/rate-limit'
 import { clientConfigFor } from './client-config'
 import { toAwsError, tokenExpiredError } from './errors'
+import { createPortalPacer, type PortalPacer } from './portal'
 import { type AwsFiles, findSsoSession, loadAwsConfig } from './profiles'
 import { readToken } from './token-cache'
 
@@ -17,15 +17,9 @@ export const credentialRefreshWindowMs = 5 * 60 * 1000
 
 type Env = Readonly<Record<string, string | undefined>>
 
-/**
- * IAM Identity Center limits its portal (GetRoleCredentials, the account listings) per user session; AWS
- * publishes no figure, so this default is a setting, not a fact.
- */
-export const defaultPortalQuota: RateLimit = { perSecond: 20, burst: 20 }
-
 export interface CredentialDeps {
-  /** The portal quota per SSO session (default `defaultPortalQuota`). */
-  portalQuota?: RateLimit
+  /** Paces GetRoleCredentials within each session's portal quota (shared with discovery). */
+  portal?: PortalPacer
   /** The services' environment: endpoints come from here (AWS_ENDPOINT_URL_*). */
   env: Env
   home: string
@@ -41,7 +35,11 @@ type BaseProvider = () => Promise<AwsCredentialIdentity>
  * profile of the session, so the SDK can refresh the token), `fromIni` for plain profiles (role chains,
  * credential_process, static keys). Nothing is written except by the SDK's own token refresh.
  */
-async function baseProviderFor(target: Target, deps: CredentialDeps): Promise<BaseProvider> {
+async function baseProviderFor(
+  target: Target,
+  deps: CredentialDeps,
+  ssoFor: (region: string) => SSOClient,
+): Promise<BaseProvider> {
   const files = {
     filepath: deps.files.credentialsFile,
     configFilepath: deps.files.configFile,
@@ -84,8 +82,7 @@ async function baseProviderFor(target: Target, deps: CredentialDeps): Promise<Ba
     if (!token || Date.parse(token.expiresAt) <= deps.now().getTime()) {
       throw tokenExpiredError(session.id, `Getting credentials for ${accountId}`)
     }
-    const client = new SSOClient({ region: session.region, ...clientConfigFor('sso', deps.env) })
-    const response = await client.send(
+    const response = await ssoFor(session.region).send(
       new GetRoleCredentialsCommand({ accessToken: token.accessToken, accountId, roleName }),
     )
     const creds = response.roleCredentials
@@ -116,7 +113,17 @@ export interface CredentialCache {
 export function createCredentialCache(deps: CredentialDeps): CredentialCache {
   const cached = new Map<string, { targetId: string; identity: AwsCredentialIdentity }>()
   // One bucket per SSO session: every account's role credentials share the session's portal quota.
-  const portal = new ApiRateLimiter({ default: deps.portalQuota ?? defaultPortalQuota })
+  const portal = deps.portal ?? createPortalPacer()
+  // One portal client per Region for every target: a client per call costs CPU and sockets at 1,000 accounts.
+  const ssoClients = new Map<string, SSOClient>()
+  const ssoFor = (region: string) => {
+    let client = ssoClients.get(region)
+    if (!client) {
+      client = new SSOClient({ region, ...clientConfigFor('sso', deps.env) })
+      ssoClients.set(region, client)
+    }
+    return client
+  }
   const inFlight = new Map<string, Promise<AwsCredentialIdentity>>()
   const isFresh = (identity: AwsCredentialIdentity) =>
     !identity.expiration || identity.expiration.getTime() - deps.now().getTime() > credentialRefreshWindowMs
@@ -131,9 +138,8 @@ export function createCredentialCache(deps: CredentialDeps): CredentialCache {
         if (running) return running
         const fetch = (async () => {
           try {
-            const provider = await baseProviderFor(target, deps)
-            if (target.kind !== 'profile' && target.ssoSession)
-              await portal.acquire('sso:GetRoleCredentials', undefined, target.ssoSession)
+            const provider = await baseProviderFor(target, deps, ssoFor)
+            if (target.kind !== 'profile' && target.ssoSession) await portal.acquire(target.ssoSession)
             const identity = await provider()
             cached.set(key, { targetId: target.id, identity })
             return identity

@@ -2,6 +2,7 @@ import { ListAccountRolesCommand, ListAccountsCommand, type SSOClient } from '@a
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
 import { pickRole, ssoTargetId, type Target } from '../../shared/ipc/domains/aws'
 import { toAwsError } from './errors'
+import { createPortalPacer, type PortalPacer } from './portal'
 import type { SsoSessionConfig } from './profiles'
 import { freshAccessToken } from './token-refresh'
 
@@ -19,6 +20,10 @@ export interface DiscoveryDeps {
   /** Page size asked of the portal (1-100); tests use a small one to cross page boundaries. */
   pageSize?: number
   signal?: AbortSignal
+  /** Paces every portal call within the session's quota (shared with role credentials). */
+  portal?: PortalPacer
+  /** Only these accounts: roles are listed for them alone, and the account pages stop once all are found. */
+  accountIds?: readonly string[]
 }
 
 /** Runs `work` over `items` with at most `limit` in flight, keeping the input order in the result. */
@@ -39,9 +44,10 @@ export async function mapBounded<T, R>(
   return results
 }
 
-/** Reads every page of a nextToken-paginated call. */
+/** Reads the pages of a nextToken-paginated call, all of them unless `isEnough` says stop. */
 async function allPages<Item>(
   fetch: (nextToken: string | undefined) => Promise<{ items: Item[]; nextToken?: string | undefined }>,
+  isEnough: (items: readonly Item[]) => boolean = () => false,
 ): Promise<Item[]> {
   const items: Item[] = []
   let token: string | undefined
@@ -49,7 +55,7 @@ async function allPages<Item>(
   do {
     const page = await fetch(token)
     items.push(...page.items)
-    token = page.nextToken || undefined
+    token = isEnough(items) ? undefined : page.nextToken || undefined
     // A portal that repeats a token would loop forever; stop instead.
     if (token && seen.has(token)) break
     if (token) seen.add(token)
@@ -58,8 +64,9 @@ async function allPages<Item>(
 }
 
 /**
- * Lists every account (all pages) and every role in each (all pages, a few accounts at a time) that the
- * session's token reaches, and chooses one role per account from `rolePreference`.
+ * Lists the accounts (all pages, or until every account in scope is found) and the roles of each account in
+ * scope (all pages, a few accounts at a time, every call paced within the portal quota) that the session's
+ * token reaches, and chooses one role per account from `rolePreference`.
  */
 export async function discoverTargets(
   session: SsoSessionConfig,
@@ -75,33 +82,43 @@ export async function discoverTargets(
   })
   const maxResults = deps.pageSize ?? 100
   const options = deps.signal ? { abortSignal: deps.signal } : {}
+  const portal = deps.portal ?? createPortalPacer()
+  const send: DiscoveryDeps['sso']['send'] = async (command: Parameters<DiscoveryDeps['sso']['send']>[0]) => {
+    await portal.acquire(session.id, deps.signal)
+    return deps.sso.send(command, options)
+  }
+  const scope = deps.accountIds ? new Set(deps.accountIds) : undefined
+  const inScope = (accountId: string | undefined) => !scope || scope.has(accountId ?? '')
   const context = {
     action,
     sessionId: session.id,
     endpoint: `the IAM Identity Center portal in ${session.region}`,
   }
   try {
-    const accounts = await allPages(async (nextToken) => {
-      const page = await deps.sso.send(
-        new ListAccountsCommand({ accessToken, maxResults, ...(nextToken ? { nextToken } : {}) }),
-        options,
-      )
-      return { items: page.accountList ?? [], nextToken: page.nextToken }
-    })
+    const listed = await allPages(
+      async (nextToken) => {
+        const page = await send(
+          new ListAccountsCommand({ accessToken, maxResults, ...(nextToken ? { nextToken } : {}) }),
+        )
+        return { items: page.accountList ?? [], nextToken: page.nextToken }
+      },
+      (items) =>
+        scope !== undefined && new Set(items.map((a) => a.accountId).filter(inScope)).size >= scope.size,
+    )
+    const accounts = listed.filter((a) => inScope(a.accountId))
     const targets = await mapBounded(
       accounts,
       deps.concurrency ?? defaultRoleConcurrency,
       async (account) => {
         const accountId = account.accountId ?? ''
         const roles = await allPages(async (nextToken) => {
-          const page = await deps.sso.send(
+          const page = await send(
             new ListAccountRolesCommand({
               accessToken,
               accountId,
               maxResults,
               ...(nextToken ? { nextToken } : {}),
             }),
-            options,
           )
           return { items: page.roleList ?? [], nextToken: page.nextToken }
         })

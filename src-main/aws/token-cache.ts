@@ -25,17 +25,23 @@ const sha1 = (text: string): string => createHash('sha1').update(text, 'utf8').d
 export const tokenCachePath = (home: string, cacheKey: string): string =>
   join(ssoCacheDir(home), basename(getSSOTokenFilepath(cacheKey)))
 
+/** Optional string fields by name. */
+const optionalStrings = <K extends string>(...keys: K[]) =>
+  Object.fromEntries(keys.map((key) => [key, z.string().optional()])) as Record<K, z.ZodOptional<z.ZodString>>
+
 /** What the CLI writes after `aws sso login` (extra fields are kept on rewrite). */
 export const cachedTokenSchema = z
   .object({
     accessToken: z.string().min(1),
     expiresAt: z.string().min(1),
-    startUrl: z.string().optional(),
-    region: z.string().optional(),
-    clientId: z.string().optional(),
-    clientSecret: z.string().optional(),
-    registrationExpiresAt: z.string().optional(),
-    refreshToken: z.string().optional(),
+    ...optionalStrings(
+      'startUrl',
+      'region',
+      'clientId',
+      'clientSecret',
+      'registrationExpiresAt',
+      'refreshToken',
+    ),
   })
   .passthrough()
 export type CachedToken = z.infer<typeof cachedTokenSchema>

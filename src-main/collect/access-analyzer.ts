@@ -18,7 +18,11 @@ import { type CollectContext, errorFacts, failure, paged, raw, settleAll } from 
 export const AA_FINDINGS_PAGE_SIZE = 1000
 
 /** What AWS answers for any call into an opt-in Region the account has not enabled. */
-const regionDisabledCodes = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'OptInRequired'])
+export const regionDisabledCodes: ReadonlySet<string> = new Set([
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'OptInRequired',
+])
 
 /** Analyzer types whose findings are external access (ListFindings v1 carries `isPublic` for them). */
 export function findingKindOf(analyzerType: string): Finding['kind'] {
@@ -65,7 +69,16 @@ function principalOf(value: unknown): { principal?: Record<string, string> } {
 
 export function toAnalyzer(item: AnalyzerSummary | Record<string, unknown>): Analyzer {
   const a = item as Record<string, unknown>
-  return { arn: String(a.arn), name: String(a.name), type: String(a.type), status: String(a.status) }
+  const analyzedAt = a.lastResourceAnalyzedAt
+  const at = analyzedAt instanceof Date || typeof analyzedAt === 'string' ? new Date(analyzedAt) : undefined
+  return {
+    arn: String(a.arn),
+    name: String(a.name),
+    type: String(a.type),
+    status: String(a.status),
+    // The analyzer's last analysis dates its findings (an invalid date is left out, never guessed).
+    ...(at && !Number.isNaN(at.getTime()) ? { lastAnalyzedAt: at.toISOString() } : {}),
+  }
 }
 
 /** Why a Region has no findings to read: no analyzer at all, or none active yet. */

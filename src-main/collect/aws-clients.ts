@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http'
+import { Agent as HttpsAgent } from 'node:https'
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer'
 import { IAMClient } from '@aws-sdk/client-iam'
 import { STSClient } from '@aws-sdk/client-sts'
@@ -38,6 +40,48 @@ export interface ClientSettings {
   signal: AbortSignal
   /** Called once per HTTP attempt (retries included) with `service:Operation`. */
   onAttempt(api: string): void
+  /** The run's connection pools (`createSharedAgents`); without them each client opens its own. */
+  agents?: SharedAgents
+}
+
+/** Keep-alive connection pools shared by every account's clients in a run. */
+export interface SharedAgents {
+  httpAgent: HttpAgent
+  httpsAgent: HttpsAgent
+  /** Closes every pooled connection, at the end of the run. */
+  close(): void
+}
+
+/**
+ * Connection pools for a whole run: the endpoints are the same hosts for every account (credentials are per
+ * request, not per connection), so reusing sockets across accounts saves a TCP and TLS handshake per account,
+ * service and Region (about a tenth of the CPU in the bench). A client's destroy() leaves them open.
+ */
+export function createSharedAgents(): SharedAgents {
+  // No cap of its own: the run's semaphores (accounts, calls per account) bound what is in flight.
+  const options = { keepAlive: true }
+  class SharedHttp extends HttpAgent {
+    override destroy(): void {}
+    close(): void {
+      super.destroy()
+    }
+  }
+  class SharedHttps extends HttpsAgent {
+    override destroy(): void {}
+    close(): void {
+      super.destroy()
+    }
+  }
+  const httpAgent = new SharedHttp(options)
+  const httpsAgent = new SharedHttps(options)
+  return {
+    httpAgent,
+    httpsAgent,
+    close() {
+      httpAgent.close()
+      httpsAgent.close()
+    },
+  }
 }
 
 interface MiddlewareClient {
@@ -86,6 +130,9 @@ function baseConfig(service: ServiceName, region: string, settings: ClientSettin
       connectionTimeout: settings.attemptTimeoutMs,
       requestTimeout: settings.attemptTimeoutMs,
       throwOnRequestTimeout: true,
+      ...(settings.agents
+        ? { httpAgent: settings.agents.httpAgent, httpsAgent: settings.agents.httpsAgent }
+        : {}),
     }),
     ...settings.clientConfig(service, region),
   }

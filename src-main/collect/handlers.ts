@@ -21,7 +21,7 @@ export function targetResolver(aws: Pick<AwsService, 'profileTarget' | 'discover
   return async (request: CollectStart) => {
     if (request.targets) return request.targets
     if (request.profile) return [await aws.profileTarget(request.profile)]
-    return aws.discoverTargets(request.ssoSession ?? '', defaultRolePreference)
+    return aws.discoverTargets(request.ssoSession ?? '', defaultRolePreference, request.accountIds)
   }
 }
 

@@ -10,9 +10,11 @@ import {
   combineRegionStatuses,
   findingKindOf,
   noAnalyzerMessage,
+  regionDisabledCodes,
   toAnalyzer,
   toFinding,
 } from './access-analyzer'
+import { type CliError, cliErrorOf, cliErrorStatus } from './offline-errors'
 import {
   analyzerFilePattern,
   analyzersFile,
@@ -45,14 +47,21 @@ export function readAccessAnalyzer(
   const names = [...files.keys()]
   const regionAt = (region: string) => meta?.accessAnalyzerRegionsCollectedAt?.[region] ?? collectedAt
   const analyzersByRegion = new Map<string, Analyzer[]>()
+  // Regions whose analyzers or findings listing failed, with the status its saved CLI error stands for.
+  const failed = new Map<string, SourceStatus>()
   const raw: RawPayload[] = []
   for (const name of names) {
     const match = analyzerFilePattern.exec(name)
     if (!match) continue
     const fileRegion = match[1]
     const documents = docs(name)
-    // An empty file is what the CLI leaves when the call failed (a disabled Region): not collected.
-    if (!documents) continue
+    // An empty file is what the CLI leaves when the call failed: its saved error says why (a disabled Region,
+    // access denied); without one the Region is not collected.
+    if (!documents) {
+      const error = cliErrorOf(files, name)
+      if (error && fileRegion) failed.set(fileRegion, listingStatus(error))
+      continue
+    }
     if (fileRegion) analyzersByRegion.set(fileRegion, analyzersByRegion.get(fileRegion) ?? [])
     for (const doc of documents) {
       const file = validateDocument(analyzersFile, doc, where(name))
@@ -89,6 +98,8 @@ export function readAccessAnalyzer(
     }
     const active = (analyzersByRegion.get(region) ?? []).filter((a) => a.status === 'ACTIVE')
     const documents = docs(name) ?? []
+    const error = documents.length === 0 ? cliErrorOf(files, name) : undefined
+    if (error) failed.set(region, listingStatus(error))
     if (documents.length > 0) {
       const covered = match[3]
         ? active.filter((a) => a.name === match[3])
@@ -132,12 +143,17 @@ export function readAccessAnalyzer(
     })
     const status: SourceStatus =
       active.length > 0
-        ? { state: 'ok' }
+        ? (failed.get(region) ?? { state: 'ok' })
         : { state: 'unavailable', reason: 'no-analyzer', message: noAnalyzerMessage(region, analyzers) }
-    return { region, status, collectedAt: regionAt(region), analyzers, findings }
+    const isRead = status.state === 'ok' || active.length === 0
+    return { region, status, collectedAt: regionAt(region), analyzers, findings: isRead ? findings : [] }
   })
+  for (const [region, status] of failed) {
+    if (!analyzersByRegion.has(region))
+      regions.push({ region, status, collectedAt: regionAt(region), analyzers: [], findings: [] })
+  }
   for (const [region, status] of Object.entries(meta?.accessAnalyzerRegions ?? {})) {
-    if (!analyzersByRegion.has(region) && status.state !== 'ok') {
+    if (!analyzersByRegion.has(region) && !failed.has(region) && status.state !== 'ok') {
       regions.push({ region, status, collectedAt: regionAt(region), analyzers: [], findings: [] })
     }
   }
@@ -177,4 +193,11 @@ function kindOfFindingType(findingType: string): Finding['kind'] {
   if (findingType.startsWith('Unused')) return 'unused'
   if (findingType === 'InternalAccess') return 'internal'
   return 'external'
+}
+
+/** A failed listing's status: an opt-in Region the account has not enabled is a fact, not a fault. */
+function listingStatus(error: CliError): SourceStatus {
+  return regionDisabledCodes.has(error.code)
+    ? { state: 'unavailable', reason: 'region-disabled', message: error.message }
+    : cliErrorStatus(error)
 }

@@ -14,6 +14,8 @@ export const offlineFiles = {
    * NoSuchEntity error there means "no policy"; a 0-byte policy file without it means the outcome is unknown.
    */
   passwordPolicyError: 'iam-get-account-password-policy.err',
+  /** The script's generate loop keeps its last error here (the report's own call has its `.err` too). */
+  credentialReportGenerateError: 'iam-generate-credential-report.err',
   accountSummary: 'iam-get-account-summary.json',
   recommendations: 'trustedadvisor-list-recommendations.json',
   recommendationResources: 'trustedadvisor-list-recommendation-resources.json',
@@ -112,51 +114,43 @@ export function findJsonError(text: string): { position: number; reason: string 
   const space = () => {
     while (i < text.length && /\s/.test(text[i] as string)) i++
   }
+  const unexpected = () => (text[i] === undefined ? 'unexpected end' : `unexpected ${text[i]}`)
+  // An object or an array: items separated by commas up to `close`.
+  const items = (close: string, item: () => void) => {
+    i++
+    space()
+    if (text[i] === close) {
+      i++
+      return
+    }
+    for (;;) {
+      item()
+      space()
+      if (text[i] === ',') i++
+      else if (text[i] === close) {
+        i++
+        return
+      } else fail(unexpected())
+    }
+  }
+  const member = () => {
+    space()
+    if (text[i] !== '"') fail(unexpected())
+    string()
+    space()
+    if (text[i] !== ':') fail('expected :')
+    i++
+    value()
+  }
   const value = (): void => {
     space()
     const c = text[i]
-    if (c === '{') {
-      i++
-      space()
-      if (text[i] === '}') {
-        i++
-        return
-      }
-      for (;;) {
-        space()
-        if (text[i] !== '"') fail(text[i] === undefined ? 'unexpected end' : `unexpected ${text[i]}`)
-        string()
-        space()
-        if (text[i] !== ':') fail('expected :')
-        i++
-        value()
-        space()
-        if (text[i] === ',') i++
-        else if (text[i] === '}') {
-          i++
-          return
-        } else fail(text[i] === undefined ? 'unexpected end' : `unexpected ${text[i]}`)
-      }
-    } else if (c === '[') {
-      i++
-      space()
-      if (text[i] === ']') {
-        i++
-        return
-      }
-      for (;;) {
-        value()
-        space()
-        if (text[i] === ',') i++
-        else if (text[i] === ']') {
-          i++
-          return
-        } else fail(text[i] === undefined ? 'unexpected end' : `unexpected ${text[i]}`)
-      }
-    } else if (c === '"') string()
+    if (c === '{') items('}', member)
+    else if (c === '[') items(']', value)
+    else if (c === '"') string()
     else {
       const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i))
-      if (!literal) fail(c === undefined ? 'unexpected end' : `unexpected ${c}`)
+      if (!literal) fail(unexpected())
       i += literal?.[0].length ?? 0
     }
   }

@@ -8,6 +8,7 @@ import {
   evidenceBundleSchema,
   type RawPayload,
   type SourceStatus,
+  sourceIds,
   type TaCheck,
 } from '../../shared/evidence/schema'
 import { toPasswordPolicy } from './credential-report'
@@ -17,6 +18,7 @@ import {
   parseCredentialReportCsv,
 } from './credential-report-csv'
 import { readAccessAnalyzer } from './offline-access-analyzer'
+import { asSdkError, type CliError, cliErrorOf, cliErrorStatus } from './offline-errors'
 import {
   accountSummaryFile,
   aliasesFile,
@@ -35,15 +37,18 @@ import {
   recommendationsFile,
   validateDocument,
 } from './offline-files'
-import { defaultFaultToleranceCheckIds, toResource } from './trusted-advisor'
+import { defaultFaultToleranceCheckIds, isSupportLevelDenial, toResource } from './trusted-advisor'
 
 export { OfflineImportError } from './offline-files'
 export { writeEvidenceFolder } from './offline-write'
 
-const knownFile = (name: string) =>
+const knownOutput = (name: string) =>
   Object.values(offlineFiles).includes(name as never) ||
   analyzerFilePattern.test(name) ||
   findingsFilePattern.test(name)
+/** An output file, or the AWS CLI's error output saved beside one (`<call>.err`). */
+const knownFile = (name: string) =>
+  knownOutput(name) || (name.endsWith('.err') && knownOutput(name.replace(/\.err$/, '.json')))
 
 /**
  * Reads an offline evidence folder: one sub-folder per account holding AWS CLI outputs (or `dir` itself when
@@ -124,9 +129,11 @@ async function readAccountFolder(
   const meta = one(offlineFiles.meta, (v, f) => validateDocument(metaFile, v, f))
   const collectedAt = meta?.collectedAt ?? new Date(newest).toISOString()
   const at = (source: keyof MetaFile['sources']) => meta?.sourcesCollectedAt?.[source] ?? collectedAt
-  const missing = (source: keyof MetaFile['sources'], file: string): SourceStatus => {
+  const missing: Missing = (source, file, errorsFrom = [file]) => {
     const recorded = meta?.sources[source]
-    return recorded && recorded.state !== 'ok' ? recorded : notCollected(file)
+    if (recorded && recorded.state !== 'ok') return recorded
+    const error = errorsFrom.map((name) => cliErrorOf(files, name)).find(Boolean)
+    return error ? offlineErrorStatus(source, error) : notCollected(file)
   }
 
   // identity
@@ -171,8 +178,18 @@ async function readAccountFolder(
     collectedAt,
     identity,
     credentialReport: readCredentialReport(files, where, one, meta, at('credentialReport'), missing),
-    trustedAdvisor: readTrustedAdvisor(docs, where, at('trustedAdvisor'), missing, options),
+    trustedAdvisor: readTrustedAdvisor(docs, where, at('trustedAdvisor'), missing, {
+      ...options,
+      resourcesError: cliErrorOf(files, offlineFiles.recommendationResources),
+    }),
     accessAnalyzer: readAccessAnalyzer(files, docs, where, at('accessAnalyzer'), meta, missing),
+  }
+  // Without Ratchet's meta file the only collection time is the files' modification time, which a copy
+  // changes: say so. The evidence's own dates (GeneratedTime, lastUpdatedAt, last analysis) still date it.
+  if (!meta) {
+    for (const source of sourceIds) {
+      if (bundle[source].collectedAt === collectedAt) Object.assign(bundle[source], { isFileTime: true })
+    }
   }
   const parsed = evidenceBundleSchema.safeParse(bundle)
   if (!parsed.success)
@@ -181,7 +198,15 @@ async function readAccountFolder(
 }
 
 type One = <T>(name: string, parse: (value: unknown, file: string) => T) => T | undefined
-type Missing = (source: keyof MetaFile['sources'], file: string) => SourceStatus
+/** Why a source's file is missing or empty: the meta file's status, the call's saved error, or not collected. */
+type Missing = (source: keyof MetaFile['sources'], file: string, errorsFrom?: string[]) => SourceStatus
+
+/** A saved CLI error as a source status; Trusted Advisor's support-level denial is "not subscribed". */
+function offlineErrorStatus(source: keyof MetaFile['sources'], error: CliError): SourceStatus {
+  if (source === 'trustedAdvisor' && isSupportLevelDenial(asSdkError(error)))
+    return { state: 'unavailable', reason: 'not-subscribed', message: error.message }
+  return cliErrorStatus(error)
+}
 
 function readCredentialReport(
   files: Map<string, string>,
@@ -203,7 +228,10 @@ function readCredentialReport(
       : undefined
   if (csv === undefined) {
     return {
-      status: missing('credentialReport', offlineFiles.credentialReportCsv),
+      status: missing('credentialReport', offlineFiles.credentialReportCsv, [
+        offlineFiles.credentialReportJson,
+        offlineFiles.credentialReportGenerateError.replace(/\.err$/, '.json'),
+      ]),
       collectedAt,
       raw: [],
       records: null,
@@ -221,10 +249,18 @@ function readCredentialReport(
     json?.GeneratedTime ?? meta?.credentialReportGeneratedAt ?? collectedAt,
   ).toISOString()
   const policy = one(offlineFiles.passwordPolicy, (v, f) => validateDocument(passwordPolicyFile, v, f))
-  // A missing or 0-byte policy file is what the AWS CLI leaves whenever the call fails: only its error output
-  // saying NoSuchEntity tells "no policy"; otherwise the outcome is unknown.
-  const hasNoPolicy = !policy && /NoSuchEntity/.test(files.get(offlineFiles.passwordPolicyError) ?? '')
+  // A missing or 0-byte policy file is what the AWS CLI leaves whenever the call fails: only its saved error
+  // tells "no policy" (NoSuchEntity) from "not allowed to read it" (AccessDenied); without one it is unknown.
+  const policyError = policy ? undefined : cliErrorOf(files, offlineFiles.passwordPolicy)
+  const hasNoPolicy = policyError?.code === 'NoSuchEntity'
   const summary = one(offlineFiles.accountSummary, (v, f) => validateDocument(accountSummaryFile, v, f))
+  const summaryError = summary ? undefined : cliErrorOf(files, offlineFiles.accountSummary)
+  const gaps = {
+    ...(policyError && !hasNoPolicy ? { passwordPolicy: cliErrorStatus(policyError) } : {}),
+    ...(summaryError ? { accountSummary: cliErrorStatus(summaryError) } : {}),
+    // The meta file, when there is one, says which parts could not be read.
+    ...meta?.credentialReportGaps,
+  }
   const raw: RawPayload[] = [
     {
       operation: 'GetCredentialReport',
@@ -251,8 +287,8 @@ function readCredentialReport(
       ...(policy ? { passwordPolicy: toPasswordPolicy(policy.PasswordPolicy) } : {}),
       ...(hasNoPolicy ? { passwordPolicy: null } : {}),
       accountSummary: summary?.SummaryMap ?? {},
-      // The meta file says which parts could not be read: then an absent file is unknown, not "no policy".
-      ...(meta?.credentialReportGaps ? { gaps: meta.credentialReportGaps } : {}),
+      // A part that could not be read is unknown, with why: never "no policy".
+      ...(Object.keys(gaps).length > 0 ? { gaps } : {}),
     },
   }
 }
@@ -262,7 +298,7 @@ function readTrustedAdvisor(
   where: (name: string) => string,
   collectedAt: string,
   missing: Missing,
-  options: { faultToleranceCheckIds?: string[] },
+  options: { faultToleranceCheckIds?: string[]; resourcesError?: CliError | undefined },
 ): EvidenceBundle['trustedAdvisor'] {
   const recDocs = docs(offlineFiles.recommendations)
   if (!recDocs) {
@@ -286,6 +322,15 @@ function readTrustedAdvisor(
     if (rec.pillars.includes('security') || wanted.has(checkIdFromArn(rec.checkArn))) byArn.set(rec.arn, rec)
   }
   const resources = resFiles.flatMap((f) => f.recommendationResourceSummaries)
+  // A failed resource listing leaves the flagged checks' resources unknown (their counts still hold).
+  const resourcesStatus = options.resourcesError ? cliErrorStatus(options.resourcesError) : undefined
+  const isUnlisted = (rec: {
+    arn: string
+    resourcesAggregates: { warningCount: number; errorCount: number }
+  }) =>
+    resourcesStatus !== undefined &&
+    rec.resourcesAggregates.warningCount + rec.resourcesAggregates.errorCount > 0 &&
+    !resources.some((r) => r.recommendationArn === rec.arn)
   const checks: TaCheck[] = [...byArn.values()].map((rec) => ({
     checkId: checkIdFromArn(rec.checkArn ?? ''),
     checkArn: rec.checkArn ?? '',
@@ -303,6 +348,7 @@ function readTrustedAdvisor(
     resources: resources
       .filter((r) => r.recommendationArn === rec.arn && r.status !== 'ok')
       .map((r) => toResource(r)),
+    ...(resourcesStatus && isUnlisted(rec) ? { resourcesStatus } : {}),
     lastUpdatedAt: rec.lastUpdatedAt ? new Date(rec.lastUpdatedAt).toISOString() : null,
   }))
   checks.sort((a, b) => a.checkId.localeCompare(b.checkId))

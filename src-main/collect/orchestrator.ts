@@ -12,7 +12,14 @@ import {
 import { isComplete, isGoodStatus, sourceGaps } from '../../shared/evidence/select'
 import type { AccountOutcome, CollectProgress, CollectSummary } from '../../shared/ipc/domains/collect'
 import { collectAccessAnalyzer } from './access-analyzer'
-import { AccountClients, type ClientConfigFor, defaultRetry, type RetrySettings } from './aws-clients'
+import {
+  AccountClients,
+  type ClientConfigFor,
+  createSharedAgents,
+  defaultRetry,
+  type RetrySettings,
+  type SharedAgents,
+} from './aws-clients'
 import {
   abortableSleep,
   CancelledError,
@@ -103,6 +110,8 @@ export interface AccountDeps<T extends CollectTarget> {
   calls: Record<string, number>
   organization: OrganizationTrustedAdvisor | undefined
   taOptions: TrustedAdvisorOptions
+  /** The run's connection pools, shared by every account's clients. */
+  agents: SharedAgents
 }
 
 /** The clients and limits of one account: its own rate limiter, because AWS's quotas are per account. */
@@ -119,6 +128,7 @@ function accountClients<T extends CollectTarget>(
     attemptTimeoutMs: options.timeouts?.attemptMs ?? 20_000,
     limiter: new ApiRateLimiter(options.rateLimits ?? defaultRateLimits),
     signal: deps.signal,
+    agents: deps.agents,
     onAttempt: (api) => {
       onCall()
       deps.calls[api] = (deps.calls[api] ?? 0) + 1
@@ -368,7 +378,20 @@ export async function runCollection<T extends CollectTarget>(
     taOptions: {
       faultToleranceCheckIds: options.trustedAdvisor?.faultToleranceCheckIds ?? defaultFaultToleranceCheckIds,
     },
+    agents: createSharedAgents(),
   }
+  try {
+    return await collectAll(deps, startedAt)
+  } finally {
+    deps.agents.close()
+  }
+}
+
+async function collectAll<T extends CollectTarget>(
+  deps: AccountDeps<T>,
+  startedAt: string,
+): Promise<CollectRun> {
+  const { options, signal, now, emit } = deps
   deps.organization = await organizationTrustedAdvisor(deps)
 
   const outcomes = new Map<string, AccountOutcome>()

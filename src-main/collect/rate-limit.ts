@@ -20,6 +20,23 @@ function abortError(signal: AbortSignal): Error {
     : new DOMException('The operation was aborted', 'AbortError')
 }
 
+/** Joins `queue` (first come, first served) until granted; a waiter whose signal aborts leaves the queue. */
+function waitInQueue(queue: Array<() => void>, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const grant = () => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }
+    const onAbort = () => {
+      const i = queue.indexOf(grant)
+      if (i >= 0) queue.splice(i, 1)
+      reject(abortError(signal as AbortSignal))
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+    queue.push(grant)
+  })
+}
+
 /**
  * One token bucket per API (and per scope, e.g. a Region, when given). The orchestrator gives each account
  * its own limiter, because AWS applies these quotas per account. Waiters are served first come, first
@@ -47,20 +64,9 @@ export class ApiRateLimiter {
       bucket.tokens -= 1
       return Promise.resolve()
     }
-    return new Promise<void>((resolve, reject) => {
-      const grant = () => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }
-      const onAbort = () => {
-        const i = bucket.queue.indexOf(grant)
-        if (i >= 0) bucket.queue.splice(i, 1)
-        reject(abortError(signal as AbortSignal))
-      }
-      signal?.addEventListener('abort', onAbort, { once: true })
-      bucket.queue.push(grant)
-      this.#schedule(api, key)
-    })
+    const waiting = waitInQueue(bucket.queue, signal)
+    this.#schedule(api, key)
+    return waiting
   }
 
   #limit(api: string): RateLimit {
@@ -128,18 +134,6 @@ export class Semaphore {
       this.#free--
       return Promise.resolve()
     }
-    return new Promise<void>((resolve, reject) => {
-      const grant = () => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }
-      const onAbort = () => {
-        const i = this.#queue.indexOf(grant)
-        if (i >= 0) this.#queue.splice(i, 1)
-        reject(abortError(signal as AbortSignal))
-      }
-      signal?.addEventListener('abort', onAbort, { once: true })
-      this.#queue.push(grant)
-    })
+    return waitInQueue(this.#queue, signal)
   }
 }

@@ -74,19 +74,17 @@ export async function collectOrganizationTrustedAdvisor(
     [...recs.values()].map(async (rec) => {
       const id = rec.arn ?? ''
       const request = { organizationRecommendationIdentifier: id }
+      const list = <P, T>(pages: AsyncIterable<P>, operation: string, items: (page: P) => T[] | undefined) =>
+        allItems(pages, operation, request, rawPayloads, items)
       const [accounts, resources] = await settleAll([
-        allItems(
+        list(
           paginateListOrganizationRecommendationAccounts(config, { ...request }),
           'ListOrganizationRecommendationAccounts',
-          request,
-          rawPayloads,
           (page) => page.accountRecommendationLifecycleSummaries,
         ),
-        allItems(
+        list(
           paginateListOrganizationRecommendationResources(config, { ...request }),
           'ListOrganizationRecommendationResources',
-          request,
-          rawPayloads,
           (page) => page.organizationRecommendationResourceSummaries,
         ),
       ] as const)

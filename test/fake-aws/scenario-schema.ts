@@ -232,12 +232,13 @@ const sso = z.strictObject({
   roleCredentialsTtlSeconds: z.number().int().positive().default(3_600),
   /**
    * The portal's quota per user session (every bearer-token call: GetRoleCredentials, ListAccounts,
-   * ListAccountRoles). AWS publishes no figure; Ratchet's client assumes 20 requests/s, burst 20. Off unless
-   * given, because account discovery does not pace its role listings yet.
+   * ListAccountRoles). AWS publishes no figure; Ratchet's client assumes 20 requests/s, burst 20, and paces
+   * discovery and role credentials within it. `null` turns it off.
    */
   portalQuota: z
     .strictObject({ ratePerSecond: z.number().positive(), burst: z.number().int().positive() })
-    .optional(),
+    .nullable()
+    .default({ ratePerSecond: 20, burst: 20 }),
   deviceFlow: z
     .strictObject({
       outcome: z.enum(['approve', 'deny', 'expire']).default('approve'),

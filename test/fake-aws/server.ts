@@ -175,7 +175,9 @@ export async function startFakeAws(options: {
       if (!res.headersSent) send(res, errorReply('rest-json', 'InternalFailure', 500, String(error)))
     })
   })
-  server.keepAliveTimeout = 1000
+  // Like AWS's endpoints, keep idle connections open a while: Node's agent gives up a socket 1 s before the
+  // server's keep-alive hint, so a 1 s timeout made every call open a new connection.
+  server.keepAliveTimeout = 5000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
@@ -189,6 +191,7 @@ export async function startFakeAws(options: {
   }
   for (const id of SERVICE_ENV_IDS) env[`AWS_ENDPOINT_URL_${id}`] = endpoint
 
+  let closing: Promise<void> | undefined
   return {
     endpoint,
     env,
@@ -202,10 +205,13 @@ export async function startFakeAws(options: {
     },
     writeSsoLogin: (home, opts) => writeSsoLogin(state, home, opts),
     revokeSsoTokens: () => state.revokeSsoTokens(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    // Closing twice (a test, then its clean-up) waits for the same close.
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()
-      }),
+      })
+      return closing
+    },
   }
 }

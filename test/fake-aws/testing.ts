@@ -42,3 +42,10 @@ export async function withEnv<T>(
     }
   }
 }
+
+/** An SDK call's rejection for AWS error `name` with an HTTP status (and message), for `toMatchObject`. */
+export const awsError = (name: string, httpStatusCode: number, message?: string) => ({
+  name,
+  $metadata: { httpStatusCode },
+  ...(message === undefined ? {} : { message }),
+})

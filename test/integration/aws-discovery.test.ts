@@ -3,28 +3,21 @@ import { join } from 'node:path'
 import { SSOClient } from '@aws-sdk/client-sso'
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { defaultRolePreference, type Target } from '../../shared/ipc/domains/aws'
 import { createAwsService } from '../../src-main/aws/aws-service'
-import { discoverTargets } from '../../src-main/aws/discovery'
+import { type DiscoveryDeps, discoverTargets } from '../../src-main/aws/discovery'
 import { findSsoSession, loadAwsConfig, resolveAwsFiles } from '../../src-main/aws/profiles'
-import { type FakeAws, generateOrganization, parseScenario, startFakeAws } from '../fake-aws/index'
+import { generateOrganization, parseScenario } from '../fake-aws/index'
 import { withEnv } from '../fake-aws/testing'
-import { makeHome, orgScenario, realAwsDir, removeHome, sha1, snapshotTree } from './aws-support'
+import { orgScenario, realAwsDir, sha1, snapshotTree, startedPerTest } from './aws-support'
 
-let fake: FakeAws | undefined
-const homes: string[] = []
-afterEach(async () => {
-  await fake?.close()
-  fake = undefined
-  for (const home of homes.splice(0)) await removeHome(home)
-})
+const started = startedPerTest()
 
 /** A fake with the org scenario and a temporary HOME where `lead` is already signed in to `corp`. */
 async function signedIn() {
-  fake = await startFakeAws({ scenario: parseScenario(orgScenario({ userName: 'lead' })) })
-  const home = await makeHome()
-  homes.push(home)
+  const fake = await started.fake({ scenario: parseScenario(orgScenario({ userName: 'lead' })) })
+  const home = await started.home()
   await fake.writeSsoLogin(home, { session: 'corp', userName: 'lead' })
   const env = { ...fake.env, HOME: home }
   const service = createAwsService({
@@ -32,25 +25,26 @@ async function signedIn() {
     emitLoginProgress: () => undefined,
     openExternal: async () => undefined,
   })
-  return { fake, home, env, service }
+  /** Discovery called directly on the session `corp`, with the fake's portal unless `sso` is given. */
+  const discover = async (deps: Partial<DiscoveryDeps>) => {
+    const session = findSsoSession(await loadAwsConfig(resolveAwsFiles(env)), 'corp')
+    return discoverTargets(session, defaultRolePreference, {
+      home,
+      sso: new SSOClient({ region: 'us-east-1', endpoint: fake.endpoint }),
+      oidc: new SSOOIDCClient({ region: 'us-east-1', endpoint: fake.endpoint }),
+      now: () => new Date(),
+      ...deps,
+    })
+  }
+  return { fake, home, env, service, discover }
 }
 
 describe('discovering the accounts an SSO session reaches', () => {
   it('reads every page of accounts and roles and picks one role per account', async () => {
     const realBefore = await snapshotTree(realAwsDir)
     const t = await signedIn()
-    const config = await loadAwsConfig(resolveAwsFiles(t.env))
-    const session = findSsoSession(config, 'corp')
-    const sso = new SSOClient({ region: 'us-east-1', endpoint: t.fake.endpoint })
     // A page size of 1 makes every list span several pages.
-    const targets = await discoverTargets(session, defaultRolePreference, {
-      home: t.home,
-      sso,
-      oidc: new SSOOIDCClient({ region: 'us-east-1', endpoint: t.fake.endpoint }),
-      now: () => new Date(),
-      pageSize: 1,
-      concurrency: 2,
-    })
+    const targets = await t.discover({ pageSize: 1, concurrency: 2 })
     expect(targets.map((x) => [x.accountName, x.accountId, x.roleName, x.availableRoles])).toEqual([
       ['Billing', '333333333333', 'Billing', ['Billing']],
       ['Development', '222222222222', 'ReadOnlyAccess', ['ReadOnlyAccess', 'ViewOnlyAccess']],
@@ -73,11 +67,23 @@ describe('discovering the accounts an SSO session reaches', () => {
     expect(await snapshotTree(realAwsDir)).toEqual(realBefore)
   })
 
-  it('handles hundreds of accounts with the default page size', async () => {
-    const scenario = generateOrganization({ seed: 3, accounts: 230 })
-    fake = await startFakeAws({ scenario })
-    const home = await makeHome()
-    homes.push(home)
+  it('lists roles only for the accounts in scope, and stops paging accounts once all are found', async () => {
+    const t = await signedIn()
+    // The portal lists Production first: with one account per page, the first page names it.
+    const first = '111111111111'
+    const targets = await t.discover({ pageSize: 1, accountIds: [first] })
+    expect(targets.map((x) => x.accountName)).toEqual(['Production'])
+    expect(t.fake.counts.total({ api: 'ListAccounts' })).toBe(1)
+    expect(t.fake.counts.total({ api: 'ListAccountRoles' })).toBe(3)
+    expect(
+      t.fake.counts.entries().filter((e) => e.api === 'ListAccountRoles' && e.accountId !== first),
+    ).toEqual([])
+  })
+
+  it('handles hundreds of accounts with the default page size, within the portal quota', async () => {
+    const scenario = generateOrganization({ seed: 3, accounts: 150 })
+    const fake = await started.fake({ scenario })
+    const home = await started.home()
     await fake.writeSsoLogin(home, { session: 'corp' })
     const service = createAwsService({
       env: { ...fake.env, HOME: home },
@@ -85,14 +91,17 @@ describe('discovering the accounts an SSO session reaches', () => {
       openExternal: async () => undefined,
     })
     const targets = await service.discoverTargets('corp', defaultRolePreference)
-    expect(targets).toHaveLength(230)
-    expect(new Set(targets.map((x) => x.accountId)).size).toBe(230)
-    expect(fake.counts.total({ api: 'ListAccounts' })).toBe(3)
+    expect(targets).toHaveLength(150)
+    expect(new Set(targets.map((x) => x.accountId)).size).toBe(150)
+    expect(fake.counts.total({ api: 'ListAccounts' })).toBe(2)
+    expect(fake.counts.total({ api: 'ListAccountRoles' })).toBe(150)
+    // The fake's portal quota (20/s, burst 20 per session) is on: discovery paces itself within it.
+    expect(fake.scenario.sso.portalQuota).toEqual({ ratePerSecond: 20, burst: 20 })
+    expect(fake.counts.total({ outcome: 'throttled' })).toBe(0)
   })
 
   it('gives the sign-in error when the token expires part-way through', async () => {
     const t = await signedIn()
-    const session = findSsoSession(await loadAwsConfig(resolveAwsFiles(t.env)), 'corp')
     const real = new SSOClient({ region: 'us-east-1', endpoint: t.fake.endpoint })
     let calls = 0
     const sso = {
@@ -102,13 +111,7 @@ describe('discovering the accounts an SSO session reaches', () => {
         return real.send(command, options)
       }) as SSOClient['send'],
     }
-    const error = await discoverTargets(session, defaultRolePreference, {
-      home: t.home,
-      sso,
-      oidc: new SSOOIDCClient({ region: 'us-east-1', endpoint: t.fake.endpoint }),
-      now: () => new Date(),
-      concurrency: 1,
-    }).catch((e: unknown) => e)
+    const error = await t.discover({ sso, concurrency: 1 }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'sso-token-expired', hint: expect.stringContaining('Sign in again') })
     expect(String((error as Error).message)).toContain('corp')
   })
@@ -128,14 +131,13 @@ describe('discovering the accounts an SSO session reaches', () => {
   })
 
   it('gives the sign-in error, without listing, when the token expired and cannot be refreshed', async () => {
-    fake = await startFakeAws({
+    const fake = await started.fake({
       scenario: parseScenario({
         ...orgScenario({ userName: 'lead' }),
         sso: { ...orgScenario().sso, refreshOutcome: 'invalid_grant' },
       }),
     })
-    const home = await makeHome()
-    homes.push(home)
+    const home = await started.home()
     await fake.writeSsoLogin(home, {
       session: 'corp',
       userName: 'lead',
@@ -210,9 +212,8 @@ describe('credentials per target', () => {
   })
 
   it('makes a target of a static-keys profile, through STS', async () => {
-    fake = await startFakeAws({ scenario: parseScenario(orgScenario()) })
-    const home = await makeHome()
-    homes.push(home)
+    const fake = await started.fake({ scenario: parseScenario(orgScenario()) })
+    const home = await started.home()
     const keys = fake.staticCredentials('222222222222')
     const { writeFile } = await import('node:fs/promises')
     await writeFile(

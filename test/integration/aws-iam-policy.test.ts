@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { tagMappingSchema } from '../../shared/accounts-file/organizations'
 import { importOrganizationAccounts } from '../../src-main/aws/organizations'
-import { type FakeAws, startFakeAws } from '../fake-aws/index'
 import { clientConfig } from '../fake-aws/testing'
+import { startedPerTest } from './aws-support'
 import { fakeOptions, run } from './collect-support'
 
 /**
@@ -58,11 +58,7 @@ async function actionsInCollectorSources(): Promise<Map<string, string>> {
   return actions
 }
 
-let fake: FakeAws | undefined
-afterEach(async () => {
-  await fake?.close()
-  fake = undefined
-})
+const started = startedPerTest()
 
 describe('the least-privilege IAM policy', () => {
   it('allows exactly the commands the collectors send, and only reads', async () => {
@@ -73,7 +69,7 @@ describe('the least-privilege IAM policy', () => {
   })
 
   it('covers every call a collection run makes against the fake AWS, and each action is used', async () => {
-    fake = await startFakeAws({ scenario: join(repoRoot, 'test/fixtures/scenarios/small-org.yaml') })
+    const fake = await started.fake({ scenario: join(repoRoot, 'test/fixtures/scenarios/small-org.yaml') })
     // One run per account, then one that reads Trusted Advisor through the management account's
     // organization APIs (Trusted Advisor Priority): together they make every call a collector can make.
     await run(fakeOptions(fake, { regions: ['us-east-1', 'eu-west-1'] }))

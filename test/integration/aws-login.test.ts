@@ -1,25 +1,18 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fromSSO } from '@aws-sdk/credential-providers'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { LoginProgress } from '../../shared/ipc/domains/aws'
 import { createAwsService } from '../../src-main/aws/aws-service'
-import { type FakeAws, parseScenario, startFakeAws } from '../fake-aws/index'
+import { parseScenario } from '../fake-aws/index'
 import { withEnv } from '../fake-aws/testing'
-import { makeHome, orgScenario, realAwsDir, removeHome, sha1, snapshotTree } from './aws-support'
+import { cliTokenCacheKeys, orgScenario, realAwsDir, sha1, snapshotTree, startedPerTest } from './aws-support'
 
-let fake: FakeAws | undefined
-const homes: string[] = []
-afterEach(async () => {
-  await fake?.close()
-  fake = undefined
-  for (const home of homes.splice(0)) await removeHome(home)
-})
+const started = startedPerTest()
 
 async function setup(deviceFlow: Parameters<typeof orgScenario>[0]) {
-  fake = await startFakeAws({ scenario: parseScenario(orgScenario(deviceFlow)) })
-  const home = await makeHome()
-  homes.push(home)
+  const fake = await started.fake({ scenario: parseScenario(orgScenario(deviceFlow)) })
+  const home = await started.home()
   const progress: LoginProgress[] = []
   const sleeps: number[] = []
   const opened: string[] = []
@@ -67,18 +60,7 @@ describe('SSO device login against the fake AWS', () => {
     // The AWS CLI v2 format and place: sha1(session name), with what a refresh needs.
     const tokenFile = join(t.home, '.aws', 'sso', 'cache', `${sha1('corp')}.json`)
     const written = JSON.parse(await readFile(tokenFile, 'utf8'))
-    expect(Object.keys(written).sort()).toEqual(
-      [
-        'accessToken',
-        'clientId',
-        'clientSecret',
-        'expiresAt',
-        'refreshToken',
-        'region',
-        'registrationExpiresAt',
-        'startUrl',
-      ].sort(),
-    )
+    expect(Object.keys(written).sort()).toEqual(cliTokenCacheKeys)
     expect(written.expiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
     expect(written.startUrl).toBe('https://fake-org.awsapps.com/start')
 
@@ -175,7 +157,6 @@ describe('SSO device login against the fake AWS', () => {
   it('says the endpoint is unreachable when nothing answers', async () => {
     const t = await setup({})
     await t.fake.close()
-    fake = undefined
     await expect(t.service.startLogin('corp')).rejects.toMatchObject({ code: 'aws-unreachable' })
   })
 })

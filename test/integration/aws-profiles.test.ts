@@ -1,18 +1,12 @@
 import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAwsService } from '../../src-main/aws/aws-service'
-import { type FakeAws, parseScenario, startFakeAws } from '../fake-aws/index'
-import { orgScenario, realAwsDir, removeHome, snapshotTree } from './aws-support'
+import { parseScenario } from '../fake-aws/index'
+import { orgScenario, realAwsDir, snapshotTree, startedPerTest } from './aws-support'
 
-let fake: FakeAws | undefined
-const homes: string[] = []
-afterEach(async () => {
-  await fake?.close()
-  fake = undefined
-  for (const home of homes.splice(0)) await removeHome(home)
-})
+const started = startedPerTest()
 
 const service = (env: Record<string, string>) =>
   createAwsService({ env, emitLoginProgress: () => undefined, openExternal: async () => undefined })
@@ -20,9 +14,9 @@ const service = (env: Record<string, string>) =>
 describe('listing AWS profiles from a temporary HOME', () => {
   it('lists every kind with its Region, session and token state, honouring AWS_PROFILE', async () => {
     const realBefore = await snapshotTree(realAwsDir)
-    fake = await startFakeAws({ scenario: parseScenario(orgScenario({ userName: 'lead' })) })
+    const fake = await started.fake({ scenario: parseScenario(orgScenario({ userName: 'lead' })) })
     const home = await mkdtemp(join(tmpdir(), 'ratchet-aws-home-'))
-    homes.push(home)
+    started.track(home)
     await mkdir(join(home, '.aws'))
     await writeFile(
       join(home, '.aws', 'config'),
@@ -72,7 +66,7 @@ describe('listing AWS profiles from a temporary HOME', () => {
 
   it('honours AWS_CONFIG_FILE and says how to set up AWS when nothing is configured', async () => {
     const home = await mkdtemp(join(tmpdir(), 'ratchet-aws-home-'))
-    homes.push(home)
+    started.track(home)
     await expect(service({ HOME: home }).listProfiles({})).rejects.toMatchObject({
       code: 'no-aws-config',
       hint: expect.stringContaining('aws configure sso'),
@@ -84,9 +78,9 @@ describe('listing AWS profiles from a temporary HOME', () => {
   })
 
   it('resolves a credential_process profile through fromIni and STS', async () => {
-    fake = await startFakeAws({ scenario: parseScenario(orgScenario()) })
+    const fake = await started.fake({ scenario: parseScenario(orgScenario()) })
     const home = await mkdtemp(join(tmpdir(), 'ratchet-aws-home-'))
-    homes.push(home)
+    started.track(home)
     await mkdir(join(home, '.aws'))
     const keys = fake.staticCredentials('333333333333')
     const script = join(home, 'creds.sh')

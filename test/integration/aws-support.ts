@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ScenarioInput } from '../fake-aws/index'
+import { afterEach } from 'vitest'
+import { type FakeAws, type ScenarioInput, startFakeAws } from '../fake-aws/index'
 
 /** Three accounts; the SSO user `lead` has several roles in two and only Billing in the third. */
 export const orgScenario = (
@@ -27,6 +28,18 @@ export const orgScenario = (
     deviceFlow,
   },
 })
+
+/** The fields the AWS CLI v2 writes in its SSO token cache after a sign-in (what a refresh needs), sorted. */
+export const cliTokenCacheKeys = [
+  'accessToken',
+  'clientId',
+  'clientSecret',
+  'expiresAt',
+  'refreshToken',
+  'region',
+  'registrationExpiresAt',
+  'startUrl',
+]
 
 /** A fresh temporary HOME with an `[sso-session corp]` pointing at the fake's portal, and one profile. */
 export async function makeHome(extraConfig = ''): Promise<string> {
@@ -81,4 +94,31 @@ export const sha1 = (text: string): string => createHash('sha1').update(text).di
 
 export async function removeHome(home: string): Promise<void> {
   await rm(home, { recursive: true, force: true })
+}
+
+/**
+ * For a test file: the fake AWS servers and temporary HOMEs each test starts, closed and removed after it.
+ * `home` makes a HOME with `makeHome`; `track` takes one made otherwise.
+ */
+export function startedPerTest() {
+  const fakes: FakeAws[] = []
+  const homes: string[] = []
+  afterEach(async () => {
+    for (const fake of fakes.splice(0)) await fake.close()
+    for (const home of homes.splice(0)) await removeHome(home)
+  })
+  return {
+    async fake(options: Parameters<typeof startFakeAws>[0]): Promise<FakeAws> {
+      const fake = await startFakeAws(options)
+      fakes.push(fake)
+      return fake
+    },
+    async home(extraConfig?: string): Promise<string> {
+      return this.track(await makeHome(extraConfig))
+    },
+    track(home: string): string {
+      homes.push(home)
+      return home
+    },
+  }
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src-main/cli/main'
 import { readEvidenceFolder } from '../../src-main/collect/offline'
 import { type FakeAws, generateOrganization, startFakeAws } from '../fake-aws/index'
-import { snapshotFiles } from './collect-support'
+import { snapshotFiles, startSignedInOrg } from './collect-support'
 
 let fake: FakeAws
 let home: string
@@ -155,22 +155,14 @@ describe('npm run cli -- collect', () => {
 })
 
 describe('npm run cli -- collect --sso-session', () => {
-  let org: FakeAws
-  let orgHome: string
+  let signedIn: Awaited<ReturnType<typeof startSignedInOrg>>
   beforeAll(async () => {
-    const scenario = generateOrganization({ seed: 31, accounts: 3 })
-    for (const account of scenario.accounts) account.credentialReport.initialState = 'ready'
-    org = await startFakeAws({ scenario })
-    orgHome = await mkdtemp(join(tmpdir(), 'ratchet-cli-sso-'))
-    await org.writeSsoLogin(orgHome, { session: 'corp' })
+    signedIn = await startSignedInOrg(31, 3)
   })
-  afterAll(async () => {
-    await org?.close()
-    await rm(orgHome, { recursive: true, force: true })
-  })
+  afterAll(() => signedIn?.close())
 
   it('discovers the session’s accounts and collects the ones asked for', async () => {
-    const [first, second] = org.scenario.accounts.map((a) => a.id)
+    const [first, second] = signedIn.fake.scenario.accounts.map((a) => a.id)
     let out = ''
     const code = await runCli(
       [
@@ -189,16 +181,16 @@ describe('npm run cli -- collect --sso-session', () => {
           out += t
         },
         err: () => {},
-        env: { ...org.env, HOME: orgHome, AWS_CONFIG_FILE: join(orgHome, '.aws/config') },
-        cwd: orgHome,
+        env: signedIn.env,
+        cwd: signedIn.home,
       },
     )
     expect(out).toContain('2 accounts: 2 ok, 0 partial, 0 failed, 0 cancelled')
     expect(code).toBe(0)
-    expect((await readdir(join(orgHome, 'ev'))).sort()).toEqual(
+    expect((await readdir(join(signedIn.home, 'ev'))).sort()).toEqual(
       [first, second, 'collect-summary.json'].sort(),
     )
     // Collected through the SSO role the session chose, not through some other credentials.
-    expect(org.counts.total({ api: 'GetRoleCredentials', outcome: 'ok' })).toBeGreaterThanOrEqual(2)
+    expect(signedIn.fake.counts.total({ api: 'GetRoleCredentials', outcome: 'ok' })).toBeGreaterThanOrEqual(2)
   })
 })

@@ -116,12 +116,21 @@ describe('collection faults', () => {
   it('cancel keeps every account and source that finished', async () => {
     const controller = new AbortController()
     scenario.faults.hangs.push({ api: 'ListAnalyzers', accountId: id(2) })
+    // Cancel once two accounts are stored and the hung account's credential report is in (events, not timing).
+    let isReportIn = false
+    const cancelWhenReady = () => {
+      if (opts.stored.length >= 2 && isReportIn) controller.abort()
+    }
     const opts = options({
       concurrency: { accounts: 3 },
       signal: controller.signal,
+      onProgress: (p) => {
+        if (p.targetKey === id(2) && p.source === 'credentialReport' && p.state === 'done') isReportIn = true
+        cancelWhenReady()
+      },
       onBundle: (bundle) => {
         opts.stored.push(bundle)
-        if (opts.stored.length === 2) controller.abort()
+        cancelWhenReady()
       },
     })
     const { summary, bundles } = await run(opts)

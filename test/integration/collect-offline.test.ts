@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process'
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { buildDemoOrganization } from '../../shared/demo/organization'
-import { selectEvidenceByAccount } from '../../shared/evidence/select'
+import { selectEvidence, selectEvidenceByAccount } from '../../shared/evidence/select'
 import { readEvidenceFolder, writeEvidenceFolder } from '../../src-main/collect/offline'
 import { runCollection } from '../../src-main/collect/orchestrator'
 import { type FakeAws, generateOrganization, startFakeAws } from '../fake-aws/index'
@@ -21,6 +21,25 @@ const tempDir = async () => {
 afterEach(async () => {
   for (const dir of temps.splice(0)) await rm(dir, { recursive: true, force: true })
 })
+
+/** Runs the README's AWS CLI script (the fixture copy) on the stand-in `aws`, with calls made to fail. */
+async function runCliScript(failures = '', options: { skipAccountLookup?: boolean } = {}) {
+  const dir = await tempDir()
+  const cli = join(fixtures, 'aws-cli')
+  // The script goes on past failed calls (no password policy, a disabled Region), as it should.
+  const run = await promisify(execFile)('bash', [join(cli, 'collect-one-account.sh')], {
+    cwd: dir,
+    env: {
+      PATH: `${join(cli, 'bin')}:${process.env.PATH}`,
+      REGIONS: 'us-east-1 us-west-2 me-south-1',
+      FAKE_AWS_FAIL: failures,
+      ...(options.skipAccountLookup ? { FAKE_AWS_ACCOUNT_LOOKUP_OK: '1' } : {}),
+    },
+  }).catch((error: { stderr: string }) => error)
+  expect(run.stderr).not.toContain('unknown command')
+  const folder = join(dir, 'evidence', '111122223333')
+  return { folder: join(dir, 'evidence'), files: (await readdir(folder)).sort() }
+}
 
 describe('reading an offline evidence folder', () => {
   it('reads AWS CLI outputs into bundles, and marks missing files as not collected', async () => {
@@ -116,27 +135,117 @@ describe('reading an offline evidence folder', () => {
   })
 
   it('imports what the README’s AWS CLI script writes', async () => {
-    const dir = await tempDir()
-    const cli = join(fixtures, 'aws-cli')
-    // The script goes on past failed calls (no password policy, a disabled Region), as it should.
-    const run = await promisify(execFile)('bash', [join(cli, 'collect-one-account.sh')], {
-      cwd: dir,
-      env: { PATH: `${join(cli, 'bin')}:${process.env.PATH}`, REGIONS: 'us-east-1 us-west-2 me-south-1' },
-    }).catch((error: { stderr: string }) => error)
-    expect(run.stderr).not.toContain('unknown command')
-    expect(run.stderr).toContain('(UnrecognizedClientException)')
-    const [fromScript] = await readEvidenceFolder(join(dir, 'evidence'))
+    const { folder, files } = await runCliScript()
+    // Only the calls that failed keep an error file, and it holds the CLI's error code.
+    expect(files.filter((f) => f.endsWith('.err'))).toEqual([
+      'accessanalyzer-list-analyzers.me-south-1.err',
+      'iam-get-account-password-policy.err',
+    ])
+    const [fromScript] = await readEvidenceFolder(folder)
     const [fromFixture] = await readEvidenceFolder(join(fixtures, 'valid'))
     expect(fromScript?.accountId).toBe('111122223333')
     expect(fromScript?.credentialReport.records).toEqual({
       ...fromFixture?.credentialReport.records,
       generatedAt: '2026-11-28T10:00:00.000Z',
     })
+    expect(fromScript?.credentialReport.records?.passwordPolicy).toBeNull()
     expect(fromScript?.trustedAdvisor.records).toEqual(fromFixture?.trustedAdvisor.records)
     expect(fromScript?.identity.records).toEqual(fromFixture?.identity.records)
     const regions = (b: typeof fromScript) =>
       b?.accessAnalyzer.records?.regions.map((r) => ({ ...r, collectedAt: '' }))
-    expect(regions(fromScript)).toEqual(regions(fromFixture))
+    const disabled = {
+      region: 'me-south-1',
+      status: {
+        state: 'unavailable',
+        reason: 'region-disabled',
+        message: 'The security token included in the request is invalid.',
+      },
+      collectedAt: '',
+      analyzers: [],
+      findings: [],
+    }
+    expect(regions(fromScript)).toEqual([disabled, ...(regions(fromFixture) ?? [])])
+  })
+
+  it('runs the very script the README shows', async () => {
+    const readme = await readFile(join(import.meta.dirname, '../../README.md'), 'utf8')
+    const shown = /```sh\n(#!\/usr\/bin\/env bash\nset -uo pipefail[\s\S]*?)```/.exec(readme)?.[1]
+    const script = await readFile(join(fixtures, 'aws-cli/collect-one-account.sh'), 'utf8')
+    // The fixture only adds its two header comment lines.
+    expect(script.replace(/^(#!.*\n)(#.*\n)+/, '$1')).toBe(shown)
+  })
+
+  it('keeps every call’s error offline: access denied is never "none" and never ok', async () => {
+    const denied = (call: string) =>
+      `${call}=AccessDenied: User: arn:aws:sts::111122223333:assumed-role/x is not authorized`
+    const { folder } = await runCliScript(
+      [
+        denied('iam get-account-password-policy'),
+        denied('iam get-account-summary'),
+        denied('trustedadvisor list-recommendation-resources'),
+        `accessanalyzer list-findings-v2@us-west-2=AccessDeniedException: not authorized`,
+        `accessanalyzer list-findings@us-west-2=AccessDeniedException: not authorized`,
+      ].join(';'),
+    )
+    const [bundle] = await readEvidenceFolder(folder)
+    const access = { state: 'unavailable', reason: 'access-denied' }
+    // The report is kept; the parts that could not be read are unknown with why, not "no policy".
+    expect(bundle?.credentialReport.status).toEqual({ state: 'ok' })
+    expect(bundle?.credentialReport.records?.passwordPolicy).toBeUndefined()
+    expect(bundle?.credentialReport.records?.gaps).toMatchObject({
+      passwordPolicy: access,
+      accountSummary: access,
+    })
+    const flagged = bundle?.trustedAdvisor.records?.checks.filter((c) => c.status !== 'ok') ?? []
+    expect(flagged.map((c) => c.resourcesStatus)).toEqual([expect.objectContaining(access)])
+    const westRegion = bundle?.accessAnalyzer.records?.regions.find((r) => r.region === 'us-west-2')
+    expect(westRegion?.status).toMatchObject(access)
+    expect(westRegion?.findings).toEqual([])
+    expect(bundle?.accessAnalyzer.status).toMatchObject(access)
+
+    const { folder: whole } = await runCliScript(
+      [
+        'sts get-caller-identity=ExpiredToken: The security token included in the request is expired',
+        'iam get-credential-report=AccessDenied: not authorized',
+        'trustedadvisor list-recommendations=AccessDeniedException: Access denied due to support level',
+      ].join(';'),
+      { skipAccountLookup: true },
+    )
+    const [failed] = await readEvidenceFolder(whole)
+    expect(failed?.identity.status).toMatchObject({ state: 'error', code: 'ExpiredToken' })
+    expect(failed?.credentialReport.status).toMatchObject(access)
+    expect(failed?.trustedAdvisor.status).toMatchObject({ state: 'unavailable', reason: 'not-subscribed' })
+  })
+
+  it('dates evidence by the evidence: copying a folder (new file times) does not make old evidence fresh', async () => {
+    const dir = await tempDir()
+    const account = join(dir, '111122223333')
+    await cp(join(fixtures, 'valid/111122223333'), account, { recursive: true })
+    const csv = await readFile(join(account, 'credential-report.csv'))
+    await writeFile(
+      join(account, 'iam-get-credential-report.json'),
+      JSON.stringify({ Content: csv.toString('base64'), GeneratedTime: '2026-10-02T08:00:00+00:00' }),
+    )
+    const importAt = async (mtime: Date) => {
+      for (const name of await readdir(account)) await utimes(join(account, name), mtime, mtime)
+      const [bundle] = await readEvidenceFolder(dir)
+      return bundle ? selectEvidence([bundle]) : undefined
+    }
+    const first = await importAt(new Date('2026-10-05T00:00:00Z'))
+    const copied = await importAt(new Date('2026-11-29T00:00:00Z'))
+    const fromEvidence = {
+      credentialReport: { at: '2026-10-02T08:00:00.000Z', basis: 'evidence' },
+      // The oldest security or fault-tolerance check's lastUpdatedAt in the recommendations file.
+      trustedAdvisor: { at: '2023-11-01T15:57:58.673Z', basis: 'evidence' },
+      // The oldest active analyzer's lastResourceAnalyzedAt in us-west-2.
+      accessAnalyzer: { at: '2024-02-15T18:01:53.003Z', basis: 'evidence' },
+    }
+    expect(first?.evidenceTimes).toMatchObject(fromEvidence)
+    expect(copied?.evidenceTimes).toMatchObject(fromEvidence)
+    // Identity carries no date of its own: its time is the files' time, and says so.
+    expect(first?.evidenceTimes.identity).toEqual({ at: '2026-10-05T00:00:00.000Z', basis: 'file-time' })
+    expect(copied?.evidenceTimes.identity).toEqual({ at: '2026-11-29T00:00:00.000Z', basis: 'file-time' })
+    expect(copied?.bundle.identity.isFileTime).toBe(true)
   })
 
   it('rejects an empty folder and an unreadable one', async () => {

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
 import { selectEvidence } from '../../shared/evidence/select'
@@ -9,32 +6,25 @@ import { createAwsService } from '../../src-main/aws/aws-service'
 import { clientConfigFor } from '../../src-main/aws/client-config'
 import { targetResolver } from '../../src-main/collect/handlers'
 import { createCollectService } from '../../src-main/collect/service'
-import { type FakeAws, generateOrganization, startFakeAws } from '../fake-aws/index'
+import { startSignedInOrg } from './collect-support'
 
 /** SSO faults mid-run: the token expiring (refreshed, as the AWS CLI does) and the session revoked. */
-let fake: FakeAws | undefined
-let home: string | undefined
+let org: Awaited<ReturnType<typeof startSignedInOrg>> | undefined
 afterEach(async () => {
-  await fake?.close()
-  if (home) await rm(home, { recursive: true, force: true })
-  fake = undefined
-  home = undefined
+  await org?.close()
+  org = undefined
 })
 
-async function setUp(expiresAt?: Date) {
-  const scenario = generateOrganization({ seed: 77, accounts: 3 })
-  for (const account of scenario.accounts) account.credentialReport.initialState = 'ready'
-  fake = await startFakeAws({ scenario })
-  home = await mkdtemp(join(tmpdir(), 'ratchet-collect-sso-'))
-  await fake.writeSsoLogin(home, { session: 'corp', ...(expiresAt ? { expiresAt } : {}) })
-  const env = { ...fake.env, HOME: home, AWS_CONFIG_FILE: join(home, '.aws/config') }
-  return { fake, env }
+async function setUp(expiresAt?: Date, accounts = 3) {
+  org = await startSignedInOrg(77, accounts, () => {}, expiresAt)
+  return org
 }
 
 /** Collects every account of the session, one at a time; `onBundle` runs after each account is stored. */
 async function collect(
   env: Record<string, string>,
   onBundle: (bundle: EvidenceBundle) => void = () => {},
+  accountIds?: string[],
 ): Promise<{ summary: CollectSummary; bundles: EvidenceBundle[] }> {
   const aws = createAwsService({ env, emitLoginProgress: () => {}, openExternal: async () => {} })
   const bundles: EvidenceBundle[] = []
@@ -55,7 +45,11 @@ async function collect(
       sleep: async () => {},
     },
   })
-  const { jobId } = await service.start({ ssoSession: 'corp', regions: ['us-east-1'] })
+  const { jobId } = await service.start({
+    ssoSession: 'corp',
+    regions: ['us-east-1'],
+    ...(accountIds ? { accountIds } : {}),
+  })
   return { summary: await service.finished(jobId), bundles }
 }
 
@@ -87,5 +81,22 @@ describe('SSO faults during a collection', () => {
     for (const bundle of first.bundles.filter((b) => b.accountId !== done?.accountId)) {
       expect(bundle.identity.status).toMatchObject({ state: 'error', code: 'sso-token-expired' })
     }
+  })
+
+  it('collecting one account of a 100-account session lists roles and gets credentials for that one only', async () => {
+    const { fake: server, env } = await setUp(undefined, 100)
+    const one = server.scenario.accounts[42]?.id ?? ''
+    const { summary } = await collect(env, () => {}, [one])
+    expect(summary.accounts.map((a) => [a.accountId, a.state])).toEqual([[one, 'ok']])
+    // One page of accounts (100 fit in it), then the portal only for the account in scope.
+    expect(server.counts.total({ api: 'ListAccounts' })).toBe(1)
+    expect(server.counts.total({ api: 'ListAccountRoles' })).toBe(1)
+    expect(server.counts.total({ api: 'ListAccountRoles', accountId: one })).toBe(1)
+    expect(server.counts.total({ api: 'GetRoleCredentials' })).toBe(1)
+    expect(server.counts.total({ accountId: one, outcome: 'ok' })).toBe(
+      server.counts.total({ accountId: one }),
+    )
+    expect(server.counts.entries().filter((e) => e.accountId !== null && e.accountId !== one)).toEqual([])
+    expect(server.counts.total({ outcome: 'throttled' })).toBe(0)
   })
 })

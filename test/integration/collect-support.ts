@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
 import type { CollectProgress } from '../../shared/ipc/domains/collect'
 import { type CollectOptions, type CollectTarget, runCollection } from '../../src-main/collect/orchestrator'
-import type { FakeAws, Scenario } from '../fake-aws/index'
+import { type FakeAws, generateOrganization, type Scenario, startFakeAws } from '../fake-aws/index'
 
 /** Orchestrator options for the fake: static keys per account, the fake's endpoint, fast retries, no waits. */
 export function fakeOptions(
@@ -90,4 +91,34 @@ export async function snapshotFiles(dir: string): Promise<Map<string, string>> {
     files.set(path.slice(dir.length + 1), await readFile(path, 'base64'))
   }
   return files
+}
+
+/**
+ * A generated organization (credential reports ready, `adjust` for the rest) on the fake AWS, with its SSO
+ * user signed in to session `corp` in a new HOME. `close` stops the fake and removes the HOME.
+ */
+export async function startSignedInOrg(
+  seed: number,
+  accounts: number,
+  adjust: (s: Scenario) => void = () => {},
+  tokenExpiresAt?: Date,
+) {
+  const scenario = generateOrganization({ seed, accounts })
+  for (const account of scenario.accounts) account.credentialReport.initialState = 'ready'
+  adjust(scenario)
+  const fake = await startFakeAws({ scenario })
+  const home = await mkdtemp(join(tmpdir(), 'ratchet-signed-in-'))
+  await fake.writeSsoLogin(home, {
+    session: 'corp',
+    ...(tokenExpiresAt ? { expiresAt: tokenExpiresAt } : {}),
+  })
+  return {
+    fake,
+    home,
+    env: { ...fake.env, HOME: home, AWS_CONFIG_FILE: join(home, '.aws/config') },
+    async close() {
+      await fake.close()
+      await rm(home, { recursive: true, force: true })
+    },
+  }
 }

@@ -14,6 +14,23 @@ const REGIONS = [
   'me-south-1',
 ]
 
+/** `count` Trusted Advisor resources of one status, ids `<prefix><i>`. */
+const resourcesOf = (
+  count: number,
+  prefix: string,
+  status: 'ok' | 'warning' | 'error',
+  exclusionStatus: 'included' | 'excluded',
+) =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}${i}`,
+    awsResourceId: `db-${prefix}${i}`,
+    regionCode: 'us-east-1',
+    status,
+    metadata: {},
+    exclusionStatus,
+    lastUpdated: 1,
+  }))
+
 /** 50 generated accounts plus the awkward cases, each on its own account. */
 function buildScenario(): Scenario {
   const scenario = generateOrganization({ seed: 20261128, accounts: 50 })
@@ -76,33 +93,9 @@ function buildScenario(): Scenario {
     source: 'ta_check',
     lastUpdated: 1,
     resources: [
-      ...Array.from({ length: 250 }, (_, i) => ({
-        id: `w${i}`,
-        awsResourceId: `db-w${i}`,
-        regionCode: 'us-east-1',
-        status: 'warning' as const,
-        metadata: {},
-        exclusionStatus: 'included' as const,
-        lastUpdated: 1,
-      })),
-      ...Array.from({ length: 10 }, (_, i) => ({
-        id: `e${i}`,
-        awsResourceId: `db-e${i}`,
-        regionCode: 'us-east-1',
-        status: 'error' as const,
-        metadata: {},
-        exclusionStatus: 'excluded' as const,
-        lastUpdated: 1,
-      })),
-      ...Array.from({ length: 5 }, (_, i) => ({
-        id: `o${i}`,
-        awsResourceId: `db-o${i}`,
-        regionCode: 'us-east-1',
-        status: 'ok' as const,
-        metadata: {},
-        exclusionStatus: 'included' as const,
-        lastUpdated: 1,
-      })),
+      ...resourcesOf(250, 'w', 'warning', 'included'),
+      ...resourcesOf(10, 'e', 'error', 'excluded'),
+      ...resourcesOf(5, 'o', 'ok', 'included'),
     ],
   })
   scenario.faults = {

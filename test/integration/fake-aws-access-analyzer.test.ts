@@ -9,7 +9,7 @@ import {
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FakeAws, startFakeAws } from '../fake-aws/index'
-import { clientConfig } from '../fake-aws/testing'
+import { awsError, clientConfig } from '../fake-aws/testing'
 
 const MGMT = '111111111111'
 const PROD = '222222222222'
@@ -109,11 +109,9 @@ describe('Access Analyzer per Region', () => {
     const error = await aa('me-south-1')
       .send(new ListAnalyzersCommand({}))
       .catch((e: unknown) => e)
-    expect(error).toMatchObject({
-      name: 'UnrecognizedClientException',
-      message: 'The security token included in the request is invalid.',
-      $metadata: { httpStatusCode: 403 },
-    })
+    expect(error).toMatchObject(
+      awsError('UnrecognizedClientException', 403, 'The security token included in the request is invalid.'),
+    )
     expect(fake.counts.total({ api: 'ListAnalyzers', region: 'me-south-1', outcome: 'denied' })).toBe(1)
     const sts = new STSClient(clientConfig(fake, MGMT, { region: 'me-south-1', maxAttempts: 1 }))
     const stsError = await sts.send(new GetCallerIdentityCommand({})).catch((e: unknown) => e)

@@ -171,39 +171,27 @@ describe('Access Analyzer examples (AWS CLI outputs)', () => {
         'aa-get-finding-v2.cli-output.json',
       )
     ).output
-    const findings = v1.map((f) => ({
+    // A documented finding as the scenario's finding: `access` holds isPublic, principal, action, condition.
+    const asScenarioFinding = (f: Json, findingType: unknown, access: Json) => ({
       id: String(f.id),
       resource: String(f.resource),
       resourceType: String(f.resourceType),
       status: f.status as 'ACTIVE',
-      findingType: v2.find((x) => x.id === f.id)?.findingType as 'ExternalAccess',
-      isPublic: Boolean(f.isPublic),
-      principal: f.principal as Record<string, string>,
-      action: f.action as string[],
-      condition: f.condition as Record<string, string>,
+      findingType: findingType as 'ExternalAccess',
+      isPublic: Boolean(access.isPublic),
+      principal: access.principal as Record<string, string>,
+      action: access.action as string[],
+      condition: access.condition as Record<string, string>,
       resourceOwnerAccount: String(f.resourceOwnerAccount),
       created: String(f.createdAt),
       analyzed: String(f.analyzedAt),
       updated: String(f.updatedAt),
-    }))
+    })
+    const findings = v1.map((f) => asScenarioFinding(f, v2.find((x) => x.id === f.id)?.findingType, f))
     // The GetFindingV2 example is a different finding (its id is in no list example): serve it from the
     // organization analyzer so the list examples stay exact.
     const details = detail.findingDetails[0]?.externalAccessDetails ?? {}
-    const detailed = {
-      id: String(detail.id),
-      resource: String(detail.resource),
-      resourceType: String(detail.resourceType),
-      status: detail.status as 'ACTIVE',
-      findingType: detail.findingType as 'ExternalAccess',
-      isPublic: Boolean(details.isPublic),
-      principal: details.principal as Record<string, string>,
-      action: details.action as string[],
-      condition: details.condition as Record<string, string>,
-      resourceOwnerAccount: String(detail.resourceOwnerAccount),
-      created: String(detail.createdAt),
-      analyzed: String(detail.analyzedAt),
-      updated: String(detail.updatedAt),
-    }
+    const detailed = asScenarioFinding(detail, detail.findingType, details)
     const scenarioAnalyzers = analyzers.map((a) => ({
       name: String(a.name),
       type: a.type as 'ACCOUNT',

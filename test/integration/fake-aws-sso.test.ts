@@ -13,6 +13,7 @@ import { fromIni, fromSSO } from '@aws-sdk/credential-providers'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type FakeAws, startFakeAws } from '../fake-aws/index'
 import { withEnv } from '../fake-aws/testing'
+import { cliTokenCacheKeys } from './aws-support'
 
 const MGMT = '111111111111'
 const PROD = '222222222222'
@@ -137,16 +138,7 @@ describe('writeSsoLogin', () => {
     expect(config).toContain(`sso_account_id = ${PROD}`)
     expect(config).not.toContain(`sso_account_id = ${MGMT}`)
     const cache = JSON.parse(await readFile(cacheFile(home, 'merge'), 'utf8'))
-    expect(Object.keys(cache).sort()).toEqual([
-      'accessToken',
-      'clientId',
-      'clientSecret',
-      'expiresAt',
-      'refreshToken',
-      'region',
-      'registrationExpiresAt',
-      'startUrl',
-    ])
+    expect(Object.keys(cache).sort()).toEqual(cliTokenCacheKeys)
   })
 
   it('treats every bearer token as expired when the scenario says so', async () => {

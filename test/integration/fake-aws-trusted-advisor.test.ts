@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-trustedadvisor'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FakeAws, startFakeAws } from '../fake-aws/index'
-import { clientConfig } from '../fake-aws/testing'
+import { awsError, clientConfig } from '../fake-aws/testing'
 
 const MGMT = '111111111111'
 const PROD = '222222222222'
@@ -100,11 +100,7 @@ describe('Trusted Advisor account APIs', () => {
     const error = await ta(SANDBOX)
       .send(new ListRecommendationsCommand({}))
       .catch((e: unknown) => e)
-    expect(error).toMatchObject({
-      name: 'AccessDeniedException',
-      message: 'Access denied due to support level',
-      $metadata: { httpStatusCode: 403 },
-    })
+    expect(error).toMatchObject(awsError('AccessDeniedException', 403, 'Access denied due to support level'))
     expect(fake.counts.total({ accountId: SANDBOX, api: 'ListRecommendations', outcome: 'denied' })).toBe(1)
   })
 })

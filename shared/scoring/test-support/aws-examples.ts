@@ -314,7 +314,11 @@ export function exampleBundle(
       status: ok,
       collectedAt,
       raw: [],
-      records: { via: 'account', checks: taRecommendationsExample.map((r) => taCheckFrom(r)) },
+      // The documentation's refresh dates (2023) would make the checks stale: refreshed when collected here.
+      records: {
+        via: 'account',
+        checks: taRecommendationsExample.map((r) => ({ ...taCheckFrom(r), lastUpdatedAt: collectedAt })),
+      },
     },
     accessAnalyzer: parts.accessAnalyzer ?? {
       status: ok,

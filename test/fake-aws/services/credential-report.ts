@@ -1,31 +1,9 @@
+import { CREDENTIAL_REPORT_HEADER } from '../../../src-main/collect/credential-report-csv'
 import type { ScenarioClock } from '../clock'
 import type { ScenarioAccount } from '../scenario-schema'
 
-/** The current 22-column header, in the documented order. */
-export const CREDENTIAL_REPORT_HEADER = [
-  'user',
-  'arn',
-  'user_creation_time',
-  'password_enabled',
-  'password_last_used',
-  'password_last_changed',
-  'password_next_rotation',
-  'mfa_active',
-  'access_key_1_active',
-  'access_key_1_last_rotated',
-  'access_key_1_last_used_date',
-  'access_key_1_last_used_region',
-  'access_key_1_last_used_service',
-  'access_key_2_active',
-  'access_key_2_last_rotated',
-  'access_key_2_last_used_date',
-  'access_key_2_last_used_region',
-  'access_key_2_last_used_service',
-  'cert_1_active',
-  'cert_1_last_rotated',
-  'cert_2_active',
-  'cert_2_last_rotated',
-] as const
+// The documented header is the client parser's; fake-aws-fidelity checks it against AWS's own.
+export { CREDENTIAL_REPORT_HEADER }
 
 const DAY_MS = 86_400_000
 
