@@ -8,7 +8,7 @@ import { clientConfigFor } from '../../aws/client-config'
 import { targetResolver } from '../../collect/handlers'
 import { mergeIntoEvidenceFolder, recordFailedAttempt } from '../../collect/offline-merge'
 import { createCollectService, tuningFromEnv } from '../../collect/service'
-import { type CliCommand, type CliIo, commandFailure, parseCommandArgs, UsageError } from '../command'
+import { type CliCommand, type CliIo, parseCommandArgs, UsageError, valueOptions } from '../command'
 
 const usage = `collect --profile <name> | --sso-session <name> --out <dir>
          [--accounts <id,id,…>] [--regions <region,region,…>] [--max-report-age-hours <n>]
@@ -72,79 +72,78 @@ export function summaryTable(summary: CollectSummary): string {
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  try {
-    const { values: flags } = parseCommandArgs(args, {
-      profile: { type: 'string' },
-      'sso-session': { type: 'string' },
-      accounts: { type: 'string' },
-      regions: { type: 'string' },
-      out: { type: 'string' },
-      'max-report-age-hours': { type: 'string' },
-      'ta-organization': { type: 'string' },
-    })
-    const out = flags.out
-    if (!out) throw new UsageError('--out is required.')
-    const maxAge = flags['max-report-age-hours']
-    const parsed = collectStartSchema.safeParse({
-      profile: flags.profile,
-      ssoSession: flags['sso-session'],
-      accountIds: list(flags.accounts),
-      regions: list(flags.regions),
-      credentialReportMaxAgeHours: maxAge === undefined ? undefined : Number(maxAge),
-      trustedAdvisorOrganizationAccountId: flags['ta-organization'],
-    })
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      const field = issue?.path[0]
-      const flag = {
-        accountIds: 'accounts',
-        regions: 'regions',
-        credentialReportMaxAgeHours: 'max-report-age-hours',
-      }
-      throw new UsageError(
-        typeof field === 'string' && field in flag
-          ? `--${flag[field as keyof typeof flag]}: ${issue?.message ?? 'invalid'}`
-          : 'Give either --profile or --sso-session (one of them).',
-      )
+  const { values: flags } = parseCommandArgs(
+    args,
+    valueOptions(
+      'profile',
+      'sso-session',
+      'accounts',
+      'regions',
+      'out',
+      'max-report-age-hours',
+      'ta-organization',
+    ),
+  )
+  const out = flags.out
+  if (!out) throw new UsageError('--out is required.')
+  const maxAge = flags['max-report-age-hours']
+  const parsed = collectStartSchema.safeParse({
+    profile: flags.profile,
+    ssoSession: flags['sso-session'],
+    accountIds: list(flags.accounts),
+    regions: list(flags.regions),
+    credentialReportMaxAgeHours: maxAge === undefined ? undefined : Number(maxAge),
+    trustedAdvisorOrganizationAccountId: flags['ta-organization'],
+  })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const field = issue?.path[0]
+    const flag = {
+      accountIds: 'accounts',
+      regions: 'regions',
+      credentialReportMaxAgeHours: 'max-report-age-hours',
     }
-    const request: CollectStart = parsed.data
-    const dir = resolve(io.cwd, out)
-    await mkdir(dir, { recursive: true })
-
-    const aws = createAwsService({ env: io.env, emitLoginProgress: () => {}, openExternal: async () => {} })
-    const writes: Array<Promise<unknown>> = []
-    const service = createCollectService({
-      resolveTargets: targetResolver(aws),
-      credentialsFor: (target) => aws.credentials.forTarget(target),
-      clientConfig: (service) => clientConfigFor(service, io.env),
-      onProgress: (p) => {
-        if (p.source === 'account' && finishedStates.has(p.state)) {
-          io.err(`${p.accountId ?? p.targetKey} ${p.label}: ${p.state} (${p.counts.calls} calls)\n`)
-        }
-      },
-      // Each account's folder is written as soon as it is complete, so an interrupted run keeps it. An
-      // earlier collection's evidence stays byte for byte for every source this one did not read.
-      onBundle: (_jobId, bundle) => {
-        writes.push(mergeIntoEvidenceFolder(dir, bundle))
-      },
-      onSummary: () => {},
-      onCrash: () => {},
-      tuning: tuningFromEnv(io.env),
-    })
-    const { jobId, accountCount } = await service.start(request)
-    io.err(`Collecting ${accountCount} account${accountCount === 1 ? '' : 's'} into ${dir}\n`)
-    const summary = await service.finished(jobId)
-    await Promise.all(writes)
-    for (const a of summary.accounts) {
-      if (a.accountId && (a.state === 'failed' || a.state === 'cancelled') && a.detail)
-        await recordFailedAttempt(dir, a.accountId, summary.finishedAt, a.detail)
-    }
-    await writeFile(join(dir, 'collect-summary.json'), `${JSON.stringify(summary, null, 2)}\n`)
-    io.out(summaryTable(summary))
-    return summary.totals.ok === summary.totals.accounts ? 0 : 1
-  } catch (error) {
-    return commandFailure(error, collectCommand, io)
+    throw new UsageError(
+      typeof field === 'string' && field in flag
+        ? `--${flag[field as keyof typeof flag]}: ${issue?.message ?? 'invalid'}`
+        : 'Give either --profile or --sso-session (one of them).',
+    )
   }
+  const request: CollectStart = parsed.data
+  const dir = resolve(io.cwd, out)
+  await mkdir(dir, { recursive: true })
+
+  const aws = createAwsService({ env: io.env, emitLoginProgress: () => {}, openExternal: async () => {} })
+  const writes: Array<Promise<unknown>> = []
+  const service = createCollectService({
+    resolveTargets: targetResolver(aws),
+    credentialsFor: (target) => aws.credentials.forTarget(target),
+    clientConfig: (service) => clientConfigFor(service, io.env),
+    onProgress: (p) => {
+      if (p.source === 'account' && finishedStates.has(p.state)) {
+        io.err(`${p.accountId ?? p.targetKey} ${p.label}: ${p.state} (${p.counts.calls} calls)\n`)
+      }
+    },
+    // Each account's folder is written as soon as it is complete, so an interrupted run keeps it. An
+    // earlier collection's evidence stays byte for byte for every source this one did not read.
+    onBundle: (_jobId, bundle) => {
+      writes.push(mergeIntoEvidenceFolder(dir, bundle))
+    },
+    onSummary: () => {},
+    onCrash: () => {},
+    tuning: tuningFromEnv(io.env),
+  })
+  const { jobId, accountCount } = await service.start(request)
+  io.err(`Collecting ${accountCount} account${accountCount === 1 ? '' : 's'} into ${dir}\n`)
+  const summary = await service.finished(jobId)
+  await Promise.all(writes)
+  for (const a of summary.accounts) {
+    if (a.accountId && (a.state === 'failed' || a.state === 'cancelled') && a.detail)
+      await recordFailedAttempt(dir, a.accountId, summary.finishedAt, a.detail)
+  }
+  await writeFile(join(dir, 'collect-summary.json'), `${JSON.stringify(summary, null, 2)}\n`)
+  io.out(summaryTable(summary))
+  return summary.totals.ok === summary.totals.accounts ? 0 : 1
 }
 
 export const collectCommand: CliCommand = {
