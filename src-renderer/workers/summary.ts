@@ -1,5 +1,6 @@
 import type { Account, Attestation, Waiver } from '../../shared/domain/types'
 import { type EvidenceBundle, sourceIds } from '../../shared/evidence/schema'
+import { fnv1a64 } from '../../shared/model/hash'
 import {
   type AccountState,
   accountStateOfCard,
@@ -49,9 +50,10 @@ export interface SummaryInput {
 /**
  * The shape of the stored summaries: part of every input key, so rows written in an older shape are
  * recomputed (never migrated) when it changes. 2: the evidence-verified level as the engine states it (null:
- * no automated evidence), the grade "unassessed", evidence times from the verdicts.
+ * no automated evidence), the grade "unassessed", evidence times from the verdicts. 3: the key is stored
+ * hashed.
  */
-const SUMMARY_FORMAT = 'summary-2'
+const SUMMARY_FORMAT = 'summary-3'
 
 /** The input key: the model, the targets, the bundle, the answers, and the extra key (a baseline). */
 export function summaryInputKey(
@@ -59,8 +61,7 @@ export function summaryInputKey(
   input: Omit<SummaryInput, 'bundle'>,
   bundleId: string | undefined,
 ): string {
-  return [
-    SUMMARY_FORMAT,
+  const key = [
     modelVersion,
     JSON.stringify(input.account.targets),
     bundleId ?? '-',
@@ -68,6 +69,9 @@ export function summaryInputKey(
     input.waivers.map((w) => `${w.id}:${w.createdAt}:${w.expiresAt}`).join(','),
     input.extraKey ?? '',
   ].join('|')
+  // Stored hashed: the answers alone make the key ~5 KB per account, rewritten with every summary. The length
+  // rides along, so two keys must also agree in size to collide.
+  return `${SUMMARY_FORMAT}:${fnv1a64(key)}:${key.length}`
 }
 
 /** The first moment after `now` at which the score changes by itself: an expiry, or evidence going stale. */
