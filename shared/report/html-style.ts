@@ -34,7 +34,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; }
 table.heatmap td, table.heatmap th { padding: 1px 4px; }
 table.compact { width: auto; }
-table.strip { table-layout: fixed; } table.strip th, table.strip td { text-align: center; } table.strip small { color: var(--muted); }
+table.strip { table-layout: fixed; } table.strip th, table.strip td { text-align: center; } table.strip small, table.strip tr.ev td { color: var(--muted); } table.strip tr.ev td { font-size: 80%; }
 .account li a { color: inherit; text-decoration: none; }
 i.l0, i.l1, i.l2, i.l3, i.l4, i.l5 { font-style: normal; }
 .lv, i.l0, i.l1, i.l2, i.l3, i.l4, i.l5 { display: inline-block; min-width: 1.6em; text-align: center; border-radius: 3px; font-weight: 600; color: #fff; }
@@ -47,7 +47,7 @@ ul.sentences, ol.sentences { margin: 4px 0; padding-left: 20px; }
 ul.sentences li, ol.sentences li { margin: 2px 0; break-inside: avoid; }
 .account ul { margin: 2px 0 6px; padding-left: 18px; }
 .account li { margin: 2px 0; break-inside: avoid; }
-.account li small code { word-break: break-all; }
+.account li code { font-size: 80%; word-break: break-all; }
 table.strip caption { text-align: left; color: var(--muted); font-size: 11px; }
 .sev { font-size: 10px; text-transform: uppercase; font-weight: 700; padding: 0 4px; border-radius: 3px; border: 1px solid currentColor; }
 .sev.critical { color: #7a0916; } .sev.high { color: var(--fail); } .sev.medium { color: #93370d; } .sev.low { color: var(--muted); }
