@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
+import { type EvidenceBundle, type SourceId, sourceIds } from '../../../shared/evidence/schema'
+import { evidenceTime } from '../../../shared/evidence/select'
 import type { ControlResult } from '../../../shared/scoring/types'
 import { unknownReasonText } from '../../../shared/scoring/unknown-reasons'
 import { ConfirmDialog } from '../../components/confirm-dialog'
@@ -7,6 +9,30 @@ import { TableHead } from '../../components/table-head'
 import { useAppStore } from '../../store/app-store'
 import { useDeskModel } from '../../store/use-desk-model'
 import { AnswerForm, WaiverForm } from './answer-forms'
+
+const isSourceId = (value: string): value is SourceId => (sourceIds as readonly string[]).includes(value)
+const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`
+
+/**
+ * "trustedAdvisor, collected …": and, when the evidence dates itself (a report's generation, a check's
+ * refresh) earlier than its collection, that date too; when the only time is an imported file's, it says so,
+ * since copying a folder makes files look newer than their evidence.
+ */
+export function evidenceLine(
+  source: string,
+  collectedAt: string,
+  bundle: EvidenceBundle | undefined,
+): string {
+  const collected = `${source}, collected ${minute(collectedAt)}`
+  const result = bundle && isSourceId(source) ? bundle[source] : undefined
+  if (!result || result.collectedAt !== collectedAt) return collected
+  const time = evidenceTime(source as SourceId, result)
+  if (time.basis === 'file-time')
+    return `${collected} (the imported files' time: a copied folder can look newer than its evidence)`
+  return time.basis === 'evidence' && time.at !== collectedAt
+    ? `${collected}, from ${minute(time.at)}`
+    : collected
+}
 
 /** One control: status, reason, evidence (violating resources, source, time), remediation and answers. */
 export function ControlItem({
@@ -23,6 +49,7 @@ export function ControlItem({
   const open = useAppStore((s) => s.openLink)
   const removeAttestation = useAppStore((s) => s.removeAttestation)
   const removeWaiver = useAppStore((s) => s.removeWaiver)
+  const bundle = useAppStore((s) => s.latestEvidence[accountId])
   const [mode, setMode] = useState<'none' | 'answer' | 'waive'>('none')
   const [confirm, setConfirm] = useState<'none' | 'attestation' | 'waiver'>('none')
   const ref = useRef<HTMLLIElement>(null)
@@ -78,10 +105,7 @@ export function ControlItem({
           ) : null}
           {result.evidence.length > 0 ? (
             <p className="evidence-source">
-              Evidence:{' '}
-              {result.evidence
-                .map((e) => `${e.source}, collected ${e.collectedAt.slice(0, 16).replace('T', ' ')} UTC`)
-                .join('; ')}
+              Evidence: {result.evidence.map((e) => evidenceLine(e.source, e.collectedAt, bundle)).join('; ')}
             </p>
           ) : null}
           {meta?.remediation || (meta?.links.length ?? 0) > 0 ? (
