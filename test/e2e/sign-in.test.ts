@@ -1,31 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type FakeAws, parseScenario } from '../fake-aws/index'
-import { orgScenario } from '../integration/aws-support'
+import { orgScenario, writeSsoConfig } from '../integration/aws-support'
 import { AppPage } from './support/app-page'
 import { launchAppForTest, type RunningApp, startFakeAwsForTest } from './support/harness'
 
 let app: RunningApp | undefined
 let fake: FakeAws | undefined
 
-async function withSsoSession(home: string): Promise<void> {
-  await mkdir(join(home, '.aws'), { recursive: true })
-  await writeFile(
-    join(home, '.aws', 'config'),
-    [
-      '[sso-session corp]',
-      'sso_start_url = https://fake-org.awsapps.com/start',
-      'sso_region = us-east-1',
-      'sso_registration_scopes = sso:account:access',
-      '[profile audit]',
-      'sso_session = corp',
-      'sso_account_id = 111111111111',
-      'sso_role_name = SecurityAudit',
-      'region = eu-west-1',
-    ].join('\n'),
-  )
-}
+const withSsoSession = (home: string) => writeSsoConfig(home, { region: 'eu-west-1' })
 
 async function start(deviceFlow: Parameters<typeof orgScenario>[0]): Promise<AppPage> {
   fake = await startFakeAwsForTest({ scenario: parseScenario(orgScenario(deviceFlow)) })

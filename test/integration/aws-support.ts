@@ -44,6 +44,15 @@ export const cliTokenCacheKeys = [
 /** A fresh temporary HOME with an `[sso-session corp]` pointing at the fake's portal, and one profile. */
 export async function makeHome(extraConfig = ''): Promise<string> {
   const home = await mkdtemp(join(tmpdir(), 'ratchet-aws-home-'))
+  await writeSsoConfig(home, { extraConfig })
+  return home
+}
+
+/** Writes `~/.aws/config` in `home`: `[sso-session corp]` at the fake's portal and `[profile audit]` in it. */
+export async function writeSsoConfig(
+  home: string,
+  { region = 'us-east-1', extraConfig = '' }: { region?: string; extraConfig?: string } = {},
+): Promise<void> {
   await mkdir(join(home, '.aws'), { recursive: true })
   await writeFile(
     join(home, '.aws', 'config'),
@@ -57,11 +66,10 @@ export async function makeHome(extraConfig = ''): Promise<string> {
       'sso_session = corp',
       'sso_account_id = 111111111111',
       'sso_role_name = SecurityAudit',
-      'region = us-east-1',
+      `region = ${region}`,
       extraConfig,
     ].join('\n'),
   )
-  return home
 }
 
 /** Every file under a folder, with its size and mtime, to prove a test wrote nothing there. */
