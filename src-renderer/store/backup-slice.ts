@@ -6,6 +6,7 @@ import {
   countBackup,
   parseBackup,
 } from '../../shared/backup/schema'
+import { download } from '../components/download'
 import type { AppState } from './app-store'
 
 /** A validated backup waiting for the user to confirm what it will replace. */
@@ -30,23 +31,17 @@ export interface BackupSlice {
   cancelRestore(): void
 }
 
-/** Saves text as a file through a Blob download (the export helper may route this through a save dialog). */
-export function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}
-
 export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (set, get) => ({
   pendingRestore: undefined,
   exportBackupFile: async () => {
     try {
       const now = get().deps.now()
       const file = await get().deps.repos.backup.export({ now })
-      download(`ratchet-backup-${now.toISOString().slice(0, 10)}.json`, JSON.stringify(file))
+      download(
+        `ratchet-backup-${now.toISOString().slice(0, 10)}.json`,
+        JSON.stringify(file),
+        'application/json',
+      )
       get().notify({ level: 'info', message: `Backup exported (${file.tables.accounts.length} accounts)` })
     } catch (error) {
       get().reportError(error)

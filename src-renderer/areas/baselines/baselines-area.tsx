@@ -3,9 +3,9 @@ import { serializeBaselines } from '../../../shared/baseline/io'
 import { describeScope } from '../../../shared/baseline/scope'
 import type { Baseline } from '../../../shared/baseline/types'
 import { domainIds } from '../../../shared/domain/types'
+import { ExportAsButtons } from '../../components/export-as-buttons'
 import { TextFileInput } from '../../components/text-file-input'
 import { useAppStore } from '../../store/app-store'
-import { download } from '../../store/backup-slice'
 import { baselineSelectors } from '../../store/baselines-slice'
 import { useDeskModel } from '../../store/use-desk-model'
 import { AccountDetailsImport } from './account-details-import'
@@ -65,16 +65,13 @@ export function BaselinesArea() {
             what="a baselines file"
             onText={importBaselines}
           />
-          {(['json', 'yaml'] as const).map((format) => (
-            <button
-              key={format}
-              type="button"
-              disabled={versions.length === 0}
-              onClick={() => download(`ratchet-baselines.${format}`, serializeBaselines(versions, format))}
-            >
-              Export as {format.toUpperCase()}
-            </button>
-          ))}
+          <ExportAsButtons
+            isDisabled={versions.length === 0}
+            file={(format) => ({
+              fileName: `ratchet-baselines.${format}`,
+              text: serializeBaselines(versions, format),
+            })}
+          />
         </div>
       ) : (
         <BaselineEditor

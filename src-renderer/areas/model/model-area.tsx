@@ -6,18 +6,9 @@ import { modelFile, modelSelectors } from '../../store/model-slice'
 import { ModelBrowser } from './model-browser'
 import { ParamsEditor } from './params-editor'
 import './model.css'
+import { ExportAsButtons } from '../../components/export-as-buttons'
 import { TableHead } from '../../components/table-head'
 import { TextFileInput } from '../../components/text-file-input'
-
-/** Saves text as a file through a Blob download. */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.click()
-  URL.revokeObjectURL(url)
-}
 
 /** The Model area: the model in use, its versions, its parameters, and every domain, level and control. */
 export function ModelArea() {
@@ -104,18 +95,7 @@ export function ModelArea() {
             what="a model file"
             onText={importModel}
           />
-          {(['json', 'yaml'] as const).map((format) => (
-            <button
-              key={format}
-              type="button"
-              onClick={() => {
-                const file = modelFile(activeModel, format)
-                download(file.fileName, file.text)
-              }}
-            >
-              Export as {format.toUpperCase()}
-            </button>
-          ))}
+          <ExportAsButtons file={(format) => modelFile(activeModel, format)} />
         </div>
       </section>
 
