@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { AppError, appErrorCodes, appErrorSchema, describeZodError, errorAction } from './errors'
+import { AppError, appErrorCodes, appErrorSchema, asAppError, describeZodError, errorAction } from './errors'
 
 describe('app error codes', () => {
   it('refuses a code that is not in the enum when an error crosses the boundary', () => {
@@ -32,5 +32,28 @@ describe('describeZodError', () => {
     expect(describeZodError(result.error)).toMatch(/^a: .+; b: .+; c: .+$/)
     const short = describeZodError(result.error, 1)
     expect(short).toMatch(/^a: [^;]+; and 2 more$/)
+  })
+})
+
+describe('asAppError', () => {
+  class ParseError extends Error {}
+
+  it("turns the named error into an AppError with the code and hint, keeping the parser's message", async () => {
+    const failing = () => {
+      throw new ParseError('model.yaml: domains: Required')
+    }
+    await expect(asAppError(failing, ParseError, 'invalid-model', 'Fix the file.')).rejects.toMatchObject({
+      code: 'invalid-model',
+      message: 'model.yaml: domains: Required',
+      hint: 'Fix the file.',
+    })
+  })
+
+  it('passes any other error through, and returns what the work returns', async () => {
+    const bug = async () => {
+      throw new TypeError('boom')
+    }
+    await expect(asAppError(bug, ParseError, 'invalid-model', 'x')).rejects.toBeInstanceOf(TypeError)
+    expect(await asAppError(async () => 42, ParseError, 'invalid-model', 'x')).toBe(42)
   })
 })

@@ -91,6 +91,24 @@ export class AppError extends Error {
 export const isAppError = (value: unknown): value is AppError => value instanceof AppError
 
 /**
+ * Runs `work`; an error of `kind` (a parser's own error, whose message names the file and field) becomes an
+ * AppError with `code` and `hint`, keeping its message. Any other error passes through.
+ */
+export async function asAppError<T>(
+  work: () => T | Promise<T>,
+  kind: abstract new (...args: never[]) => Error,
+  code: AppErrorCode,
+  hint: string,
+): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof kind) throw new AppError(code, error.message, hint)
+    throw error
+  }
+}
+
+/**
  * Turns a zod failure into one readable sentence: "path.to.field: what was expected; …". With `maxIssues`, the
  * rest is counted ("and 12 more") instead of cutting the text mid-word.
  */

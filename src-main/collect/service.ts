@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { AppError } from '../../shared/errors'
+import { AppError, asAppError } from '../../shared/errors'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
 import type { Target } from '../../shared/ipc/domains/aws'
 import type { CollectProgress, CollectStart, CollectSummary } from '../../shared/ipc/domains/collect'
@@ -165,18 +165,13 @@ export function createCollectService(deps: CollectServiceDeps) {
     },
 
     async importFolder(dir: string) {
-      try {
-        return { bundles: await readEvidenceFolder(dir) }
-      } catch (error) {
-        if (error instanceof OfflineImportError) {
-          throw new AppError(
-            'invalid-evidence-folder',
-            error.message,
-            'Fix or remove the file named, then import the folder again.',
-          )
-        }
-        throw error
-      }
+      const bundles = await asAppError(
+        () => readEvidenceFolder(dir),
+        OfflineImportError,
+        'invalid-evidence-folder',
+        'Fix or remove the file named, then import the folder again.',
+      )
+      return { bundles }
     },
 
     async exportFolder(dir: string, bundles: EvidenceBundle[]) {

@@ -1,6 +1,6 @@
 import { stringify as toYaml } from 'yaml'
 import type { StateCreator } from 'zustand'
-import { AppError } from '../../shared/errors'
+import { AppError, asAppError } from '../../shared/errors'
 import { defaultModel } from '../../shared/model/default-model'
 import { type MaturityModel, ModelParseError, modelVersion, parseModel } from '../../shared/model/schema'
 import { validateParamOverrides, withParamOverrides } from '../../shared/scoring/params'
@@ -104,19 +104,12 @@ export const createModelSlice =
       },
       importModel: (fileName, text) =>
         run(async () => {
-          let model: MaturityModel
-          try {
-            model = parseModel(text, fileName)
-          } catch (error) {
-            if (error instanceof ModelParseError) {
-              throw new AppError(
-                'invalid-model',
-                error.message,
-                'Fix the file and import it again; nothing was stored.',
-              )
-            }
-            throw error
-          }
+          const model = await asAppError(
+            () => parseModel(text, fileName),
+            ModelParseError,
+            'invalid-model',
+            'Fix the file and import it again; nothing was stored.',
+          )
           return repo().add(model, 'import', get().deps.now().toISOString(), fileName)
         }, `Model imported from ${fileName}`),
       selectModel: async (hash) => {
