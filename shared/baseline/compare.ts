@@ -1,5 +1,6 @@
 import type { DomainId } from '../domain/types'
 import { domainIds } from '../domain/types'
+import { plural } from '../scoring/evidence-index'
 import type { Snapshot } from '../snapshot/schema'
 import { evaluateBaselines } from './breaches'
 import { classifyChange } from './revise'
@@ -29,8 +30,6 @@ export interface BaselineShift {
 export type ShiftSide = Pick<Snapshot, 'label' | 'accounts' | 'baselines'> & {
   scorecard: Pick<Snapshot['scorecard'], 'accounts'>
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 function steps(from: Baseline | undefined, to: Baseline): BaselineShift['steps'] {
   const groups = new Map<string, BaselineShift['steps'][number]>()

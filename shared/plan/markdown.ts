@@ -1,3 +1,4 @@
+import { plural } from '../scoring/evidence-index'
 import { type Perimeter, perimeters } from './effort'
 import type { PlanItem } from './planner'
 
@@ -9,8 +10,6 @@ const perimeterNames: Record<Perimeter, string> = {
 }
 
 const phaseNames = { 30: 'First 30 days', 60: 'By day 60', 90: 'By day 90' } as const
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** One plan item in words, e.g. "Fix iam.root-mfa (The root user has MFA) in 2 accounts". */
 export function describeItem(item: PlanItem, titles: ReadonlyMap<string, string> = new Map()): string {

@@ -2,7 +2,6 @@ import { type Account, type DomainId, domainIds, type Level } from '../domain/ty
 import { type SourceId, sourceIds } from '../evidence/schema'
 import { groupBy } from '../scoring/group-by'
 import type { AccountScorecard, ControlResult, UnknownReason } from '../scoring/types'
-import { unknownCounts } from '../scoring/unknown-reasons'
 import { controlInfoFromModel, domainTitles } from './control-info'
 import { buildExecutive } from './executive'
 import { applyScope, describeScope } from './scope'
@@ -160,7 +159,6 @@ function buildAccountPage(card: AccountScorecard, now: Date, lookups: AccountLoo
     level: card.level,
     ...(card.evidenceLevel !== undefined ? { evidenceLevel: card.evidenceLevel } : {}),
     grade: card.grade,
-    unknownCounts: unknownCounts(controls),
     domains: domains.map((d) => {
       const previousLevel = old?.get(d.domainId)
       return {

@@ -252,8 +252,6 @@ export interface AccountPage {
   evidenceLevel?: Level | null
   grade: Grade
   previousLevel?: Level
-  /** Unknown controls per category (not answered, answer expired, not subscribed, …). */
-  unknownCounts: Partial<Record<UnknownReason, number>>
   domains: AccountDomainLine[]
   failing: FailingControl[]
   unverified: UnverifiedControl[]
