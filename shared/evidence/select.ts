@@ -280,9 +280,3 @@ export function isComplete(bundle: EvidenceBundle): boolean {
     return isGoodStatus(bundle.accessAnalyzer.status) && regions.every((r) => isGoodStatus(r.status))
   })
 }
-
-/** The age in whole days of the oldest evidence shown (by its evidence time), at `now` (the caller's clock). */
-export function evidenceAgeDays(selected: SelectedEvidence, now: Date): number {
-  const oldest = Math.min(...sourceIds.map((s) => Date.parse(selected.evidenceTimes[s].at)))
-  return Math.max(0, Math.floor((now.getTime() - oldest) / 86_400_000))
-}

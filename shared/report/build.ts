@@ -1,5 +1,6 @@
 import { type Account, type DomainId, domainIds, type Level } from '../domain/types'
 import { type SourceId, sourceIds } from '../evidence/schema'
+import { DAY_MS } from '../scoring/evidence-index'
 import { groupBy } from '../scoring/group-by'
 import type { AccountScorecard, ControlResult, UnknownReason } from '../scoring/types'
 import { controlInfoFromModel, domainTitles } from './control-info'
@@ -17,8 +18,6 @@ import type {
   ReportSnapshot,
   StatusCounts,
 } from './types'
-
-export const DAY_MS = 86_400_000
 
 const emptyCounts = (): StatusCounts => ({
   pass: 0,

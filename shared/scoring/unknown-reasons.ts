@@ -72,18 +72,6 @@ export function unknownReasonLabel(reason: UnknownReason): string {
   return `${unknownReasonMarker[reason]} ${unknownReasonText[reason]}`
 }
 
-/** What to do about each category, one sentence. */
-export const unknownReasonAction: Record<UnknownReason, string> = {
-  'not-answered': 'Answer the question.',
-  'answer-expired': 'Answer the question again.',
-  'not-subscribed': 'Subscribe to the needed plan, or answer the question where the control has one.',
-  'access-denied': 'Grant the audit role the read permission, then collect again.',
-  'no-analyzer': 'Create the Access Analyzer analyzer, then collect again.',
-  'collection-failed': 'Collect again.',
-  stale: 'Collect again.',
-  'not-collected': 'Collect the evidence.',
-}
-
 /** The words for any stored reason (legacy ones included). */
 export function unknownReasonWords(reason: StoredUnknownReason | undefined): string {
   return reason === undefined ? 'unknown' : unknownReasonText[currentUnknownReason(reason)]
