@@ -21,8 +21,14 @@ export async function prepareEvidence(bundles: readonly EvidenceBundle[]): Promi
 
 /** Writes the parts not stored yet (inside the caller's transaction over parts). */
 export async function putNewParts(db: RatchetDb, parts: readonly SnapshotPartRow[]): Promise<void> {
-  const stored = await db.snapshotParts.bulkGet(parts.map((p) => p.hash))
-  await db.snapshotParts.bulkPut(parts.filter((_, i) => stored[i] === undefined))
+  // Keys only: reading the stored payloads just to learn that they exist would cost their I/O.
+  const stored = new Set(
+    await db.snapshotParts
+      .where('hash')
+      .anyOf(parts.map((p) => p.hash))
+      .primaryKeys(),
+  )
+  await db.snapshotParts.bulkPut(parts.filter((p) => !stored.has(p.hash)))
 }
 
 /**

@@ -83,8 +83,10 @@ export const createModelSlice =
         repo().scoredVersions(),
       ])
       set({ storedModels, modelChoice, scoredVersions, isModelLoaded: true })
-      const active = modelSelectors.activeModel(get())
-      if (active !== get().deskModel.compiled.model) set({ deskModel: buildDeskModel(active) })
+      // By version, not identity: a stored model is read anew each time, and rebuilding the desk model for an
+      // unchanged one would recompute every summary.
+      if (modelSelectors.activeVersion(get()) !== get().deskModel.compiled.version)
+        set({ deskModel: buildDeskModel(modelSelectors.activeModel(get())) })
     }
     const run = <T>(work: () => Promise<T>, done?: string): Promise<T | undefined> =>
       get().attempt(async () => {
