@@ -1,4 +1,3 @@
-import { setTimeout as sleepFor } from 'node:timers/promises'
 import { SSOClient } from '@aws-sdk/client-sso'
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
@@ -9,6 +8,7 @@ import {
   type Target,
   type TokenState,
 } from '../../shared/ipc/domains/aws'
+import { abortableSleep } from '../collect/context'
 import { isAllowedExternalUrl } from '../security'
 import { clientConfigFor } from './client-config'
 import { createCredentialCache } from './credentials'
@@ -100,7 +100,7 @@ export function createAwsService(deps: AwsServiceDeps) {
             home,
             oidc,
             now,
-            sleep: deps.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal })),
+            sleep: deps.sleep ?? abortableSleep,
             openUrl,
             onProgress: deps.emitLoginProgress,
           },

@@ -12,6 +12,7 @@ import type {
   SourceResult,
   SourceStatus,
 } from '../../shared/evidence/schema'
+import { combineRegionStatuses } from '../../shared/evidence/select'
 import { type CollectContext, errorFacts, failure, paged, raw, settleAll } from './context'
 
 /** The largest page ListFindings / ListFindingsV2 serve. */
@@ -87,10 +88,6 @@ export function noAnalyzerMessage(region: string, analyzers: Analyzer[]): string
     ? `No analyzer in ${region}`
     : `No active analyzer in ${region} (${analyzers.map((a) => `${a.name}: ${a.status}`).join(', ')})`
 }
-
-import { combineRegionStatuses } from '../../shared/evidence/select'
-
-export { combineRegionStatuses }
 
 /**
  * Access Analyzer across Regions. Per Region: ListAnalyzers, then, for each ACTIVE analyzer, every ACTIVE

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AccessAnalyzerRegion } from '../../shared/evidence/schema'
-import { combineRegionStatuses, findingKindOf, toFinding } from './access-analyzer'
+import { combineRegionStatuses } from '../../shared/evidence/select'
+import { findingKindOf, toFinding } from './access-analyzer'
 import { statusFromError, toJsonValue } from './context'
 import { findJsonError, parseJsonDocuments } from './offline-files'
 import { isSupportLevelDenial, resourceStatusesToList } from './trusted-advisor'

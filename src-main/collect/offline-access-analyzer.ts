@@ -6,8 +6,8 @@ import {
   type RawPayload,
   type SourceStatus,
 } from '../../shared/evidence/schema'
+import { combineRegionStatuses } from '../../shared/evidence/select'
 import {
-  combineRegionStatuses,
   findingKindOf,
   noAnalyzerMessage,
   regionDisabledCodes,

@@ -3,8 +3,8 @@ import { useShallow } from 'zustand/react/shallow'
 import { type GroupKey, groupAccounts, noGroupValue } from '../../../shared/overview/groups'
 import {
   type UnknownReason,
+  unknownReasonLabel,
   unknownReasons,
-  unknownReasonText,
 } from '../../../shared/scoring/unknown-reasons'
 import { accountSelectors } from '../../store/accounts-slice'
 import { type AppState, useAppStore } from '../../store/app-store'
@@ -29,7 +29,6 @@ import {
 } from './overview-model'
 import { SummaryStrip } from './summary-strip'
 import { OverviewTodo } from './todo-list'
-import { unknownMarkers } from './unknown-markers'
 import { useOverviewSummary } from './use-overview-summary'
 
 // Bulk answering scores the selected accounts' full scorecards: loaded when it opens.
@@ -37,7 +36,7 @@ const BulkQuestionnaire = lazy(() =>
   import('./bulk-questionnaire').then((m) => ({ default: m.BulkQuestionnaire })),
 )
 const levelsShown = [0, 1, 2, 3, 4, 5] as const
-const legend = unknownReasons.map((r) => `${unknownMarkers[r]} ${unknownReasonText[r]}`).join(', ')
+const legend = unknownReasons.map(unknownReasonLabel).join(', ')
 type OverviewView = 'heatmap' | GroupKey | 'control' | 'todo'
 const viewLabels: Record<OverviewView, string> = {
   heatmap: 'Accounts',
@@ -175,9 +174,7 @@ export function Overview() {
               value={filters.unknown ?? ''}
               values={unknownReasons}
               emptyLabel="Any"
-              text={(c) =>
-                `${unknownMarkers[c as UnknownReason]} ${unknownReasonText[c as UnknownReason]} (${unknownAccounts[c] ?? 0})`
-              }
+              text={(c) => `${unknownReasonLabel(c as UnknownReason)} (${unknownAccounts[c] ?? 0})`}
               onChange={(unknown) => patch({ unknown })}
             />
             <label className="filter filter-check">
