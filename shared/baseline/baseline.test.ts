@@ -157,6 +157,12 @@ describe('revising a baseline', () => {
     expect(() => reviseBaseline(prod, prod, { ...author, reason: ' ' })).toThrow(/why/)
   })
 
+  it('refuses a revision that changes the baseline id', () => {
+    expect(() => reviseBaseline(prod, { ...prod, id: 'production' }, author)).toThrow(
+      /revision of "prod" cannot change its id to "production"/,
+    )
+  })
+
   it('previews which accounts a raise would breach, and why', () => {
     const accounts = [
       account('111111111111', { environment: 'production' }),
