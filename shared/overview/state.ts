@@ -1,6 +1,6 @@
 import type { DomainId, Level } from '../domain/types'
 import type { SourceId } from '../evidence/schema'
-import type { CompiledModel } from '../scoring/engine'
+import { type CompiledModel, lowest } from '../scoring/engine'
 import type { AccountScorecard, ControlStatus, DomainResult, Grade } from '../scoring/types'
 
 /** One domain of one account, as the overview shows it. */
@@ -82,12 +82,6 @@ function domainState(domain: DomainResult): DomainState {
     failCount: domain.blockers.fails.length,
     unknownCount: domain.blockers.unknowns.length,
   }
-}
-
-/** The lowest of the levels that exist; null when none does. */
-function lowest(levels: ReadonlyArray<Level | null>): Level | null {
-  const known = levels.filter((l): l is Level => l !== null)
-  return known.length > 0 ? (Math.min(...known) as Level) : null
 }
 
 /**

@@ -148,7 +148,7 @@ export function hasUsableEvidence(domains: DomainResult[]): boolean {
 }
 
 /** The lowest non-null level, or null when every one is null. */
-function lowest(levels: Array<Level | null | undefined>): Level | null {
+export function lowest(levels: ReadonlyArray<Level | null | undefined>): Level | null {
   const known = levels.filter((l): l is Level => l !== null && l !== undefined)
   return known.length === 0 ? null : (Math.min(...known) as Level)
 }

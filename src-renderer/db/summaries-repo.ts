@@ -63,14 +63,13 @@ async function newestGoodEvidence(db: RatchetDb, ids: string[]): Promise<Map<str
 }
 
 /**
- * Recomputes the summaries whose inputs changed (evidence, answers, targets, model, extra key) or that went
+ * Recomputes the summaries whose inputs changed (evidence, answers, targets, model) or that went
  * out of date by themselves, and drops those of removed accounts. Only the bundles of accounts that need a new
  * summary are read, so a refresh after one answer reads one bundle. This is the work the Web Worker does.
  */
 export async function refreshSummaries(
   db: RatchetDb,
   request: SummaryRefreshRequest,
-  extraKeys: ReadonlyMap<string, string> = new Map(),
 ): Promise<SummaryChanges> {
   const now = new Date(request.now)
   const compiled = compileModel(request.model)
@@ -88,12 +87,10 @@ export async function refreshSummaries(
   const due: Array<{ input: Omit<SummaryInput, 'bundle'>; key: string; bundleId: string | undefined }> = []
   let kept = 0
   for (const account of accounts) {
-    const extraKey = extraKeys.get(account.id)
     const input = {
       account,
       attestations: answers.get(account.id) ?? [],
       waivers: waived.get(account.id) ?? [],
-      ...(extraKey !== undefined ? { extraKey } : {}),
     }
     const bundleId = bundleIds.get(account.id)
     const key = summaryInputKey(compiled.version, input, bundleId)

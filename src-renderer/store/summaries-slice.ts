@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand'
+import { whenIdle } from '../app/when-idle'
 import type { AccountSummary } from '../workers/summary'
 import type { AppState } from './app-store'
 
@@ -84,8 +85,7 @@ export const createSummariesSlice: StateCreator<AppState, [], [], SummariesSlice
         isScheduled = false
         void get().refreshSummaries()
       }
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 })
-      else setTimeout(run, 0)
+      whenIdle(run, 2000)
     },
     refreshSummaries: () => {
       if (running) {

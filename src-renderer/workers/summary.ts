@@ -1,17 +1,9 @@
 import type { Account, Attestation, Waiver } from '../../shared/domain/types'
 import { type EvidenceBundle, sourceIds } from '../../shared/evidence/schema'
 import { fnv1a64 } from '../../shared/model/hash'
-import {
-  type AccountState,
-  accountStateOfCard,
-  type DomainState,
-  stateStatus,
-} from '../../shared/overview/state'
+import { type AccountState, accountStateOfCard } from '../../shared/overview/state'
 import { type CompiledModel, DEFAULT_MAX_EVIDENCE_AGE_DAYS, scoreAccount } from '../../shared/scoring/engine'
 import type { AccountScorecard } from '../../shared/scoring/types'
-
-/** One domain of one account, as the overview shows it. */
-export type DomainSummary = DomainState
 
 /**
  * What the overview needs about one account, stored per account so the desk never has to read every bundle
@@ -31,11 +23,6 @@ export interface AccountSummary extends AccountState {
   hasCollectionError: boolean
 }
 
-export { statusCodes } from '../../shared/overview/state'
-
-/** The status of one control in a summary, by its index in the compiled model (undefined when absent). */
-export const summaryStatus = stateStatus
-
 /** What one account's summary is computed from. */
 export interface SummaryInput {
   account: Pick<Account, 'id' | 'targets'>
@@ -43,8 +30,6 @@ export interface SummaryInput {
   /** The newest answer per control (older ones are history). */
   attestations: Attestation[]
   waivers: Waiver[]
-  /** A key for anything else the score depends on (a baseline, later), folded into the input key. */
-  extraKey?: string
 }
 
 /**
@@ -55,7 +40,7 @@ export interface SummaryInput {
  */
 const SUMMARY_FORMAT = 'summary-3'
 
-/** The input key: the model, the targets, the bundle, the answers, and the extra key (a baseline). */
+/** The input key: the model, the targets, the bundle and the answers. */
 export function summaryInputKey(
   modelVersion: string,
   input: Omit<SummaryInput, 'bundle'>,
@@ -67,7 +52,6 @@ export function summaryInputKey(
     bundleId ?? '-',
     input.attestations.map((a) => `${a.id}:${a.attestedAt}:${a.expiresAt}:${a.isMet}`).join(','),
     input.waivers.map((w) => `${w.id}:${w.createdAt}:${w.expiresAt}`).join(','),
-    input.extraKey ?? '',
   ].join('|')
   // Stored hashed: the answers alone make the key ~5 KB per account, rewritten with every summary. The length
   // rides along, so two keys must also agree in size to collide.
@@ -75,7 +59,7 @@ export function summaryInputKey(
 }
 
 /** The first moment after `now` at which the score changes by itself: an expiry, or evidence going stale. */
-export function summaryValidUntil(input: SummaryInput, now: Date): string | undefined {
+function summaryValidUntil(input: SummaryInput, now: Date): string | undefined {
   const times: number[] = []
   for (const a of input.attestations) times.push(Date.parse(a.expiresAt))
   for (const w of input.waivers) times.push(Date.parse(w.expiresAt))
@@ -102,7 +86,7 @@ export function summaryOfCard(card: AccountScorecard, controlOrder?: readonly st
 }
 
 /** Reads a scorecard into its stored summary, with the key and time of the inputs it came from. */
-export function summarizeCard(
+function summarizeCard(
   card: AccountScorecard,
   compiled: CompiledModel,
   input: SummaryInput,

@@ -44,8 +44,8 @@ function parseSnapshotArgs(args: string[]) {
 }
 
 /**
- * The accounts to freeze: the file's, in its order, then any account with evidence but not listed (named by
- * its alias). The same merge as the app's accounts-file import and `check --accounts`.
+ * The accounts to freeze: the file's, in its order (merged by `applyAccountDetails`, as the app's import and
+ * `check --accounts` merge them), then any account with evidence but not listed, named by its alias.
  */
 function accountsFor(details: readonly AccountDetails[], bundles: readonly EvidenceBundle[]): Account[] {
   const listed = applyAccountDetails([], details)

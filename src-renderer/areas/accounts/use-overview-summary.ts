@@ -8,17 +8,8 @@ import {
   type OverviewSummary,
   overviewSummary,
 } from '../../../shared/overview/summary'
+import { whenIdle } from '../../app/when-idle'
 import { useAppStore } from '../../store/app-store'
-
-/** Runs `task` once the page is idle (a macrotask where idle callbacks don't exist). */
-function whenIdle(task: () => void): { cancel(): void } {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 500 })
-    return { cancel: () => cancelIdleCallback(id) }
-  }
-  const id = setTimeout(task, 0)
-  return { cancel: () => clearTimeout(id) }
-}
 
 /** The snapshot compared with, as overview states in the current model's control order. */
 interface PreviousStates {
@@ -60,7 +51,7 @@ function usePreviousStates(
         // No comparison is better than a wrong one: the strip then shows no change.
         if (isCurrent) setPrevious(undefined)
       })
-    })
+    }, 500)
     return () => {
       isCurrent = false
       timer.cancel()
