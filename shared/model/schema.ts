@@ -1,7 +1,7 @@
-import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { domainIdSchema, domainIds } from '../domain/types'
 import { canonicalJson, fnv1a64 } from './hash'
+import { parseJsonOrYaml } from './parse-file'
 import { ruleSchema } from './rules'
 
 /**
@@ -194,16 +194,7 @@ export function checkFileSize(text: string, fileName: string, what: string): voi
  */
 export function parseModel(text: string, fileName: string): MaturityModel {
   checkFileSize(text, fileName, 'a model file')
-  let data: unknown
-  try {
-    data = /\.json$/i.test(fileName) ? JSON.parse(text) : parseYaml(text)
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
-    throw new ModelParseError(
-      `${fileName} is not valid ${/\.json$/i.test(fileName) ? 'JSON' : 'YAML'}: ${detail}`,
-      [detail],
-    )
-  }
+  const data = parseJsonOrYaml(text, fileName, (message, detail) => new ModelParseError(message, [detail]))
   return validateModel(data, fileName)
 }
 
