@@ -67,6 +67,8 @@ export function createAppStore(deps: StoreDeps, options: StoreOptions = {}): Sto
   // Summaries follow what they are computed from: any change to these starts an off-thread refresh.
   store.subscribe((s, prev) => {
     if (!s.isDeskLoaded) return
+    // Reading the bundles and answers into memory changes nothing the summaries were computed from.
+    if (s.isDeskDetailsLoaded !== prev.isDeskDetailsLoaded) return
     if (
       s.accounts !== prev.accounts ||
       s.latestEvidence !== prev.latestEvidence ||
