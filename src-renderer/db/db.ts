@@ -1,7 +1,6 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie'
 import type { Baseline } from '../../shared/baseline/types'
 import type { Account, Attestation, Waiver } from '../../shared/domain/types'
-import type { AccountSummary } from '../workers/summary'
 import { migrateTargetsToBaselines } from './baselines-migration'
 import type { EvidenceRow } from './evidence-codec'
 import { attemptFromBundle } from './evidence-repo'
@@ -9,6 +8,7 @@ import { storeEvidenceOnce } from './evidence-store'
 import type { StoredModel } from './models-repo'
 import { latestSchemaVersion, schemaVersions } from './schema'
 import { compactSnapshot, isWholeSnapshotRow, type SnapshotPartRow, type SnapshotRow } from './snapshot-codec'
+import type { StoredSummary } from './summary-row'
 
 export type { EvidenceRow } from './evidence-codec'
 
@@ -106,7 +106,7 @@ export class RatchetDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>
   collectAttempts!: EntityTable<CollectAttemptRow, 'id'>
   baselines!: EntityTable<Baseline & { key: string }, 'key'>
-  summaries!: EntityTable<AccountSummary, 'accountId'>
+  summaries!: EntityTable<StoredSummary, 'accountId'>
   snapshotParts!: EntityTable<SnapshotPartRow, 'hash'>
 
   /** `upTo` lets a migration test open an older version, write to it, and reopen at the latest. */

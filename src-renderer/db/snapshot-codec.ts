@@ -77,11 +77,22 @@ export interface CompactScorecard {
   accounts: AccountTuple[]
 }
 
-/** What a snapshot's body part holds: everything but the model, the evidence and the row's own fields. */
+/**
+ * Answers as columns over the scorecard's string table: one array per field, each cell a string's index (0:
+ * absent) or, for a flag, 1 or 0. A quarter of 1,000 accounts holds ~50,000 answers: as objects they were
+ * 13 MB of JSON, their keys and their ids (also interned once more by the tuples) most of it.
+ */
+export type AnswerColumns = Record<string, number[]>
+
+/**
+ * What a snapshot's body part holds: everything but the model, the evidence and the row's own fields. In
+ * 'compact-2' rows the answers are `AnswerColumns` and a control tuple names its answer by position (1-based)
+ * in them; in 'compact-1' rows (read as they are) answers are objects and tuples name them by interned id.
+ */
 export interface SnapshotBody {
   accounts: Snapshot['accounts']
-  attestations: Attestation[]
-  waivers: Waiver[]
+  attestations: AnswerColumns | Attestation[]
+  waivers: AnswerColumns | Waiver[]
   scorecard: CompactScorecard
   /** The baseline versions in force when the snapshot was frozen (absent before baselines existed). */
   baselines?: Snapshot['baselines']
@@ -89,7 +100,8 @@ export interface SnapshotBody {
 
 /** The stored row: the fields lists show, and the hashes of its parts. */
 export interface SnapshotRow {
-  format: 'compact-1'
+  /** 'compact-2': answers in columns, named by position (new snapshots); 'compact-1': answers as objects. */
+  format: 'compact-1' | 'compact-2'
   id: string
   label: string
   notes: string
@@ -152,7 +164,17 @@ const controlSlots = new Set([
 const domainSlots = new Set(['domainId', 'level', 'target', 'progress', 'blockers', 'controls'])
 const accountSlots = new Set(['accountId', 'level', 'grade', 'belowTarget', 'domains'])
 
-function compactControl(c: ControlResult, put: (s: string | undefined) => number): ControlTuple {
+/** How a control tuple names its answers: a 1-based position in the body's answer columns (0: none). */
+interface AnswerSlots {
+  attestation: (c: ControlResult) => number
+  waiver: (c: ControlResult) => number
+}
+
+function compactControl(
+  c: ControlResult,
+  put: (s: string | undefined) => number,
+  slots: AnswerSlots,
+): ControlTuple {
   return [
     put(c.controlId),
     c.level,
@@ -161,16 +183,19 @@ function compactControl(c: ControlResult, put: (s: string | undefined) => number
     put(c.unknownReason),
     c.resources.map((r) => [put(r.id), put(r.type), put(r.region), put(r.detail)]),
     c.evidence.map((e) => [put(e.source), put(e.collectedAt)]),
-    put(c.attestation?.id),
-    put(c.waiver?.id),
+    slots.attestation(c),
+    slots.waiver(c),
     c.expired ? [put(c.expired.kind), put(c.expired.expiredAt)] : 0,
     extraOf(c, controlSlots, put),
   ]
 }
 
-/** The compact form of a scorecard. */
-export function compactScorecard(card: OrgScorecard): CompactScorecard {
-  const { strings, put } = interner()
+/** The compact form of a scorecard, interning into `put`; `slots` say where each control's answers are. */
+function compactScorecard(
+  card: OrgScorecard,
+  { strings, put }: ReturnType<typeof interner>,
+  slots: AnswerSlots,
+): CompactScorecard {
   const accounts = card.accounts.map(
     (a): AccountTuple => [
       put(a.accountId),
@@ -185,7 +210,7 @@ export function compactScorecard(card: OrgScorecard): CompactScorecard {
           d.progress,
           d.blockers.fails.map(put),
           d.blockers.unknowns.map(put),
-          d.controls.map((c) => compactControl(c, put)),
+          d.controls.map((c) => compactControl(c, put, slots)),
           extraOf(d, domainSlots, put),
         ],
       ),
@@ -202,18 +227,17 @@ export function compactScorecard(card: OrgScorecard): CompactScorecard {
   }
 }
 
-/** Expands a compact scorecard; answers are looked up by id in the snapshot's own answers. */
-export function expandScorecard(
-  compact: CompactScorecard,
-  attestations: readonly Attestation[],
-  waivers: readonly Waiver[],
-): OrgScorecard {
+/** A control's answers by the number in its tuple's slot. */
+interface AnswerLookup {
+  attestation: (slot: number) => Attestation | undefined
+  waiver: (slot: number) => Waiver | undefined
+}
+
+/** Expands a compact scorecard; `answers` finds a tuple's answers in the snapshot's own. */
+function expandScorecard(compact: CompactScorecard, answers: AnswerLookup): OrgScorecard {
   const s = compact.strings
   const str = (i: number) => s[i] ?? ''
-  const opt = (i: number) => (i === 0 ? undefined : s[i])
   const extra = (i: number | undefined): object => (i ? (JSON.parse(str(i)) as object) : {})
-  const attestationById = new Map(attestations.map((a) => [a.id, a]))
-  const waiverById = new Map(waivers.map((w) => [w.id, w]))
   const resource = ([id, type, region, detail]: [number, number, number, number]): ResourceRef => ({
     id: str(id),
     type: str(type),
@@ -223,8 +247,8 @@ export function expandScorecard(
   const control = (domainId: DomainId, t: ControlTuple): ControlResult => {
     const [id, level, status, reason, unknown, resources, evidence, attestationId, waiverId, expired, more] =
       t
-    const attestation = attestationById.get(opt(attestationId) ?? '')
-    const waiver = waiverById.get(opt(waiverId) ?? '')
+    const attestation = answers.attestation(attestationId)
+    const waiver = answers.waiver(waiverId)
     return {
       controlId: str(id),
       domainId,
@@ -282,6 +306,122 @@ export function expandScorecard(
   }
 }
 
+/** The fields of each kind of answer, in their schema's order (which expanded answers keep). */
+const attestationFields = [
+  'id',
+  'accountId',
+  'controlId',
+  'isMet',
+  'note',
+  'evidenceUrl',
+  'attestedBy',
+  'attestedAt',
+  'expiresAt',
+] as const satisfies ReadonlyArray<keyof Attestation>
+const waiverFields = [
+  'id',
+  'accountId',
+  'controlId',
+  'reason',
+  'approver',
+  'createdAt',
+  'expiresAt',
+] as const satisfies ReadonlyArray<keyof Waiver>
+
+/** Answers as columns: strings interned, booleans 1 or 0, anything the fields don't name as interned JSON. */
+function toColumns<T extends object>(
+  rows: readonly T[],
+  fields: readonly string[],
+  put: (s: string | undefined) => number,
+): AnswerColumns {
+  const cell = (value: unknown) =>
+    typeof value === 'boolean' ? Number(value) : put(value === undefined ? undefined : String(value))
+  const columns: AnswerColumns = {}
+  for (const field of fields)
+    columns[field] = rows.map((row) => cell((row as Record<string, unknown>)[field]))
+  columns.extra = rows.map((row) => extraOf(row, new Set(fields), put))
+  return columns
+}
+
+/** Answers back from their columns; `flags` names the boolean fields. */
+function fromColumns<T>(
+  columns: AnswerColumns,
+  fields: readonly string[],
+  flags: ReadonlySet<string>,
+  strings: readonly string[],
+): T[] {
+  const count = columns.extra?.length ?? 0
+  return Array.from({ length: count }, (_, i) => {
+    const row: Record<string, unknown> = {}
+    for (const field of fields) {
+      const cell = columns[field]?.[i] ?? 0
+      if (flags.has(field)) row[field] = cell === 1
+      else if (cell !== 0) row[field] = strings[cell]
+    }
+    const more = columns.extra?.[i] ?? 0
+    return (more ? { ...row, ...(JSON.parse(strings[more] ?? '{}') as object) } : row) as T
+  })
+}
+
+/**
+ * A snapshot's body part ('compact-2'): answers in columns, and the scorecard's tuples naming them by position.
+ * An answer the snapshot doesn't hold (never the case for a built snapshot) is named by 0, as before.
+ */
+function compactBody(snapshot: Snapshot): SnapshotBody {
+  const table = interner()
+  const position = <T extends { id: string }>(answers: readonly T[]) => {
+    const at = new Map(answers.map((a, i) => [a.id, i + 1]))
+    return (answer: T | undefined) => (answer ? (at.get(answer.id) ?? 0) : 0)
+  }
+  const attestationAt = position(snapshot.attestations)
+  const waiverAt = position(snapshot.waivers)
+  const attestations = toColumns(snapshot.attestations, attestationFields, table.put)
+  const waivers = toColumns(snapshot.waivers, waiverFields, table.put)
+  return {
+    accounts: snapshot.accounts,
+    attestations,
+    waivers,
+    scorecard: compactScorecard(snapshot.scorecard, table, {
+      attestation: (c) => attestationAt(c.attestation),
+      waiver: (c) => waiverAt(c.waiver),
+    }),
+    ...(snapshot.baselines ? { baselines: snapshot.baselines } : {}),
+  }
+}
+
+/** A body's answers and scorecard, in either format. */
+function expandBody(
+  format: SnapshotRow['format'],
+  body: SnapshotBody,
+): { attestations: Attestation[]; waivers: Waiver[]; scorecard: OrgScorecard } {
+  const strings = body.scorecard.strings
+  if (format === 'compact-1') {
+    const attestations = body.attestations as Attestation[]
+    const waivers = body.waivers as Waiver[]
+    const byId = <T extends { id: string }>(answers: readonly T[]) => {
+      const map = new Map(answers.map((a) => [a.id, a]))
+      return (slot: number) => (slot === 0 ? undefined : map.get(strings[slot] ?? ''))
+    }
+    const scorecard = expandScorecard(body.scorecard, {
+      attestation: byId(attestations),
+      waiver: byId(waivers),
+    })
+    return { attestations, waivers, scorecard }
+  }
+  const attestations = fromColumns<Attestation>(
+    body.attestations as AnswerColumns,
+    attestationFields,
+    new Set(['isMet']),
+    strings,
+  )
+  const waivers = fromColumns<Waiver>(body.waivers as AnswerColumns, waiverFields, new Set(), strings)
+  const scorecard = expandScorecard(body.scorecard, {
+    attestation: (slot) => attestations[slot - 1],
+    waiver: (slot) => waivers[slot - 1],
+  })
+  return { attestations, waivers, scorecard }
+}
+
 /** The content hash of a part's JSON (the same content always gets the same key). */
 function hashOf(kind: SnapshotPartRow['kind'], json: string): string {
   return `${kind}:${fnv1a64(json)}:${json.length}`
@@ -300,16 +440,10 @@ export function jsonPart(kind: SnapshotPartRow['kind'], value: unknown): Snapsho
 export function compactSnapshot(snapshot: Snapshot): { row: SnapshotRow; parts: SnapshotPartRow[] } {
   const model = jsonPart('model', snapshot.model)
   const evidence = snapshot.evidence.map((bundle) => jsonPart('evidence', bundle))
-  const body = jsonPart('body', {
-    accounts: snapshot.accounts,
-    attestations: snapshot.attestations,
-    waivers: snapshot.waivers,
-    scorecard: compactScorecard(snapshot.scorecard),
-    ...(snapshot.baselines ? { baselines: snapshot.baselines } : {}),
-  } satisfies SnapshotBody)
+  const body = jsonPart('body', compactBody(snapshot))
   return {
     row: {
-      format: 'compact-1',
+      format: 'compact-2',
       id: snapshot.id,
       label: snapshot.label,
       notes: snapshot.notes,
@@ -396,6 +530,7 @@ export async function expandSnapshot(
       ? Promise.resolve([])
       : Promise.all(row.evidenceHashes.map((h) => decodePart<EvidenceBundle>(need(h)))),
   ])
+  const answers = expandBody(row.format, body)
   return {
     schemaVersion: row.schemaVersion,
     id: row.id,
@@ -406,10 +541,10 @@ export async function expandSnapshot(
     model,
     accounts: body.accounts,
     evidence,
-    attestations: body.attestations,
-    waivers: body.waivers,
+    attestations: answers.attestations,
+    waivers: answers.waivers,
     scoring: row.scoring,
-    scorecard: expandScorecard(body.scorecard, body.attestations, body.waivers),
+    scorecard: answers.scorecard,
     ...(body.baselines ? { baselines: body.baselines } : {}),
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '../workers/summary'
 import type { RatchetDb } from './db'
 import { accountRows, readBundles } from './evidence-store'
+import { summaryOfRow, summaryRow } from './summary-row'
 
 /** How many accounts' bundles a refresh reads and scores at a time. */
 const SUMMARY_BATCH = 250
@@ -115,7 +116,7 @@ export async function refreshSummaries(
         now,
       ),
     )
-    await db.transaction('rw', db.summaries, () => db.summaries.bulkPut(summaries))
+    await db.transaction('rw', db.summaries, () => db.summaries.bulkPut(summaries.map(summaryRow)))
     changed.push(...summaries)
   }
   const known = new Set(accounts.map((a) => a.id))
@@ -129,7 +130,7 @@ export function createSummariesRepo(db: RatchetDb, refresher?: SummaryRefresher)
   return {
     /** Every stored summary (fresh or not: the refresh that follows says what changed). */
     async list(): Promise<AccountSummary[]> {
-      return db.summaries.toArray()
+      return (await db.summaries.toArray()).map(summaryOfRow)
     },
     /** Brings every summary up to date; in the app this runs in a Web Worker. */
     refresh(request: SummaryRefreshRequest): Promise<SummaryChanges> {
