@@ -113,7 +113,10 @@ export function quarterLabel(at: Date): string {
 }
 
 /** Applies a rename/annotation; every other field is left exactly as it was. Throws on an invalid edit. */
-export function editSnapshot(snapshot: Snapshot, edit: SnapshotEdit): Snapshot {
+export function editSnapshot<S extends Pick<Snapshot, 'label' | 'notes'>>(
+  snapshot: S,
+  edit: SnapshotEdit,
+): S {
   const parsed = snapshotEditSchema.parse(edit)
   return {
     ...snapshot,

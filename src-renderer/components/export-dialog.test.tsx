@@ -92,7 +92,7 @@ describe('the export slice', () => {
       ok: true,
       value: { isSaved: true, fileName: '2026-q4.csv', path: '/tmp/2026-q4.csv', bytes: 10 },
     }))
-    store.getState().openExport({ snapshot })
+    await store.getState().openExport({ snapshot })
     const result = await store.getState().saveExport(settings)
     expect(result?.isSaved).toBe(true)
     expect(requests).toEqual([{ snapshot, ...settings, jobId: expect.stringMatching(/^export-/) }])
@@ -106,7 +106,7 @@ describe('the export slice', () => {
 
   it('stays open, without a notice, when the save dialog is cancelled', async () => {
     const { store } = makeStore(() => ({ ok: true, value: { isSaved: false, fileName: '2026-q4.csv' } }))
-    store.getState().openExport({ snapshot })
+    await store.getState().openExport({ snapshot })
     await store.getState().saveExport(settings)
     expect(store.getState().exportSource?.snapshot).toBe(snapshot)
     expect(store.getState().notices).toEqual([])
@@ -120,7 +120,7 @@ describe('the export slice', () => {
         message: 'Cannot write the export: the folder /x does not exist.',
       },
     }))
-    store.getState().openExport({ snapshot })
+    await store.getState().openExport({ snapshot })
     expect(await store.getState().saveExport(settings)).toBeUndefined()
     expect(store.getState().isExporting).toBe(false)
     expect(store.getState().exportSource).toBeDefined()
@@ -168,7 +168,7 @@ describe('the overview’s export scope', () => {
 describe('the export dialog', () => {
   it('preselects the account it was opened for and previews the file name', async () => {
     const { store, requests } = makeStore(() => ({ ok: true, value: { isSaved: false, fileName: 'x' } }))
-    store.getState().openExport({ snapshot, accountIds: ['222222222222'] })
+    await store.getState().openExport({ snapshot, accountIds: ['222222222222'] })
     render(
       <AppStoreContext.Provider value={store}>
         <ExportDialogHost />
@@ -193,9 +193,9 @@ describe('the export dialog', () => {
     screen.getByText('Not saved: the save dialog was cancelled.')
   })
 
-  it('refuses an empty selection and a bad pattern before asking main', () => {
+  it('refuses an empty selection and a bad pattern before asking main', async () => {
     const { store, requests } = makeStore(() => ({ ok: true, value: { isSaved: false, fileName: 'x' } }))
-    store.getState().openExport({ snapshot })
+    await store.getState().openExport({ snapshot })
     render(
       <AppStoreContext.Provider value={store}>
         <ExportDialogHost />
@@ -230,7 +230,7 @@ describe('the export dialog', () => {
     )
     const opener = screen.getByRole('button', { name: 'Export from here' })
     opener.focus()
-    act(() => store.getState().openExport({ snapshot }))
+    await act(() => store.getState().openExport({ snapshot }))
     const dialog = screen.getByTestId('export-dialog')
     expect(dialog.tagName).toBe('DIALOG')
     expect(shown).toEqual([dialog])
@@ -250,7 +250,7 @@ describe('the export dialog', () => {
     const { store, requests, cancels, emit } = makeStore(
       () => new Promise((resolve) => (finish = resolve)) as never,
     )
-    store
+    await store
       .getState()
       .openExport({ snapshot, accountIds: ['111111111111', '222222222222'], title: 'Filter: production' })
     render(

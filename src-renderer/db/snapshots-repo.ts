@@ -46,9 +46,9 @@ export function createSnapshotsRepo(db: RatchetDb) {
     )
   }
   return {
-    /** Every snapshot, oldest first. */
-    async list(): Promise<Snapshot[]> {
-      return read(await db.snapshots.orderBy('createdAt').toArray())
+    /** Every snapshot, oldest first; `withEvidence: false` skips their bundles (lists and trends need none). */
+    async list(options: { withEvidence?: boolean } = {}): Promise<Snapshot[]> {
+      return read(await db.snapshots.orderBy('createdAt').toArray(), options)
     },
 
     /** The stored rows only (label, time, model, counts): what a list shows, without reading any part. */
@@ -87,18 +87,17 @@ export function createSnapshotsRepo(db: RatchetDb) {
       return snapshots
     },
 
-    /** Renames and/or annotates one snapshot; nothing else about it can change. */
-    async edit(id: string, edit: SnapshotEdit): Promise<Snapshot> {
+    /** Renames and/or annotates one snapshot; nothing else about it can change. Returns the new label and notes. */
+    async edit(id: string, edit: SnapshotEdit): Promise<Pick<Snapshot, 'label' | 'notes'>> {
       const checked = parseInput(snapshotEditSchema, edit, 'snapshot change')
-      const current = await this.get(id)
-      if (!current) throw new AppError('not-found', `Snapshot ${id} does not exist`)
-      const next = editSnapshot(current, checked)
-      await db.transaction('rw', db.snapshots, async () => {
+      // Only the row changes: no part is read.
+      return db.transaction('rw', db.snapshots, async () => {
         const row = await db.snapshots.get(id)
         if (!row) throw new AppError('not-found', `Snapshot ${id} does not exist`)
-        await db.snapshots.put({ ...row, label: next.label, notes: next.notes })
+        const next = editSnapshot(row, checked)
+        await db.snapshots.put(next)
+        return { label: next.label, notes: next.notes }
       })
-      return next
     },
 
     async remove(id: string): Promise<void> {

@@ -20,7 +20,8 @@ type DomainTuple = [
  * without the counts and the domains below target, which the statuses, unknown categories and domains already
  * say (as the engine states them): 1.15 kB a row instead of 1.9 kB on the bench's accounts.
  */
-export interface SummaryRow extends Omit<AccountSummary, 'domains' | 'counts' | 'unknownCounts'> {
+export interface SummaryRow
+  extends Omit<AccountSummary, 'domains' | 'counts' | 'unknownCounts' | 'belowTarget'> {
   format: 'summary-row-1'
   domains: DomainTuple[]
 }

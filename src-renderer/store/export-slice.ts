@@ -5,7 +5,7 @@ import type { DetailLevel, ReportFormat, ReportScope } from '../../shared/report
 import type { Snapshot } from '../../shared/snapshot/schema'
 import type { OverviewFilters } from '../areas/accounts/overview-model'
 import type { AppState } from './app-store'
-import { currentState } from './snapshots-slice'
+import { currentState, type SavedSnapshot } from './snapshots-slice'
 
 /** What the export dialog exports: a snapshot (and last quarter's, for the trend). */
 export interface ExportSource {
@@ -15,6 +15,12 @@ export interface ExportSource {
   accountIds?: string[]
   /** How those accounts were chosen ("Filter: production", "Comparison 2026-Q3 → 2026-Q4"): the report's heading. */
   title?: string
+}
+
+/** What opens the dialog: saved snapshots may come as the store holds them, without their evidence. */
+export interface ExportRequestSource extends Omit<ExportSource, 'snapshot' | 'previous'> {
+  snapshot: Snapshot | SavedSnapshot
+  previous?: Snapshot | SavedSnapshot
 }
 
 /** The choices the dialog collects. */
@@ -37,7 +43,11 @@ export interface ExportSlice {
   /** The pattern last used, kept for the next export in this session. */
   exportFileNamePattern: string
   lastExport: ExportResult | undefined
-  openExport(source: ExportSource): void
+  /**
+   * Opens the dialog. Saved snapshots are read whole first (the report shows evidence ages, a JSON export is
+   * the snapshot itself, and a trend across models re-scores last quarter's evidence).
+   */
+  openExport(source: ExportRequestSource): Promise<void>
   /**
    * Opens the dialog on the current state (not a saved snapshot), optionally for one account or a selection
    * (the overview's filter or ticked accounts, with how they were chosen), with the latest saved snapshot as
@@ -60,20 +70,27 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
   exportJobId: undefined,
   exportFileNamePattern: DEFAULT_FILE_NAME_PATTERN,
   lastExport: undefined,
-  openExport: (source) => set({ exportSource: source }),
+  openExport: async ({ snapshot, previous, ...rest }) => {
+    const whole = (s: Snapshot | SavedSnapshot) => ('evidence' in s ? s : get().fullSnapshot(s.id))
+    // Read before anything shows: a snapshot that can't be read is reported and the dialog stays closed.
+    const [full, fullPrevious] =
+      'evidence' in snapshot && (!previous || 'evidence' in previous)
+        ? [snapshot, previous as Snapshot | undefined]
+        : await Promise.all([whole(snapshot), previous ? whole(previous) : undefined])
+    if (!full || (previous && !fullPrevious)) return
+    set({ exportSource: { ...rest, snapshot: full, ...(fullPrevious ? { previous: fullPrevious } : {}) } })
+  },
   openCurrentExport: async (selection) => {
     try {
       await Promise.all([get().loadSnapshots(), get().ensureDeskDetails()])
       const snapshot = currentState(get(), get().deps.now(), 'Current state')
       const previous = get().snapshots.at(-1)
       const chosen = typeof selection === 'string' ? { accountIds: [selection] } : selection
-      set({
-        exportSource: {
-          snapshot,
-          ...(previous ? { previous } : {}),
-          ...(chosen && chosen.accountIds.length > 0 ? { accountIds: chosen.accountIds } : {}),
-          ...(chosen?.title ? { title: chosen.title } : {}),
-        },
+      await get().openExport({
+        snapshot,
+        ...(previous ? { previous } : {}),
+        ...(chosen && chosen.accountIds.length > 0 ? { accountIds: chosen.accountIds } : {}),
+        ...(chosen?.title ? { title: chosen.title } : {}),
       })
     } catch (error) {
       get().reportError(error)

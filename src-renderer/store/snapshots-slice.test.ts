@@ -23,7 +23,10 @@ describe('the snapshots store', () => {
     expect(snaps.every((s) => s.id.startsWith(DEMO_SNAPSHOT_PREFIX))).toBe(true)
     expect(snaps.every((s) => s.scorecard.accounts.length === 12)).toBe(true)
     // The latest quarter is the state the desk shows: same evidence as the desk's latest bundles.
-    const latest = snaps.at(-1)
+    // Held without evidence; read whole on demand.
+    expect(snaps.every((s) => !('evidence' in s))).toBe(true)
+    const latest = await store.getState().fullSnapshot(snaps.at(-1)?.id ?? '')
+    expect(latest?.evidence).toHaveLength(12)
     for (const bundle of latest?.evidence ?? []) {
       expect(store.getState().latestEvidence[bundle.accountId]?.collectedAt).toBe(bundle.collectedAt)
     }
@@ -44,7 +47,9 @@ describe('the snapshots store', () => {
     expect(await store.getState().editSnapshot(id, { notes: 'sent to the board' })).toBe(true)
     const saved = await store.getState().deps.repos.snapshots.get(id)
     expect(saved).toEqual({ ...snap, label: 'Board pack', notes: 'sent to the board' })
-    expect(store.getState().snapshots[0]).toEqual(saved)
+    const { evidence, ...held } = saved ?? { evidence: [] }
+    expect(evidence).toHaveLength(12)
+    expect(store.getState().snapshots[0]).toEqual(held)
 
     store.getState().setCompare({ a: id, b: 'now' })
     expect(await store.getState().deleteSnapshot(id)).toBe(true)
@@ -52,6 +57,29 @@ describe('the snapshots store', () => {
     expect(store.getState().compareA).toBeNull()
     expect(store.getState().compareB).toBe('now')
     expect(await store.getState().deps.repos.snapshots.get(id)).toBeUndefined()
+  })
+
+  it('reads saved snapshots whole for an export: the file holds the evidence the list leaves out', async () => {
+    const store = await demoStore()
+    await store.getState().snapshotDemoQuarters()
+    const [, , previous, latest] = store.getState().snapshots
+    if (!previous || !latest) throw new Error('the demo has four quarters')
+    await store.getState().openExport({ snapshot: latest, previous })
+    const source = store.getState().exportSource
+    expect(source?.snapshot).toEqual(await store.getState().fullSnapshot(latest.id))
+    expect(source?.snapshot.evidence).toHaveLength(12)
+    expect(source?.previous?.evidence).toHaveLength(12)
+  })
+
+  it('opens no export of a snapshot that can no longer be read, and says so', async () => {
+    const store = await demoStore()
+    await store.getState().snapshotDemoQuarters()
+    const latest = store.getState().snapshots.at(-1)
+    if (!latest) throw new Error('the demo has four quarters')
+    await store.getState().deps.repos.snapshots.remove(latest.id)
+    await store.getState().openExport({ snapshot: latest })
+    expect(store.getState().exportSource).toBeUndefined()
+    expect(store.getState().notices.at(-1)?.message).toBe(`Snapshot ${latest.id} does not exist`)
   })
 
   it('refuses an empty label and leaves the snapshot as it was', async () => {

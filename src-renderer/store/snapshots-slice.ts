@@ -2,9 +2,17 @@ import type { StateCreator } from 'zustand'
 import type { CompareMode } from '../../shared/compare/types'
 import { demoBaselines } from '../../shared/demo/baselines'
 import { buildDemoOrganization, demoQuarterDates } from '../../shared/demo/organization'
+import { AppError } from '../../shared/errors'
 import { buildSnapshot, snapshotsFromQuarters } from '../../shared/snapshot/build'
 import type { Snapshot, SnapshotEdit } from '../../shared/snapshot/schema'
 import type { AppState } from './app-store'
+
+/**
+ * A saved snapshot as the store keeps it: everything but its evidence, which lists, trends and comparisons
+ * under one model never read (a quarter of 1,000 accounts is ~1,000 gzipped bundles). `fullSnapshot` reads
+ * one with its evidence, for an export or a comparison that re-scores it under another model.
+ */
+export type SavedSnapshot = Omit<Snapshot, 'evidence'>
 
 /** A side of a comparison: a saved snapshot by id, or the current state. */
 export type CompareSideId = string | 'now'
@@ -13,13 +21,15 @@ export const NOW = 'now'
 export interface SnapshotsSlice {
   isSnapshotsLoaded: boolean
   isSnapshotBusy: boolean
-  /** Every saved snapshot, oldest first. */
-  snapshots: Snapshot[]
+  /** Every saved snapshot, oldest first, without its evidence. */
+  snapshots: SavedSnapshot[]
   compareA: CompareSideId | null
   compareB: CompareSideId | null
   compareMode: CompareMode
   /** Reads the snapshots once per store (later calls return the same promise); `force` reads again. */
   loadSnapshots(force?: boolean): Promise<void>
+  /** One saved snapshot with its evidence (undefined, and reported, when it can't be read). */
+  fullSnapshot(id: string): Promise<Snapshot | undefined>
   /** Freezes the current state (the desk's accounts, latest evidence, answers and model) as a snapshot. */
   takeSnapshot(input: { label?: string; notes?: string }): Promise<Snapshot | undefined>
   /** Rename and/or annotate; returns false (and reports) when the edit is refused. */
@@ -31,6 +41,11 @@ export interface SnapshotsSlice {
 }
 
 const DAY = 86_400_000
+
+/** A snapshot as the store keeps it. */
+function withoutEvidence({ evidence: _evidence, ...rest }: Snapshot): SavedSnapshot {
+  return rest
+}
 
 /** The id prefix of the demo's quarterly snapshots. */
 export const DEMO_SNAPSHOT_PREFIX = 'demo-snapshot'
@@ -73,8 +88,8 @@ function demoNow(state: AppState, fallback: Date): Date {
 export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice> = (set, get) => {
   let loading: Promise<void> | undefined
   const read = async () => {
-    const snapshots = await get().attempt(() => get().deps.repos.snapshots.list())
-    set({ ...(snapshots ? { snapshots } : {}), isSnapshotsLoaded: true })
+    const snapshots = await get().attempt(() => get().deps.repos.snapshots.list({ withEvidence: false }))
+    set({ ...(snapshots ? { snapshots: snapshots.map(withoutEvidence) } : {}), isSnapshotsLoaded: true })
   }
   const busy = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
     set({ isSnapshotBusy: true })
@@ -95,6 +110,12 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
       if (force || !loading) loading = read()
       return loading
     },
+    fullSnapshot: (id) =>
+      get().attempt(async () => {
+        const snapshot = await get().deps.repos.snapshots.get(id)
+        if (!snapshot) throw new AppError('not-found', `Snapshot ${id} does not exist`)
+        return snapshot
+      }, undefined),
     takeSnapshot: (input) =>
       busy(async () => {
         await get().ensureDeskDetails()
@@ -113,14 +134,14 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
           baselines: state.baselineVersions,
         })
         await state.deps.repos.snapshots.addMany([snapshot])
-        set((s) => ({ snapshots: [...s.snapshots, snapshot] }))
+        set((s) => ({ snapshots: [...s.snapshots, withoutEvidence(snapshot)] }))
         get().notify({ level: 'info', message: `Snapshot "${snapshot.label}" saved` })
         return snapshot
       }, undefined),
     editSnapshot: (id, edit) =>
       busy(async () => {
         const next = await get().deps.repos.snapshots.edit(id, edit)
-        set((s) => ({ snapshots: s.snapshots.map((x) => (x.id === id ? next : x)) }))
+        set((s) => ({ snapshots: s.snapshots.map((x) => (x.id === id ? { ...x, ...next } : x)) }))
         return true
       }, false),
     deleteSnapshot: (id) =>
@@ -152,7 +173,7 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
         const fresh = snapshots.filter((s) => !taken.has(s.id))
         await state.deps.repos.snapshots.addMany(fresh)
         set((s) => ({
-          snapshots: [...s.snapshots, ...fresh].sort(
+          snapshots: [...s.snapshots, ...fresh.map(withoutEvidence)].sort(
             (x, y) => Date.parse(x.createdAt) - Date.parse(y.createdAt),
           ),
         }))

@@ -61,7 +61,7 @@ function ComparePanel({ domainTitle }: { domainTitle: (id: DomainId) => string }
   const mode = useAppStore((s) => s.compareMode)
   const setCompare = useAppStore((s) => s.setCompare)
   const current = useCurrentState()
-  const { a, b, comparison, error } = useComparison()
+  const { a, b, comparison, error, isReading } = useComparison()
   const aId = useId()
   const bId = useId()
   const options = [
@@ -117,6 +117,10 @@ function ComparePanel({ domainTitle }: { domainTitle: (id: DomainId) => string }
         </p>
       ) : comparison ? (
         <ComparisonView comparison={comparison} domainTitle={domainTitle} />
+      ) : isReading ? (
+        <p className="muted" role="status" data-testid="compare-reading">
+          Reading the older snapshot’s evidence to re-score it under the newer model…
+        </p>
       ) : (
         <p className="muted">Choose two states to compare.</p>
       )}

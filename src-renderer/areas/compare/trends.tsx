@@ -6,6 +6,7 @@ import type { Snapshot } from '../../../shared/snapshot/schema'
 import { useAppTheme } from '../../app/use-theme'
 import { TableHead } from '../../components/table-head'
 import { useAppStore } from '../../store/app-store'
+import type { SavedSnapshot } from '../../store/snapshots-slice'
 import { chartOptions, chartPalettes, registerCharts, themedScale } from './chart-setup'
 import { DomainProgress } from './domain-progress'
 import { useCurrentState } from './use-compare'
@@ -142,7 +143,7 @@ function AccountRadarPanel({
   current,
   domainTitle,
 }: {
-  snapshots: Snapshot[]
+  snapshots: SavedSnapshot[]
   current: Snapshot | undefined
   domainTitle: (id: DomainId) => string
 }) {

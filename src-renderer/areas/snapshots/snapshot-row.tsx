@@ -1,8 +1,8 @@
 import { useId, useState } from 'react'
-import type { Snapshot } from '../../../shared/snapshot/schema'
 import { useAppStore } from '../../store/app-store'
+import type { SavedSnapshot } from '../../store/snapshots-slice'
 
-function meanLevel(snapshot: Snapshot): string {
+function meanLevel(snapshot: SavedSnapshot): string {
   const levels = snapshot.scorecard.accounts.flatMap((a) => a.domains.map((d) => d.level))
   if (levels.length === 0) return '–'
   return (levels.reduce<number>((s, l) => s + l, 0) / levels.length).toFixed(1)
@@ -14,8 +14,8 @@ export function SnapshotRow({
   previous,
   onDelete,
 }: {
-  snapshot: Snapshot
-  previous: Snapshot | undefined
+  snapshot: SavedSnapshot
+  previous: SavedSnapshot | undefined
   onDelete(): void
 }) {
   const editSnapshot = useAppStore((s) => s.editSnapshot)

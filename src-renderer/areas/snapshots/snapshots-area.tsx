@@ -1,10 +1,10 @@
 import { useId, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { quarterLabel, type Snapshot } from '../../../shared/snapshot/schema'
+import { quarterLabel } from '../../../shared/snapshot/schema'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore, useLoadOnMount } from '../../store/app-store'
-import { snapshotSelectors } from '../../store/snapshots-slice'
+import { type SavedSnapshot, snapshotSelectors } from '../../store/snapshots-slice'
 import { SnapshotRow } from './snapshot-row'
 import './snapshots.css'
 
@@ -13,7 +13,7 @@ export function SnapshotsArea() {
   const snapshots = useAppStore(snapshotSelectors.snapshots)
   const isLoaded = useAppStore(snapshotSelectors.isLoaded)
   useLoadOnMount((s) => s.loadSnapshots)
-  const [pendingDelete, setPendingDelete] = useState<Snapshot | undefined>()
+  const [pendingDelete, setPendingDelete] = useState<SavedSnapshot | undefined>()
   const deleteSnapshot = useAppStore((s) => s.deleteSnapshot)
   // Newest first in the list; the store keeps them oldest first for the trends.
   const newestFirst = [...snapshots].reverse()
