@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { failedAttempt } from '../../shared/evidence/fixtures.test-support'
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  tinyAccount,
-  tinyBundle,
-  tinyModel,
-} from '../../shared/snapshot/fixtures.test-support'
+import { ACCOUNT_A, tinyAccount, tinyBundle, tinyModel } from '../../shared/snapshot/fixtures.test-support'
 import { createAccountsRepo } from '../db/accounts-repo'
 import type { RatchetDb } from '../db/db'
 import { createEvidenceRepo } from '../db/evidence-repo'
@@ -16,6 +10,8 @@ import { createWorkerRefresher } from './summaries-client'
 import type { WorkerReply, WorkerRequest } from './summaries-protocol'
 
 const { open } = testDatabases('summaries-client')
+/** A second account, fully collected. */
+const ACCOUNT_B = '222222222222'
 const request: SummaryRefreshRequest = { model: tinyModel(), now: '2026-11-25T00:00:00.000Z' }
 
 /** Two accounts with evidence; A's newest collection failed, so its summary reads back to the good one. */
