@@ -156,6 +156,10 @@ interface Draft extends Omit<PlanItem, 'phase' | 'perimeter' | 'completes' | 'ef
   domainWeights: Map<DomainId, number>
 }
 
+/**
+ * The drafts of the plan items: one per action and tier, grouping every account that needs it (scheduled with
+ * its most urgent goal) and every control it unblocks, in the order the goals name them. One walk of the goals.
+ */
 function groupItems(
   goals: Map<string, { tier: PlanTier; needs: Need[] }>,
   urgency: Map<string, PlanTier>,
@@ -181,12 +185,7 @@ function groupItems(
       draft.domainWeights.set(n.domainId, (draft.domainWeights.get(n.domainId) ?? 0) + 1)
       drafts.set(id, draft)
       if (!draft.accountIds.includes(n.accountId)) draft.accountIds.push(n.accountId)
-    }
-  }
-  for (const g of goals.values()) {
-    for (const n of g.needs) {
-      const draft = drafts.get(`${urgency.get(`${n.accountId}|${n.key}`)}|${n.key}`)
-      if (draft && !draft.controlIds.includes(n.unblocks)) draft.controlIds.push(n.unblocks)
+      if (!draft.controlIds.includes(n.unblocks)) draft.controlIds.push(n.unblocks)
     }
   }
   return [...drafts.values()]

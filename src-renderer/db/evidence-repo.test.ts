@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { expiredStatus, failedAttempt as failedAttemptOf } from '../../shared/evidence/fixtures.test-support'
-import { tinyBundle } from '../../shared/snapshot/fixtures.test-support'
+import type { EvidenceBundle } from '../../shared/evidence/schema'
+import { compileModel } from '../../shared/scoring/engine'
+import { tinyAccount, tinyBundle, tinyModel } from '../../shared/snapshot/fixtures.test-support'
+import { summarizeAccount } from '../workers/summary'
+import { createAccountsRepo } from './accounts-repo'
 import { type CollectAttemptRow } from './db'
 import { attemptsFromSummary, createAttemptsRepo, createEvidenceRepo } from './evidence-repo'
 import { latestSchemaVersion } from './schema'
+import { createSummariesRepo } from './summaries-repo'
 import { inlineEvidenceRows, testDatabases } from './test-db.test-support'
 
 const A = '111111111111'
@@ -71,5 +76,37 @@ describe('evidence repository: last good evidence', () => {
       [T1, 'ok'],
       [T2, 'partial'],
     ])
+  })
+})
+
+describe('the desk and the summaries score the same evidence', () => {
+  it('for an account whose newest bundle failed one source: its newest good evidence per source', async () => {
+    const db = open()
+    const model = tinyModel()
+    const now = '2026-11-25T00:00:00.000Z'
+    await createAccountsRepo(db).putMany([tinyAccount(A, 'a')])
+    const good = tinyBundle(A, T1, { isRootMfa: false })
+    const failedReport = { status: expired, collectedAt: T2, raw: [], records: null }
+    const newest: EvidenceBundle = { ...tinyBundle(A, T2), credentialReport: failedReport }
+    const evidence = createEvidenceRepo(db)
+    await evidence.addMany([good, newest])
+
+    const desk = (await evidence.latestByAccount()).get(A)
+    expect(desk?.credentialReport).toEqual(good.credentialReport)
+    expect(desk?.identity).toEqual(newest.identity)
+    const { changed } = await createSummariesRepo(db).refresh({ model, now })
+    const account = await createAccountsRepo(db).get(A)
+    if (!account) throw new Error('account A was stored')
+    const scored = (bundle: EvidenceBundle | undefined) =>
+      summarizeAccount(
+        compileModel(model),
+        { account, bundle, attestations: [], waivers: [] },
+        changed[0]?.inputKey ?? '',
+        new Date(now),
+      )
+    // The summary is the one the desk's evidence scores to, not the one of the newest bundle as stored.
+    expect(changed).toEqual([scored(desk)])
+    expect(changed[0]).not.toEqual(scored(newest))
+    expect(changed[0]).toMatchObject({ evidenceCollectedAt: T2, hasCollectionError: false })
   })
 })

@@ -6,16 +6,18 @@ import {
   type SourceStatus,
   sourceIds,
 } from '../../shared/evidence/schema'
-import {
-  isAccessDenied,
-  isComplete,
-  type SelectedEvidence,
-  selectEvidenceByAccount,
-} from '../../shared/evidence/select'
+import { isAccessDenied, isComplete, type SelectedEvidence } from '../../shared/evidence/select'
 import type { AccountOutcome, CollectSummary } from '../../shared/ipc/domains/collect'
 import type { CollectAttemptRow, RatchetDb } from './db'
 import { sortableTime } from './evidence-codec'
-import { accountRows, prepareEvidence, readBundles, writeEvidence } from './evidence-store'
+import {
+  accountRows,
+  evidenceIdsByAccount,
+  newestGoodEvidence,
+  prepareEvidence,
+  readBundles,
+  writeEvidence,
+} from './evidence-store'
 import { parseInput } from './validate'
 
 /** Typed access to evidence bundles. Bundles are immutable: they are added, never edited. */
@@ -33,26 +35,11 @@ export function createEvidenceRepo(db: RatchetDb) {
     },
 
     /**
-     * The newest good evidence of each account (shared/evidence/select), with the attempts that failed since.
-     * Walks the [accountId+collectedAt] index keys (cheap), reads each account's newest row, and reads further
-     * back only for accounts whose newest bundle is not complete; then decodes the bundles needed, in one go.
+     * The newest good evidence of each account (evidence-store `newestGoodEvidence`, the read the summaries
+     * use too), with the attempts that failed since.
      */
     async selectedByAccount(): Promise<Map<string, SelectedEvidence>> {
-      const keys = (await db.evidence.orderBy('[accountId+collectedAt]').keys()) as unknown as Array<
-        [string, string]
-      >
-      const ids = new Map<string, string[]>()
-      for (const [accountId, collectedAt] of keys) {
-        const list = ids.get(accountId) ?? []
-        list.unshift(`${accountId}:${collectedAt}`)
-        ids.set(accountId, list)
-      }
-      const newest = defined(await db.evidence.bulkGet([...ids.values()].map((list) => list[0] as string)))
-      const olderIds = newest.flatMap((row) =>
-        row.isComplete ? [] : (ids.get(row.accountId) ?? []).slice(1),
-      )
-      const rows = [...newest, ...defined(await db.evidence.bulkGet(olderIds))]
-      return selectEvidenceByAccount(await readBundles(db, rows))
+      return newestGoodEvidence(db, await evidenceIdsByAccount(db))
     },
 
     /** The newest good evidence of each account, as one bundle per account (what scoring reads). */
@@ -72,11 +59,6 @@ export function createEvidenceRepo(db: RatchetDb) {
   }
 }
 export type EvidenceRepo = ReturnType<typeof createEvidenceRepo>
-
-/** The rows bulkGet found. */
-function defined<T>(rows: ReadonlyArray<T | undefined>): T[] {
-  return rows.filter((row): row is T => row !== undefined)
-}
 
 /** A source's outcome as stored in an attempt: access denied is its own state, never ok or unavailable. */
 function sourceAttempt(status: SourceStatus) {

@@ -13,6 +13,7 @@ import {
 import { createAccountsRepo } from './accounts-repo'
 import { RatchetDb } from './db'
 import { createEvidenceRepo } from './evidence-repo'
+import { evidenceIdsByAccount, newestGoodEvidence } from './evidence-store'
 import { latestSchemaVersion } from './schema'
 import { createSnapshotsRepo } from './snapshots-repo'
 import { inlineEvidenceRows, testDatabases } from './test-db.test-support'
@@ -136,5 +137,47 @@ describe('evidence stored once by content hash (schema v6)', () => {
     expect(await evidenceParts(db)).not.toContain(bHash)
     expect(await evidenceParts(db)).toHaveLength(3)
     expect(await evidence.history(ACCOUNT_A)).toHaveLength(3)
+  })
+})
+
+describe('newestGoodEvidence: what the desk and the summaries score', () => {
+  /** B collected earlier with an Access Analyzer Region scanned, which its newest bundle lacks. */
+  const scanned: EvidenceBundle = {
+    ...tinyBundle(ACCOUNT_B, T1),
+    accessAnalyzer: {
+      status: { state: 'ok' },
+      collectedAt: T1,
+      raw: [],
+      records: {
+        regions: [
+          { region: 'eu-west-1', status: { state: 'ok' }, collectedAt: T1, analyzers: [], findings: [] },
+        ],
+      },
+    },
+  }
+  const newestB = bundles[3] as EvidenceBundle
+
+  it('uses a complete newest bundle as it is; otherwise the newest good evidence per source', async () => {
+    const db = open()
+    await createEvidenceRepo(db).addMany([...bundles, scanned])
+    const ids = await evidenceIdsByAccount(db)
+    expect(ids.get(ACCOUNT_A)).toEqual([T1, T2, T3].map((t) => `${ACCOUNT_A}:${t}`))
+    const selected = await newestGoodEvidence(db, ids)
+    expect([...selected.keys()]).toEqual([ACCOUNT_A, ACCOUNT_B])
+    // B's newest is complete: kept as it is, though selecting across B's bundles would add the older Region.
+    expect(selected.get(ACCOUNT_B)).toMatchObject({ bundle: newestB, failures: [] })
+    expect(selectEvidence([scanned, newestB])?.bundle.accessAnalyzer).not.toEqual(newestB.accessAnalyzer)
+    // A's newest failed: every source from A's newest good collection, the failure recorded beside it.
+    expect(selected.get(ACCOUNT_A)).toEqual(selectEvidence(bundles.slice(0, 3)))
+    expect(selected.get(ACCOUNT_A)?.bundle.credentialReport).toEqual(bundles[1]?.credentialReport)
+  })
+
+  it('reads only the accounts asked for, and nothing for an account without evidence', async () => {
+    const db = open()
+    await createEvidenceRepo(db).addMany(bundles)
+    const ids = await evidenceIdsByAccount(db)
+    const onlyB = await newestGoodEvidence(db, new Map([[ACCOUNT_B, ids.get(ACCOUNT_B) ?? []]]))
+    expect([...onlyB.keys()]).toEqual([ACCOUNT_B])
+    expect((await newestGoodEvidence(db, new Map([['333333333333', []]]))).size).toBe(0)
   })
 })

@@ -1,6 +1,11 @@
 import type { Transaction } from 'dexie'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
-import { isComplete } from '../../shared/evidence/select'
+import {
+  isComplete,
+  type SelectedEvidence,
+  selectEvidence,
+  selectEvidenceByAccount,
+} from '../../shared/evidence/select'
 import type { RatchetDb } from './db'
 import { type EvidenceRow, encodeEvidence, type PreparedEvidence } from './evidence-codec'
 import { decodePart, encodeParts, jsonPart, type SnapshotPartRow, type SnapshotRow } from './snapshot-codec'
@@ -72,6 +77,60 @@ export function accountRows(db: RatchetDb, accountId: string): Promise<EvidenceR
 export async function readBundles(db: RatchetDb, rows: readonly EvidenceRow[]): Promise<EvidenceBundle[]> {
   const parts = await db.snapshotParts.bulkGet([...new Set(rows.map((r) => r.hash))])
   return decodeBundles(rows, new Map(parts.flatMap((p) => (p ? [[p.hash, p] as const] : []))))
+}
+
+/**
+ * Each account's evidence row ids, oldest first, from the `[accountId+collectedAt]` index keys alone (no row
+ * is read). The last id of a list is the account's newest bundle.
+ */
+export async function evidenceIdsByAccount(db: RatchetDb): Promise<Map<string, string[]>> {
+  const keys = (await db.evidence.orderBy('[accountId+collectedAt]').keys()) as unknown as Array<
+    [string, string]
+  >
+  const ids = new Map<string, string[]>()
+  for (const [accountId, collectedAt] of keys) {
+    const id = `${accountId}:${collectedAt}`
+    const list = ids.get(accountId)
+    if (list) list.push(id)
+    else ids.set(accountId, [id])
+  }
+  return ids
+}
+
+/**
+ * The evidence each account is scored on (what the desk and the summaries both read): its newest bundle as it
+ * is when complete; otherwise the newest good evidence of each source across the account's bundles
+ * (shared/evidence/select), with the attempts that failed since, so a failed re-collection never replaces
+ * good evidence. `ids` holds, per account, its row ids oldest first (`evidenceIdsByAccount`). Reads the newest
+ * rows, the older rows only of accounts whose newest bundle is not complete, then decodes those bundles in
+ * one read of their parts.
+ */
+export async function newestGoodEvidence(
+  db: RatchetDb,
+  ids: ReadonlyMap<string, readonly string[]>,
+): Promise<Map<string, SelectedEvidence>> {
+  const newest = defined(await db.evidence.bulkGet([...ids.values()].flatMap((list) => list.slice(-1))))
+  const complete = newest.filter((row) => row.isComplete)
+  const incomplete = newest.filter((row) => !row.isComplete)
+  const older = incomplete.flatMap((row) => (ids.get(row.accountId) ?? []).slice(0, -1))
+  const rows = [...complete, ...incomplete, ...defined(await db.evidence.bulkGet(older))]
+  const bundles = await readBundles(db, rows)
+  const asIs = new Map(bundles.slice(0, complete.length).map((b) => [b.accountId, b]))
+  const merged = selectEvidenceByAccount(bundles.slice(complete.length))
+  const result = new Map<string, SelectedEvidence>()
+  for (const { accountId } of newest) {
+    const bundle = asIs.get(accountId)
+    // Selecting from a lone complete bundle gives its times and no failure; the bundle itself is kept as it is.
+    const lone = bundle ? selectEvidence([bundle]) : undefined
+    const selected = lone && bundle ? { ...lone, bundle } : merged.get(accountId)
+    if (selected) result.set(accountId, selected)
+  }
+  return result
+}
+
+/** The rows bulkGet found. */
+function defined<T>(rows: ReadonlyArray<T | undefined>): T[] {
+  return rows.filter((row): row is T => row !== undefined)
 }
 
 /** The hashes snapshot rows use. A row written by hand (a test, an old import) may lack some: it uses none. */

@@ -1,6 +1,4 @@
 import type { Attestation, Waiver } from '../../shared/domain/types'
-import type { EvidenceBundle } from '../../shared/evidence/schema'
-import { selectEvidence } from '../../shared/evidence/select'
 import type { MaturityModel } from '../../shared/model/schema'
 import { compileModel } from '../../shared/scoring/engine'
 import {
@@ -11,7 +9,7 @@ import {
   summaryInputKey,
 } from '../workers/summary'
 import type { RatchetDb } from './db'
-import { accountRows, readBundles } from './evidence-store'
+import { evidenceIdsByAccount, newestGoodEvidence } from './evidence-store'
 import { summaryOfRow, summaryRow } from './summary-row'
 
 /** How many accounts' bundles a refresh reads and scores at a time. */
@@ -36,33 +34,6 @@ export interface SummaryRefreshRequest {
 /** Runs a refresh somewhere: in a Web Worker in the app, on the same thread in tests. */
 export type SummaryRefresher = (request: SummaryRefreshRequest) => Promise<SummaryChanges>
 
-/** The id of each account's newest bundle, read from the index alone (no bundle is loaded). */
-async function latestBundleIds(db: RatchetDb): Promise<Map<string, string>> {
-  const keys = (await db.evidence.orderBy('[accountId+collectedAt]').keys()) as unknown as Array<
-    [string, string]
-  >
-  const latest = new Map<string, string>()
-  for (const [accountId, collectedAt] of keys) latest.set(accountId, `${accountId}:${collectedAt}`)
-  return latest
-}
-
-/**
- * The evidence each account is scored on, by the id of its newest row: that bundle when complete, otherwise
- * the newest good evidence of each source across the account's bundles (shared/evidence/select), so a failed
- * re-collection never replaces it. Complete bundles (the usual case) are decoded in one read.
- */
-async function newestGoodEvidence(db: RatchetDb, ids: string[]): Promise<Map<string, EvidenceBundle>> {
-  const rows = (await db.evidence.bulkGet(ids)).filter((row) => row !== undefined)
-  const complete = rows.filter((row) => row.isComplete)
-  const decoded = await readBundles(db, complete)
-  const bundles = new Map(complete.map((row, i) => [row.id, decoded[i] as EvidenceBundle]))
-  for (const row of rows.filter((r) => !r.isComplete)) {
-    const selected = selectEvidence(await readBundles(db, await accountRows(db, row.accountId)))
-    if (selected) bundles.set(row.id, selected.bundle)
-  }
-  return bundles
-}
-
 /**
  * Recomputes the summaries whose inputs changed (evidence, answers, targets, model) or that went
  * out of date by themselves, and drops those of removed accounts. Only the bundles of accounts that need a new
@@ -74,9 +45,9 @@ export async function refreshSummaries(
 ): Promise<SummaryChanges> {
   const now = new Date(request.now)
   const compiled = compileModel(request.model)
-  const [accounts, bundleIds, attestations, waivers, existing] = await Promise.all([
+  const [accounts, evidenceIds, attestations, waivers, existing] = await Promise.all([
     db.accounts.toArray(),
-    latestBundleIds(db),
+    evidenceIdsByAccount(db),
     db.attestations.toArray(),
     db.waivers.toArray(),
     db.summaries.toArray(),
@@ -85,7 +56,7 @@ export async function refreshSummaries(
   const answers = groupByAccount(attestations as Attestation[])
   const waived = groupByAccount(waivers as Waiver[])
   const stored = new Map(existing.map((s) => [s.accountId, s]))
-  const due: Array<{ input: Omit<SummaryInput, 'bundle'>; key: string; bundleId: string | undefined }> = []
+  const due: Array<{ input: Omit<SummaryInput, 'bundle'>; key: string }> = []
   let kept = 0
   for (const account of accounts) {
     const input = {
@@ -93,28 +64,24 @@ export async function refreshSummaries(
       attestations: answers.get(account.id) ?? [],
       waivers: waived.get(account.id) ?? [],
     }
-    const bundleId = bundleIds.get(account.id)
-    const key = summaryInputKey(compiled.version, input, bundleId)
+    // The newest bundle's id stands for the account's evidence: any new bundle changes it.
+    const key = summaryInputKey(compiled.version, input, evidenceIds.get(account.id)?.at(-1))
     const old = stored.get(account.id)
     const isExpired = old?.validUntil !== undefined && Date.parse(old.validUntil) <= now.getTime()
     if (old && old.inputKey === key && !isExpired) kept++
-    else due.push({ input, key, bundleId })
+    else due.push({ input, key })
   }
   const changed: AccountSummary[] = []
   // In batches: memory holds one batch of bundles at a time, whatever the number of accounts.
   for (let i = 0; i < due.length; i += SUMMARY_BATCH) {
     const batch = due.slice(i, i + SUMMARY_BATCH)
-    const bundles = await newestGoodEvidence(
-      db,
-      batch.flatMap((d) => (d.bundleId ? [d.bundleId] : [])),
-    )
-    const summaries = batch.map(({ input, key, bundleId }) =>
-      summarizeAccount(
-        compiled,
-        { ...input, bundle: bundleId ? bundles.get(bundleId) : undefined },
-        key,
-        now,
-      ),
+    const ids = batch.flatMap(({ input }) => {
+      const list = evidenceIds.get(input.account.id)
+      return list ? [[input.account.id, list] as const] : []
+    })
+    const evidence = await newestGoodEvidence(db, new Map(ids))
+    const summaries = batch.map(({ input, key }) =>
+      summarizeAccount(compiled, { ...input, bundle: evidence.get(input.account.id)?.bundle }, key, now),
     )
     await db.transaction('rw', db.summaries, () => db.summaries.bulkPut(summaries.map(summaryRow)))
     changed.push(...summaries)
