@@ -11,6 +11,7 @@ import { writeEvidenceFolder } from '../../collect/offline'
 import { createChromiumPdfPrinter } from '../../export/chromium-pdf'
 import { exportSnapshot } from '../../export/write'
 import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
+import { parseTimeOption } from '../score-inputs'
 
 const usage = `demo --out <dir> [--now <iso>] [--no-pdf]
 
@@ -66,8 +67,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     'no-pdf': { type: 'boolean' },
   })
   if (!values.out) throw new UsageError('--out is required.')
-  const now = values.now === undefined ? new Date() : new Date(values.now)
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO time, not "${values.now}".`)
+  const now = parseTimeOption('now', values.now)
   const out = resolve(io.cwd, values.out)
 
   const org = buildDemoOrganization({ now, controls: demoControlsFromModel(defaultModel) })

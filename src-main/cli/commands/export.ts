@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { DEFAULT_FILE_NAME_PATTERN } from '../../../shared/report/file-name'
 import { exportFileName } from '../../../shared/report/render'
@@ -9,10 +8,10 @@ import {
   type ReportScope,
   reportFormats,
 } from '../../../shared/report/types'
-import { parseSnapshotFile, type Snapshot, SnapshotParseError } from '../../../shared/snapshot/schema'
 import { createChromiumPdfPrinter } from '../../export/chromium-pdf'
 import { exportSnapshot } from '../../export/write'
 import { type CliCommand, type CliIo, parseCommandArgs, UsageError, valueOptions } from '../command'
+import { inputErrors, isFolder, readSnapshotFile } from '../score-inputs'
 
 const usage = `export --snapshot <file> --format ${reportFormats.join('|')} --out <path>
          [--previous <file>] [--detail summary|failing|everything] [--redact] [--accounts <id,id,…>]
@@ -30,16 +29,6 @@ const usage = `export --snapshot <file> --format ${reportFormats.join('|')} --ou
                tokens {label} {date} {today} {scope} {ext}
 
 PDFs are printed by Chromium (CHROMIUM_PATH, default /usr/bin/chromium).`
-
-async function readSnapshot(path: string, io: CliIo): Promise<Snapshot> {
-  const full = resolve(io.cwd, path)
-  const text = await readFile(full, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(
-      error.code === 'ENOENT' ? `No snapshot file at ${full}.` : `Cannot read ${full}: ${error.message}`,
-    )
-  })
-  return parseSnapshotFile(text, path)
-}
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values: flags } = parseCommandArgs(args, {
@@ -70,9 +59,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
           .filter(Boolean),
       }
     : { kind: 'org' }
-  const snapshot = await readSnapshot(snapshotPath, io)
+  const snapshot = await readSnapshotFile(snapshotPath, io)
   const previousPath = flags.previous
-  const previous = previousPath ? await readSnapshot(previousPath, io) : undefined
+  const previous = previousPath ? await readSnapshotFile(previousPath, io) : undefined
   const pattern = flags.name
   const options = {
     format: format as ReportFormat,
@@ -84,8 +73,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     ...(detail ? { detail: detail as DetailLevel } : {}),
   }
   const target = resolve(io.cwd, out)
-  const isFolder = (await stat(target).catch(() => undefined))?.isDirectory() ?? false
-  const path = isFolder ? join(target, exportFileName(snapshot, options)) : target
+  const path = (await isFolder(out, io)) ? join(target, exportFileName(snapshot, options)) : target
   const result = await exportSnapshot(snapshot, options, path, () =>
     createChromiumPdfPrinter(io.env, { onNotice: (message) => io.err(`${message}\n`) }),
   )
@@ -101,6 +89,6 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Export a snapshot as a PDF, HTML, CSV, Markdown or JSON scorecard',
   usage,
-  inputErrors: [SnapshotParseError],
+  inputErrors,
   run,
 }
