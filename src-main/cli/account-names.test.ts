@@ -25,58 +25,45 @@ writeFileSync(
 )
 writeFileSync(join(dir, 'baselines.json'), JSON.stringify({ baselines: [] }))
 
-const expected: Array<[id: string, name: string]> = [
-  ['111122223333', 'example-prod'],
-  ['444455556666', 'legacy-tools'],
-  ['999988887777', '999988887777'],
-]
+type Named = [id: string, name: string]
 const cli = (args: string[]) => runCliCaptured(args, { cwd: dir })
 
-describe('the name of an account with evidence', () => {
-  it('is the same in snapshot, whose file keeps the accounts file’s order', async () => {
-    const result = await cli([
-      'snapshot',
-      '--evidence',
-      evidence,
-      '--accounts',
-      'accounts.json',
-      '--out',
-      's.json',
-    ])
-    expect(result.err).toBe('')
-    expect(result.code).toBe(0)
-    const snapshot = parseSnapshotFile(readFileSync(join(dir, 's.json'), 'utf8'), 's.json')
-    expect(Object.fromEntries(snapshot.accounts.map((a) => [a.id, a.name]))).toEqual(
-      Object.fromEntries(expected),
-    )
-    expect(snapshot.accounts.map((a) => a.id)).toEqual(['444455556666', '111122223333', '999988887777'])
+/** Runs `snapshot` with these flags and returns the frozen accounts as [id, name], in the snapshot's order. */
+async function frozen(...flags: string[]): Promise<Named[]> {
+  const result = await cli(['snapshot', '--evidence', evidence, '--out', 's.json', ...flags])
+  expect(result.err).toBe('')
+  expect(result.code).toBe(0)
+  const snapshot = parseSnapshotFile(readFileSync(join(dir, 's.json'), 'utf8'), 's.json')
+  return snapshot.accounts.map((a) => [a.id, a.name])
+}
+
+/** Runs `check` with these flags and returns the line it prints for each account. */
+async function checked(...flags: string[]): Promise<string[]> {
+  const result = await cli(['check', '--evidence', evidence, '--baselines', 'baselines.json', ...flags])
+  expect(result.err).toBe('')
+  expect(result.code).toBe(0)
+  return result.out.split('\n').filter((line) => line.includes(': no baseline holds it'))
+}
+
+/** How `check` prints an account: `id (name)`, or the id alone when it is the name. */
+const checkLine = ([id, name]: Named) => `${id}${name === id ? '' : ` (${name})`}: no baseline holds it`
+
+describe('the name of an account with evidence is the same in snapshot and check', () => {
+  it('with an accounts file: its name, else the alias, else the id', async () => {
+    const A: Named = ['111122223333', 'example-prod']
+    const B: Named = ['444455556666', 'legacy-tools']
+    const fileOnly: Named = ['999988887777', '999988887777']
+    // snapshot keeps the accounts file's order; check lists the accounts with evidence first.
+    expect(await frozen('--accounts', 'accounts.json')).toEqual([B, A, fileOnly])
+    expect(await checked('--accounts', 'accounts.json')).toEqual([A, B, fileOnly].map(checkLine))
   })
 
-  it('as in check, which lists those with evidence first', async () => {
-    const result = await cli([
-      'check',
-      '--evidence',
-      evidence,
-      '--accounts',
-      'accounts.json',
-      '--baselines',
-      'baselines.json',
-    ])
-    expect(result.err).toBe('')
-    expect(result.code).toBe(0)
-    expect(result.out.split('\n').slice(0, 3)).toEqual(
-      expected.map(([id, name]) => `${id}${name === id ? '' : ` (${name})`}: no baseline holds it`),
-    )
-  })
-
-  it('without an accounts file is the alias, else the id, in both', async () => {
-    const frozen = await cli(['snapshot', '--evidence', evidence, '--out', 'bare.json'])
-    expect(frozen.code).toBe(0)
-    const snapshot = parseSnapshotFile(readFileSync(join(dir, 'bare.json'), 'utf8'), 'bare.json')
-    expect(snapshot.accounts.map((a) => a.name)).toEqual(['example-prod', '444455556666'])
-    const checked = await cli(['check', '--evidence', evidence, '--baselines', 'baselines.json'])
-    expect(checked.out).toContain(
-      '111122223333 (example-prod): no baseline holds it\n444455556666: no baseline',
-    )
+  it('without one: the alias, else the id', async () => {
+    const named: Named[] = [
+      ['111122223333', 'example-prod'],
+      ['444455556666', '444455556666'],
+    ]
+    expect(await frozen()).toEqual(named)
+    expect(await checked()).toEqual(named.map(checkLine))
   })
 })
