@@ -1,16 +1,11 @@
 import { join, resolve } from 'node:path'
 import { DEFAULT_FILE_NAME_PATTERN } from '../../../shared/report/file-name'
 import { exportFileName } from '../../../shared/report/render'
-import {
-  type DetailLevel,
-  detailLevels,
-  type ReportFormat,
-  type ReportScope,
-  reportFormats,
-} from '../../../shared/report/types'
+import { detailLevels, type ReportScope, reportFormats } from '../../../shared/report/types'
 import { createChromiumPdfPrinter } from '../../export/chromium-pdf'
 import { exportSnapshot } from '../../export/write'
-import { type CliCommand, type CliIo, parseCommandArgs, UsageError, valueOptions } from '../command'
+import type { CliCommand, CliIo } from '../command'
+import { choice, commaList, parseCommandArgs, requiredOption, valueOptions } from '../command'
 import { inputErrors, isFolder, readSnapshotFile } from '../score-inputs'
 
 const usage = `export --snapshot <file> --format ${reportFormats.join('|')} --out <path>
@@ -30,47 +25,33 @@ const usage = `export --snapshot <file> --format ${reportFormats.join('|')} --ou
 
 PDFs are printed by Chromium (CHROMIUM_PATH, default /usr/bin/chromium).`
 
-async function run(args: string[], io: CliIo): Promise<number> {
+function parseExportArgs(args: string[]) {
   const { values: flags } = parseCommandArgs(args, {
     ...valueOptions('snapshot', 'format', 'out', 'previous', 'accounts', 'name', 'detail'),
     redact: { type: 'boolean' },
   })
-  const snapshotPath = flags.snapshot
-  const format = flags.format
-  const out = flags.out
-  if (!snapshotPath) throw new UsageError('--snapshot is required.')
-  if (!format || !reportFormats.includes(format as ReportFormat)) {
-    throw new UsageError(
-      `--format must be one of ${reportFormats.join(', ')}${format ? `, not "${format}"` : ''}.`,
-    )
-  }
-  if (!out) throw new UsageError('--out is required.')
-  const detail = flags.detail
-  if (detail !== undefined && !detailLevels.includes(detail as DetailLevel)) {
-    throw new UsageError(`--detail must be one of ${detailLevels.join(', ')}, not "${detail}".`)
-  }
-  const accounts = flags.accounts
-  const scope: ReportScope = accounts
-    ? {
-        kind: 'accounts',
-        accountIds: accounts
-          .split(',')
-          .map((id) => id.trim())
-          .filter(Boolean),
-      }
+  const snapshot = requiredOption('snapshot', flags.snapshot)
+  const format = choice('format', flags.format, reportFormats)
+  const out = requiredOption('out', flags.out)
+  const detail = flags.detail === undefined ? undefined : choice('detail', flags.detail, detailLevels)
+  const scope: ReportScope = flags.accounts
+    ? { kind: 'accounts', accountIds: commaList(flags.accounts) }
     : { kind: 'org' }
-  const snapshot = await readSnapshotFile(snapshotPath, io)
-  const previousPath = flags.previous
-  const previous = previousPath ? await readSnapshotFile(previousPath, io) : undefined
-  const pattern = flags.name
+  return { flags, snapshot, format, out, detail, scope }
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const { flags, format, out, detail, scope, ...paths } = parseExportArgs(args)
+  const snapshot = await readSnapshotFile(paths.snapshot, io)
+  const previous = flags.previous ? await readSnapshotFile(flags.previous, io) : undefined
   const options = {
-    format: format as ReportFormat,
+    format,
     scope,
     isRedacted: flags.redact === true,
     now: new Date(),
     ...(previous ? { previous } : {}),
-    ...(pattern ? { fileNamePattern: pattern } : {}),
-    ...(detail ? { detail: detail as DetailLevel } : {}),
+    ...(flags.name ? { fileNamePattern: flags.name } : {}),
+    ...(detail ? { detail } : {}),
   }
   const target = resolve(io.cwd, out)
   const path = (await isFolder(out, io)) ? join(target, exportFileName(snapshot, options)) : target
