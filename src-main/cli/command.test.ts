@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors'
-import { commandFailure, parseCommandArgs, UsageError } from './command'
+import { choice, commaList, commandFailure, parseCommandArgs, requiredOption, UsageError } from './command'
 import { bufferedIo } from './test-support'
 
 const options = { out: { type: 'string' }, redact: { type: 'boolean' } } as const
@@ -23,6 +23,30 @@ describe('parseCommandArgs', () => {
 
   it('keeps positionals up to the allowed count', () => {
     expect(parseCommandArgs(['a', 'b'], options, { maxPositionals: 2 }).positionals).toEqual(['a', 'b'])
+  })
+})
+
+describe('requiredOption, choice and commaList', () => {
+  it('return a given value, and refuse a missing or empty one naming the option', () => {
+    expect(requiredOption('out', 'x')).toBe('x')
+    expect(() => requiredOption('out', undefined)).toThrow(new UsageError('--out is required.'))
+    expect(() => requiredOption('out', '')).toThrow(new UsageError('--out is required.'))
+  })
+
+  it('accept one of the allowed values, and refuse another naming them', () => {
+    expect(choice('format', 'md', ['md', 'json'])).toBe('md')
+    expect(() => choice('format', 'docx', ['md', 'json'])).toThrow(
+      new UsageError('--format must be one of md, json, not "docx".'),
+    )
+    expect(() => choice('format', undefined, ['md', 'json'])).toThrow(
+      new UsageError('--format must be one of md, json.'),
+    )
+  })
+
+  it('split a comma-separated value into trimmed, non-empty items', () => {
+    expect(commaList(' a, b ,,c ')).toEqual(['a', 'b', 'c'])
+    expect(commaList(',')).toEqual([])
+    expect(commaList(undefined)).toBeUndefined()
   })
 })
 

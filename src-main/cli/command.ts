@@ -38,6 +38,33 @@ export function valueOptions<const N extends string>(...names: N[]): Record<N, {
   return Object.fromEntries(names.map((name) => [name, { type: 'string' }])) as Record<N, { type: 'string' }>
 }
 
+/** A required option's value; missing or empty, a UsageError `--<option> is required.` */
+export function requiredOption(option: string, value: string | undefined): string {
+  if (!value) throw new UsageError(`--${option} is required.`)
+  return value
+}
+
+/** One of `allowed` (`--format`, `--detail`); anything else, or nothing, is a UsageError listing them. */
+export function choice<T extends string>(
+  option: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T {
+  const found = allowed.find((a) => a === value)
+  if (found !== undefined) return found
+  throw new UsageError(`--${option} must be one of ${allowed.join(', ')}${value ? `, not "${value}"` : ''}.`)
+}
+
+/** A comma-separated option (`--accounts a,b`): its trimmed, non-empty items; undefined when not given. */
+export function commaList(value: string): string[]
+export function commaList(value: string | undefined): string[] | undefined
+export function commaList(value: string | undefined): string[] | undefined {
+  return value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+}
+
 /**
  * Parses a command's arguments with node's `util.parseArgs` in strict mode: an unknown option, a missing value
  * or a value given to a flag is a UsageError that names the option. Positionals are refused unless allowed.

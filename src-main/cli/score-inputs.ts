@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { AccountsFileError } from '../../shared/accounts-file/parse'
+import { applyAccountDetails } from '../../shared/accounts-file/apply'
+import { accountFromEvidence } from '../../shared/accounts-file/from-evidence'
+import { type AccountDetails, AccountsFileError, parseAccountsFile } from '../../shared/accounts-file/parse'
 import { BaselineFileError } from '../../shared/baseline/io'
+import type { Account } from '../../shared/domain/types'
 import type { EvidenceBundle } from '../../shared/evidence/schema'
 import { type AnswersFile, assertAnswersMatch, parseAnswers } from '../../shared/model/answers'
 import { defaultModel } from '../../shared/model/default-model'
@@ -10,7 +13,7 @@ import { type MaturityModel, ModelParseError, parseModel } from '../../shared/mo
 import { scoreOrganization } from '../../shared/scoring/engine'
 import { validateParamOverrides } from '../../shared/scoring/params'
 import type { OrgScorecard } from '../../shared/scoring/types'
-import { SnapshotParseError } from '../../shared/snapshot/schema'
+import { parseSnapshotFile, type Snapshot, SnapshotParseError } from '../../shared/snapshot/schema'
 import { readEvidenceFolder } from '../collect/offline'
 import { OfflineImportError } from '../collect/offline-files'
 import { defaultFaultToleranceCheckIds } from '../collect/trusted-advisor'
@@ -39,6 +42,37 @@ export async function readText(path: string, io: CliIo): Promise<string> {
       code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? String(error)})`,
     )
   }
+}
+
+/** Reads a snapshot file (`compare`, `export`): unreadable or invalid, the error names the file and exits 1. */
+export async function readSnapshotFile(path: string, io: CliIo): Promise<Snapshot> {
+  return parseSnapshotFile(await readText(path, io), path)
+}
+
+/** Reads an accounts file (`--accounts` of `snapshot` and `check`); no file, no details. */
+export async function readAccountsFile(path: string | undefined, io: CliIo): Promise<AccountDetails[]> {
+  return path === undefined ? [] : parseAccountsFile(await readText(path, io), path)
+}
+
+/** Whether a path (relative to the working directory) is an existing folder. */
+export async function isFolder(path: string, io: CliIo): Promise<boolean> {
+  return (await stat(resolve(io.cwd, path)).catch(() => undefined))?.isDirectory() ?? false
+}
+
+/**
+ * The accounts `snapshot` and `check` name: one per account with evidence, named as the app names an account it
+ * learns of from evidence (`accountFromEvidence`: its alias, else its id), in the evidence's order; then the
+ * accounts file's details merged over them as the app's import merges them (`applyAccountDetails`: a name the
+ * file gives wins), and the file's accounts without evidence after them.
+ */
+export function accountsFor(
+  bundles: readonly EvidenceBundle[],
+  details: readonly AccountDetails[],
+): Account[] {
+  const fromEvidence = new Map<string, Account>()
+  for (const bundle of bundles)
+    if (!fromEvidence.has(bundle.accountId)) fromEvidence.set(bundle.accountId, accountFromEvidence(bundle))
+  return applyAccountDetails([...fromEvidence.values()], details)
 }
 
 /** The scoring inputs `score` and `check` share. */
@@ -90,7 +124,7 @@ export async function readScoringInputs(
 export async function scoreEvidence(
   flags: ScoreFlags,
   io: CliIo,
-): Promise<{ model: MaturityModel; answers: AnswersFile; org: OrgScorecard }> {
+): Promise<ScoringInputs & { org: OrgScorecard }> {
   const { model, answers, bundles } = await readScoringInputs(flags, io)
   const withEvidence = new Set(bundles.map((b) => b.accountId))
   // An answer naming a control or an account that is not there fails with the names (never silently ignored).
@@ -114,7 +148,7 @@ export async function scoreEvidence(
     params: answers.params,
     ...(flags.maxAgeDays === undefined ? {} : { maxEvidenceAgeDays: flags.maxAgeDays }),
   })
-  return { model, answers, org }
+  return { model, answers, bundles, org }
 }
 
 /** The option table for the scoring flags `score` and `check` share. */
@@ -128,9 +162,14 @@ export function parseMaxAge(value: string | undefined): number | undefined {
   return maxAge
 }
 
+/** A time option (`--now`, `--at`): an ISO time, or now when not given; otherwise a UsageError naming it. */
+export function parseTimeOption(option: string, value: string | undefined): Date {
+  const time = value === undefined ? new Date() : new Date(value)
+  if (Number.isNaN(time.getTime())) throw new UsageError(`--${option} must be an ISO time, not "${value}".`)
+  return time
+}
+
 /** Checks `--now` and `--max-age-days`; a bad value is a UsageError naming the option. */
 export function parseTimeFlags(values: { now?: string | undefined; 'max-age-days'?: string | undefined }) {
-  const now = values.now === undefined ? new Date() : new Date(values.now)
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO time, not "${values.now}".`)
-  return { now, maxAge: parseMaxAge(values['max-age-days']) }
+  return { now: parseTimeOption('now', values.now), maxAge: parseMaxAge(values['max-age-days']) }
 }

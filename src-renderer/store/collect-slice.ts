@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { StateCreator } from 'zustand'
+import { accountFromEvidence, evidenceAccountName } from '../../shared/accounts-file/from-evidence'
 import { defaultRegions, regionSchema } from '../../shared/aws/regions'
 import type { Account } from '../../shared/domain/types'
 import type { EvidenceBundle, SourceId } from '../../shared/evidence/schema'
@@ -123,9 +124,8 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
     await repos.transaction(async () => {
       await repos.evidence.addMany([bundle])
       if (!(await repos.accounts.get(bundle.accountId))) {
-        const alias = bundle.identity.records?.aliases[0]
         await repos.accounts.putMany([
-          { id: bundle.accountId, name: name || alias || bundle.accountId, origin },
+          { id: bundle.accountId, name: name || evidenceAccountName(bundle), origin },
         ])
       }
     })
@@ -240,13 +240,7 @@ export const createCollectSlice: StateCreator<AppState, [], [], CollectSlice> = 
         const { repos } = get().deps
         const { accounts } = repos
         const known = new Set((await accounts.list()).map((a) => a.id))
-        const fresh = bundles
-          .filter((b) => !known.has(b.accountId))
-          .map((b: EvidenceBundle) => ({
-            id: b.accountId,
-            name: b.identity.records?.aliases[0] ?? b.accountId,
-            origin: 'import' as const,
-          }))
+        const fresh = bundles.filter((b) => !known.has(b.accountId)).map(accountFromEvidence)
         // One transaction for everything: a failure leaves the database as it was.
         await repos.transaction(async () => {
           await repos.evidence.addMany(bundles)

@@ -1,12 +1,17 @@
-import { applyAccountDetails } from '../../../shared/accounts-file/apply'
-import { type AccountDetails, parseAccountsFile } from '../../../shared/accounts-file/parse'
 import { type AccountBaselineResult, evaluateBaselines, worstState } from '../../../shared/baseline/breaches'
 import { baselinesFromTargets, parseBaselinesFile } from '../../../shared/baseline/io'
 import { latestVersions } from '../../../shared/baseline/scope'
 import type { Baseline } from '../../../shared/baseline/types'
-import { type Account, accountSchema } from '../../../shared/domain/types'
 import { type CliCommand, type CliIo, parseCommandArgs, UsageError, valueOptions } from '../command'
-import { inputErrors, parseTimeFlags, readText, scoreEvidence, scoreOptions } from '../score-inputs'
+import {
+  accountsFor,
+  inputErrors,
+  parseTimeFlags,
+  readAccountsFile,
+  readText,
+  scoreEvidence,
+  scoreOptions,
+} from '../score-inputs'
 
 /** Exit codes: 0 no breach (waived breaches included), 1 a failing breach, 3 only unknown breaches, 2 usage. */
 export const checkExitCodes = { ok: 0, failing: 1, usage: 2, unknown: 3 } as const
@@ -23,12 +28,6 @@ function parseCheckArgs(args: string[]) {
     throw new UsageError(`--format must be text or json, not "${format}".`)
   const { now, maxAge } = parseTimeFlags(values)
   return { ...values, evidence: values.evidence, baselines: values.baselines, format, now, maxAge }
-}
-
-/** The accounts to judge: those with evidence and those in the accounts file, with the file's details. */
-function accountsFor(ids: readonly string[], details: readonly AccountDetails[]): Account[] {
-  const bare = ids.map((id) => accountSchema.parse({ id, name: id, origin: 'import' }))
-  return applyAccountDetails(bare, details)
 }
 
 const label = { failing: 'FAILING', unknown: 'UNKNOWN', waived: 'WAIVED' } as const
@@ -60,8 +59,8 @@ function toText(results: readonly AccountBaselineResult[], names: ReadonlyMap<st
 
 async function runCheck(flags: ReturnType<typeof parseCheckArgs>, io: CliIo): Promise<number> {
   const versions: Baseline[] = parseBaselinesFile(await readText(flags.baselines, io), flags.baselines)
-  const details = flags.accounts ? parseAccountsFile(await readText(flags.accounts, io), flags.accounts) : []
-  const { org } = await scoreEvidence(
+  const details = await readAccountsFile(flags.accounts, io)
+  const { org, bundles } = await scoreEvidence(
     {
       evidence: flags.evidence,
       answers: flags.answers,
@@ -72,10 +71,8 @@ async function runCheck(flags: ReturnType<typeof parseCheckArgs>, io: CliIo): Pr
     },
     io,
   )
-  const accounts = accountsFor(
-    org.accounts.map((a) => a.accountId),
-    details,
-  )
+  // Those with evidence, then those only the accounts file lists, as org.accounts has them.
+  const accounts = accountsFor(bundles, details)
   // Per-account targets from the accounts file are the most specific scope, as in the app.
   const fromTargets = baselinesFromTargets(accounts, {
     by: flags.accounts ?? 'accounts file',

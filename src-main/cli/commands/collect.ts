@@ -8,7 +8,15 @@ import { clientConfigFor } from '../../aws/client-config'
 import { targetResolver } from '../../collect/handlers'
 import { mergeIntoEvidenceFolder, recordFailedAttempt } from '../../collect/offline-merge'
 import { createCollectService, tuningFromEnv } from '../../collect/service'
-import { type CliCommand, type CliIo, parseCommandArgs, UsageError, valueOptions } from '../command'
+import {
+  type CliCommand,
+  type CliIo,
+  commaList,
+  parseCommandArgs,
+  requiredOption,
+  UsageError,
+  valueOptions,
+} from '../command'
 
 const usage = `collect --profile <name> | --sso-session <name> --out <dir>
          [--accounts <id,id,…>] [--regions <region,region,…>] [--max-report-age-hours <n>]
@@ -27,12 +35,6 @@ const usage = `collect --profile <name> | --sso-session <name> --out <dir>
 Exits 0 when every account was collected, 1 when any account failed or was partly collected.`
 
 const finishedStates = new Set(['done', 'partial', 'failed'])
-
-const list = (value: string | undefined) =>
-  value
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
 
 /** The summary as a fixed-width table: one row per account, one column per source. */
 export function summaryTable(summary: CollectSummary): string {
@@ -84,14 +86,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
       'ta-organization',
     ),
   )
-  const out = flags.out
-  if (!out) throw new UsageError('--out is required.')
+  const out = requiredOption('out', flags.out)
   const maxAge = flags['max-report-age-hours']
   const parsed = collectStartSchema.safeParse({
     profile: flags.profile,
     ssoSession: flags['sso-session'],
-    accountIds: list(flags.accounts),
-    regions: list(flags.regions),
+    accountIds: commaList(flags.accounts),
+    regions: commaList(flags.regions),
     credentialReportMaxAgeHours: maxAge === undefined ? undefined : Number(maxAge),
     trustedAdvisorOrganizationAccountId: flags['ta-organization'],
   })

@@ -1,12 +1,7 @@
 import { compareStates } from '../../../shared/compare/compare'
 import { comparisonToMarkdown } from '../../../shared/compare/markdown'
-import { parseSnapshotFile, type Snapshot } from '../../../shared/snapshot/schema'
-import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
-import { inputErrors, readText } from '../score-inputs'
-
-async function load(path: string, io: CliIo): Promise<Snapshot> {
-  return parseSnapshotFile(await readText(path, io), path)
-}
+import { type CliCommand, parseCommandArgs, UsageError } from '../command'
+import { inputErrors, readSnapshotFile } from '../score-inputs'
 
 function parseCompareArgs(args: string[]) {
   const parsed = parseCommandArgs(
@@ -44,7 +39,7 @@ export const compareCommand: CliCommand = {
   async run(args, io) {
     const { values: flags, positionals: positional, format } = parseCompareArgs(args)
     const [pathA, pathB] = positional as [string, string]
-    const [a, b] = await Promise.all([load(pathA, io), load(pathB, io)])
+    const [a, b] = await Promise.all([readSnapshotFile(pathA, io), readSnapshotFile(pathB, io)])
     const comparison = compareStates(a, b, {
       mode: flags['as-recorded'] === true ? 'as-recorded' : 'one-model',
     })

@@ -10,7 +10,8 @@ import type { Snapshot } from '../../../shared/snapshot/schema'
 import { writeEvidenceFolder } from '../../collect/offline'
 import { createChromiumPdfPrinter } from '../../export/chromium-pdf'
 import { exportSnapshot } from '../../export/write'
-import { type CliCommand, type CliIo, parseCommandArgs, UsageError } from '../command'
+import { type CliCommand, type CliIo, parseCommandArgs, requiredOption } from '../command'
+import { parseTimeOption } from '../score-inputs'
 
 const usage = `demo --out <dir> [--now <iso>] [--no-pdf]
 
@@ -65,10 +66,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
     now: { type: 'string' },
     'no-pdf': { type: 'boolean' },
   })
-  if (!values.out) throw new UsageError('--out is required.')
-  const now = values.now === undefined ? new Date() : new Date(values.now)
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO time, not "${values.now}".`)
-  const out = resolve(io.cwd, values.out)
+  const out = resolve(io.cwd, requiredOption('out', values.out))
+  const now = parseTimeOption('now', values.now)
 
   const org = buildDemoOrganization({ now, controls: demoControlsFromModel(defaultModel) })
   for (const quarter of org.quarters)

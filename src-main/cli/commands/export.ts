@@ -1,18 +1,12 @@
-import { readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { DEFAULT_FILE_NAME_PATTERN } from '../../../shared/report/file-name'
 import { exportFileName } from '../../../shared/report/render'
-import {
-  type DetailLevel,
-  detailLevels,
-  type ReportFormat,
-  type ReportScope,
-  reportFormats,
-} from '../../../shared/report/types'
-import { parseSnapshotFile, type Snapshot, SnapshotParseError } from '../../../shared/snapshot/schema'
+import { detailLevels, type ReportScope, reportFormats } from '../../../shared/report/types'
 import { createChromiumPdfPrinter } from '../../export/chromium-pdf'
 import { exportSnapshot } from '../../export/write'
-import { type CliCommand, type CliIo, parseCommandArgs, UsageError, valueOptions } from '../command'
+import type { CliCommand, CliIo } from '../command'
+import { choice, commaList, parseCommandArgs, requiredOption, valueOptions } from '../command'
+import { inputErrors, isFolder, readSnapshotFile } from '../score-inputs'
 
 const usage = `export --snapshot <file> --format ${reportFormats.join('|')} --out <path>
          [--previous <file>] [--detail summary|failing|everything] [--redact] [--accounts <id,id,…>]
@@ -31,61 +25,36 @@ const usage = `export --snapshot <file> --format ${reportFormats.join('|')} --ou
 
 PDFs are printed by Chromium (CHROMIUM_PATH, default /usr/bin/chromium).`
 
-async function readSnapshot(path: string, io: CliIo): Promise<Snapshot> {
-  const full = resolve(io.cwd, path)
-  const text = await readFile(full, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(
-      error.code === 'ENOENT' ? `No snapshot file at ${full}.` : `Cannot read ${full}: ${error.message}`,
-    )
-  })
-  return parseSnapshotFile(text, path)
-}
-
-async function run(args: string[], io: CliIo): Promise<number> {
+function parseExportArgs(args: string[]) {
   const { values: flags } = parseCommandArgs(args, {
     ...valueOptions('snapshot', 'format', 'out', 'previous', 'accounts', 'name', 'detail'),
     redact: { type: 'boolean' },
   })
-  const snapshotPath = flags.snapshot
-  const format = flags.format
-  const out = flags.out
-  if (!snapshotPath) throw new UsageError('--snapshot is required.')
-  if (!format || !reportFormats.includes(format as ReportFormat)) {
-    throw new UsageError(
-      `--format must be one of ${reportFormats.join(', ')}${format ? `, not "${format}"` : ''}.`,
-    )
-  }
-  if (!out) throw new UsageError('--out is required.')
-  const detail = flags.detail
-  if (detail !== undefined && !detailLevels.includes(detail as DetailLevel)) {
-    throw new UsageError(`--detail must be one of ${detailLevels.join(', ')}, not "${detail}".`)
-  }
-  const accounts = flags.accounts
-  const scope: ReportScope = accounts
-    ? {
-        kind: 'accounts',
-        accountIds: accounts
-          .split(',')
-          .map((id) => id.trim())
-          .filter(Boolean),
-      }
+  const snapshot = requiredOption('snapshot', flags.snapshot)
+  const format = choice('format', flags.format, reportFormats)
+  const out = requiredOption('out', flags.out)
+  const detail = flags.detail === undefined ? undefined : choice('detail', flags.detail, detailLevels)
+  const scope: ReportScope = flags.accounts
+    ? { kind: 'accounts', accountIds: commaList(flags.accounts) }
     : { kind: 'org' }
-  const snapshot = await readSnapshot(snapshotPath, io)
-  const previousPath = flags.previous
-  const previous = previousPath ? await readSnapshot(previousPath, io) : undefined
-  const pattern = flags.name
+  return { flags, snapshot, format, out, detail, scope }
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const { flags, format, out, detail, scope, ...paths } = parseExportArgs(args)
+  const snapshot = await readSnapshotFile(paths.snapshot, io)
+  const previous = flags.previous ? await readSnapshotFile(flags.previous, io) : undefined
   const options = {
-    format: format as ReportFormat,
+    format,
     scope,
     isRedacted: flags.redact === true,
     now: new Date(),
     ...(previous ? { previous } : {}),
-    ...(pattern ? { fileNamePattern: pattern } : {}),
-    ...(detail ? { detail: detail as DetailLevel } : {}),
+    ...(flags.name ? { fileNamePattern: flags.name } : {}),
+    ...(detail ? { detail } : {}),
   }
   const target = resolve(io.cwd, out)
-  const isFolder = (await stat(target).catch(() => undefined))?.isDirectory() ?? false
-  const path = isFolder ? join(target, exportFileName(snapshot, options)) : target
+  const path = (await isFolder(out, io)) ? join(target, exportFileName(snapshot, options)) : target
   const result = await exportSnapshot(snapshot, options, path, () =>
     createChromiumPdfPrinter(io.env, { onNotice: (message) => io.err(`${message}\n`) }),
   )
@@ -101,6 +70,6 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Export a snapshot as a PDF, HTML, CSV, Markdown or JSON scorecard',
   usage,
-  inputErrors: [SnapshotParseError],
+  inputErrors,
   run,
 }

@@ -1,14 +1,20 @@
-import { stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { applyAccountDetails } from '../../../shared/accounts-file/apply'
-import { type AccountDetails, parseAccountsFile } from '../../../shared/accounts-file/parse'
-import { type Account, accountSchema } from '../../../shared/domain/types'
-import type { EvidenceBundle } from '../../../shared/evidence/schema'
+import type { AccountDetails } from '../../../shared/accounts-file/parse'
+import type { Account } from '../../../shared/domain/types'
 import { buildSnapshot } from '../../../shared/snapshot/build'
 import { quarterLabel, snapshotLabelSchema } from '../../../shared/snapshot/schema'
 import { writeFileAtomic } from '../../export/write'
 import { type CliCommand, type CliIo, parseCommandArgs, UsageError, valueOptions } from '../command'
-import { CliInputError, inputErrors, parseMaxAge, readScoringInputs, readText } from '../score-inputs'
+import {
+  accountsFor,
+  CliInputError,
+  inputErrors,
+  isFolder,
+  parseMaxAge,
+  parseTimeOption,
+  readAccountsFile,
+  readScoringInputs,
+} from '../score-inputs'
 
 const usage = `snapshot --evidence <dir> --out <file> [--answers <file>] [--accounts <file>] [--model <file>]
          [--at <time>] [--label <text>] [--notes <text>] [--max-age-days <n>]
@@ -17,7 +23,8 @@ const usage = `snapshot --evidence <dir> --out <file> [--answers <file>] [--acco
   --out <file>        The snapshot file to write (JSON), which compare, export and the app read
   --answers <file>    JSON or YAML: { attestations: [...], waivers: [...], params: { name: value } }
   --accounts <file>   CSV, JSON or YAML: id, name, email, owner, environment, criticality, tags ("a;b") and
-                      targets ("iam=3;network=2"); accounts with evidence but not listed keep their alias
+                      targets ("iam=3;network=2"); an account the file does not name is named by its
+                      evidence's alias, else its id (as in check and the app)
   --model <file>      A custom model (JSON or YAML); default: the built-in Ratchet model
   --at <time>         Freeze as of this time (ISO, default now): evidence and answers recorded after it
                       are left out, expiries and evidence age are judged against it
@@ -34,8 +41,7 @@ function parseSnapshotArgs(args: string[]) {
   )
   if (values.evidence === undefined) throw new UsageError('snapshot needs --evidence <dir>.')
   if (values.out === undefined) throw new UsageError('snapshot needs --out <file>.')
-  const at = values.at === undefined ? new Date() : new Date(values.at)
-  if (Number.isNaN(at.getTime())) throw new UsageError(`--at must be an ISO time, not "${values.at}".`)
+  const at = parseTimeOption('at', values.at)
   const label = values.label === undefined ? quarterLabel(at) : values.label
   const checked = snapshotLabelSchema.safeParse(label)
   if (!checked.success) throw new UsageError(`--label: ${checked.error.issues[0]?.message}.`)
@@ -44,22 +50,13 @@ function parseSnapshotArgs(args: string[]) {
 }
 
 /**
- * The accounts to freeze: the file's, in its order (merged by `applyAccountDetails`, as the app's import and
- * `check --accounts` merge them), then any account with evidence but not listed, named by its alias.
+ * The accounts to freeze, named as `check` and the app name them (`accountsFor`): the accounts file's first,
+ * in its order, then those only evidence names.
  */
-function accountsFor(details: readonly AccountDetails[], bundles: readonly EvidenceBundle[]): Account[] {
-  const listed = applyAccountDetails([], details)
-  const known = new Set(listed.map((a) => a.id))
-  const unlisted = bundles
-    .filter((b) => !known.has(b.accountId))
-    .map((b) =>
-      accountSchema.parse({
-        id: b.accountId,
-        name: b.identity.records?.aliases[0] ?? b.accountId,
-        origin: 'import',
-      }),
-    )
-  return [...listed, ...unlisted]
+function fileOrderFirst(accounts: readonly Account[], details: readonly AccountDetails[]): Account[] {
+  const position = new Map(details.map((d, i) => [d.id, i]))
+  const rank = (a: Account) => position.get(a.id) ?? details.length
+  return [...accounts].sort((a, b) => rank(a) - rank(b))
 }
 
 async function freeze(parsed: ReturnType<typeof parseSnapshotArgs>, io: CliIo): Promise<number> {
@@ -68,8 +65,7 @@ async function freeze(parsed: ReturnType<typeof parseSnapshotArgs>, io: CliIo): 
     { evidence: parsed.evidence, answers: flags.answers, model: flags.model },
     io,
   )
-  const details =
-    flags.accounts === undefined ? [] : parseAccountsFile(await readText(flags.accounts, io), flags.accounts)
+  const details = await readAccountsFile(flags.accounts, io)
   const late = bundles.filter((b) => Date.parse(b.collectedAt) > parsed.at.getTime())
   if (late.length > 0) {
     io.err(
@@ -81,7 +77,7 @@ async function freeze(parsed: ReturnType<typeof parseSnapshotArgs>, io: CliIo): 
     ...(flags.notes !== undefined ? { notes: flags.notes } : {}),
     createdAt: parsed.at,
     model,
-    accounts: accountsFor(details, bundles),
+    accounts: fileOrderFirst(accountsFor(bundles, details), details),
     evidence: bundles,
     attestations: answers.attestations,
     waivers: answers.waivers,
@@ -89,10 +85,10 @@ async function freeze(parsed: ReturnType<typeof parseSnapshotArgs>, io: CliIo): 
     ...(parsed.maxAge === undefined ? {} : { maxEvidenceAgeDays: parsed.maxAge }),
   })
   const target = resolve(io.cwd, parsed.out)
-  if ((await stat(target).catch(() => undefined))?.isDirectory()) {
+  if (await isFolder(parsed.out, io)) {
     throw new CliInputError(`--out ${parsed.out} is a folder; give the snapshot file's name.`)
   }
-  if (!(await stat(dirname(target)).catch(() => undefined))?.isDirectory()) {
+  if (!(await isFolder(dirname(target), io))) {
     throw new CliInputError(`--out: the folder ${dirname(target)} does not exist.`)
   }
   await writeFileAtomic(target, `${JSON.stringify(snapshot, null, 2)}\n`)
