@@ -129,6 +129,8 @@ describe('exporting from the app', () => {
     expect(markdown).toContain(`# Ratchet scorecard: ${newest}`)
     expect(markdown).toContain(`### Domains since ${before}`)
     expect(markdown).toContain(`### Regressions since ${before}`)
+    // The list holds snapshots without their evidence: the export reads it whole, so evidence dates show.
+    expect(markdown).toMatch(/evidence of \d/)
   })
 
   it('keeps the dialog and writes nothing when the save dialog is cancelled or the pattern is wrong', async () => {

@@ -22,6 +22,7 @@ export function SnapshotRow({
   const setCompare = useAppStore((s) => s.setCompare)
   const setArea = useAppStore((s) => s.setArea)
   const openExport = useAppStore((s) => s.openExport)
+  const [isOpeningExport, setOpeningExport] = useState(false)
   const [editing, setEditing] = useState<'label' | 'notes' | null>(null)
   const [draft, setDraft] = useState('')
   const inputId = useId()
@@ -88,9 +89,17 @@ export function SnapshotRow({
             <button
               type="button"
               aria-label={`Export ${snapshot.label}`}
-              onClick={() => openExport({ snapshot, ...(previous ? { previous } : {}) })}
+              aria-busy={isOpeningExport}
+              disabled={isOpeningExport}
+              onClick={() => {
+                // The snapshot is read whole (with its evidence) before the dialog opens.
+                setOpeningExport(true)
+                void openExport({ snapshot, ...(previous ? { previous } : {}) }).finally(() =>
+                  setOpeningExport(false),
+                )
+              }}
             >
-              Export…
+              {isOpeningExport ? 'Reading…' : 'Export…'}
             </button>
             <button
               type="button"
