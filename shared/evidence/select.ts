@@ -29,7 +29,7 @@ export function isAccessDenied(status: SourceStatus): boolean {
 }
 
 /** A source is good when its status is, or (Access Analyzer) when at least one Region was read. */
-function isGoodResult<K extends SourceId>(source: K, result: SourceResult<K>): boolean {
+export function isGoodResult<K extends SourceId>(source: K, result: SourceResult<K>): boolean {
   if (isGoodStatus(result.status)) return true
   if (source !== 'accessAnalyzer') return false
   const regions = (result as SourceResult<'accessAnalyzer'>).records?.regions ?? []

@@ -6,8 +6,9 @@ import type {
   SourceStatus,
 } from '../../shared/evidence/schema'
 import { sourceIds } from '../../shared/evidence/schema'
-import { isComplete, selectEvidence } from '../../shared/evidence/select'
+import { selectEvidence } from '../../shared/evidence/select'
 import { readEvidenceFolder } from './offline'
+import { type BundleState, bundleState } from './outcomes'
 import { accountFiles, fileSource, insideFolder, writeAccountFolder } from './offline-write'
 
 /** The file, in each account folder, that records the newest collection attempt beside the evidence. */
@@ -18,8 +19,8 @@ export interface FolderAttempt {
   schemaVersion: 1
   accountId: string
   at: string
-  /** ok: every source ok or definitively unavailable. */
-  state: 'ok' | 'partial' | 'failed'
+  /** As the live run's summary says it (`bundleState`): ok, partial, or failed when nothing was read. */
+  state: BundleState
   detail?: string
   sources?: Record<SourceId, SourceStatus>
   /** The sources whose files were left as an earlier collection wrote them. */
@@ -63,7 +64,7 @@ export async function mergeIntoEvidenceFolder(dir: string, bundle: EvidenceBundl
     schemaVersion: 1,
     accountId: bundle.accountId,
     at: bundle.collectedAt,
-    state: isComplete(bundle) ? 'ok' : sourceIds.some((s) => bundle[s].records) ? 'partial' : 'failed',
+    state: bundleState(bundle),
     ...(detail ? { detail } : {}),
     sources: Object.fromEntries(sourceIds.map((s) => [s, bundle[s].status])) as Record<
       SourceId,

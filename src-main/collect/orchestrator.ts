@@ -9,7 +9,7 @@ import {
   type SourceId,
   sourceIds,
 } from '../../shared/evidence/schema'
-import { isComplete, isGoodStatus, sourceGaps } from '../../shared/evidence/select'
+import { isGoodStatus, sourceGaps } from '../../shared/evidence/select'
 import type { AccountOutcome, CollectProgress, CollectSummary } from '../../shared/ipc/domains/collect'
 import { collectAccessAnalyzer } from './access-analyzer'
 import {
@@ -38,6 +38,7 @@ import { collectIdentity } from './identity'
 import {
   accountProgress,
   base,
+  bundleState,
   cancelledStatus,
   outcomeState,
   progressState,
@@ -349,9 +350,7 @@ export async function collectAccount<T extends CollectTarget>(
   const hasAny = sourceIds.some((s) => bundle[s] !== undefined)
   if (hasAny) await options.onBundle?.(parsed.data, target)
   if (isCancelled) return { outcome: finish('cancelled'), ...(hasAny ? { bundle: parsed.data } : {}) }
-  const notRead = sourceIds.filter((s) => !isGoodStatus(parsed.data[s].status)).length
-  const state = isComplete(parsed.data) ? 'ok' : notRead === sourceIds.length ? 'failed' : 'partial'
-  return { outcome: finish(state), bundle: parsed.data }
+  return { outcome: finish(bundleState(parsed.data)), bundle: parsed.data }
 }
 
 /** Collects evidence for every target with bounded concurrency; never throws for one account's failure. */
