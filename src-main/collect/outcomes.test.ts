@@ -63,7 +63,12 @@ function bundleWith(
   statuses: Partial<Record<SourceId, SourceStatus>>,
   regions: SourceStatus[] = [statuses.accessAnalyzer ?? okStatus],
 ): EvidenceBundle {
-  const result = (s: SourceId) => ({ status: statuses[s] ?? okStatus, collectedAt: at, raw: [], records: null })
+  const result = (s: SourceId) => ({
+    status: statuses[s] ?? okStatus,
+    collectedAt: at,
+    raw: [],
+    records: null,
+  })
   const aaRegions = regions.map((status, i) => ({
     region: `region-${i}`,
     status,
@@ -89,12 +94,13 @@ describe('bundleState', () => {
     ['every source ok', bundleWith({}), 'ok'],
     ['one source access denied', bundleWith({ trustedAdvisor: denied }), 'partial'],
     ['one source error', bundleWith({ credentialReport: failed }), 'partial'],
+    // Offline said partial here before, because the failed Regions are records.
     ['every source error', bundleWith(allErrors), 'failed'],
     ['every source denied', bundleWith(Object.fromEntries(sourceIds.map((s) => [s, denied]))), 'failed'],
     ['Trusted Advisor not subscribed, the rest ok', bundleWith({ trustedAdvisor: notSubscribed }), 'ok'],
     ['no analyzer in any Region, the rest ok', bundleWith({ accessAnalyzer: noAnalyzer }), 'ok'],
-    // The two paths disagreed on these two before (offline said failed for the first, the live run for the
-    // second): a definitive answer, and one Region read, are evidence.
+    // The two paths disagreed on these before (offline said failed for the first when no source had
+    // records, the live run failed for the second): a definitive answer, and one Region read, are evidence.
     [
       'Trusted Advisor not subscribed, every other source error',
       bundleWith({ ...allErrors, trustedAdvisor: notSubscribed }),
