@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sourceIds } from '../../shared/evidence/schema'
@@ -8,7 +7,7 @@ import { attemptFile, mergeIntoEvidenceFolder } from '../../src-main/collect/off
 import { EvidenceRenderError, writeEvidenceFolder } from '../../src-main/collect/offline-write'
 import type { BundleState } from '../../src-main/collect/outcomes'
 import { type FakeAws, generateOrganization, type Scenario, startFakeAws } from '../fake-aws/index'
-import { fakeOptions, run, snapshotFiles } from './collect-support'
+import { fakeOptions, run, snapshotFiles, tempDirs } from './collect-support'
 
 /**
  * An account's bundle state is decided by one rule (bundleState): the live run's summary and the attempt the
@@ -82,12 +81,8 @@ const cases: Array<{ name: string; expected: BundleState; adjust(a: Account, f: 
 ]
 
 let fake: FakeAws
-const dirs: string[] = []
-const tempDir = async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'ratchet-states-'))
-  dirs.push(dir)
-  return dir
-}
+const temps = tempDirs('ratchet-states-')
+const tempDir = temps.make
 
 beforeAll(async () => {
   const scenario = generateOrganization({ seed: 4242, accounts: cases.length })
@@ -101,7 +96,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await fake?.close()
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true })
+  await temps.removeAll()
 })
 
 describe('an account bundle state', () => {
