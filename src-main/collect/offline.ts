@@ -12,11 +12,7 @@ import {
   type TaCheck,
 } from '../../shared/evidence/schema'
 import { toPasswordPolicy } from './credential-report'
-import {
-  CredentialReportParseError,
-  credentialReportColumns,
-  parseCredentialReportCsv,
-} from './credential-report-csv'
+import { CredentialReportParseError, parseCredentialReportCsv } from './credential-report-csv'
 import { readAccessAnalyzer } from './offline-access-analyzer'
 import { asSdkError, type CliError, cliErrorOf, cliErrorStatus } from './offline-errors'
 import {
@@ -257,9 +253,9 @@ function readCredentialReport(
       records: null,
     }
   }
-  let users: ReturnType<typeof parseCredentialReportCsv>
+  let parsed: ReturnType<typeof parseCredentialReportCsv>
   try {
-    users = parseCredentialReportCsv(csv)
+    parsed = parseCredentialReportCsv(csv)
   } catch (error) {
     if (error instanceof CredentialReportParseError)
       throw new FileProblem(`${where(csvFile)}: ${error.message}`)
@@ -302,8 +298,8 @@ function readCredentialReport(
     raw,
     records: {
       generatedAt,
-      users,
-      columns: credentialReportColumns(csv),
+      users: parsed.users,
+      columns: parsed.columns,
       ...(policy ? { passwordPolicy: toPasswordPolicy(policy.PasswordPolicy) } : {}),
       ...(hasNoPolicy ? { passwordPolicy: null } : {}),
       accountSummary: summary?.SummaryMap ?? {},

@@ -2,6 +2,7 @@ import { readdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sourceIds } from '../../shared/evidence/schema'
+import { CREDENTIAL_REPORT_HEADER } from '../../src-main/collect/credential-report-csv'
 import { readEvidenceFolder } from '../../src-main/collect/offline'
 import { attemptFile, mergeIntoEvidenceFolder } from '../../src-main/collect/offline-merge'
 import { EvidenceRenderError, writeEvidenceFolder } from '../../src-main/collect/offline-write'
@@ -115,6 +116,9 @@ describe('an account bundle state', () => {
       seen.push({ name: cases[i]?.name ?? '', live: outcome?.state, offline: attempt?.state })
     }
     expect(seen).toEqual(cases.map((c) => ({ name: c.name, live: c.expected, offline: c.expected })))
+    // The credential report's columns come from the one parse of its header.
+    const first = bundles.get(fake.scenario.accounts[0]?.id ?? '')
+    expect(first?.credentialReport.records?.columns).toEqual([...CREDENTIAL_REPORT_HEADER])
     // An error is never ok: every case with a failed or denied source is below ok on both paths.
     for (const bundle of bundles.values()) {
       const hasFailure = sourceIds.some((s) => bundle[s].status.state === 'error')
