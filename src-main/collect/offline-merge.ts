@@ -7,10 +7,9 @@ import type {
   SourceStatus,
 } from '../../shared/evidence/schema'
 import { sourceIds } from '../../shared/evidence/schema'
-import { selectEvidence } from '../../shared/evidence/select'
+import { type BundleState, bundleState, selectEvidence } from '../../shared/evidence/select'
 import { OfflineImportError, readEvidenceEntries } from './offline'
 import { accountFiles, fileSource, insideFolder, writeAccountFolder } from './offline-write'
-import { type BundleState, bundleState } from './outcomes'
 
 /** The file, in each account folder, that records the newest collection attempt beside the evidence. */
 export const attemptFile = 'ratchet-attempt.json'

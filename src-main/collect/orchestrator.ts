@@ -10,7 +10,7 @@ import {
   type SourceStatus,
   sourceIds,
 } from '../../shared/evidence/schema'
-import { isGoodStatus, sourceGaps } from '../../shared/evidence/select'
+import { bundleState, isGoodStatus, sourceGaps } from '../../shared/evidence/select'
 import type { AccountOutcome, CollectProgress, CollectSummary } from '../../shared/ipc/domains/collect'
 import { collectAccessAnalyzer } from './access-analyzer'
 import {
@@ -38,7 +38,6 @@ import { collectIdentity } from './identity'
 import {
   accountProgress,
   base,
-  bundleState,
   cancelledStatus,
   outcomeState,
   progressState,

@@ -1,7 +1,7 @@
 /** How collection results become progress events and the run's summary (pure). */
 import type { EvidenceBundle, SourceId, SourceStatus } from '../../shared/evidence/schema'
 import { sourceIds } from '../../shared/evidence/schema'
-import { isAccessDenied, isComplete, isGoodResult } from '../../shared/evidence/select'
+import { isAccessDenied } from '../../shared/evidence/select'
 import type { AccountOutcome, CollectProgress, CollectSummary } from '../../shared/ipc/domains/collect'
 
 /** What one target is to the run's outcomes (the orchestrator's CollectTarget, structurally). */
@@ -9,20 +9,6 @@ interface TargetLike {
   key: string
   label: string
   accountId?: string
-}
-
-/** What one collection attempt of an account gave, as a whole. */
-export type BundleState = 'ok' | 'partial' | 'failed'
-
-/**
- * The one rule, for the live run and the offline folder alike, of what an account's bundle amounts to: ok
- * when every source (and every Access Analyzer Region) was read or is definitively unavailable (not
- * subscribed, no analyzer) with no part missing; failed when no source gave anything good (every one an
- * error or denied); partial otherwise. A failure never counts as read, so an error is never ok.
- */
-export function bundleState(bundle: EvidenceBundle): BundleState {
-  if (isComplete(bundle)) return 'ok'
-  return sourceIds.some((s) => isGoodResult(s, bundle[s])) ? 'partial' : 'failed'
 }
 
 export const recordCount = (bundle: Partial<EvidenceBundle>, source: SourceId): number | undefined => {
