@@ -15,7 +15,7 @@ export interface ParseChildOutput {
 async function main(): Promise<void> {
   const file = process.argv[2] ?? ''
   const started = performance.now()
-  const users = await parseCredentialReport(createReadStream(file), { fileName: file })
+  const { users } = await parseCredentialReport(createReadStream(file), { fileName: file })
   const output: ParseChildOutput = {
     users: users.length,
     wallMs: performance.now() - started,

@@ -42,7 +42,7 @@ export function benchParsing(users = 10_000): ParsingResult {
   const account = scenario.accounts[0]
   if (!account) throw new Error('the parsing scenario has no account')
   const csv = renderCredentialReport(account, new ScenarioClock(Date.now()))
-  const parsedUsers = parseCredentialReportCsv(csv).length
+  const parsedUsers = parseCredentialReportCsv(csv).users.length
   return {
     users: parsedUsers,
     bytes: Buffer.byteLength(csv),

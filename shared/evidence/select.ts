@@ -280,3 +280,17 @@ export function isComplete(bundle: EvidenceBundle): boolean {
     return isGoodStatus(bundle.accessAnalyzer.status) && regions.every((r) => isGoodStatus(r.status))
   })
 }
+
+/** What one collection attempt of an account gave, as a whole. */
+export type BundleState = 'ok' | 'partial' | 'failed'
+
+/**
+ * The one rule of what an account's bundle amounts to, for the live run and the offline folder alike: ok
+ * when it is complete (every source and Region read or definitively unavailable, e.g. not subscribed, no
+ * analyzer); failed when no source gave anything good (every one an error or denied); partial otherwise.
+ * A failure never counts as read, so an error is never ok.
+ */
+export function bundleState(bundle: EvidenceBundle): BundleState {
+  if (isComplete(bundle)) return 'ok'
+  return sourceIds.some((s) => isGoodResult(s, bundle[s])) ? 'partial' : 'failed'
+}

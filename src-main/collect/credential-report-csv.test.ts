@@ -14,7 +14,12 @@ const header22 = readFileSync(`${examples}/credential-report-header-current.txt`
 
 describe('parseCredentialReportCsv', () => {
   it('parses the AWS-documented 16-column sample, root row included', () => {
-    const users = parseCredentialReportCsv(readFileSync(`${examples}/credential-report-sample.csv`, 'utf8'))
+    const { users, columns } = parseCredentialReportCsv(
+      readFileSync(`${examples}/credential-report-sample.csv`, 'utf8'),
+    )
+    // The 2015 layout: 16 columns, none of the later last-used ones.
+    expect(columns).toHaveLength(16)
+    expect(columns).not.toContain('access_key_1_last_used_date')
     expect(users.map((u) => u.user)).toEqual(['<root_account>', 'Administrator', 'Bill'])
     for (const user of users) credentialUserSchema.parse(user)
     const [root, admin, bill] = users
@@ -56,7 +61,8 @@ describe('parseCredentialReportCsv', () => {
       '<root_account>,arn:aws:iam::111122223333:root,2020-01-01T00:00:00+00:00,not_supported,no_information,not_supported,not_supported,FALSE,TRUE,2021-01-01T00:00:00+00:00,2024-05-01T10:00:00+00:00,us-east-1,iam,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A',
       '"alice, the admin",arn:aws:iam::111122223333:user/alice,2021-02-03T04:05:06+00:00,True,2024-06-01T00:00:00+00:00,2024-01-01T00:00:00+00:00,N/A,tRuE,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A',
     ]
-    const users = parseCredentialReportCsv(`${rows.join('\r\n')}\r\n`)
+    const { users, columns } = parseCredentialReportCsv(`${rows.join('\r\n')}\r\n`)
+    expect(columns).toEqual(header22.split(',').map((c) => c.toLowerCase()))
     expect(users).toHaveLength(2)
     expect(users[0]).toMatchObject({ isRoot: true, isMfaActive: false, passwordLastUsed: null })
     expect(users[0]?.accessKeys).toEqual([
@@ -75,7 +81,7 @@ describe('parseCredentialReportCsv', () => {
   it('keeps doubled quotes and newlines inside quoted fields, and counts lines across them', () => {
     const quoted = `${header22}\n"bob ""the builder""\nsecond line",arn:aws:iam::1:user/bob,2021-02-03T04:05:06+00:00,false,N/A,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\nx,notanarn,N/A,false,N/A,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n`
     expect(() => parseCredentialReportCsv(quoted)).toThrow('line 4, field arn: "notanarn" is not an ARN')
-    const [bob] = parseCredentialReportCsv(quoted.split('\nx,')[0] ?? '')
+    const [bob] = parseCredentialReportCsv(quoted.split('\nx,')[0] ?? '').users
     expect(bob?.user).toBe('bob "the builder"\nsecond line')
   })
 

@@ -100,6 +100,13 @@ function fromCsvError(error: unknown): unknown {
   return error
 }
 
+/** A parsed report: its header's columns (lower-cased, as the rules name them) and one record per user. */
+export interface ParsedCredentialReport {
+  /** Which columns the report has decides what can be judged (an older 16-column report has no last-used ones). */
+  columns: string[]
+  users: CredentialUser[]
+}
+
 /** Reads the header, then maps each record to a user as it arrives. */
 function reader() {
   let columns: string[] | undefined
@@ -120,9 +127,9 @@ function reader() {
       }
       users.push(parseRow(row, columns.length, index))
     },
-    done(): CredentialUser[] {
+    done(): ParsedCredentialReport {
       if (!columns) throw new CredentialReportParseError('the report is empty', 1)
-      return users
+      return { columns, users }
     },
   }
 }
@@ -134,7 +141,7 @@ function reader() {
 export async function parseCredentialReport(
   source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options: ParseOptions = {},
-): Promise<CredentialUser[]> {
+): Promise<ParsedCredentialReport> {
   const { fileName = 'credential report', maxBytes = CREDENTIAL_REPORT_MAX_BYTES } = options
   const read = reader()
   const parser = parse(csvOptions)
@@ -176,8 +183,8 @@ export async function parseCredentialReport(
   return read.done()
 }
 
-/** Parses the decoded credential report CSV text into one record per user, the root user included. */
-export function parseCredentialReportCsv(text: string, options: ParseOptions = {}): CredentialUser[] {
+/** Parses the decoded credential report CSV text into its columns and one record per user, root included. */
+export function parseCredentialReportCsv(text: string, options: ParseOptions = {}): ParsedCredentialReport {
   const { fileName = 'credential report', maxBytes = CREDENTIAL_REPORT_MAX_BYTES } = options
   if (Buffer.byteLength(text) > maxBytes) throw tooLarge(fileName, maxBytes)
   const read = reader()
@@ -270,10 +277,4 @@ function parseRow(row: Row, width: number, index: Map<string, number>): Credenti
     accessKeys,
     certificates,
   }
-}
-
-/** The report's header columns, lower-cased, as the rules name them (which columns it has decides what can be judged). */
-export function credentialReportColumns(text: string): string[] {
-  const header = text.slice(0, text.search(/\r?\n|$/))
-  return header.split(',').map((name) => name.trim().toLowerCase())
 }

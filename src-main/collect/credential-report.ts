@@ -13,7 +13,7 @@ import type {
   SourceStatus,
 } from '../../shared/evidence/schema'
 import { type CollectContext, errorFacts, failure, raw, settleAll } from './context'
-import { credentialReportColumns, parseCredentialReport } from './credential-report-csv'
+import { parseCredentialReport } from './credential-report-csv'
 
 export interface CredentialReportOptions {
   /** Reuse an existing report younger than this; 0 always asks IAM to generate (IAM itself reuses < 4 h). */
@@ -102,7 +102,8 @@ export async function collectCredentialReport(
 
   try {
     // Streamed through csv-parse from the bytes IAM returned, with the size cap.
-    const users = await parseCredentialReport([report.Content ?? new Uint8Array()], {
+    // The header is read once, by the parser: it names the columns (an older report has fewer).
+    const { columns, users } = await parseCredentialReport([report.Content ?? new Uint8Array()], {
       fileName: 'The credential report IAM returned',
     })
     return {
@@ -112,10 +113,7 @@ export async function collectCredentialReport(
       records: {
         generatedAt: (report.GeneratedTime ?? ctx.now()).toISOString(),
         users,
-        // The header line names the columns (an older 16-column report has no last-used columns).
-        columns: credentialReportColumns(
-          new TextDecoder().decode((report.Content ?? new Uint8Array()).subarray(0, 4096)),
-        ),
+        columns,
         passwordPolicy: 'gap' in policy ? null : policy.policy,
         accountSummary: 'gap' in summary ? {} : summary.map,
         ...(Object.keys(gaps).length > 0 ? { gaps } : {}),

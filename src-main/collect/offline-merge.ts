@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs'
 import { readdir, writeFile } from 'node:fs/promises'
 import type {
   AccessAnalyzerRegion,
@@ -6,8 +7,8 @@ import type {
   SourceStatus,
 } from '../../shared/evidence/schema'
 import { sourceIds } from '../../shared/evidence/schema'
-import { isComplete, selectEvidence } from '../../shared/evidence/select'
-import { readEvidenceFolder } from './offline'
+import { type BundleState, bundleState, selectEvidence } from '../../shared/evidence/select'
+import { OfflineImportError, readEvidenceEntries } from './offline'
 import { accountFiles, fileSource, insideFolder, writeAccountFolder } from './offline-write'
 
 /** The file, in each account folder, that records the newest collection attempt beside the evidence. */
@@ -18,8 +19,8 @@ export interface FolderAttempt {
   schemaVersion: 1
   accountId: string
   at: string
-  /** ok: every source ok or definitively unavailable. */
-  state: 'ok' | 'partial' | 'failed'
+  /** As the live run's summary says it (`bundleState`): ok, partial, or failed when nothing was read. */
+  state: BundleState
   detail?: string
   sources?: Record<SourceId, SourceStatus>
   /** The sources whose files were left as an earlier collection wrote them. */
@@ -28,11 +29,33 @@ export interface FolderAttempt {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
 
-async function exists(folder: string): Promise<boolean> {
-  return readdir(folder).then(
-    () => true,
-    () => false,
-  )
+/** A folder's listing; undefined when there is no such folder (any other failure is thrown). */
+async function listFolder(folder: string): Promise<Dirent[] | undefined> {
+  try {
+    return await readdir(folder, { withFileTypes: true })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
+/** What a folder that cannot be read says in the attempt: the folder, why, and what to do. */
+function unreadableDetail(folder: string, error: unknown): string {
+  const why =
+    error instanceof OfflineImportError
+      ? error.problems.join('; ')
+      : error instanceof Error
+        ? error.message
+        : String(error)
+  return `${folder} was left as it is, because it cannot be read: ${why}. This attempt's evidence was not written there: repair or move that folder, then collect again.`
+}
+
+/** The existing folder's listing and evidence, read once (both undefined when there is no folder). */
+async function readExisting(folder: string): Promise<{ names: string[]; previous?: EvidenceBundle }> {
+  const entries = await listFolder(folder)
+  if (!entries) return { names: [] }
+  const [previous] = await readEvidenceEntries(folder, entries)
+  return { names: entries.map((e) => e.name), ...(previous ? { previous } : {}) }
 }
 
 /** Which sources (and Access Analyzer Regions) of `selected` are still the previous folder's evidence. */
@@ -63,7 +86,7 @@ export async function mergeIntoEvidenceFolder(dir: string, bundle: EvidenceBundl
     schemaVersion: 1,
     accountId: bundle.accountId,
     at: bundle.collectedAt,
-    state: isComplete(bundle) ? 'ok' : sourceIds.some((s) => bundle[s].records) ? 'partial' : 'failed',
+    state: bundleState(bundle),
     ...(detail ? { detail } : {}),
     sources: Object.fromEntries(sourceIds.map((s) => [s, bundle[s].status])) as Record<
       SourceId,
@@ -71,25 +94,21 @@ export async function mergeIntoEvidenceFolder(dir: string, bundle: EvidenceBundl
     >,
     keptFromEarlier,
   })
-  let previous: EvidenceBundle | undefined
-  if (await exists(folder)) {
-    try {
-      previous = (await readEvidenceFolder(folder))[0]
-    } catch (error) {
-      const result = attempt(
-        [...sourceIds],
-        `The existing folder was left as it is, because it cannot be read: ${error instanceof Error ? error.message : error}`,
-      )
-      await writeFile(insideFolder(folder, attemptFile), json(result))
-      return result
-    }
+  let existing: Awaited<ReturnType<typeof readExisting>>
+  try {
+    existing = await readExisting(folder)
+  } catch (error) {
+    const result = attempt([...sourceIds], unreadableDetail(folder, error))
+    await writeFile(insideFolder(folder, attemptFile), json(result))
+    return result
   }
+  const { previous } = existing
   const selected = selectEvidence(previous ? [previous, bundle] : [bundle])?.bundle ?? bundle
   const kept = keptParts(selected, previous)
   const result = attempt(kept.sources)
   if (!previous || kept.sources.length < sourceIds.length) {
     const files = accountFiles(selected)
-    const keepNames = (await readdir(folder).catch(() => [] as string[])).filter((name) => {
+    const keepNames = existing.names.filter((name) => {
       if (name === attemptFile) return false
       const owner = fileSource(name)
       if (!owner) return !name.startsWith('.') // not evidence Ratchet writes: leave it with the folder
@@ -112,7 +131,7 @@ export async function recordFailedAttempt(
   detail: string,
 ): Promise<void> {
   const folder = insideFolder(dir, accountId)
-  if (!(await exists(folder))) return
+  if (!(await listFolder(folder).catch(() => undefined))) return
   const result: FolderAttempt = {
     schemaVersion: 1,
     accountId,

@@ -22,10 +22,15 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
 const payloadsOf = (raw: RawPayload[], operation: string) =>
   raw.filter((p) => p.operation === operation).map((p) => p.payload as Record<string, unknown>)
 
-/** Thrown when evidence cannot be rendered as files: names the account, the file and the field. */
+/**
+ * Thrown when evidence cannot be rendered as files: names the account, the file and the field, and what to
+ * do. It is thrown while rendering, before any file is written, so nothing is half-written.
+ */
 export class EvidenceRenderError extends Error {
   constructor(accountId: string, file: string, field: string, problem: string) {
-    super(`account ${accountId}: ${file}: field ${field}: ${problem}`)
+    super(
+      `account ${accountId}: ${file}: field ${field}: ${problem}. Nothing was written; collect the account again to replace this evidence.`,
+    )
     this.name = 'EvidenceRenderError'
   }
 }

@@ -12,11 +12,7 @@ import {
   type TaCheck,
 } from '../../shared/evidence/schema'
 import { toPasswordPolicy } from './credential-report'
-import {
-  CredentialReportParseError,
-  credentialReportColumns,
-  parseCredentialReportCsv,
-} from './credential-report-csv'
+import { CredentialReportParseError, parseCredentialReportCsv } from './credential-report-csv'
 import { readAccessAnalyzer } from './offline-access-analyzer'
 import { asSdkError, type CliError, cliErrorOf, cliErrorStatus } from './offline-errors'
 import {
@@ -59,7 +55,7 @@ export async function readEvidenceFolder(
   dir: string,
   options: { faultToleranceCheckIds?: string[] } = {},
 ): Promise<EvidenceBundle[]> {
-  let entries: Array<{ name: string; isDirectory(): boolean }>
+  let entries: FolderEntry[]
   try {
     entries = await readdir(dir, { withFileTypes: true })
   } catch (error) {
@@ -67,11 +63,30 @@ export async function readEvidenceFolder(
       `${dir} cannot be read (${error instanceof Error ? error.message : error})`,
     ])
   }
-  const folders = entries.some((e) => !e.isDirectory() && knownFile(e.name))
-    ? [{ path: dir, label: '.' }]
+  return readEvidenceEntries(dir, entries, options)
+}
+
+/** One entry of a folder's listing (a `Dirent`, or as much of one as the reader needs). */
+export interface FolderEntry {
+  name: string
+  isDirectory(): boolean
+}
+
+/**
+ * `readEvidenceFolder` for a folder already listed: a caller that needs the listing itself (the merge into an
+ * existing account folder) reads the folder once and passes what it read.
+ */
+export async function readEvidenceEntries(
+  dir: string,
+  entries: readonly FolderEntry[],
+  options: { faultToleranceCheckIds?: string[] } = {},
+): Promise<EvidenceBundle[]> {
+  const isAccountFolder = entries.some((e) => !e.isDirectory() && knownFile(e.name))
+  const folders = isAccountFolder
+    ? [{ path: dir, label: '.', names: entries.map((e) => e.name) }]
     : entries
         .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-        .map((e) => ({ path: join(dir, e.name), label: e.name }))
+        .map((e) => ({ path: join(dir, e.name), label: e.name, names: undefined }))
   if (folders.length === 0) throw new OfflineImportError([`${dir} holds no account folders`])
 
   const problems: string[] = []
@@ -79,7 +94,8 @@ export async function readEvidenceFolder(
   const seen = new Map<string, string>()
   for (const folder of folders.sort((a, b) => a.label.localeCompare(b.label))) {
     try {
-      const bundle = await readAccountFolder(folder.path, folder.label, options)
+      const names = folder.names ?? (await readdir(folder.path))
+      const bundle = await readAccountFolder(folder.path, folder.label, names, options)
       const other = seen.get(bundle.accountId)
       if (other) throw new FileProblem(`${folder.label}: account ${bundle.accountId} is also in ${other}`)
       seen.set(bundle.accountId, folder.label)
@@ -102,12 +118,12 @@ const notCollected = (file: string): SourceStatus => ({
 async function readAccountFolder(
   folder: string,
   label: string,
+  names: readonly string[],
   options: { faultToleranceCheckIds?: string[] },
 ): Promise<EvidenceBundle> {
-  const names = (await readdir(folder)).sort()
   const files = new Map<string, string>()
   let newest = 0
-  for (const name of names.filter(knownFile)) {
+  for (const name of names.filter(knownFile).sort()) {
     const text = await readFile(join(folder, name), 'utf8')
     newest = Math.max(newest, (await stat(join(folder, name))).mtimeMs)
     files.set(name, text)
@@ -237,9 +253,9 @@ function readCredentialReport(
       records: null,
     }
   }
-  let users: ReturnType<typeof parseCredentialReportCsv>
+  let parsed: ReturnType<typeof parseCredentialReportCsv>
   try {
-    users = parseCredentialReportCsv(csv)
+    parsed = parseCredentialReportCsv(csv)
   } catch (error) {
     if (error instanceof CredentialReportParseError)
       throw new FileProblem(`${where(csvFile)}: ${error.message}`)
@@ -282,8 +298,8 @@ function readCredentialReport(
     raw,
     records: {
       generatedAt,
-      users,
-      columns: credentialReportColumns(csv),
+      users: parsed.users,
+      columns: parsed.columns,
       ...(policy ? { passwordPolicy: toPasswordPolicy(policy.PasswordPolicy) } : {}),
       ...(hasNoPolicy ? { passwordPolicy: null } : {}),
       accountSummary: summary?.SummaryMap ?? {},

@@ -7,9 +7,10 @@ import {
   type EvidenceBundle,
   evidenceBundleSchema,
   type SourceId,
+  type SourceStatus,
   sourceIds,
 } from '../../shared/evidence/schema'
-import { isComplete, isGoodStatus, sourceGaps } from '../../shared/evidence/select'
+import { bundleState, isGoodStatus, sourceGaps } from '../../shared/evidence/select'
 import type { AccountOutcome, CollectProgress, CollectSummary } from '../../shared/ipc/domains/collect'
 import { collectAccessAnalyzer } from './access-analyzer'
 import {
@@ -23,9 +24,8 @@ import {
 import {
   abortableSleep,
   CancelledError,
-  createContext,
+  type CollectContext,
   DeadlineError,
-  deadline,
   errorFacts,
   settleAll,
 } from './context'
@@ -46,6 +46,7 @@ import {
   summarize,
 } from './outcomes'
 import { ApiRateLimiter, defaultRateLimits, type RateLimits, Semaphore } from './rate-limit'
+import { deadlineStatus, isTimeout, noEvidence, runUnderDeadline, type SourceScope } from './source-runner'
 import {
   collectTrustedAdvisor,
   defaultFaultToleranceCheckIds,
@@ -108,7 +109,12 @@ export interface AccountDeps<T extends CollectTarget> {
   emit(progress: CollectProgress): void
   /** API attempts by `service:Operation`, for the whole run. */
   calls: Record<string, number>
-  organization: OrganizationTrustedAdvisor | undefined
+  /**
+   * Trusted Advisor through the organization: read for every account; failed for every account (it did not
+   * answer in time, so asking each account would only hang on the same service again); or undefined (not
+   * asked, or not available: each account is read on its own).
+   */
+  organization: OrganizationTrustedAdvisor | { failure: SourceStatus } | undefined
   taOptions: TrustedAdvisorOptions
   /** The run's connection pools, shared by every account's clients. */
   agents: SharedAgents
@@ -136,37 +142,59 @@ function accountClients<T extends CollectTarget>(
   })
 }
 
-/** Trusted Advisor through the management account, for every account at once, when asked and available. */
+/** The scope of one account's sources: its clients and call slots, and the run's signal, clock and limits. */
+function sourceScope<T extends CollectTarget>(
+  deps: AccountDeps<T>,
+  clients: AccountClients,
+  expectedAccountId: string | undefined,
+): SourceScope {
+  const { options } = deps
+  return {
+    clients,
+    slots: new Semaphore(options.concurrency?.perAccount ?? 4),
+    expectedAccountId,
+    runSignal: deps.signal,
+    now: deps.now,
+    sleep: options.sleep ?? abortableSleep,
+    sourceMs: options.timeouts?.sourceMs ?? 120_000,
+    callMs: options.timeouts?.callMs ?? 60_000,
+  }
+}
+
+const organizationRead = 'Trusted Advisor through the organization'
+
+/** A timed-out organization read, as every account's Trusted Advisor failure (naming the organization read). */
+function organizationFailure(error: unknown): { failure: SourceStatus } {
+  const { code, message } = errorFacts(error)
+  const said = message.startsWith(organizationRead) ? message : `${organizationRead}: ${message}`
+  return { failure: { state: 'error', code, message: said } }
+}
+
+/**
+ * Trusted Advisor through the management account, for every account at once, when asked and available,
+ * run like any account's source (same context, same deadline). Refused (not the management account, Trusted
+ * Advisor Priority off): undefined, each account is read on its own. Out of time: a failure for every account.
+ */
 async function organizationTrustedAdvisor<T extends CollectTarget>(
   deps: AccountDeps<T>,
-): Promise<OrganizationTrustedAdvisor | undefined> {
+): Promise<AccountDeps<T>['organization']> {
   const { options, signal } = deps
   const managementId = options.trustedAdvisor?.organizationAccountId
   const management = options.targets.find((t) => t.accountId === managementId)
   if (!managementId || !management || signal.aborted) return undefined
+  let clients: AccountClients | undefined
   try {
-    const clients = accountClients(deps, await options.credentialsFor(management), () => {})
-    const sourceMs = options.timeouts?.sourceMs ?? 120_000
-    const limit = deadline(signal, sourceMs, 'Trusted Advisor through the organization')
-    try {
-      const ctx = createContext({
-        expectedAccountId: managementId,
-        clients,
-        slots: new Semaphore(options.concurrency?.perAccount ?? 4),
-        runSignal: signal,
-        signal: limit.signal,
-        callTimeoutMs: options.timeouts?.callMs ?? 60_000,
-        now: deps.now,
-        sleep: options.sleep ?? abortableSleep,
-      })
-      return await collectOrganizationTrustedAdvisor(ctx, managementId, deps.taOptions)
-    } finally {
-      limit.dispose()
-      clients.destroy()
-    }
-  } catch {
+    clients = accountClients(deps, await options.credentialsFor(management), () => {})
+    const read = await runUnderDeadline(sourceScope(deps, clients, managementId), organizationRead, (ctx) =>
+      collectOrganizationTrustedAdvisor(ctx, managementId, deps.taOptions),
+    )
+    return read instanceof DeadlineError ? organizationFailure(read) : read
+  } catch (error) {
+    if (!signal.aborted && isTimeout(error)) return organizationFailure(error)
     // Not the management account, or Trusted Advisor Priority is off: collect account by account.
     return undefined
+  } finally {
+    clients?.destroy()
   }
 }
 
@@ -232,25 +260,13 @@ export async function collectAccount<T extends CollectTarget>(
   const clients = accountClients(deps, credentials, () => {
     accountCalls++
   })
-  const slots = new Semaphore(options.concurrency?.perAccount ?? 4)
-  const sourceMs = options.timeouts?.sourceMs ?? 120_000
-  const contextFor = (sourceSignal: AbortSignal) =>
-    createContext({
-      expectedAccountId: target.accountId ?? previous?.accountId,
-      clients,
-      slots,
-      runSignal: signal,
-      signal: sourceSignal,
-      callTimeoutMs: Math.min(options.timeouts?.callMs ?? 60_000, sourceMs),
-      now,
-      sleep: options.sleep ?? abortableSleep,
-    })
+  const scope = sourceScope(deps, clients, target.accountId ?? previous?.accountId)
 
   report('account', 'running')
   const bundle: Partial<EvidenceBundle> = {}
   const run = async <K extends SourceId>(
     source: K,
-    collect: (ctx: ReturnType<typeof createContext>) => Promise<EvidenceBundle[K]>,
+    collect: (ctx: CollectContext) => Promise<EvidenceBundle[K]>,
   ) => {
     const kept = previous?.[source]
     if (previous && kept && isGoodStatus(kept.status) && sourceGaps(previous, source).length === 0) {
@@ -262,26 +278,9 @@ export async function collectAccount<T extends CollectTarget>(
       return
     }
     report(source, 'running')
-    const limit = deadline(signal, sourceMs, `${source}`)
-    // The deadline also ends a collector stuck where no signal reaches (a rate-limit wait, say).
-    const timedOut = new Promise<never>((_, reject) =>
-      limit.signal.addEventListener('abort', () => reject(limit.signal.reason), { once: true }),
-    )
-    timedOut.catch(() => {})
-    let result: EvidenceBundle[K]
-    try {
-      result = await Promise.race([collect(contextFor(limit.signal)), timedOut])
-    } catch (error) {
-      if (!(error instanceof DeadlineError) || signal.aborted) throw error
-      result = {
-        status: { state: 'error', code: error.name, message: error.message },
-        collectedAt: now().toISOString(),
-        raw: [],
-        records: null,
-      } as EvidenceBundle[K]
-    } finally {
-      limit.dispose()
-    }
+    const read = await runUnderDeadline(scope, source, collect)
+    const result =
+      read instanceof DeadlineError ? (noEvidence(deadlineStatus(read), now()) as EvidenceBundle[K]) : read
     bundle[source] = result
     // A source read in part (a secondary call failed) reports its gap: never ok, its records are kept.
     const gap = sourceGaps({ ...bundle, [source]: result } as EvidenceBundle, source)[0]
@@ -314,6 +313,7 @@ export async function collectAccount<T extends CollectTarget>(
       }),
       run('trustedAdvisor', async (ctx) => {
         const { organization } = deps
+        if (organization && 'failure' in organization) return noEvidence(organization.failure, now())
         const viaOrganization = accountId ? organization?.byAccount.get(accountId) : undefined
         if (!organization || !viaOrganization) return collectTrustedAdvisor(ctx, deps.taOptions)
         return accountId === organization.managementAccountId
@@ -349,9 +349,7 @@ export async function collectAccount<T extends CollectTarget>(
   const hasAny = sourceIds.some((s) => bundle[s] !== undefined)
   if (hasAny) await options.onBundle?.(parsed.data, target)
   if (isCancelled) return { outcome: finish('cancelled'), ...(hasAny ? { bundle: parsed.data } : {}) }
-  const notRead = sourceIds.filter((s) => !isGoodStatus(parsed.data[s].status)).length
-  const state = isComplete(parsed.data) ? 'ok' : notRead === sourceIds.length ? 'failed' : 'partial'
-  return { outcome: finish(state), bundle: parsed.data }
+  return { outcome: finish(bundleState(parsed.data)), bundle: parsed.data }
 }
 
 /** Collects evidence for every target with bounded concurrency; never throws for one account's failure. */

@@ -30,7 +30,8 @@ export interface TrustedAdvisorOptions {
   /**
    * The management account to read every account's Trusted Advisor through (organization APIs, Trusted
    * Advisor Priority). It must be one of the targets. When its organization APIs are denied, each account
-   * is collected on its own.
+   * is collected on its own; when they do not answer within the source deadline, Trusted Advisor is an
+   * error for every account (asking each would hang on the same service again).
    */
   organizationAccountId?: string
 }

@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type EvidenceBundle, evidenceBundleSchema, sourceIds } from '../../shared/evidence/schema'
@@ -7,7 +6,7 @@ import { isComplete, selectEvidence } from '../../shared/evidence/select'
 import { readEvidenceFolder } from '../../src-main/collect/offline'
 import { writeEvidenceFolder } from '../../src-main/collect/offline-write'
 import { type FakeAws, generateOrganization, type Scenario, startFakeAws } from '../fake-aws/index'
-import { fakeOptions, run } from './collect-support'
+import { fakeOptions, run, tempDirs } from './collect-support'
 
 /**
  * One test per fault, against the fake AWS. Each asserts that nothing collected earlier or in the same run
@@ -16,7 +15,7 @@ import { fakeOptions, run } from './collect-support'
 const REGIONS = ['us-east-1', 'eu-west-1']
 let fake: FakeAws
 let scenario: Scenario
-let dirs: string[] = []
+const temps = tempDirs('ratchet-faults-')
 const noFaults = () => structuredClone(scenario.faults)
 let clean: Scenario['faults']
 
@@ -41,8 +40,7 @@ afterEach(async () => {
   // Faults are read live by the fake: reset them in place after each test.
   Object.assign(scenario.faults, structuredClone(clean))
   fake.resetCounts()
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true })
-  dirs = []
+  await temps.removeAll()
 })
 afterAll(() => fake?.close())
 
@@ -50,11 +48,7 @@ const ids = () => scenario.accounts.map((a) => a.id)
 const id = (i: number) => ids()[i] as string
 const options = (overrides: Parameters<typeof fakeOptions>[1] = {}) =>
   fakeOptions(fake, { regions: REGIONS, ...overrides })
-const tempDir = async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'ratchet-faults-'))
-  dirs.push(dir)
-  return dir
-}
+const tempDir = temps.make
 
 describe('collection faults', () => {
   it('throttle storm: every account finishes ok, throttled attempts retried', async () => {

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process'
-import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -9,18 +8,12 @@ import { selectEvidence, selectEvidenceByAccount } from '../../shared/evidence/s
 import { readEvidenceFolder, writeEvidenceFolder } from '../../src-main/collect/offline'
 import { runCollection } from '../../src-main/collect/orchestrator'
 import { type FakeAws, generateOrganization, startFakeAws } from '../fake-aws/index'
-import { fakeOptions } from './collect-support'
+import { fakeOptions, tempDirs } from './collect-support'
 
 const fixtures = join(import.meta.dirname, '../fixtures/evidence')
-const temps: string[] = []
-const tempDir = async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'ratchet-offline-'))
-  temps.push(dir)
-  return dir
-}
-afterEach(async () => {
-  for (const dir of temps.splice(0)) await rm(dir, { recursive: true, force: true })
-})
+const temps = tempDirs('ratchet-offline-')
+const tempDir = temps.make
+afterEach(() => temps.removeAll())
 
 /** Runs the README's AWS CLI script (the fixture copy) on the stand-in `aws`, with calls made to fail. */
 async function runCliScript(failures = '', options: { skipAccountLookup?: boolean } = {}) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCollection } from '../../src-main/collect/orchestrator'
-import { type FakeAws, generateOrganization, startFakeAws } from '../fake-aws/index'
+import { type FakeAws, generateOrganization, type Scenario, startFakeAws } from '../fake-aws/index'
 import { fakeOptions } from './collect-support'
 
 let fake: FakeAws | undefined
@@ -9,9 +9,10 @@ afterEach(async () => {
   fake = undefined
 })
 
-async function start(isPriorityOn: boolean) {
+async function start(isPriorityOn: boolean, adjust: (s: Scenario) => void = () => {}) {
   const scenario = generateOrganization({ seed: 8, accounts: 6 })
   if (scenario.organization) scenario.organization.trustedAdvisorPriority = isPriorityOn
+  adjust(scenario)
   fake = await startFakeAws({ scenario })
   return { fake, managementId: scenario.organization?.managementAccountId ?? '' }
 }
@@ -68,4 +69,54 @@ describe('Trusted Advisor through the organization APIs', () => {
       if (isSubscribed) expect(ta?.records?.via).toBe('account')
     }
   })
+
+  const hangCases = [
+    {
+      // Attempts and calls outlast the source: the source deadline (the shared runner's race) ends the read.
+      name: 'the source deadline',
+      timeouts: { attemptMs: 20_000, callMs: 20_000, sourceMs: 3_000 },
+      detail: 'Trusted Advisor through the organization did not finish within 3 s',
+    },
+    {
+      // As configured by default, each attempt times out first (retried once), well within the source's time.
+      name: 'its attempts timing out',
+      timeouts: { attemptMs: 500, callMs: 2_000, sourceMs: 3_000 },
+      detail: 'Trusted Advisor through the organization: ',
+    },
+  ]
+  it.each(hangCases)(
+    'a hung organization endpoint, ended by $name: Trusted Advisor an error for every account, the rest read',
+    async ({ timeouts, detail }) => {
+      const { fake, managementId } = await start(true, (scenario) => {
+        for (const account of scenario.accounts) account.credentialReport.initialState = 'ready'
+        scenario.faults.hangs.push({ api: 'ListOrganizationRecommendations' })
+      })
+      const options = fakeOptions(fake, {
+        regions: ['us-east-1'],
+        trustedAdvisor: { organizationAccountId: managementId },
+        timeouts,
+        retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50 },
+      })
+      const started = performance.now()
+      const { bundles, summary } = await runCollection(options)
+      // Documented bound: the organization read's deadline, then the accounts' own sources; 15 s is generous.
+      expect(performance.now() - started).toBeLessThan(15_000)
+      expect(fake.counts.total({ api: 'ListOrganizationRecommendations', outcome: 'hung' })).toBeGreaterThan(
+        0,
+      )
+      // The hang is never taken for "not available": no account is asked on its own, and none is ok.
+      expect(fake.counts.total({ api: 'ListRecommendations' })).toBe(0)
+      expect(summary.totals).toMatchObject({ accounts: 6, ok: 0, partial: 6 })
+      for (const account of fake.scenario.accounts) {
+        const outcome = summary.accounts.find((a) => a.accountId === account.id)
+        expect(outcome?.sources.trustedAdvisor).toMatchObject({ state: 'error' })
+        expect(outcome?.sources.trustedAdvisor.detail).toContain(detail)
+        const bundle = bundles.get(account.id)
+        expect(bundle?.trustedAdvisor).toMatchObject({ status: { state: 'error' }, records: null })
+        expect(bundle?.credentialReport.status).toEqual({ state: 'ok' })
+        expect(bundle?.identity.status).toEqual({ state: 'ok' })
+        expect(bundle?.accessAnalyzer.records?.regions.length).toBe(1)
+      }
+    },
+  )
 })

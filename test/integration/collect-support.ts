@@ -31,6 +31,21 @@ export function fakeOptions(
   }
 }
 
+/** Temporary folders for a test file: `make()` creates one, `removeAll()` (in afterEach/afterAll) removes them. */
+export function tempDirs(prefix: string) {
+  const made: string[] = []
+  return {
+    async make(): Promise<string> {
+      const dir = await mkdtemp(join(tmpdir(), prefix))
+      made.push(dir)
+      return dir
+    },
+    async removeAll(): Promise<void> {
+      for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
 export const run = (options: CollectOptions<CollectTarget>) => runCollection(options)
 
 /** How many pages a listing of n items takes (an empty listing is one call). */
