@@ -72,9 +72,10 @@ describe('evidence repository: last good evidence', () => {
     expect(v3.verno).toBe(latestSchemaVersion)
     expect(await v3.evidence.count()).toBe(2)
     const rows: CollectAttemptRow[] = await v3.collectAttempts.orderBy('[accountId+at]').toArray()
+    // Every source of the second bundle failed: a failed attempt, by the live run's own rule (bundleState).
     expect(rows.map((r) => [r.at, r.state])).toEqual([
       [T1, 'ok'],
-      [T2, 'partial'],
+      [T2, 'failed'],
     ])
   })
 })

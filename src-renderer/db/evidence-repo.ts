@@ -6,7 +6,7 @@ import {
   type SourceStatus,
   sourceIds,
 } from '../../shared/evidence/schema'
-import { isAccessDenied, isComplete, type SelectedEvidence } from '../../shared/evidence/select'
+import { bundleState, isAccessDenied, type SelectedEvidence } from '../../shared/evidence/select'
 import type { AccountOutcome, CollectSummary } from '../../shared/ipc/domains/collect'
 import type { CollectAttemptRow, RatchetDb } from './db'
 import { sortableTime } from './evidence-codec'
@@ -76,12 +76,12 @@ export function attemptFromBundle(input: unknown): CollectAttemptRow | undefined
   const bundle = parsed.data
   const at = sortableTime(bundle.collectedAt)
   const sources = Object.fromEntries(sourceIds.map((s) => [s, sourceAttempt(bundle[s].status)]))
-  const isOk = isComplete(bundle)
   return {
     id: `${bundle.accountId}:${at}`,
     accountId: bundle.accountId,
     at,
-    state: isOk ? 'ok' : 'partial',
+    // The live run's and the offline merge's own rule: a bundle with nothing good in it is a failed attempt.
+    state: bundleState(bundle),
     sources,
   }
 }
