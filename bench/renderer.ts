@@ -8,6 +8,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -245,6 +246,14 @@ async function compareInPage(page: import('playwright-core').Page, a: string, b:
   })()`)) as number
 }
 
+/** Starts the page's CPU profiler; the returned function stops it and gives the profile. */
+async function startProfile(page: import('playwright-core').Page): Promise<() => Promise<unknown>> {
+  const session = await page.context().newCDPSession(page)
+  await session.send('Profiler.enable')
+  await session.send('Profiler.start')
+  return async () => (await session.send('Profiler.stop')).profile
+}
+
 /** Issue 18 sets these targets for 1,000 accounts; other sizes are recorded beside them. */
 const judgedAt1000 = (accounts: number, target: string, isMet: boolean): Pick<Row, 'target' | 'verdict'> =>
   accounts === 1000 ? { target, verdict: isMet ? 'met' : 'missed' } : { target: '(recorded)', verdict: '—' }
@@ -353,10 +362,13 @@ export async function benchRenderer(
       growthSplitText = growthSplit(logicalBefore, await logicalBytes(page))
       log(`growth ${(growthBytes / 1024 / 1024).toFixed(2)} MB; logical split: ${growthSplitText}`)
 
+      // Diagnostics: BENCH_PROFILE_COMPARE=<file> writes a CPU profile of opening Compare (Chrome DevTools format).
+      const profile = process.env.BENCH_PROFILE_COMPARE ? await startProfile(page) : undefined
       const openStart = Date.now()
       await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Compare' }).click()
       await page.getByTestId('comparison').waitFor({ timeout: 300_000 })
       compareOpenMs = Date.now() - openStart
+      if (profile) await writeFile(process.env.BENCH_PROFILE_COMPARE ?? '', JSON.stringify(await profile()))
       const ids = (await page.evaluate(
         `[...document.querySelectorAll('[data-testid="compare-a"] option')].map((o) => o.value).filter((v) => v && v !== 'now')`,
       )) as string[]

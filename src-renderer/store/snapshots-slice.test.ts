@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { compareStates } from '../../shared/compare/compare'
+import { createRepos } from '../db/repos'
+import { createAppStore } from './app-store'
 import { currentState, DEMO_SNAPSHOT_PREFIX } from './snapshots-slice'
-import { testModel, testStore } from './test-support'
+import { fakeApi, testModel, testStore } from './test-support'
 
 const now = new Date('2026-11-28T12:00:00.000Z')
 
@@ -80,6 +82,45 @@ describe('the snapshots store', () => {
     await store.getState().openExport({ snapshot: latest })
     expect(store.getState().exportSource).toBeUndefined()
     expect(store.getState().notices.at(-1)?.message).toBe(`Snapshot ${latest.id} does not exist`)
+  })
+
+  it('keeps a snapshot taken while the list is still being read, and saves the demo quarters only once', async () => {
+    const { store, db } = testStore('snapshots', { isDemoDefault: true, model: testModel(), now })
+    await store.getState().initDesk()
+    await store.getState().snapshotDemoQuarters()
+    // A new store whose list arrives late: read before the user acts, delivered after (a large database).
+    let deliver: () => void = () => undefined
+    const delivered = new Promise<void>((resolve) => (deliver = resolve))
+    const repos = createRepos(db)
+    const slowList: typeof repos.snapshots.list = async (options) => {
+      const listed = await repos.snapshots.list(options)
+      await delivered
+      return listed
+    }
+    const next = createAppStore(
+      {
+        api: fakeApi({ isDemoDefault: true }).api,
+        repos: { ...repos, snapshots: { ...repos.snapshots, list: slowList } },
+        now: () => now,
+      },
+      { model: testModel() },
+    )
+    await next.getState().initDesk()
+    const reading = next.getState().loadSnapshots()
+    const acting = Promise.all([
+      next.getState().takeSnapshot({ label: 'Taken early' }),
+      next.getState().snapshotDemoQuarters(),
+    ])
+    setTimeout(deliver, 50)
+    await Promise.all([reading, acting])
+    expect(next.getState().notices.filter((n) => n.level === 'error')).toEqual([])
+    expect(next.getState().snapshots.map((s) => s.label)).toEqual([
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q4',
+      'Taken early',
+    ])
   })
 
   it('refuses an empty label and leaves the snapshot as it was', async () => {

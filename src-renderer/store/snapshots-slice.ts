@@ -94,6 +94,8 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
   const busy = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
     set({ isSnapshotBusy: true })
     try {
+      // A change waits for the list: a list read before it and delivered after would drop what it did.
+      await get().loadSnapshots()
       return await get().attempt(work, fallback)
     } finally {
       set({ isSnapshotBusy: false })
