@@ -315,7 +315,16 @@ interface AnswerLookup {
 function expandScorecard(compact: CompactScorecard, answers: AnswerLookup): OrgScorecard {
   const s = compact.strings
   const str = (i: number) => s[i] ?? ''
-  const extra = (i: number | undefined): object => (i ? (JSON.parse(str(i)) as object) : {})
+  // Each extra is parsed once: most controls share one ('{"ruleStatus":"pass"}'), and their fields are copied.
+  const parsed = new Map<number, object>()
+  const extra = (i: number | undefined): object => {
+    if (!i) return {}
+    const known = parsed.get(i)
+    if (known) return known
+    const value = JSON.parse(str(i)) as object
+    parsed.set(i, value)
+    return value
+  }
   const resource = ([id, type, region, detail]: [number, number, number, number]): ResourceRef => ({
     id: str(id),
     type: str(type),
@@ -327,22 +336,26 @@ function expandScorecard(compact: CompactScorecard, answers: AnswerLookup): OrgS
       t
     const attestation = answers.attestation(attestationId)
     const waiver = answers.waiver(waiverId)
-    return {
+    // Built field by field, not by spreads: 88,000 controls a quarter at 1,000 accounts, and each spread is an
+    // object to collect. The fields keep the order the spreads gave.
+    const result: Partial<ControlResult> = {
       controlId: str(id),
       domainId,
       level: level as ControlResult['level'],
       status: str(status) as ControlStatus,
       reason: str(reason),
-      ...(unknown ? { unknownReason: str(unknown) as UnknownReason } : {}),
-      resources: resources.map(resource),
-      evidence: evidence.map(([source, at]) => ({ source: str(source) as SourceId, collectedAt: str(at) })),
-      ...(attestation ? { attestation } : {}),
-      ...(waiver ? { waiver } : {}),
-      ...(expired
-        ? { expired: { kind: str(expired[0]) as 'attestation' | 'waiver', expiredAt: str(expired[1]) } }
-        : {}),
-      ...extra(more),
     }
+    if (unknown) result.unknownReason = str(unknown) as UnknownReason
+    result.resources = resources.map(resource)
+    result.evidence = evidence.map(([source, at]) => ({
+      source: str(source) as SourceId,
+      collectedAt: str(at),
+    }))
+    if (attestation) result.attestation = attestation
+    if (waiver) result.waiver = waiver
+    if (expired)
+      result.expired = { kind: str(expired[0]) as 'attestation' | 'waiver', expiredAt: str(expired[1]) }
+    return Object.assign(result, extra(more)) as ControlResult
   }
   const domain = ([
     id,
