@@ -209,8 +209,15 @@ function scoreCompiled(
     // An account nothing could be read for is unassessed, never F.
     grade: hasUsableEvidence(domains) ? gradeFor(levels) : 'unassessed',
     domains,
-    belowTarget: domains.filter((d) => d.target !== undefined && d.level < d.target).map((d) => d.domainId),
+    belowTarget: belowTarget(domains),
   }
+}
+
+/** The domains under their target, in the domains' order: the one rule of "below target". */
+export function belowTarget(
+  domains: ReadonlyArray<Pick<DomainResult, 'domainId' | 'level' | 'target'>>,
+): DomainId[] {
+  return domains.filter((d) => d.target !== undefined && d.level < d.target).map((d) => d.domainId)
 }
 
 function prepare(

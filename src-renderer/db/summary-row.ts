@@ -1,5 +1,6 @@
 import type { DomainId, Level } from '../../shared/domain/types'
 import { type DomainState, stateStatus } from '../../shared/overview/state'
+import { belowTarget } from '../../shared/scoring/engine'
 import type { ControlStatus } from '../../shared/scoring/types'
 import type { AccountSummary } from '../workers/summary'
 
@@ -74,8 +75,8 @@ export function summaryOfRow(stored: StoredSummary): AccountSummary {
       failCount,
       unknownCount,
     }
-  const belowTarget = domains.flatMap(([id, level, , target]) =>
-    target !== null && level < target ? [id as DomainId] : [],
+  const below = belowTarget(
+    Object.entries(states).map(([domainId, d]) => ({ ...d, domainId: domainId as DomainId })),
   )
-  return { ...rest, domains: states, belowTarget, ...countsOf(stored) }
+  return { ...rest, domains: states, belowTarget: below, ...countsOf(stored) }
 }
