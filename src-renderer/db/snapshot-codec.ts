@@ -430,7 +430,8 @@ function toColumns<T extends object>(
   const columns: AnswerColumns = {}
   for (const field of fields)
     columns[field] = rows.map((row) => cell((row as Record<string, unknown>)[field]))
-  columns.extra = rows.map((row) => extraOf(row, new Set(fields), put))
+  const named = new Set(fields)
+  columns.extra = rows.map((row) => extraOf(row, named, put))
   return columns
 }
 
@@ -467,12 +468,11 @@ function compactBody(snapshot: Snapshot): SnapshotBody {
   const attestationAt = position(snapshot.attestations)
   const waiverAt = position(snapshot.waivers)
   const attestations = toColumns(snapshot.attestations, attestationFields, table.put)
+  const waivers = toColumns(snapshot.waivers, waiverFields, table.put)
   const card = compactScorecard(snapshot.scorecard, table, {
     attestation: (c) => attestationAt(c.attestation),
     waiver: (c) => waiverAt(c.waiver),
   })
-
-  const waivers = toColumns(snapshot.waivers, waiverFields, table.put)
   return {
     accounts: snapshot.accounts,
     attestations,
