@@ -213,6 +213,21 @@ function scoreCompiled(
   }
 }
 
+/**
+ * The mean level of every domain of every account, from an organization's distribution (undefined when it
+ * counts none): what a snapshot's row can say without its scorecard.
+ */
+export function meanLevelOf(distribution: OrgScorecard['distribution']): number | undefined {
+  let sum = 0
+  let count = 0
+  for (const row of Object.values(distribution))
+    row.forEach((n, level) => {
+      sum += n * level
+      count += n
+    })
+  return count === 0 ? undefined : sum / count
+}
+
 /** The domains under their target, in the domains' order: the one rule of "below target". */
 export function belowTarget(
   domains: ReadonlyArray<Pick<DomainResult, 'domainId' | 'level' | 'target'>>,

@@ -82,6 +82,7 @@ export const createDemoSlice: StateCreator<AppState, [], [], DemoSlice> = (set, 
         await get().loadDesk()
         // The Snapshots area lists the demo's quarterly snapshots: refresh it if it was loaded.
         if (get().isSnapshotsLoaded) await get().loadSnapshots(true)
+        if (get().isSnapshotHeadsLoaded) await get().loadSnapshotHeads(true)
         get().notify({ level: 'info', message: `Demo organization removed (${count} accounts)` })
       } catch (error) {
         get().reportError(error)

@@ -17,10 +17,13 @@ export interface ExportSource {
   title?: string
 }
 
-/** What opens the dialog: saved snapshots may come as the store holds them, without their evidence. */
+/** A state to export: whole, or a saved snapshot named by what the store holds of it (read whole first). */
+type ExportedState = Snapshot | Pick<SavedSnapshot, 'id'>
+
+/** What opens the dialog: saved snapshots may come as the store holds them (a row, or without evidence). */
 export interface ExportRequestSource extends Omit<ExportSource, 'snapshot' | 'previous'> {
-  snapshot: Snapshot | SavedSnapshot
-  previous?: Snapshot | SavedSnapshot
+  snapshot: ExportedState
+  previous?: ExportedState
 }
 
 /** The choices the dialog collects. */
@@ -71,7 +74,7 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
   exportFileNamePattern: DEFAULT_FILE_NAME_PATTERN,
   lastExport: undefined,
   openExport: async ({ snapshot, previous, ...rest }) => {
-    const whole = (s: Snapshot | SavedSnapshot) => ('evidence' in s ? s : get().fullSnapshot(s.id))
+    const whole = (s: ExportedState) => ('evidence' in s ? s : get().fullSnapshot(s.id))
     // Read before anything shows: a snapshot that can't be read is reported and the dialog stays closed.
     const [full, fullPrevious] =
       'evidence' in snapshot && (!previous || 'evidence' in previous)

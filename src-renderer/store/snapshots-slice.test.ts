@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compareStates } from '../../shared/compare/compare'
+import { meanLevelOf } from '../../shared/scoring/engine'
 import { createRepos } from '../db/repos'
 import { createAppStore } from './app-store'
 import { currentState, DEMO_SNAPSHOT_PREFIX } from './snapshots-slice'
@@ -121,6 +122,38 @@ describe('the snapshots store', () => {
       '2026-Q4',
       'Taken early',
     ])
+  })
+
+  it('lists the rows alone, kept in step with every change, with the mean level the scorecards give', async () => {
+    const { store, db } = testStore('snapshots', { isDemoDefault: true, model: testModel(), now })
+    await store.getState().initDesk()
+    await store.getState().loadSnapshotHeads()
+    expect(store.getState().snapshotHeads).toEqual([])
+    await store.getState().snapshotDemoQuarters()
+    const taken = await store.getState().takeSnapshot({ label: 'Board pack' })
+    await store.getState().editSnapshot(taken?.id ?? '', { notes: 'sent' })
+    const heads = store.getState().snapshotHeads
+    expect(heads.map((h) => [h.label, h.notes.slice(0, 4)])).toEqual([
+      ['2026-Q1', 'Demo'],
+      ['2026-Q2', 'Demo'],
+      ['2026-Q3', 'Demo'],
+      ['2026-Q4', 'Demo'],
+      ['Board pack', 'sent'],
+    ])
+    expect(store.getState().isSnapshotsLoaded).toBe(false)
+    // The mean level a row gives is the one every domain of every account gives.
+    for (const head of heads) {
+      const full = await store.getState().fullSnapshot(head.id)
+      const levels = full?.scorecard.accounts.flatMap((a) => a.domains.map((d) => d.level)) ?? []
+      expect(levels.length).toBeGreaterThan(0)
+      expect(meanLevelOf(head.distribution)).toBeCloseTo(
+        levels.reduce<number>((n, l) => n + l, 0) / levels.length,
+        10,
+      )
+    }
+    await store.getState().deleteSnapshot(taken?.id ?? '')
+    expect(store.getState().snapshotHeads.map((h) => h.label)).not.toContain('Board pack')
+    expect(await db.snapshots.count()).toBe(4)
   })
 
   it('refuses an empty label and leaves the snapshot as it was', async () => {

@@ -5,6 +5,7 @@ import { buildDemoOrganization, demoQuarterDates } from '../../shared/demo/organ
 import { AppError } from '../../shared/errors'
 import { buildSnapshot, snapshotsFromQuarters } from '../../shared/snapshot/build'
 import type { Snapshot, SnapshotEdit } from '../../shared/snapshot/schema'
+import type { SnapshotRow } from '../db/snapshot-codec'
 import type { AppState } from './app-store'
 
 /**
@@ -14,13 +15,25 @@ import type { AppState } from './app-store'
  */
 export type SavedSnapshot = Omit<Snapshot, 'evidence'>
 
+/**
+ * A saved snapshot as the Snapshots area lists it: its stored row alone (label, time, model, account count and
+ * the level distribution), read without expanding any part, so the list opens at once however large.
+ */
+export type SnapshotHead = Pick<
+  SnapshotRow,
+  'id' | 'label' | 'notes' | 'createdAt' | 'modelVersion' | 'modelName' | 'accountCount' | 'distribution'
+>
+
 /** A side of a comparison: a saved snapshot by id, or the current state. */
 export type CompareSideId = string | 'now'
 export const NOW = 'now'
 
 export interface SnapshotsSlice {
   isSnapshotsLoaded: boolean
+  isSnapshotHeadsLoaded: boolean
   isSnapshotBusy: boolean
+  /** Every saved snapshot's row, oldest first: what the Snapshots area lists. */
+  snapshotHeads: SnapshotHead[]
   /** Every saved snapshot, oldest first, without its evidence. */
   snapshots: SavedSnapshot[]
   compareA: CompareSideId | null
@@ -28,6 +41,8 @@ export interface SnapshotsSlice {
   compareMode: CompareMode
   /** Reads the snapshots once per store (later calls return the same promise); `force` reads again. */
   loadSnapshots(force?: boolean): Promise<void>
+  /** Reads the snapshots' rows once per store (no part is read); `force` reads again. */
+  loadSnapshotHeads(force?: boolean): Promise<void>
   /** One saved snapshot with its evidence (undefined, and reported, when it can't be read). */
   fullSnapshot(id: string): Promise<Snapshot | undefined>
   /** Freezes the current state (the desk's accounts, latest evidence, answers and model) as a snapshot. */
@@ -41,6 +56,12 @@ export interface SnapshotsSlice {
 }
 
 const DAY = 86_400_000
+
+/** A stored row as the list shows it. */
+function headOf(row: SnapshotRow): SnapshotHead {
+  const { id, label, notes, createdAt, modelVersion, modelName, accountCount, distribution } = row
+  return { id, label, notes, createdAt, modelVersion, modelName, accountCount, distribution }
+}
 
 /** A snapshot as the store keeps it. */
 function withoutEvidence({ evidence: _evidence, ...rest }: Snapshot): SavedSnapshot {
@@ -87,30 +108,43 @@ function demoNow(state: AppState, fallback: Date): Date {
 
 export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice> = (set, get) => {
   let loading: Promise<void> | undefined
+  let loadingHeads: Promise<void> | undefined
   const read = async () => {
     const snapshots = await get().attempt(() => get().deps.repos.snapshots.list({ withEvidence: false }))
     set({ ...(snapshots ? { snapshots: snapshots.map(withoutEvidence) } : {}), isSnapshotsLoaded: true })
   }
+  const readHeads = async () => {
+    const rows = await get().attempt(() => get().deps.repos.snapshots.listRows())
+    set({ ...(rows ? { snapshotHeads: rows.map(headOf) } : {}), isSnapshotHeadsLoaded: true })
+  }
   const busy = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
     set({ isSnapshotBusy: true })
     try {
-      // A change waits for the list: a list read before it and delivered after would drop what it did.
-      await get().loadSnapshots()
+      // A change waits for any list being read: one read before it and delivered after would undo it.
+      await Promise.all([loading, loadingHeads])
       return await get().attempt(work, fallback)
     } finally {
+      // The rows are cheap to read: read again after every change, whatever it did.
+      if (loadingHeads) await get().loadSnapshotHeads(true)
       set({ isSnapshotBusy: false })
     }
   }
   return {
     isSnapshotsLoaded: false,
+    isSnapshotHeadsLoaded: false,
     isSnapshotBusy: false,
     snapshots: [],
+    snapshotHeads: [],
     compareA: null,
     compareB: null,
     compareMode: 'one-model',
     loadSnapshots: (force = false) => {
       if (force || !loading) loading = read()
       return loading
+    },
+    loadSnapshotHeads: (force = false) => {
+      if (force || !loadingHeads) loadingHeads = readHeads()
+      return loadingHeads
     },
     fullSnapshot: (id) =>
       get().attempt(async () => {
@@ -171,7 +205,8 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
           notes: 'Demo organization: the state at the end of the quarter.',
           baselines: demoBaselines(demoAt),
         })
-        const taken = new Set(state.snapshots.map((s) => s.id))
+        // What is stored, not what the store holds: the list may not have been read.
+        const taken = new Set((await state.deps.repos.snapshots.listRows()).map((s) => s.id))
         const fresh = snapshots.filter((s) => !taken.has(s.id))
         await state.deps.repos.snapshots.addMany(fresh)
         set((s) => ({
@@ -198,6 +233,8 @@ export const snapshotSelectors = {
   isLoaded: (s: AppState) => s.isSnapshotsLoaded,
   isBusy: (s: AppState) => s.isSnapshotBusy,
   byId: (id: string) => (s: AppState) => s.snapshots.find((x) => x.id === id),
-  hasDemoSnapshots: (s: AppState) => s.snapshots.some((x) => x.id.startsWith(DEMO_SNAPSHOT_PREFIX)),
+  heads: (s: AppState) => s.snapshotHeads,
+  areHeadsLoaded: (s: AppState) => s.isSnapshotHeadsLoaded,
+  hasDemoSnapshots: (s: AppState) => s.snapshotHeads.some((x) => x.id.startsWith(DEMO_SNAPSHOT_PREFIX)),
   compare: (s: AppState) => ({ a: s.compareA, b: s.compareB, mode: s.compareMode }),
 }

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react'
+import { meanLevelOf } from '../../../shared/scoring/engine'
 import { useAppStore } from '../../store/app-store'
-import type { SavedSnapshot } from '../../store/snapshots-slice'
+import type { SnapshotHead } from '../../store/snapshots-slice'
 
-function meanLevel(snapshot: SavedSnapshot): string {
-  const levels = snapshot.scorecard.accounts.flatMap((a) => a.domains.map((d) => d.level))
-  if (levels.length === 0) return '–'
-  return (levels.reduce<number>((s, l) => s + l, 0) / levels.length).toFixed(1)
+function meanLevel(snapshot: SnapshotHead): string {
+  const mean = meanLevelOf(snapshot.distribution)
+  return mean === undefined ? '–' : mean.toFixed(1)
 }
 
 /** One snapshot: its facts, inline rename and annotate, compare with now, export, delete (confirmed). */
@@ -14,8 +14,8 @@ export function SnapshotRow({
   previous,
   onDelete,
 }: {
-  snapshot: SavedSnapshot
-  previous: SavedSnapshot | undefined
+  snapshot: SnapshotHead
+  previous: SnapshotHead | undefined
   onDelete(): void
 }) {
   const editSnapshot = useAppStore((s) => s.editSnapshot)
@@ -49,10 +49,10 @@ export function SnapshotRow({
       <td>
         <time dateTime={snapshot.createdAt}>{new Date(snapshot.createdAt).toLocaleString()}</time>
       </td>
-      <td>{snapshot.scorecard.accounts.length}</td>
+      <td>{snapshot.accountCount}</td>
       <td>{meanLevel(snapshot)}</td>
       <td>
-        <code title={`${snapshot.model.name} (${snapshot.modelVersion})`}>
+        <code title={`${snapshot.modelName} (${snapshot.modelVersion})`}>
           {snapshot.modelVersion.slice(0, 8)}
         </code>
       </td>

@@ -4,16 +4,17 @@ import { quarterLabel } from '../../../shared/snapshot/schema'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { accountSelectors } from '../../store/accounts-slice'
 import { useAppStore, useLoadOnMount } from '../../store/app-store'
-import { type SavedSnapshot, snapshotSelectors } from '../../store/snapshots-slice'
+import { type SnapshotHead, snapshotSelectors } from '../../store/snapshots-slice'
 import { SnapshotRow } from './snapshot-row'
 import './snapshots.css'
 
 /** The Snapshots area: freeze the current state, list the snapshots, rename, annotate, delete. */
 export function SnapshotsArea() {
-  const snapshots = useAppStore(snapshotSelectors.snapshots)
-  const isLoaded = useAppStore(snapshotSelectors.isLoaded)
-  useLoadOnMount((s) => s.loadSnapshots)
-  const [pendingDelete, setPendingDelete] = useState<SavedSnapshot | undefined>()
+  // The rows alone: the list never expands a snapshot's body.
+  const snapshots = useAppStore(snapshotSelectors.heads)
+  const isLoaded = useAppStore(snapshotSelectors.areHeadsLoaded)
+  useLoadOnMount((s) => s.loadSnapshotHeads)
+  const [pendingDelete, setPendingDelete] = useState<SnapshotHead | undefined>()
   const deleteSnapshot = useAppStore((s) => s.deleteSnapshot)
   // Newest first in the list; the store keeps them oldest first for the trends.
   const newestFirst = [...snapshots].reverse()
@@ -131,7 +132,7 @@ function TakeSnapshotForm() {
 function DemoQuartersOffer() {
   const hasDemo = useAppStore(accountSelectors.hasDemo)
   const hasDemoSnapshots = useAppStore(snapshotSelectors.hasDemoSnapshots)
-  const isLoaded = useAppStore(snapshotSelectors.isLoaded)
+  const isLoaded = useAppStore(snapshotSelectors.areHeadsLoaded)
   const isBusy = useAppStore(snapshotSelectors.isBusy)
   const snapshotDemoQuarters = useAppStore((s) => s.snapshotDemoQuarters)
   if (!hasDemo || hasDemoSnapshots || !isLoaded) return null
