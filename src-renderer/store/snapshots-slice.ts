@@ -229,12 +229,8 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
 }
 
 export const snapshotSelectors = {
-  snapshots: (s: AppState) => s.snapshots,
-  isLoaded: (s: AppState) => s.isSnapshotsLoaded,
   isBusy: (s: AppState) => s.isSnapshotBusy,
-  byId: (id: string) => (s: AppState) => s.snapshots.find((x) => x.id === id),
   heads: (s: AppState) => s.snapshotHeads,
   areHeadsLoaded: (s: AppState) => s.isSnapshotHeadsLoaded,
   hasDemoSnapshots: (s: AppState) => s.snapshotHeads.some((x) => x.id.startsWith(DEMO_SNAPSHOT_PREFIX)),
-  compare: (s: AppState) => ({ a: s.compareA, b: s.compareB, mode: s.compareMode }),
 }
