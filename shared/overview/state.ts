@@ -84,13 +84,25 @@ function domainState(domain: DomainResult): DomainState {
   }
 }
 
+/** Controls by status, and unknown controls by category: what a state's counts say. */
+export function stateCounts(
+  statuses: Iterable<ControlStatus>,
+  unknownReasons: Readonly<Record<string, string>>,
+): Pick<AccountState, 'counts' | 'unknownCounts'> {
+  const counts: Partial<Record<ControlStatus, number>> = {}
+  for (const status of statuses) counts[status] = (counts[status] ?? 0) + 1
+  const unknownCounts: Record<string, number> = {}
+  for (const category of Object.values(unknownReasons))
+    unknownCounts[category] = (unknownCounts[category] ?? 0) + 1
+  return { counts, unknownCounts }
+}
+
 /**
  * Reads a scorecard into its overview state. `controlOrder` is the model's control order (the scorecard's
  * own order when absent); a control the card lacks is coded as absent, never as passing.
  */
 export function accountStateOfCard(card: AccountScorecard, controlOrder?: readonly string[]): AccountState {
-  const counts: Partial<Record<ControlStatus, number>> = {}
-  const unknownCounts: Record<string, number> = {}
+  const statuses: ControlStatus[] = []
   const unknownReasons: Record<string, string> = {}
   const byId = new Map<string, ControlStatus>()
   const domains: Partial<Record<DomainId, DomainState>> = {}
@@ -98,13 +110,9 @@ export function accountStateOfCard(card: AccountScorecard, controlOrder?: readon
   let newest: string | undefined
   for (const domain of card.domains) {
     for (const c of domain.controls) {
-      counts[c.status] = (counts[c.status] ?? 0) + 1
+      statuses.push(c.status)
       byId.set(c.controlId, c.status)
-      if (c.status === 'unknown') {
-        const category = c.unknownReason ?? 'unknown'
-        unknownCounts[category] = (unknownCounts[category] ?? 0) + 1
-        unknownReasons[c.controlId] = category
-      }
+      if (c.status === 'unknown') unknownReasons[c.controlId] = c.unknownReason ?? 'unknown'
       for (const { collectedAt } of c.evidence) {
         if (Number.isNaN(Date.parse(collectedAt))) continue
         if (!oldest || Date.parse(collectedAt) < Date.parse(oldest)) oldest = collectedAt
@@ -125,8 +133,7 @@ export function accountStateOfCard(card: AccountScorecard, controlOrder?: readon
     grade: card.grade,
     belowTarget: [...card.belowTarget],
     domains,
-    counts,
-    unknownCounts,
+    ...stateCounts(statuses, unknownReasons),
     statuses: order.map((id) => statusCodes[byId.get(id) as ControlStatus] ?? absentCode).join(''),
     unknownReasons,
     ...(oldest ? { oldestEvidenceAt: oldest } : {}),

@@ -1,5 +1,5 @@
 import type { DomainId, Level } from '../../shared/domain/types'
-import { type DomainState, stateStatus } from '../../shared/overview/state'
+import { type DomainState, stateCounts, stateStatus } from '../../shared/overview/state'
 import { belowTarget } from '../../shared/scoring/engine'
 import type { ControlStatus } from '../../shared/scoring/types'
 import type { AccountSummary } from '../workers/summary'
@@ -48,17 +48,14 @@ export function summaryRow(summary: AccountSummary): SummaryRow {
   }
 }
 
-/** The counts a row leaves out, from its statuses and unknown categories. */
-function countsOf(row: Pick<SummaryRow, 'statuses' | 'unknownReasons'>) {
-  const counts: Partial<Record<ControlStatus, number>> = {}
+/** The statuses a row's characters stand for (absent controls left out). */
+function statusesOf(row: Pick<SummaryRow, 'statuses'>): ControlStatus[] {
+  const statuses: ControlStatus[] = []
   for (let i = 0; i < row.statuses.length; i++) {
     const status = stateStatus(row, i)
-    if (status) counts[status] = (counts[status] ?? 0) + 1
+    if (status) statuses.push(status)
   }
-  const unknownCounts: Record<string, number> = {}
-  for (const category of Object.values(row.unknownReasons))
-    unknownCounts[category] = (unknownCounts[category] ?? 0) + 1
-  return { counts, unknownCounts }
+  return statuses
 }
 
 /** The summary a stored row holds (a whole summary from before compact rows is returned as it is). */
@@ -78,5 +75,10 @@ export function summaryOfRow(stored: StoredSummary): AccountSummary {
   const below = belowTarget(
     Object.entries(states).map(([domainId, d]) => ({ ...d, domainId: domainId as DomainId })),
   )
-  return { ...rest, domains: states, belowTarget: below, ...countsOf(stored) }
+  return {
+    ...rest,
+    domains: states,
+    belowTarget: below,
+    ...stateCounts(statusesOf(stored), stored.unknownReasons),
+  }
 }
