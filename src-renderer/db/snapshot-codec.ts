@@ -409,6 +409,8 @@ const attestationFields = [
   'attestedAt',
   'expiresAt',
 ] as const satisfies ReadonlyArray<keyof Attestation>
+/** The answers' boolean fields (columns hold them as 1 or 0). */
+const attestationFlags: ReadonlySet<string> = new Set(['isMet'] satisfies Array<keyof Attestation>)
 const waiverFields = [
   'id',
   'accountId',
@@ -504,7 +506,7 @@ function expandBody(
   const attestations = fromColumns<Attestation>(
     body.attestations as AnswerColumns,
     attestationFields,
-    new Set(['isMet']),
+    attestationFlags,
     strings,
   )
   const waivers = fromColumns<Waiver>(body.waivers as AnswerColumns, waiverFields, new Set(), strings)

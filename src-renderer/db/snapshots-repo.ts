@@ -102,9 +102,11 @@ export function createSnapshotsRepo(db: RatchetDb) {
 
     async remove(id: string): Promise<void> {
       await db.transaction('rw', [db.snapshots, db.snapshotParts, db.evidence], async () => {
-        if (!(await db.snapshots.get(id))) throw new AppError('not-found', `Snapshot ${id} does not exist`)
+        const row = await db.snapshots.get(id)
+        if (!row) throw new AppError('not-found', `Snapshot ${id} does not exist`)
         await db.snapshots.delete(id)
-        await deleteOrphanParts(db)
+        // Only this snapshot's parts can have lost their last user.
+        await deleteOrphanParts(db, [...snapshotHashes([row])])
       })
     },
   }

@@ -76,10 +76,7 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
   openExport: async ({ snapshot, previous, ...rest }) => {
     const whole = (s: ExportedState) => ('evidence' in s ? s : get().fullSnapshot(s.id))
     // Read before anything shows: a snapshot that can't be read is reported and the dialog stays closed.
-    const [full, fullPrevious] =
-      'evidence' in snapshot && (!previous || 'evidence' in previous)
-        ? [snapshot, previous as Snapshot | undefined]
-        : await Promise.all([whole(snapshot), previous ? whole(previous) : undefined])
+    const [full, fullPrevious] = await Promise.all([whole(snapshot), previous ? whole(previous) : undefined])
     if (!full || (previous && !fullPrevious)) return
     set({ exportSource: { ...rest, snapshot: full, ...(fullPrevious ? { previous: fullPrevious } : {}) } })
   },
