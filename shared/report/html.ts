@@ -1,4 +1,5 @@
 import { domainIds } from '../domain/types'
+import { plural } from '../scoring/evidence-index'
 import type { ResourceRef } from '../scoring/types'
 import { headlineLevelText, type UnknownReason, unknownReasonLabel } from '../scoring/unknown-reasons'
 import { domainTitles } from './control-info'
@@ -15,7 +16,6 @@ import {
   humanDateTime,
   levelText,
   moveText,
-  plural,
   unknownText,
 } from './text'
 import type { AccountPage, ExecutivePage, Regression, ReportModel } from './types'

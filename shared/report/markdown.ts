@@ -1,4 +1,5 @@
 import { domainIds } from '../domain/types'
+import { plural } from '../scoring/evidence-index'
 import type { ResourceRef } from '../scoring/types'
 import { headlineLevelText, unknownReasonLabel } from '../scoring/unknown-reasons'
 import { domainTitles } from './control-info'
@@ -11,7 +12,6 @@ import {
   humanDate,
   levelText,
   moveText,
-  plural,
   unknownText,
 } from './text'
 import type { AccountPage, ExecutivePage, ReportModel } from './types'

@@ -49,9 +49,6 @@ export const humanDateTime = (iso: string): string => `${humanDate(iso)}, ${iso.
 export const ageText = (days: number): string =>
   days === 0 ? 'today' : `${days} ${days === 1 ? 'day' : 'days'}`
 
-/** "1 account", "3 accounts": the one `plural` of scoring's evidence index. */
-export { plural }
-
 /** "L3". */
 export const levelText = (level: number): string => `L${level}`
 

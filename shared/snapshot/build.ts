@@ -7,6 +7,7 @@ import { fnv1a64 } from '../model/hash'
 import type { MaturityModel } from '../model/schema'
 import { attestedAt, decidingRecords, waiverCreatedAt } from '../scoring/control'
 import { type CompiledModel, compileModel, type OrgAccountInput, scoreOrganization } from '../scoring/engine'
+import { groupByAccount } from '../scoring/score-accounts'
 import type { OrgScorecard, ParamOverrides } from '../scoring/types'
 import { quarterLabel, SNAPSHOT_SCHEMA_VERSION, type Snapshot, snapshotLabelSchema } from './schema'
 
@@ -20,12 +21,6 @@ export interface ScorableState {
   scoring?: { params?: ParamOverrides; maxEvidenceAgeDays?: number }
 }
 
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
-}
-
 /**
  * Scores a state as of its own createdAt. Evidence, attestations and waivers are grouped by account once, so
  * scoring N accounts stays linear.
@@ -33,10 +28,8 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
 export function scoreState(state: ScorableState, model: MaturityModel | CompiledModel): OrgScorecard {
   const bundles = new Map<string, EvidenceBundle>()
   for (const b of state.evidence) bundles.set(b.accountId, b)
-  const attestations = new Map<string, Attestation[]>()
-  for (const a of state.attestations) pushTo(attestations, a.accountId, a)
-  const waivers = new Map<string, Waiver[]>()
-  for (const w of state.waivers) pushTo(waivers, w.accountId, w)
+  const attestations = groupByAccount(state.attestations)
+  const waivers = groupByAccount(state.waivers)
   const withBundle = (bundle: EvidenceBundle | undefined) => (bundle ? { bundle } : {})
   const accounts = state.accounts.map(
     (account): OrgAccountInput => ({

@@ -75,7 +75,6 @@ export interface RunningApp {
   close(): Promise<void>
 }
 
-/** Starts the built renderer in real Chromium, with window.api answered by the real main-side handlers. */
 /** Starts the fake AWS for the running test and stops it when that test ends. */
 export async function startFakeAwsForTest(options: Parameters<typeof startFakeAws>[0]): Promise<FakeAws> {
   const fake = await startFakeAws(options)
@@ -90,6 +89,7 @@ export async function launchAppForTest(options: LaunchOptions = {}): Promise<Run
   return app
 }
 
+/** Starts the built renderer in real Chromium, with window.api answered by the real main-side handlers. */
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` (npm test does this) before the e2e tests')
