@@ -1,6 +1,6 @@
 import { renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { compareStates } from '../../../shared/compare/compare'
 import { buildSnapshot } from '../../../shared/snapshot/build'
 import type { Snapshot } from '../../../shared/snapshot/schema'
@@ -63,10 +63,28 @@ describe('comparing saved snapshots', () => {
     const wrapper = ({ children }: { children: ReactNode }) => (
       <AppStoreContext.Provider value={store}>{children}</AppStoreContext.Provider>
     )
+    const get = vi.spyOn(store.getState().deps.repos.snapshots, 'get')
     const { result } = renderHook(() => useComparison(), { wrapper })
     expect(result.current.isReading).toBeUndefined()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(get).not.toHaveBeenCalled()
     const full = await store.getState().fullSnapshot(previous?.id ?? '')
     if (!full) throw new Error('the demo has four quarters')
     expect(result.current.comparison).toEqual(compareStates(asSide(full), asSide(older)))
+  })
+
+  it('says so when the older snapshot can no longer be read, and compares nothing', async () => {
+    const { store, older } = await storeAcrossModels()
+    await store.getState().deps.repos.snapshots.remove(older.id)
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <AppStoreContext.Provider value={store}>{children}</AppStoreContext.Provider>
+    )
+    const { result } = renderHook(() => useComparison(), { wrapper })
+    await waitFor(() => expect(result.current.error).toBeDefined())
+    expect(result.current.comparison).toBeUndefined()
+    expect(result.current.error).toBe(
+      `the evidence of snapshot "${older.label}" could not be read to re-score it under the newer model`,
+    )
+    expect(store.getState().notices.at(-1)?.message).toBe(`Snapshot ${older.id} does not exist`)
   })
 })
