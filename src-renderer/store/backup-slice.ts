@@ -68,6 +68,8 @@ export const createBackupSlice: StateCreator<AppState, [], [], BackupSlice> = (s
       await get().deps.repos.backup.restore(pending.file)
       set({ pendingRestore: undefined, deskView: { kind: 'overview' }, selectedAccountIds: [] })
       await get().loadDesk()
+      // The backup's snapshots replaced the stored ones: the lists read before are out of date.
+      await get().reloadSnapshotLists()
       get().notify({ level: 'info', message: `Backup restored from ${pending.fileName}` })
       return true
     } catch (error) {

@@ -81,8 +81,7 @@ export const createDemoSlice: StateCreator<AppState, [], [], DemoSlice> = (set, 
         await get().deps.repos.settings.set(DEMO_DECLINED, z.boolean(), true)
         await get().loadDesk()
         // The Snapshots area lists the demo's quarterly snapshots: refresh it if it was loaded.
-        if (get().isSnapshotsLoaded) await get().loadSnapshots(true)
-        if (get().isSnapshotHeadsLoaded) await get().loadSnapshotHeads(true)
+        await get().reloadSnapshotLists()
         get().notify({ level: 'info', message: `Demo organization removed (${count} accounts)` })
       } catch (error) {
         get().reportError(error)

@@ -150,6 +150,9 @@ describe('the desk store', () => {
     const text = JSON.stringify(await source.getState().deps.repos.backup.export({ now }))
     const target = makeStore(false)
     await target.getState().initDesk()
+    await target.getState().takeSnapshot({ label: 'Replaced by the backup' })
+    await target.getState().loadSnapshotHeads()
+    expect(target.getState().snapshotHeads.map((h) => h.label)).toEqual(['Replaced by the backup'])
     expect(await target.getState().prepareRestore('backup.json', text)).toBe(true)
     expect(target.getState().pendingRestore).toMatchObject({
       incoming: { accounts: 12, evidence: 48 },
@@ -157,6 +160,8 @@ describe('the desk store', () => {
     })
     expect(await target.getState().confirmRestore()).toBe(true)
     expect(target.getState().accounts).toHaveLength(12)
+    // The Snapshots list shows what the backup holds (none), not what was there before.
+    expect(target.getState().snapshotHeads).toEqual([])
     expect(target.getState().pendingRestore).toBeUndefined()
   })
 })

@@ -43,6 +43,8 @@ export interface SnapshotsSlice {
   loadSnapshots(force?: boolean): Promise<void>
   /** Reads the snapshots' rows once per store (no part is read); `force` reads again. */
   loadSnapshotHeads(force?: boolean): Promise<void>
+  /** After the stored snapshots changed under the store (demo removed, backup restored): reads again what was read. */
+  reloadSnapshotLists(): Promise<void>
   /** One saved snapshot with its evidence (undefined, and reported, when it can't be read). */
   fullSnapshot(id: string): Promise<Snapshot | undefined>
   /** Freezes the current state (the desk's accounts, latest evidence, answers and model) as a snapshot. */
@@ -145,6 +147,12 @@ export const createSnapshotsSlice: StateCreator<AppState, [], [], SnapshotsSlice
     loadSnapshotHeads: (force = false) => {
       if (force || !loadingHeads) loadingHeads = readHeads()
       return loadingHeads
+    },
+    reloadSnapshotLists: async () => {
+      await Promise.all([
+        loading ? get().loadSnapshots(true) : undefined,
+        loadingHeads ? get().loadSnapshotHeads(true) : undefined,
+      ])
     },
     fullSnapshot: (id) =>
       get().attempt(async () => {
