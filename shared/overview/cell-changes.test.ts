@@ -24,6 +24,17 @@ describe('cellChanges', () => {
     })
     expect(changes.has('2')).toBe(false)
     expect(changes.has('3')).toBe(false)
+    // An account that could not be read now has no level: never marked as fallen to 0.
+    const unread = accountStateOfCard({
+      ...account('2', { iam: { level: 0, controls: [] } }),
+      grade: 'unassessed',
+    })
+    expect(
+      cellChanges(
+        [unread],
+        before.map((c) => accountStateOfCard(c)),
+      ).size,
+    ).toBe(0)
     expect(
       cellChanges(
         now.map((c) => accountStateOfCard(c)),

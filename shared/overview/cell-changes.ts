@@ -1,5 +1,5 @@
 import type { DomainId } from '../domain/types'
-import type { AccountState } from './state'
+import { type AccountState, isUnassessed } from './state'
 
 /** How one heatmap cell moved since the last snapshot. */
 export interface CellChange {
@@ -11,9 +11,12 @@ export interface CellChange {
 /** Per account, the domains whose level changed since the last snapshot (absent: unchanged or new). */
 export type CellChanges = ReadonlyMap<string, Partial<Record<DomainId, CellChange>>>
 
-type Levels = Pick<AccountState, 'accountId' | 'domains'>
+type Levels = Pick<AccountState, 'accountId' | 'domains' | 'grade'>
 
-/** The ▲/▼ marks of the heatmap: every domain level that differs from the last snapshot's, per account. */
+/**
+ * The ▲/▼ marks of the heatmap: every domain level that differs from the last snapshot's, per account. An
+ * account unassessed on either side is not marked: it has no level, so it neither rose nor fell.
+ */
 export function cellChanges(
   current: readonly Levels[],
   previous: readonly Levels[] | undefined,
@@ -22,7 +25,7 @@ export function cellChanges(
   const changes = new Map<string, Partial<Record<DomainId, CellChange>>>()
   for (const state of current) {
     const old = before.get(state.accountId)
-    if (!old) continue
+    if (!old || isUnassessed(state) || isUnassessed(old)) continue
     const moved: Partial<Record<DomainId, CellChange>> = {}
     for (const [domainId, domain] of Object.entries(state.domains) as Array<[DomainId, { level: number }]>) {
       const from = old.domains[domainId]?.level

@@ -114,6 +114,24 @@ describe('overviewSummary with crafted scorecards', () => {
     expect(withEmpty.distribution.now).toEqual(summary.distribution.now)
   })
 
+  it('counts no fall for an account assessed at the last snapshot and unassessed now', () => {
+    // 111111111111 was at level 2; now nothing could be read for it.
+    const unread = accountStateOfCard({
+      ...account('111111111111', { iam: { level: 0, controls: [] } }),
+      grade: 'unassessed',
+    })
+    const after = overviewSummary({
+      accounts: names,
+      current: [unread, ...states.slice(1)],
+      previous: { label: '2026-Q3', accounts: statesOf(before, controls) },
+      controls,
+      now,
+    })
+    // Only 222222222222's rise (1 → 3) is a change.
+    expect(after.changes).toEqual({ accountsUp: 1, accountsDown: 0, domainLevelsUp: 2, domainLevelsDown: 0 })
+    expect(after.distribution.unassessed).toBe(1)
+  })
+
   it('has no previous state, changes or regressions without a snapshot', () => {
     const alone = overviewSummary({ accounts: names, current: states, controls, now })
     expect(alone.distribution.previous).toBeUndefined()

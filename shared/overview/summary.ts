@@ -67,7 +67,10 @@ function headlineCounts(states: readonly AccountState[]): number[] {
   return counts
 }
 
-/** Level changes of the accounts present in both states (new and removed accounts are not changes). */
+/**
+ * Level changes of the accounts assessed in both states (new and removed accounts are not changes, and an
+ * account without usable evidence on either side has no level to compare: unassessed is never a fall to 0).
+ */
 function levelChanges(
   current: readonly AccountState[],
   previous: ReadonlyMap<string, AccountState>,
@@ -75,7 +78,7 @@ function levelChanges(
   const changes = { accountsUp: 0, accountsDown: 0, domainLevelsUp: 0, domainLevelsDown: 0 }
   for (const state of current) {
     const before = previous.get(state.accountId)
-    if (!before) continue
+    if (!before || isUnassessed(state) || isUnassessed(before)) continue
     if (state.level > before.level) changes.accountsUp++
     if (state.level < before.level) changes.accountsDown++
     for (const [domainId, domain] of Object.entries(state.domains)) {
